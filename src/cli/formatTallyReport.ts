@@ -1,0 +1,72 @@
+import { figuresOf } from '../frameworks/expand';
+import type { Framework } from '../frameworks/schema';
+import { dayFromIso, displayDay } from '../engine/cases/dates';
+import { rowIssueCatalogue, type RowIssue } from '../engine/cases/rowIssues';
+import type { TallyReport } from '../engine/report/tallyReport';
+
+const EXAMPLES_PER_KIND = 3;
+const LABEL_WIDTH = 72;
+const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
+/** The tally as a person reads it: sections with labels and numbers, then the row issues summarised by kind. */
+export function formatTallyReport(report: TallyReport, framework: Framework, options: { all: boolean }): string {
+  const lines: string[] = [];
+  const day = (iso: string) => displayDay(dayFromIso(iso)!);
+  lines.push(framework.title, `Period: ${day(report.period.from)} to ${day(report.period.to)}`);
+  if (report.source && report.cases)
+    lines.push(`Cases: ${number.format(report.cases.rows)} rows from ${report.source}${report.cases.notCounted ? ` (${number.format(report.cases.notCounted)} counted nowhere: see row issues)` : ''}`);
+
+  const figures = figuresOf(framework);
+  let hiddenCross = 0;
+  for (const section of framework.sections) {
+    const inSection = figures.filter((f) => f.section === section.id);
+    if (!inSection.length) continue;
+    lines.push('', section.label);
+    for (const figure of inSection) {
+      const depth = Object.keys(figure.categories).length;
+      if (depth > 1 && !options.all) {
+        hiddenCross++;
+        continue;
+      }
+      const value = report.figures[figure.id];
+      const shown = value === null || value === undefined ? '–' : number.format(value);
+      const indent = '  '.repeat(depth + 1);
+      lines.push(`${`${indent}${figure.label}`.padEnd(LABEL_WIDTH)} ${shown.padStart(8)}`);
+    }
+  }
+  if (hiddenCross) lines.push('', `(${number.format(hiddenCross)} cross-table figures by crime type not shown: add --all, or use --json.)`);
+
+  for (const spec of framework.lists) {
+    const list = report.lists[spec.id];
+    if (!Array.isArray(list)) continue;
+    lines.push('', `${spec.label}: ${list.length || 'none'}`);
+    for (const entry of list.slice(0, 10) as Record<string, unknown>[]) {
+      if ('name' in entry) lines.push(`  ${String(entry.name)} (${String(entry.count)})`);
+      else lines.push(`  Case ${String(entry.caseId)} (row ${String(entry.row)}): ${String(entry.words)} words${spec.maxWords && Number(entry.words) > spec.maxWords ? `, over the ${spec.maxWords}-word limit` : ''}`);
+    }
+    if (list.length > 10) lines.push(`  … and ${list.length - 10} more`);
+  }
+
+  if (report.notes.length) lines.push('', 'Notes', ...report.notes.map((n) => `  - ${n.message}`));
+  lines.push('', ...formatRowIssues(report.rowIssues));
+  return lines.join('\n');
+}
+
+function formatRowIssues(issues: RowIssue[]): string[] {
+  if (!issues.length) return ['Row issues: none.'];
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  const warnings = issues.length - errors;
+  const lines = [`Row issues: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} (the first ${EXAMPLES_PER_KIND} of each kind are shown; --json lists them all)`];
+  const byCode = new Map<string, RowIssue[]>();
+  for (const issue of issues) byCode.set(issue.code, [...(byCode.get(issue.code) ?? []), issue]);
+  for (const [code, group] of [...byCode].sort((a, b) => b[1].length - a[1].length)) {
+    const entry = rowIssueCatalogue[code as keyof typeof rowIssueCatalogue];
+    lines.push(`  ${entry.title} (${entry.severity}): ${plural(group.length, 'row')}`);
+    for (const issue of group.slice(0, EXAMPLES_PER_KIND)) lines.push(`    row ${issue.row}${issue.column ? `, ${issue.column}` : ''}: ${issue.message}`);
+  }
+  return lines;
+}
+
+function plural(n: number, word: string): string {
+  return `${number.format(n)} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,21 @@
+import { builtInFramework, builtInFrameworkIds, parseFramework } from '../frameworks/load';
+import type { Framework } from '../frameworks/schema';
+import { InputError } from '../errors';
+import type { CliIo } from './io';
+
+/** --framework takes a built-in id (cambridgeshire) or the path of a framework .json file a commissioner wrote. */
+export async function loadFramework(nameOrPath: string, io: CliIo): Promise<Framework> {
+  if (!nameOrPath.toLowerCase().endsWith('.json')) {
+    if (!builtInFrameworkIds.includes(nameOrPath))
+      throw new InputError(`There is no framework "${nameOrPath}". Use one of: ${builtInFrameworkIds.join(', ')}, or the path of a framework .json file.`);
+    return builtInFramework(nameOrPath);
+  }
+  const text = new TextDecoder().decode(await io.readFile(nameOrPath));
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`${nameOrPath} is not valid JSON (${(e as Error).message}). Fix the file and try again.`);
+  }
+  return parseFramework(data, nameOrPath);
+}

@@ -1,0 +1,39 @@
+import { InputError } from '../errors';
+import { processIo, type CliIo } from './io';
+import { tallyCommand, tallyUsage } from './tallyCommand';
+
+const usage = `returns: fill and check victim-services monitoring returns.
+
+Commands:
+  tally   count every figure of a return from case data
+
+${tallyUsage}
+
+Exit codes: 0 done; 2 the input cannot be used (the message says why and what to do); 3 an internal fault.`;
+
+/** Runs one command; returns the process exit code. Never throws: every failure becomes a message. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'tally':
+        return await tallyCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(usage);
+        return 0;
+      default:
+        io.err(`returns: there is no command "${command}".\n\n${usage}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(e.message);
+      return 2;
+    }
+    io.err(`returns: an internal fault stopped the command (${(e as Error).message}). Nothing was written. Please report it with the command you ran.`);
+    return 3;
+  }
+}

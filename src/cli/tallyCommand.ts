@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { tallyTable } from '../engine/report/tallyReport';
+import { periodFromIso } from '../engine/tally/period';
+import { readTable } from '../tables/readTable';
+import { parseFlags } from './args';
+import { formatTallyReport } from './formatTallyReport';
+import type { CliIo } from './io';
+import { loadFramework } from './loadFramework';
+
+export const tallyUsage = `Usage: returns tally FILE --framework ID --from YYYY-MM-DD --to YYYY-MM-DD [--sheet NAME] [--json] [--all]
+
+Counts every figure of the return for the period from a case-data export (CSV, TSV or .xlsx).
+  --framework  cambridgeshire, or the path of a framework .json file
+  --from/--to  the period, both days included
+  --sheet      the worksheet holding the cases (default: the first)
+  --json       print the figures, row issues and lists as JSON
+  --all        also print the demographic cross-tables by crime type`;
+
+const required = (flag: string, example: string) => z.string({ error: `--${flag} is required, e.g. --${flag} ${example}.` }).min(1);
+
+const tallyFlags = z.object({
+  files: z.array(z.string()).length(1, 'Give exactly one case-data file, e.g. returns tally cases.csv --framework cambridgeshire …'),
+  framework: required('framework', 'cambridgeshire'),
+  from: required('from', '2020-04-01'),
+  to: required('to', '2020-09-30'),
+  sheet: z.string().min(1).optional(),
+  json: z.boolean().default(false),
+  all: z.boolean().default(false),
+});
+
+export async function tallyCommand(args: string[], io: CliIo): Promise<number> {
+  const flags = parseFlags(
+    args,
+    { framework: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, sheet: { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' } },
+    tallyFlags,
+    tallyUsage,
+  );
+  const period = periodFromIso(flags.from, flags.to);
+  const framework = await loadFramework(flags.framework, io);
+  const file = flags.files[0]!;
+  const table = await readTable(await io.readFile(file), file, { sheet: flags.sheet });
+  const report = tallyTable(table, framework, period);
+  io.out(flags.json ? JSON.stringify(report, null, 2) : formatTallyReport(report, framework, { all: flags.all }));
+  return 0;
+}

@@ -1,0 +1,84 @@
+import type { CategoryList } from '../../frameworks/schema';
+import type { CategoryMatcher } from './categories';
+import { dayFromExcelSerial, partsOfDay, readDate, type Day } from './dates';
+import type { RawCell } from './rawTable';
+
+/** Oldest age taken as real; anything above is a typing slip. */
+const MAX_AGE = 120;
+/** Serial numbers from here on are dates (1 Jan 1901), well clear of any age. */
+const FIRST_DOB_SERIAL = 367;
+
+export type AgeReading =
+  | { ok: true; band: string | null; recognised: boolean }
+  | { ok: false; band: string | null; problem: 'invalid_age' | 'dob_after_referral' | 'not_a_date' | 'impossible_date'; detail: string };
+
+/** Whole years from a date of birth to a day, the birthday itself counting (29 Feb birthdays turn on 1 Mar). */
+export function ageOn(birth: Day, on: Day): number {
+  const b = partsOfDay(birth);
+  const d = partsOfDay(on);
+  const before = d.month < b.month || (d.month === b.month && d.day < b.day);
+  return d.year - b.year - (before ? 1 : 0);
+}
+
+export function bandOfAge(bands: CategoryList, age: number): string | null {
+  const band = bands.items.find((b) => b.min !== undefined && age >= b.min && (b.max === undefined || age <= b.max));
+  return band?.id ?? null;
+}
+
+/** A band written as a range ("25-34", "25 to 34", "65+", "under 18") read into the band that holds it all. */
+function bandOfRangeText(bands: CategoryList, text: string): string | null {
+  const t = text.toLowerCase().replace(/\s*(?:years?|yrs?)(?:\s*old)?\s*$/, '').trim();
+  let lo: number | undefined;
+  let hi = Infinity;
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{1,3})\s*(?:-|–|to)\s*(\d{1,3})$/.exec(t))) [lo, hi] = [Number(m[1]), Number(m[2])];
+  else if ((m = /^(\d{1,3})\s*(?:\+|plus|and over|or over|and above|and older|or older)$/.exec(t))) lo = Number(m[1]);
+  else if ((m = /^(?:under|below|less than)\s*(\d{1,3})$/.exec(t))) [lo, hi] = [0, Number(m[1]) - 1];
+  else if ((m = /^(?:over|above)\s*(\d{1,3})$/.exec(t))) lo = Number(m[1]) + 1;
+  if (lo === undefined || hi < lo) return null;
+  const from = lo;
+  const band = bands.items.find((b) => b.min !== undefined && from >= b.min && (b.max === undefined ? true : hi <= b.max));
+  return band?.id ?? null;
+}
+
+/**
+ * Reads an age cell: a whole number of years, a band ("25-34", "65+"), or a date of birth, whose age is taken on
+ * the case's referral date (`asOf`).
+ */
+export function readAge(cell: RawCell, matcher: CategoryMatcher, asOf: Day | null): AgeReading {
+  const bands = matcher.list;
+  const unknown = bands.unknown ?? null;
+  const fromAge = (age: number): AgeReading =>
+    age >= 0 && age <= MAX_AGE
+      ? { ok: true, band: bandOfAge(bands, Math.floor(age)), recognised: true }
+      : { ok: false, band: unknown, problem: 'invalid_age', detail: `${age} is not a possible age` };
+  const fromBirth = (birth: Day): AgeReading => {
+    if (asOf === null) return { ok: true, band: unknown, recognised: true };
+    if (birth > asOf) return { ok: false, band: unknown, problem: 'dob_after_referral', detail: 'the date of birth is after the referral date' };
+    return fromAge(ageOn(birth, asOf));
+  };
+
+  if (cell === null || cell === '') return { ok: true, band: unknown, recognised: true };
+  if (cell instanceof Date) {
+    const reading = readDate(cell);
+    return reading?.ok ? fromBirth(reading.day) : { ok: false, band: unknown, problem: 'not_a_date', detail: '' };
+  }
+  if (typeof cell === 'number') {
+    if (cell >= FIRST_DOB_SERIAL) {
+      const birth = dayFromExcelSerial(cell);
+      if (birth !== null) return fromBirth(birth);
+    }
+    return fromAge(cell);
+  }
+  if (typeof cell === 'boolean') return { ok: false, band: unknown, problem: 'invalid_age', detail: '' };
+  const text = cell.trim();
+  if (/^\d{1,3}(?:\.\d+)?$/.test(text)) return fromAge(Number(text));
+  const named = matcher.read(text);
+  if (named.kind !== 'unrecognised') return { ok: true, band: named.id, recognised: true };
+  const ranged = bandOfRangeText(bands, text);
+  if (ranged) return { ok: true, band: ranged, recognised: true };
+  const date = readDate(text);
+  if (date?.ok) return fromBirth(date.day);
+  if (date && date.problem === 'impossible_date') return { ok: false, band: unknown, problem: 'impossible_date', detail: date.detail };
+  return { ok: false, band: unknown, problem: 'invalid_age', detail: '' };
+}

@@ -1,0 +1,48 @@
+import type { CategoryList } from '../../frameworks/schema';
+import { matchKey } from './textKey';
+
+export type CategoryReading =
+  | { kind: 'matched'; id: string }
+  /** Blank or a not-stated word: the list's unknown bucket (null when the list has none). */
+  | { kind: 'not_stated'; id: string | null }
+  /** Matches nothing: still counted in the unknown bucket, so breakdowns add up, and reported. */
+  | { kind: 'unrecognised'; id: string | null };
+
+/** Splits "Asian or Asian British: Indian" or "White - Irish" into the group and the detail. */
+const GROUP_SEPARATOR = /\s*(?::|\s[-–—]\s|\()\s*/;
+
+/** Matches typed values against a category list's labels and synonyms. */
+export class CategoryMatcher {
+  private readonly byKey = new Map<string, string>();
+  private readonly notStated = new Set<string>();
+
+  constructor(
+    readonly list: CategoryList,
+    notStatedWords: readonly string[],
+  ) {
+    for (const item of list.items)
+      for (const spelling of [item.label, item.id.replace(/_/g, ' '), ...item.synonyms]) {
+        const key = matchKey(spelling);
+        if (key && !this.byKey.has(key)) this.byKey.set(key, item.id);
+      }
+    for (const word of notStatedWords) this.notStated.add(matchKey(word));
+  }
+
+  read(text: string): CategoryReading {
+    const key = matchKey(text);
+    if (key === '' || this.notStated.has(key)) return { kind: 'not_stated', id: this.list.unknown ?? null };
+    const direct = this.byKey.get(key);
+    if (direct) return { kind: 'matched', id: direct };
+    for (const part of text.split(GROUP_SEPARATOR)) {
+      const partKey = matchKey(part);
+      const id = this.byKey.get(partKey);
+      if (id) return { kind: 'matched', id };
+    }
+    return { kind: 'unrecognised', id: this.list.unknown ?? null };
+  }
+
+  /** The labels of the list, for "accepted values" in messages. */
+  acceptedLabels(): string[] {
+    return this.list.items.filter((i) => i.id !== this.list.unknown).map((i) => i.label);
+  }
+}

@@ -1,0 +1,88 @@
+import type { Column, Framework } from '../../frameworks/schema';
+import { headerKey, withoutHint } from './textKey';
+
+/** Where a framework column was found in the header row. */
+export interface ColumnPlacement {
+  column: Column;
+  /** Zero-based position in the row. */
+  index: number;
+  /** The header as the user wrote it. */
+  header: string;
+  /** For numbered columns (Outcome 1 … 4): which one. */
+  repeat: number | null;
+}
+
+export interface HeaderMapping {
+  placements: ColumnPlacement[];
+  /** Headers that match no column: kept in the sheet, not used. */
+  ignored: string[];
+  /** A second header for a column already found: the first one is used. */
+  duplicates: { header: string; usedHeader: string }[];
+  missingRequired: Column[];
+  missingOptional: Column[];
+}
+
+type Candidate = { column: Column; repeat: number | null };
+
+const candidateTables = new WeakMap<Framework, { exact: Map<string, Candidate>; loose: Map<string, Candidate> }>();
+
+/** Every spelling of a column's header, with the numbered ones expanded ("Outcome #" → "Outcome 1" …). */
+export function spellingsOf(column: Column): { spelling: string; repeat: number | null }[] {
+  const names = [column.header, ...column.synonyms];
+  if (column.type !== 'category' || !column.repeat) return names.map((spelling) => ({ spelling, repeat: null }));
+  const numbered = [];
+  for (let n = 1; n <= column.repeat; n++) for (const name of names) numbered.push({ spelling: name.replace('#', String(n)), repeat: n });
+  return numbered;
+}
+
+function candidatesOf(framework: Framework) {
+  const cached = candidateTables.get(framework);
+  if (cached) return cached;
+  const exact = new Map<string, Candidate>();
+  const loose = new Map<string, Candidate>();
+  const add = (table: Map<string, Candidate>, key: string, candidate: Candidate, spelling: string) => {
+    const existing = table.get(key);
+    if (existing && (existing.column !== candidate.column || existing.repeat !== candidate.repeat))
+      throw new Error(`framework ${framework.id}: header "${spelling}" would match both ${existing.column.key} and ${candidate.column.key}`);
+    table.set(key, candidate);
+  };
+  for (const column of framework.columns)
+    for (const { spelling, repeat } of spellingsOf(column)) {
+      add(exact, headerKey(spelling), { column, repeat }, spelling);
+      loose.set(headerKey(withoutHint(spelling)), loose.get(headerKey(withoutHint(spelling))) ?? { column, repeat });
+    }
+  const tables = { exact, loose };
+  candidateTables.set(framework, tables);
+  return tables;
+}
+
+/**
+ * Matches a header row to the framework's columns: case, spaces, punctuation and a trailing hint such as "(Y/N)"
+ * never matter. Each column is taken from the first header that matches it.
+ */
+export function mapHeaders(headers: readonly string[], framework: Framework): HeaderMapping {
+  const { exact, loose } = candidatesOf(framework);
+  const placements: ColumnPlacement[] = [];
+  const ignored: string[] = [];
+  const duplicates: HeaderMapping['duplicates'] = [];
+  headers.forEach((header, index) => {
+    if (header.trim() === '') return;
+    const candidate = exact.get(headerKey(header)) ?? loose.get(headerKey(withoutHint(header)));
+    if (!candidate) {
+      ignored.push(header);
+      return;
+    }
+    const taken = placements.find((p) => p.column === candidate.column && p.repeat === candidate.repeat);
+    if (taken) duplicates.push({ header, usedHeader: taken.header });
+    else placements.push({ column: candidate.column, index, header, repeat: candidate.repeat });
+  });
+  const found = new Set(placements.map((p) => p.column));
+  const missing = framework.columns.filter((c) => !found.has(c));
+  return {
+    placements,
+    ignored,
+    duplicates,
+    missingRequired: missing.filter((c) => c.required),
+    missingOptional: missing.filter((c) => !c.required),
+  };
+}

@@ -1,0 +1,247 @@
+import { columnOf } from '../../frameworks/expand';
+import type { Column, Framework } from '../../frameworks/schema';
+import { InputError } from '../../errors';
+import { readAge } from './ages';
+import type { CaseRecord, CaseValue } from './caseRecord';
+import { CategoryMatcher } from './categories';
+import { displayDay, readDate, type Day } from './dates';
+import { FlagReader } from './flags';
+import { mapHeaders, spellingsOf, type ColumnPlacement } from './headers';
+import { cellText, isBlankCell, type RawCell, type RawTable } from './rawTable';
+import { rowIssue, type ImportNote, type RowIssue } from './rowIssues';
+import { tidy } from './textKey';
+import { readWholeNumber } from './wholeNumbers';
+
+export interface CaseImport {
+  cases: CaseRecord[];
+  issues: RowIssue[];
+  notes: ImportNote[];
+  headerRow: number;
+  placements: ColumnPlacement[];
+}
+
+/** Reading state for one date column, to notice a column that never shows which part is the day. */
+type DateColumnWatch = { header: string; ambiguous: number; dayFirstShown: boolean };
+
+/**
+ * Turns a pasted or exported table into normalised cases, with every problem located by row and column.
+ * Only a missing header row or a missing required column stops the import; everything else is reported and
+ * the row is still counted where its values allow.
+ */
+export function importCases(table: RawTable, framework: Framework): CaseImport {
+  const headerIndex = table.rows.findIndex((r) => r.cells.some((c) => !isBlankCell(c)));
+  const headerRowEntry = table.rows[headerIndex];
+  if (!headerRowEntry) throw new InputError(`${table.source} has no rows: paste or export the case data with its header row first.`);
+  const headers = headerRowEntry.cells.map((c) => tidy(cellText(c)));
+  const mapping = mapHeaders(headers, framework);
+  if (mapping.missingRequired.length) throw missingColumnsError(table.source, headerRowEntry.number, mapping.missingRequired, headers);
+
+  const notes: ImportNote[] = [];
+  if (mapping.missingOptional.length)
+    notes.push({
+      code: 'missing_columns',
+      message: `No column for ${mapping.missingOptional.map((c) => c.header.replace('#', '1 …')).join(', ')}: those values are taken as not known.`,
+    });
+  if (mapping.ignored.length) notes.push({ code: 'ignored_columns', message: `Columns not used by this return: ${mapping.ignored.join(', ')}.` });
+  for (const d of mapping.duplicates)
+    notes.push({ code: 'duplicate_columns', message: `"${d.header}" is a second column for the same thing as "${d.usedHeader}": only "${d.usedHeader}" is used.` });
+
+  const issues: RowIssue[] = [];
+  const cellReaders = buildCellReaders(framework, issues);
+  const dateWatch = new Map<ColumnPlacement, DateColumnWatch>();
+  const referralKey = framework.caseDates.referral;
+  // Dates first: an age written as a date of birth is measured on the referral date.
+  const ordered = [...mapping.placements].sort((a, b) => rank(a.column) - rank(b.column));
+
+  const cases: CaseRecord[] = [];
+  const firstRowOfId = new Map<string, number>();
+  for (const { number: row, cells } of table.rows.slice(headerIndex + 1)) {
+    if (cells.every(isBlankCell)) continue;
+    const values: Record<string, CaseValue> = {};
+    for (const placement of ordered) {
+      const cell = cells[placement.index] ?? null;
+      const context = { row, header: placement.header, asOf: typeof values[referralKey] === 'number' ? (values[referralKey] as Day) : null };
+      if (placement.column.type === 'date') watchDate(dateWatch, placement, cell);
+      const value = cellReaders.get(placement.column.key)!(cell, context);
+      values[placement.column.key] = placement.repeat === null ? value : mergeRepeated(values[placement.column.key], value);
+    }
+    const id = typeof values[framework.caseId] === 'string' ? (values[framework.caseId] as string) : '';
+    let duplicateOf: number | null = null;
+    if (id) {
+      duplicateOf = firstRowOfId.get(id) ?? null;
+      if (duplicateOf === null) firstRowOfId.set(id, row);
+      else
+        issues.push(
+          rowIssue('duplicate_case_id', row, headerOf(mapping.placements, framework.caseId), id, `Case ID "${id}" is also on row ${duplicateOf}: this row is not counted. Remove the repeated row, or give the case its own ID.`),
+        );
+    }
+    const record: CaseRecord = { row, id, duplicateOf, values };
+    checkDateOrder(framework, mapping.placements, record, issues);
+    cases.push(record);
+  }
+
+  for (const watch of dateWatch.values())
+    if (watch.ambiguous > 0 && !watch.dayFirstShown)
+      notes.push({
+        code: 'ambiguous_dates',
+        message: `Every date in "${watch.header}" has a day of 12 or less, so it could be read day first or month first. They were read day first (01/04/2020 is 1 April 2020); if your system writes month first, change its export to day first or ISO (2020-04-01).`,
+      });
+  if (cases.length === 0) notes.push({ code: 'no_cases', message: `${table.source} has a header row but no case rows.` });
+  issues.sort((a, b) => a.row - b.row);
+  return { cases, issues, notes, headerRow: headerRowEntry.number, placements: mapping.placements };
+}
+
+type CellContext = { row: number; header: string; asOf: Day | null };
+type CellReader = (cell: RawCell, context: CellContext) => CaseValue;
+
+function rank(column: Column): number {
+  return column.type === 'date' ? 0 : 1;
+}
+
+function mergeRepeated(previous: CaseValue | undefined, next: CaseValue): string[] {
+  const ids = Array.isArray(previous) ? previous : [];
+  return typeof next === 'string' && !ids.includes(next) ? [...ids, next] : ids;
+}
+
+function headerOf(placements: ColumnPlacement[], key: string): string | null {
+  return placements.find((p) => p.column.key === key)?.header ?? null;
+}
+
+function watchDate(watch: Map<ColumnPlacement, DateColumnWatch>, placement: ColumnPlacement, cell: RawCell) {
+  const reading = typeof cell === 'string' ? readDate(cell) : null;
+  if (!reading?.ok) return;
+  const w = watch.get(placement) ?? { header: placement.header, ambiguous: 0, dayFirstShown: false };
+  if (reading.ambiguous) w.ambiguous++;
+  if (reading.dayFirstShown) w.dayFirstShown = true;
+  watch.set(placement, w);
+}
+
+/** One reader per column, made once, that normalises a cell and records any problem. */
+function buildCellReaders(framework: Framework, issues: RowIssue[]): Map<string, CellReader> {
+  const flags = new FlagReader(framework.flags);
+  const readers = new Map<string, CellReader>();
+  for (const column of framework.columns) {
+    const report = (code: Parameters<typeof rowIssue>[0], ctx: CellContext, cell: RawCell, message: string) =>
+      issues.push(rowIssue(code, ctx.row, ctx.header, cellText(cell), message));
+    const blankRequired = (ctx: CellContext) =>
+      report('missing_value', ctx, null, column.key === framework.caseDates.referral
+        ? `${ctx.header} is blank: this case is counted nowhere until it has a referral date.`
+        : `${ctx.header} is blank: every case needs one.`);
+    switch (column.type) {
+      case 'text':
+        readers.set(column.key, (cell, ctx) => {
+          const text = tidy(cellText(cell));
+          if (text === '' && column.required) blankRequired(ctx);
+          return text === '' ? null : column.key === framework.caseId ? text : cellText(cell).trim();
+        });
+        break;
+      case 'date':
+        readers.set(column.key, (cell, ctx) => {
+          const reading = readDate(cell);
+          if (reading === null) {
+            if (column.required) blankRequired(ctx);
+            return null;
+          }
+          if (reading.ok) return reading.day;
+          const accepted = 'Write it as day/month/year (01/04/2020), 2020-04-01 or 1 Apr 2020.';
+          report(reading.problem, ctx, cell, reading.problem === 'impossible_date'
+            ? `"${cellText(cell)}" is not a real date: ${reading.detail}. ${accepted}`
+            : `"${cellText(cell)}" is not a date. ${accepted}`);
+          return null;
+        });
+        break;
+      case 'flag':
+        readers.set(column.key, (cell, ctx) => {
+          const reading = flags.read(cell);
+          if (!reading.recognised)
+            report('unrecognised_flag', ctx, cell, `"${cellText(cell)}" is not a yes/no value; it is counted as not known. Use ${flags.describe()}.`);
+          return reading.value;
+        });
+        break;
+      case 'whole':
+        readers.set(column.key, (cell, ctx) => {
+          const reading = readWholeNumber(cell);
+          if (reading.ok) return reading.value;
+          report('not_whole_number', ctx, cell, `"${cellText(cell)}" is not a whole number; it is not counted. Write a count such as 0, 3 or 12, or leave it blank.`);
+          return null;
+        });
+        break;
+      case 'list':
+        readers.set(column.key, (cell) =>
+          cellText(cell).split(column.separator).map(tidy).filter((name) => name !== ''),
+        );
+        break;
+      case 'category': {
+        const matcher = new CategoryMatcher(framework.categories[column.category]!, framework.notStated);
+        readers.set(column.key, (cell, ctx) => {
+          const text = cellText(cell);
+          const reading = matcher.read(text);
+          if (reading.kind === 'unrecognised')
+            report('unrecognised_category', ctx, cell, `"${tidy(text)}" is not one of the agreed ${matcher.list.label.toLowerCase()} values; ${
+              reading.id ? `it is counted as ${labelOf(matcher, reading.id)}` : 'it is not counted'
+            }. Accepted: ${matcher.acceptedLabels().join('; ')}.`);
+          return reading.id;
+        });
+        break;
+      }
+      case 'age': {
+        const matcher = new CategoryMatcher(framework.categories[column.category]!, framework.notStated);
+        const asOfHeader = spellingsOf(columnOf(framework, column.asOf))[0]!.spelling;
+        readers.set(column.key, (cell, ctx) => {
+          const reading = readAge(cell, matcher, ctx.asOf);
+          if (!reading.ok) {
+            const counted = reading.band ? `it is counted as ${labelOf(matcher, reading.band)}` : 'it is not counted';
+            const text = tidy(cellText(cell));
+            const why =
+              reading.problem === 'dob_after_referral' ? `the date of birth ${text} is after the ${asOfHeader.toLowerCase()}`
+              : reading.problem === 'impossible_date' ? `"${text}" is not a real date: ${reading.detail}`
+              : reading.detail || `"${text}" is not an age, an age band or a date of birth`;
+            report(reading.problem === 'dob_after_referral' ? 'dob_after_referral' : reading.problem === 'impossible_date' ? 'impossible_date' : 'invalid_age', ctx, cell,
+              `${capitalise(why)}; ${counted}. Give the age in whole years (34), a band (${matcher.acceptedLabels().join(', ')}) or a date of birth.`);
+          }
+          return reading.band;
+        });
+        break;
+      }
+    }
+  }
+  return readers;
+}
+
+function labelOf(matcher: CategoryMatcher, id: string): string {
+  return `"${matcher.list.items.find((i) => i.id === id)?.label ?? id}"`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Referral before exit, and waiting-list start before its end. */
+function checkDateOrder(framework: Framework, placements: ColumnPlacement[], record: CaseRecord, issues: RowIssue[]) {
+  const pairs: [string, string][] = [[framework.caseDates.referral, framework.caseDates.exit]];
+  for (const f of framework.figures)
+    if ((f.kind === 'waiting_average_number' || f.kind === 'waiting_average_days') && !pairs.some(([s, e]) => s === f.start && e === f.end))
+      pairs.push([f.start, f.end]);
+  for (const [startKey, endKey] of pairs) {
+    const start = record.values[startKey];
+    const end = record.values[endKey];
+    const endHeader = headerOf(placements, endKey);
+    const startHeader = headerOf(placements, startKey) ?? columnOf(framework, startKey).header;
+    if (typeof end !== 'number' || endHeader === null) continue;
+    if (typeof start === 'number' && end < start)
+      issues.push(rowIssue('dates_out_of_order', record.row, endHeader, displayDay(end),
+        `${endHeader} ${displayDay(end)} is before ${startHeader} ${displayDay(start)}; the case is counted by its dates as given. Correct whichever date is wrong.`));
+    else if (start === null || start === undefined)
+      if (startKey !== framework.caseDates.referral)
+        issues.push(rowIssue('end_without_start', record.row, endHeader, displayDay(end),
+          `${endHeader} is ${displayDay(end)} but ${startHeader} is blank, so this case is left out of the waiting-list figures. Add the start date.`));
+  }
+}
+
+function missingColumnsError(source: string, headerRow: number, missing: Column[], headers: string[]): InputError {
+  const wanted = missing.map((c) => `"${c.header}" (or ${c.synonyms.map((s) => `"${s}"`).join(', ')})`).join('; ');
+  const found = headers.filter((h) => h !== '').map((h) => `"${h}"`).join(', ') || 'none';
+  return new InputError(
+    `${source}: the header row (row ${headerRow}) has no column for ${wanted}.\nColumns found: ${found}.\nRename the column headers, or make sure the first non-blank row is the header row.`,
+  );
+}

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import { InputError } from '../errors';
+import cambridgeshire from './data/cambridgeshire.json';
+import { frameworkSchema, type Framework } from './schema';
+
+const builtIn: Record<string, unknown> = { cambridgeshire };
+
+export const builtInFrameworkIds = Object.keys(builtIn);
+
+/** Parses framework data, turning schema errors into one message that names each bad place. */
+export function parseFramework(data: unknown, source: string): Framework {
+  const parsed = frameworkSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  throw new InputError(`The framework in ${source} is not valid:\n${describeIssues(parsed.error.issues)}`);
+}
+
+const cache = new Map<string, Framework>();
+
+export function builtInFramework(id: string): Framework {
+  const cached = cache.get(id);
+  if (cached) return cached;
+  const data = builtIn[id];
+  if (data === undefined)
+    throw new InputError(`There is no framework "${id}". Known frameworks: ${builtInFrameworkIds.join(', ')}.`);
+  const framework = parseFramework(data, `the built-in framework "${id}"`);
+  cache.set(id, framework);
+  return framework;
+}
+
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues.map((i) => `  - ${i.path.length ? `${formatPath(i.path)}: ` : ''}${i.message}`).join('\n');
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
+}

@@ -1,0 +1,249 @@
+import { z } from 'zod';
+
+/** A framework (one commissioner's return) written as data; every framework file is parsed by this schema. */
+
+const slug = z.string().regex(/^[a-z0-9_]+$/, 'use lower-case letters, digits and _ only');
+const listId = z.string().regex(/^[a-zA-Z0-9_]+$/, 'use letters, digits and _ only');
+
+/** A figure id, possibly with `<column>` placeholders that expand over that column's categories. */
+const figureIdTemplate = z
+  .string()
+  .regex(/^[a-z0-9_]+(\.([a-z0-9_]+|<[a-z0-9_]+>))*$/, 'a figure id is dot-separated lower-case parts such as referrals.by_source.<source>');
+
+export const categorySchema = z.object({
+  id: slug,
+  label: z.string().min(1),
+  synonyms: z.array(z.string().min(1)).default([]),
+  /** Age bands: the ages (in whole years) the band covers; max absent means "and over". */
+  min: z.number().int().min(0).optional(),
+  max: z.number().int().min(0).optional(),
+});
+
+export const categoryListSchema = z.object({
+  label: z.string().min(1),
+  items: z.array(categorySchema).min(1),
+  /** The bucket for blank, not-stated and unrecognised values, so breakdowns always add up to their totals. */
+  unknown: slug.optional(),
+});
+
+const columnCommon = {
+  key: slug,
+  header: z.string().min(1),
+  synonyms: z.array(z.string().min(1)).default([]),
+  required: z.boolean().default(false),
+};
+
+export const columnSchema = z.discriminatedUnion('type', [
+  z.object({ ...columnCommon, type: z.literal('text'), unique: z.boolean().default(false) }),
+  z.object({ ...columnCommon, type: z.literal('date') }),
+  z.object({ ...columnCommon, type: z.literal('flag') }),
+  z.object({ ...columnCommon, type: z.literal('whole') }),
+  z.object({ ...columnCommon, type: z.literal('list'), separator: z.string().min(1).default(';') }),
+  z.object({
+    ...columnCommon,
+    type: z.literal('category'),
+    category: slug,
+    /** Several numbered columns (header "Outcome #" → Outcome 1 … Outcome n) holding one set of categories. */
+    repeat: z.number().int().min(2).max(20).optional(),
+  }),
+  z.object({
+    ...columnCommon,
+    type: z.literal('age'),
+    category: slug,
+    /** The date column a date of birth is measured against. */
+    asOf: slug,
+  }),
+]);
+
+export const flagValue = z.enum(['yes', 'no', 'unknown']);
+
+/** Conditions on a case: a flag value, or one of several categories. */
+const whereSchema = z.record(slug, z.union([flagValue, slug, z.array(slug).min(1)]));
+
+export const windowSchema = z.enum(['referred_in_period', 'open_at_start', 'active', 'exited_in_period', 'open_at_end']);
+
+export const populationSchema = z.object({
+  label: z.string().min(1),
+  /** Date windows a case must be in, all of them. */
+  windows: z.array(windowSchema).min(1),
+  where: whereSchema.default({}),
+});
+
+const figureCommon = {
+  id: figureIdTemplate,
+  label: z.string().min(1),
+  section: slug,
+  /** A short explanation in the commissioner's words, shown beside the figure. */
+  help: z.string().optional(),
+};
+
+export const figureSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...figureCommon,
+    kind: z.literal('count'),
+    population: slug,
+    where: whereSchema.default({}),
+    /** Category columns the count is broken down by; each needs a `<column>` placeholder in the id. */
+    by: z.array(slug).default([]),
+  }),
+  z.object({ ...figureCommon, kind: z.literal('sum'), population: slug, column: slug }),
+  z.object({ ...figureCommon, kind: z.literal('sum_of'), figures: z.array(figureIdTemplate).min(1) }),
+  z.object({
+    ...figureCommon,
+    kind: z.literal('waiting_average_number'),
+    start: slug,
+    end: slug,
+  }),
+  z.object({
+    ...figureCommon,
+    kind: z.literal('waiting_average_days'),
+    start: slug,
+    end: slug,
+  }),
+]);
+
+export const listSchema = z.object({
+  id: listId,
+  label: z.string().min(1),
+  kind: z.enum(['names', 'texts']),
+  column: slug,
+  population: slug,
+  maxWords: z.number().int().positive().optional(),
+});
+
+export const narrativeSchema = z.object({
+  id: figureIdTemplate,
+  label: z.string().min(1),
+  section: slug,
+  kind: z.enum(['text', 'number']),
+});
+
+const frameworkObject = z.object({
+  id: slug,
+  version: z.string().min(1),
+  title: z.string().min(1),
+  commissioner: z.string().min(1),
+  sections: z.array(z.object({ id: slug, label: z.string().min(1) })).min(1),
+  /** Words that put a category value in its list's not-stated bucket. */
+  notStated: z.array(z.string().min(1)).min(1),
+  /** Spellings of a flag; blank or an `unknown` word is unknown, which is never counted as no. */
+  flags: z.object({
+    yes: z.array(z.string().min(1)).min(1),
+    no: z.array(z.string().min(1)).min(1),
+    unknown: z.array(z.string().min(1)).default([]),
+  }),
+  categories: z.record(slug, categoryListSchema),
+  columns: z.array(columnSchema).min(1),
+  caseId: slug,
+  caseDates: z.object({ referral: slug, exit: slug }),
+  populations: z.record(slug, populationSchema),
+  figures: z.array(figureSchema).min(1),
+  lists: z.array(listSchema).default([]),
+  narratives: z.array(narrativeSchema).default([]),
+});
+
+export const frameworkSchema = frameworkObject.superRefine((fw, ctx) => checkReferences(fw, ctx));
+
+export type FrameworkInput = z.input<typeof frameworkSchema>;
+export type Framework = z.output<typeof frameworkSchema>;
+export type Column = z.output<typeof columnSchema>;
+export type CategoryColumn = Extract<Column, { type: 'category' | 'age' }>;
+export type CategoryList = z.output<typeof categoryListSchema>;
+export type Category = z.output<typeof categorySchema>;
+export type Population = z.output<typeof populationSchema>;
+export type FigureTemplate = z.output<typeof figureSchema>;
+export type CountTemplate = Extract<FigureTemplate, { kind: 'count' }>;
+export type FlagValue = z.output<typeof flagValue>;
+export type Where = z.output<typeof whereSchema>;
+export type Window = z.output<typeof windowSchema>;
+export type ListSpec = z.output<typeof listSchema>;
+
+
+/** Cross-references a JSON schema cannot express: every named column, list, population and placeholder exists. */
+function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.RefinementCtx): void {
+  const columns = new Map(fw.columns.map((c) => [c.key, c]));
+  const fail = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+
+  const seenKeys = new Set<string>();
+  fw.columns.forEach((c, i) => {
+    if (seenKeys.has(c.key)) fail(['columns', i, 'key'], `column key "${c.key}" is used twice`);
+    seenKeys.add(c.key);
+    if ((c.type === 'category' || c.type === 'age') && !fw.categories[c.category])
+      fail(['columns', i, 'category'], `no category list "${c.category}"`);
+    if (c.type === 'age') {
+      const asOf = columns.get(c.asOf);
+      if (asOf?.type !== 'date') fail(['columns', i, 'asOf'], `"${c.asOf}" is not a date column`);
+      const bands = fw.categories[c.category];
+      bands?.items.forEach((b, j) => {
+        if (b.id !== bands.unknown && b.min === undefined)
+          fail(['categories', c.category, 'items', j, 'min'], `age band "${b.id}" needs a min age`);
+      });
+    }
+  });
+  for (const [listIdName, list] of Object.entries(fw.categories)) {
+    if (list.unknown && !list.items.some((i) => i.id === list.unknown))
+      fail(['categories', listIdName, 'unknown'], `"${list.unknown}" is not one of the list's items`);
+  }
+
+  const needColumn = (path: (string | number)[], key: string, types?: Column['type'][]) => {
+    const col = columns.get(key);
+    if (!col) fail(path, `no column "${key}"`);
+    else if (types && !types.includes(col.type)) fail(path, `column "${key}" is ${col.type}, expected ${types.join(' or ')}`);
+  };
+  const checkWhere = (path: (string | number)[], where: Where) => {
+    for (const [key, value] of Object.entries(where)) {
+      const col = columns.get(key);
+      if (!col) {
+        fail([...path, key], `no column "${key}"`);
+        continue;
+      }
+      const values = Array.isArray(value) ? value : [value];
+      if (col.type === 'flag') {
+        if (!values.every((v) => flagValue.safeParse(v).success)) fail([...path, key], 'a flag condition is yes, no or unknown');
+      } else if (col.type === 'category' || col.type === 'age') {
+        const ids = new Set(fw.categories[col.category]?.items.map((i) => i.id));
+        for (const v of values) if (!ids.has(v)) fail([...path, key], `"${v}" is not a category of "${col.category}"`);
+      } else fail([...path, key], `conditions can only test flag or category columns, not "${key}"`);
+    }
+  };
+
+  needColumn(['caseId'], fw.caseId, ['text']);
+  needColumn(['caseDates', 'referral'], fw.caseDates.referral, ['date']);
+  needColumn(['caseDates', 'exit'], fw.caseDates.exit, ['date']);
+  for (const [name, pop] of Object.entries(fw.populations)) checkWhere(['populations', name, 'where'], pop.where);
+
+  const sectionIds = new Set(fw.sections.map((s) => s.id));
+  const templateIds = new Set<string>();
+  fw.figures.forEach((f, i) => {
+    const path = ['figures', i];
+    if (templateIds.has(f.id)) fail([...path, 'id'], `figure "${f.id}" is defined twice`);
+    if (!sectionIds.has(f.section)) fail([...path, 'section'], `no section "${f.section}"`);
+    const placeholders = [...f.id.matchAll(/<([a-z0-9_]+)>/g)].map((m) => m[1] ?? '');
+    const by = f.kind === 'count' ? f.by : [];
+    if (placeholders.join() !== by.join()) fail([...path, 'id'], `placeholders in "${f.id}" must be the "by" columns in order`);
+    if (f.kind === 'count' || f.kind === 'sum') {
+      if (!fw.populations[f.population]) fail([...path, 'population'], `no population "${f.population}"`);
+    }
+    if (f.kind === 'count') {
+      checkWhere([...path, 'where'], f.where);
+      f.by.forEach((key, j) => needColumn([...path, 'by', j], key, ['category', 'age']));
+    }
+    if (f.kind === 'sum') needColumn([...path, 'column'], f.column, ['whole']);
+    if (f.kind === 'sum_of')
+      f.figures.forEach((t, j) => {
+        if (!templateIds.has(t)) fail([...path, 'figures', j], `"${t}" must be a figure defined before this one`);
+      });
+    if (f.kind === 'waiting_average_number' || f.kind === 'waiting_average_days') {
+      needColumn([...path, 'start'], f.start, ['date']);
+      needColumn([...path, 'end'], f.end, ['date']);
+    }
+    templateIds.add(f.id);
+  });
+  fw.lists.forEach((l, i) => {
+    needColumn(['lists', i, 'column'], l.column, l.kind === 'names' ? ['list'] : ['text']);
+    if (!fw.populations[l.population]) fail(['lists', i, 'population'], `no population "${l.population}"`);
+  });
+  fw.narratives.forEach((n, i) => {
+    if (!sectionIds.has(n.section)) fail(['narratives', i, 'section'], `no section "${n.section}"`);
+  });
+}

@@ -1,0 +1,45 @@
+import ExcelJS from 'exceljs';
+import type { RawCell, RawTable } from '../engine/cases/rawTable';
+import { InputError } from '../errors';
+
+/** Reads one sheet of an .xlsx file (the first, or the one named) into cells with their sheet row numbers. */
+export async function readWorkbookSheet(bytes: Uint8Array, fileName: string, sheetName?: string): Promise<RawTable> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new InputError(`${fileName} could not be read as an Excel workbook (.xlsx). Open it in Excel and save it again as .xlsx, or export the cases as CSV.`);
+  }
+  const sheets = workbook.worksheets;
+  const sheet = sheetName === undefined ? sheets[0] : sheets.find((s) => s.name.trim().toLowerCase() === sheetName.trim().toLowerCase());
+  if (!sheet) {
+    const names = sheets.map((s) => `"${s.name}"`).join(', ') || 'none';
+    throw new InputError(
+      sheetName === undefined ? `${fileName} has no sheets.` : `${fileName} has no sheet called "${sheetName}". Its sheets are: ${names}. Name one with --sheet.`,
+    );
+  }
+  const rows: RawTable['rows'] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    const values = row.values as unknown[];
+    const cells: RawCell[] = [];
+    for (let col = 1; col < values.length; col++) cells.push(rawCellOf(values[col]));
+    rows.push({ number, cells });
+  });
+  return { source: `${fileName}, sheet "${sheet.name}"`, rows };
+}
+
+/** ExcelJS cell values (formulas, rich text, hyperlinks, errors) as the plain value a person sees. */
+function rawCellOf(value: unknown): RawCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if ('result' in v) return rawCellOf(v.result);
+    if ('formula' in v || 'sharedFormula' in v) return null;
+    if (Array.isArray(v.richText)) return v.richText.map((part: { text?: string }) => part.text ?? '').join('');
+    if ('text' in v) return rawCellOf(v.text);
+    if ('error' in v) return String(v.error);
+  }
+  return String(value);
+}
