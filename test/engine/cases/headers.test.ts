@@ -1,0 +1,55 @@
+import { builtInFramework } from '../../../src/frameworks/load';
+import { mapHeaders, spellingsOf } from '../../../src/engine/cases/headers';
+
+const framework = builtInFramework('cambridgeshire');
+const placed = (headers: string[]) => mapHeaders(headers, framework).placements.map((p) => [p.header, p.column.key, p.repeat]);
+
+describe('mapHeaders', () => {
+  const everySpelling = framework.columns.flatMap((column) => spellingsOf(column).map((s) => [s.spelling, column.key, s.repeat] as const));
+
+  it.each(everySpelling)('maps the header %p to %s', (spelling, key, repeat) => {
+    expect(placed([spelling])).toEqual([[spelling, key, repeat]]);
+  });
+
+  it.each([
+    ['CASE ID', 'case_id'],
+    ['case_id', 'case_id'],
+    ['CaseID', 'case_id'],
+    ['  Date   referred ', 'referral_date'],
+    ['Eligible (Y/N)', 'eligible'],
+    ['Contacted (yes/no)', 'contacted'],
+    ['Referral date [dd/mm/yyyy]', 'referral_date'],
+    ['Letters / emails sent', 'letters_emails'],
+    ['Outcome_3', 'outcome'],
+    ['Disability (incl. mental health)', 'disability'],
+  ])('ignores case, spacing, punctuation and a trailing hint: %p → %s', (header, key) => {
+    expect(placed([header])[0]?.[1]).toBe(key);
+  });
+
+  it('keeps unknown columns aside and notes which required and optional columns are missing', () => {
+    const mapping = mapHeaders(['Client ID', 'Worker', 'Date referred', 'Source', 'Offence', 'Notes'], framework);
+    expect(mapping.ignored).toEqual(['Worker', 'Notes']);
+    expect(mapping.missingRequired).toEqual([]);
+    expect(mapping.missingOptional.map((c) => c.key)).toContain('gender');
+    expect(mapping.placements.map((p) => p.index)).toEqual([0, 2, 3, 4]);
+  });
+
+  it('names the required columns that are missing', () => {
+    const mapping = mapHeaders(['Client ID', 'Source'], framework);
+    expect(mapping.missingRequired.map((c) => c.header)).toEqual(['Referral date', 'Crime type']);
+  });
+
+  it('uses the first of two headers for the same column and reports the second', () => {
+    const mapping = mapHeaders(['Case ID', 'Sex', 'Gender'], framework);
+    expect(mapping.placements.map((p) => p.header)).toEqual(['Case ID', 'Sex']);
+    expect(mapping.duplicates).toEqual([{ header: 'Gender', usedHeader: 'Sex' }]);
+  });
+
+  it('places each numbered outcome column separately', () => {
+    expect(placed(['Outcome 1', 'Exit outcome 2', 'Outcome 4'])).toEqual([
+      ['Outcome 1', 'outcome', 1],
+      ['Exit outcome 2', 'outcome', 2],
+      ['Outcome 4', 'outcome', 4],
+    ]);
+  });
+});

@@ -1,0 +1,166 @@
+import { builtInFramework } from '../../../src/frameworks/load';
+import { dayFromIso } from '../../../src/engine/cases/dates';
+import { importCases } from '../../../src/engine/cases/importCases';
+import { InputError } from '../../../src/errors';
+import { tableOf } from '../../support/tables';
+
+const framework = builtInFramework('cambridgeshire');
+const REQUIRED = ['Case ID', 'Referral date', 'Referral source', 'Crime type'];
+const base = { 'Case ID': 'C1', 'Referral date': '01/05/2020', 'Referral source': 'Police', 'Crime type': 'Robbery' };
+
+describe('importCases', () => {
+  it('normalises each column by its type', () => {
+    const headers = [...REQUIRED, 'DOB', 'Contacted', 'Letters sent', 'Outcome 1', 'Outcome 2', 'Outcome 3', 'Onward referrals', 'Exit date'];
+    const { cases, issues } = importCases(
+      tableOf(headers, [
+        {
+          ...base,
+          DOB: '02/05/2002',
+          Contacted: 'Y',
+          'Letters sent': '3',
+          'Outcome 1': 'Better informed',
+          'Outcome 2': 'Feel safer',
+          'Outcome 3': 'better informed',
+          'Onward referrals': ' Citizens Advice ;Refuge; ',
+          'Exit date': '2020-06-30',
+        },
+      ]),
+      framework,
+    );
+    expect(issues).toEqual([]);
+    expect(cases).toEqual([
+      {
+        row: 2,
+        id: 'C1',
+        duplicateOf: null,
+        values: {
+          case_id: 'C1',
+          referral_date: dayFromIso('2020-05-01'),
+          source: 'police',
+          crime: 'robbery',
+          age: '0_17', // 17 on the referral date: the 18th birthday is the day after
+          contacted: 'yes',
+          letters_emails: 3,
+          outcome: ['informed', 'safety'],
+          agencies: ['Citizens Advice', 'Refuge'],
+          exit_date: dayFromIso('2020-06-30'),
+        },
+      },
+    ]);
+  });
+
+  it('takes the first non-blank row as the header and numbers rows as the sheet shows them', () => {
+    const table = {
+      source: 'cases.csv',
+      rows: [
+        { number: 1, cells: [null, ''] },
+        { number: 2, cells: REQUIRED },
+        { number: 3, cells: ['C1', '01/05/2020', 'Police', 'Robbery'] },
+        { number: 4, cells: [null, '  ', null, null] },
+        { number: 5, cells: ['C2', 'not a date', 'Police', 'Robbery'] },
+      ],
+    };
+    const result = importCases(table, framework);
+    expect(result.headerRow).toBe(2);
+    expect(result.cases.map((c) => c.row)).toEqual([3, 5]);
+    expect(result.issues).toEqual([
+      {
+        row: 5,
+        column: 'Referral date',
+        value: 'not a date',
+        severity: 'error',
+        code: 'not_a_date',
+        message: '"not a date" is not a date. Write it as day/month/year (01/04/2020), 2020-04-01 or 1 Apr 2020.',
+      },
+    ]);
+  });
+
+  it('stops with a message naming each missing required column and listing the headers found', () => {
+    const run = () => importCases(tableOf(['Client ID', 'Offence', 'Worker'], [{}], 'export.csv'), framework);
+    expect(run).toThrow(InputError);
+    expect(run).toThrow(/export\.csv: the header row \(row 1\) has no column for "Referral date" \(or "Date referred"/);
+    expect(run).toThrow(/"Referral source" \(or "Source"/);
+    expect(run).toThrow(/Columns found: "Client ID", "Offence", "Worker"/);
+  });
+
+  it('stops on a table with no rows at all', () => {
+    expect(() => importCases({ source: 'empty.csv', rows: [{ number: 1, cells: [null] }] }, framework)).toThrow(/empty\.csv has no rows/);
+  });
+
+  it('notes a header row with no cases', () => {
+    expect(importCases(tableOf(REQUIRED, []), framework).notes.map((n) => n.code)).toContain('no_cases');
+  });
+
+  it('reports a repeated Case ID on the later row, which is then counted nowhere', () => {
+    const { cases, issues } = importCases(tableOf(REQUIRED, [base, { ...base, 'Case ID': 'C2' }, { ...base, 'Case ID': ' C1 ' }]), framework);
+    expect(cases.map((c) => c.duplicateOf)).toEqual([null, null, 2]);
+    expect(issues).toMatchObject([{ row: 4, code: 'duplicate_case_id', column: 'Case ID', value: 'C1', severity: 'error' }]);
+    expect(issues[0]!.message).toContain('also on row 2');
+  });
+
+  it('reports a blank Case ID or referral date', () => {
+    const { issues } = importCases(tableOf(REQUIRED, [{ ...base, 'Case ID': '' }, { ...base, 'Case ID': 'C2', 'Referral date': '' }]), framework);
+    expect(issues.map((i) => [i.row, i.column, i.code])).toEqual([
+      [2, 'Case ID', 'missing_value'],
+      [3, 'Referral date', 'missing_value'],
+    ]);
+    expect(issues[1]!.message).toContain('counted nowhere');
+  });
+
+  it('reports a value outside the list with the accepted values, and still counts it in the unknown bucket', () => {
+    const { cases, issues } = importCases(tableOf([...REQUIRED, 'Gender'], [{ ...base, 'Crime type': 'Blackmail', Gender: 'Trans' }]), framework);
+    expect(cases[0]!.values.crime).toBe('unknown');
+    expect(cases[0]!.values.gender).toBe('not_stated');
+    expect(issues).toMatchObject([
+      { row: 2, column: 'Crime type', value: 'Blackmail', code: 'unrecognised_category' },
+      { row: 2, column: 'Gender', value: 'Trans', code: 'unrecognised_category' },
+    ]);
+    expect(issues[0]!.message).toMatch(/counted as "Unknown"\. Accepted: Domestic abuse; Sexual offences;/);
+    expect(issues[1]!.message).toMatch(/counted as "Not stated"\. Accepted: Female; Male; Non-binary; Other gender identity\./);
+  });
+
+  it('reports flags, counts and ages it cannot read', () => {
+    const { issues } = importCases(tableOf([...REQUIRED, 'Eligible', 'Letters sent', 'Age'], [{ ...base, Eligible: 'Maybe', 'Letters sent': '***', Age: '200' }]), framework);
+    expect(issues.map((i) => i.code)).toEqual(['unrecognised_flag', 'not_whole_number', 'invalid_age']);
+    expect(issues[0]!.message).toContain('Use yes (Yes, Y, True');
+  });
+
+  it('reads a date of birth against the referral date even when the date-of-birth column comes first', () => {
+    const { cases, issues } = importCases(tableOf(['DOB', ...REQUIRED], [{ ...base, DOB: '01/05/2002' }, { ...base, 'Case ID': 'C2', DOB: '02/05/2020' }]), framework);
+    expect(cases.map((c) => c.values.age)).toEqual(['18_24', 'not_stated']);
+    expect(issues).toMatchObject([{ row: 3, code: 'dob_after_referral', column: 'DOB' }]);
+  });
+
+  it('reports an exit before the referral, and a waiting-list end before its start or without one', () => {
+    const headers = [...REQUIRED, 'Exit date', 'Waiting list start', 'Waiting list end'];
+    const { issues } = importCases(
+      tableOf(headers, [
+        { ...base, 'Exit date': '30/04/2020' },
+        { ...base, 'Case ID': 'C2', 'Waiting list start': '10/05/2020', 'Waiting list end': '09/05/2020' },
+        { ...base, 'Case ID': 'C3', 'Waiting list end': '09/05/2020' },
+      ]),
+      framework,
+    );
+    expect(issues.map((i) => [i.row, i.column, i.code, i.severity])).toEqual([
+      [2, 'Exit date', 'dates_out_of_order', 'error'],
+      [3, 'Waiting list end', 'dates_out_of_order', 'error'],
+      [4, 'Waiting list end', 'end_without_start', 'warning'],
+    ]);
+    expect(issues[0]!.message).toBe('Exit date 30 Apr 2020 is before Referral date 1 May 2020; the case is counted by its dates as given. Correct whichever date is wrong.');
+  });
+
+  it('notes, once, a date column where no day is above 12', () => {
+    const rows = [base, { ...base, 'Case ID': 'C2', 'Referral date': '02/03/2020' }];
+    const ambiguous = importCases(tableOf(REQUIRED, rows), framework).notes.filter((n) => n.code === 'ambiguous_dates');
+    expect(ambiguous).toHaveLength(1);
+    expect(ambiguous[0]!.message).toContain('"Referral date"');
+    const clear = importCases(tableOf(REQUIRED, [...rows, { ...base, 'Case ID': 'C3', 'Referral date': '13/03/2020' }]), framework);
+    expect(clear.notes.filter((n) => n.code === 'ambiguous_dates')).toEqual([]);
+  });
+
+  it('notes the columns it does not use and the optional columns it did not find', () => {
+    const { notes } = importCases(tableOf([...REQUIRED, 'Worker'], [base]), framework);
+    expect(notes.find((n) => n.code === 'ignored_columns')?.message).toBe('Columns not used by this return: Worker.');
+    expect(notes.find((n) => n.code === 'missing_columns')?.message).toMatch(/^No column for Eligible, Contacted, Support accepted,.*Outcome 1 …/);
+  });
+});

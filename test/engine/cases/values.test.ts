@@ -1,0 +1,96 @@
+import { builtInFramework } from '../../../src/frameworks/load';
+import { CategoryMatcher } from '../../../src/engine/cases/categories';
+import { FlagReader } from '../../../src/engine/cases/flags';
+import { readWholeNumber } from '../../../src/engine/cases/wholeNumbers';
+
+const framework = builtInFramework('cambridgeshire');
+
+describe('FlagReader', () => {
+  const flags = new FlagReader(framework.flags);
+  it.each(['Yes', 'yes', ' Y ', 'y', 'TRUE', 'True', '1', '✓', '✔'])('reads %p as yes', (text) => {
+    expect(flags.read(text)).toEqual({ value: 'yes', recognised: true });
+  });
+  it.each(['No', 'NO', 'n', 'False', '0', ' no '])('reads %p as no', (text) => {
+    expect(flags.read(text)).toEqual({ value: 'no', recognised: true });
+  });
+  it.each(['', '   ', 'Unknown', 'not known', 'N/A', 'n/a'])('reads %p as unknown, never as no', (text) => {
+    expect(flags.read(text)).toEqual({ value: 'unknown', recognised: true });
+  });
+  it('reads typed booleans and numbers from workbooks', () => {
+    expect(flags.read(true).value).toBe('yes');
+    expect(flags.read(false).value).toBe('no');
+    expect(flags.read(1).value).toBe('yes');
+    expect(flags.read(0).value).toBe('no');
+    expect(flags.read(null)).toEqual({ value: 'unknown', recognised: true });
+  });
+  it.each(['Maybe', 'Yess', '2', 'declined'])('does not recognise %p, and counts it as unknown', (text) => {
+    expect(flags.read(text)).toEqual({ value: 'unknown', recognised: false });
+  });
+});
+
+describe('CategoryMatcher', () => {
+  const matcher = (list: string) => new CategoryMatcher(framework.categories[list]!, framework.notStated);
+
+  it.each([
+    ['crime', 'Domestic abuse', 'domestic_abuse'],
+    ['crime', 'domestic   ABUSE', 'domestic_abuse'],
+    ['crime', 'DA', 'domestic_abuse'],
+    ['crime', 'Stalking & harassment', 'stalking_harassment'],
+    ['crime', 'Criminal damage & arson', 'criminal_damage'],
+    ['crime', 'Violence against the person - Violence with injury', 'violence'],
+    ['source', 'Self-referral', 'self'],
+    ['source', 'self referral', 'self'],
+    ['source', 'Self-referral (online)', 'self_online'],
+    ['source', 'BTP', 'other_police'],
+    ['ethnicity', 'Asian or Asian British: Pakistani', 'asian'],
+    ['ethnicity', 'White - Irish', 'white'],
+    ['ethnicity', 'English, Welsh, Scottish, Northern Irish or British', 'white'],
+    ['ethnicity', 'Black/African/Caribbean/Black British', 'black'],
+    ['gender', 'F', 'female'],
+    ['disability', 'Not disabled', 'no'],
+    ['district', 'South Cambs', 'south_cambridgeshire'],
+    ['outcome', 'Better informed', 'informed'],
+    ['support', 'One-off', 'single_incident'],
+  ])('matches %s %p to %s', (list, text, id) => {
+    expect(matcher(list).read(text)).toEqual({ kind: 'matched', id });
+  });
+
+  it.each(['', 'Unknown', 'Not known', 'Not stated', 'Prefer not to say', 'Did not disclose', 'Declined', 'prefer not  to say'])(
+    'puts %p in the not-stated bucket',
+    (text) => {
+      expect(matcher('gender').read(text)).toEqual({ kind: 'not_stated', id: 'not_stated' });
+      expect(matcher('crime').read(text)).toEqual({ kind: 'not_stated', id: 'unknown' });
+    },
+  );
+
+  it('counts an unrecognised value in the unknown bucket and says so', () => {
+    expect(matcher('crime').read('Blackmail')).toEqual({ kind: 'unrecognised', id: 'unknown' });
+  });
+
+  it('has no bucket for lists without one (outcomes)', () => {
+    expect(matcher('outcome').read('')).toEqual({ kind: 'not_stated', id: null });
+    expect(matcher('outcome').read('Happier')).toEqual({ kind: 'unrecognised', id: null });
+  });
+
+  it('lists the accepted labels without the unknown bucket', () => {
+    expect(matcher('gender').acceptedLabels()).toEqual(['Female', 'Male', 'Non-binary', 'Other gender identity']);
+  });
+});
+
+describe('readWholeNumber', () => {
+  it.each<[string | number | null, number | null]>([
+    ['12', 12],
+    [' 12 ', 12],
+    ['12.0', 12],
+    ['0', 0],
+    ['1,234', 1234],
+    [12, 12],
+    [null, null],
+    ['', null],
+  ])('reads %p as %p', (cell, value) => {
+    expect(readWholeNumber(cell)).toEqual({ ok: true, value });
+  });
+  it.each<string | number | boolean>(['12.5', '-1', '***', 'N/A', 'twelve', 12.5, -1, true, '1,23'])('rejects %p', (cell) => {
+    expect(readWholeNumber(cell)).toEqual({ ok: false });
+  });
+});
