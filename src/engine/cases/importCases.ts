@@ -52,6 +52,8 @@ export function importCases(table: RawTable, framework: Framework): CaseImport {
   const referralKey = framework.caseDates.referral;
   // Dates first: an age written as a date of birth is measured on the referral date.
   const ordered = [...mapping.placements].sort((a, b) => rank(a.column) - rank(b.column));
+  // A column the export lacks reads as blank in every row: not known, in the not-stated bucket.
+  const absent = mapping.missingOptional.map((column) => ({ column, read: cellReaders.get(column.key)! }));
 
   const cases: CaseRecord[] = [];
   const firstRowOfId = new Map<string, number>();
@@ -64,6 +66,10 @@ export function importCases(table: RawTable, framework: Framework): CaseImport {
       if (placement.column.type === 'date') watchDate(dateWatch, placement, cell);
       const value = cellReaders.get(placement.column.key)!(cell, context);
       values[placement.column.key] = placement.repeat === null ? value : mergeRepeated(values[placement.column.key], value);
+    }
+    for (const { column, read } of absent) {
+      const blank = read(null, { row, header: column.header, asOf: null });
+      values[column.key] = column.type === 'category' && column.repeat ? mergeRepeated(undefined, blank) : blank;
     }
     const id = typeof values[framework.caseId] === 'string' ? (values[framework.caseId] as string) : '';
     let duplicateOf: number | null = null;

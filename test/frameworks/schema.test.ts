@@ -1,0 +1,86 @@
+import { figuresOf } from '../../src/frameworks/expand';
+import { builtInFramework, parseFramework } from '../../src/frameworks/load';
+import type { FrameworkInput } from '../../src/frameworks/schema';
+import cambridgeshire from '../../src/frameworks/data/cambridgeshire.json';
+import { InputError } from '../../src/errors';
+
+const framework = builtInFramework('cambridgeshire');
+const clone = (): FrameworkInput => JSON.parse(JSON.stringify(cambridgeshire));
+
+describe('the cambridgeshire framework', () => {
+  it('defines exactly the figure ids of cambridgeshire-return.md (a public contract)', () => {
+    expect(framework.figures.map((f) => f.id)).toEqual([
+      'caseload_start.total', 'caseload_start.by_crime.<crime>', 'caseload_start.additional_needs', 'caseload_start.mental_health_needs',
+      'caseload_end.total', 'referrals.total', 'referrals.by_source.<source>', 'referrals.by_crime.<crime>', 'referrals.self',
+      'support.total', 'support.by_crime.<crime>', 'support.<support_type>', 'support.unable_to_contact', 'support.disengaged',
+      'support.ineligible', 'support.letters_emails', 'needs.additional', 'needs.mental_health', 'needs.referred_commissioned',
+      'cjs.reported_to_police',
+      ...['gender', 'age', 'ethnicity', 'sexual_orientation', 'disability', 'district'].flatMap((dim) => [`demographics.${dim}.<${dim}>`, `demographics.${dim}.<${dim}>.<crime>`]),
+      'waiting.average_number', 'waiting.average_days', 'outcomes.exits', 'outcomes.<outcome>', 'outcomes.total',
+    ]);
+  });
+
+  it('expands the templates into the category ids of case-data.md', () => {
+    const ids = new Set(figuresOf(framework).map((f) => f.id));
+    for (const id of [
+      'referrals.by_source.police', 'referrals.by_source.self_online', 'referrals.by_source.unknown', 'referrals.by_crime.modern_slavery',
+      'support.single_incident', 'support.ongoing', 'demographics.age.0_17', 'demographics.age.65_plus', 'demographics.age.not_stated',
+      'demographics.ethnicity.black.domestic_abuse', 'demographics.district.outside_area', 'demographics.disability.not_stated.unknown',
+      'outcomes.cope_recover', 'outcomes.informed', 'outcomes.health_wellbeing', 'outcomes.safety',
+    ])
+      expect(ids).toContain(id);
+    expect(ids.size).toBe(figuresOf(framework).length);
+  });
+
+  it('labels expanded figures with the category labels', () => {
+    const figure = figuresOf(framework).find((f) => f.id === 'demographics.gender.female.robbery');
+    expect(figure?.label).toBe('Gender: Female, Robbery');
+    expect(figure?.categories).toEqual({ gender: 'female', crime: 'robbery' });
+  });
+
+  it('sums outcomes.total over the four outcomes', () => {
+    expect(figuresOf(framework).find((f) => f.id === 'outcomes.total')?.parts).toEqual([
+      'outcomes.cope_recover', 'outcomes.informed', 'outcomes.health_wellbeing', 'outcomes.safety',
+    ]);
+  });
+});
+
+describe('parseFramework', () => {
+  const problems = (edit: (fw: FrameworkInput) => void) => {
+    const fw = clone();
+    edit(fw);
+    try {
+      parseFramework(fw, 'my-framework.json');
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      return (e as Error).message;
+    }
+    throw new Error('expected the framework to be refused');
+  };
+
+  it.each<[string, (fw: FrameworkInput) => void, RegExp]>([
+    ['an unknown population', (fw) => Object.assign(fw.figures[0]!, { population: 'everyone' }), /figures\[0\]\.population: no population "everyone"/],
+    ['an unknown section', (fw) => Object.assign(fw.figures[0]!, { section: 'misc' }), /figures\[0\]\.section: no section "misc"/],
+    ['a placeholder without its by column', (fw) => Object.assign(fw.figures[1]!, { by: [] }), /placeholders in "caseload_start\.by_crime\.<crime>" must be the "by" columns/],
+    ['a condition on a missing column', (fw) => Object.assign(fw.populations.supported!, { where: { spoken: 'yes' } }), /populations\.supported\.where\.spoken: no column "spoken"/],
+    ['a condition with a category not in the list', (fw) => Object.assign(fw.figures[8]!, { where: { source: ['self', 'selfie'] } }), /"selfie" is not a category of "source"/],
+    ['a flag condition that is not yes/no/unknown', (fw) => Object.assign(fw.populations.supported!, { where: { contacted: 'maybe' } }), /a flag condition is yes, no or unknown/],
+    ['a sum over a missing figure', (fw) => Object.assign(fw.figures[fw.figures.length - 1]!, { figures: ['outcomes.<nothing>'] }), /"outcomes\.<nothing>" must be a figure defined before this one/],
+    ['a category column with no list', (fw) => Object.assign(fw.columns[2]!, { category: 'origin' }), /columns\[2\]\.category: no category list "origin"/],
+    ['an unknown bucket that is not an item', (fw) => Object.assign(fw.categories.gender!, { unknown: 'nobody' }), /categories\.gender\.unknown: "nobody" is not one of the list's items/],
+    ['a badly formed figure id', (fw) => Object.assign(fw.figures[0]!, { id: 'Caseload Start' }), /figures\[0\]\.id: a figure id is dot-separated/],
+    ['a figure defined twice', (fw) => fw.figures.push({ ...fw.figures[0]! }), /figure "caseload_start\.total" is defined twice/],
+  ])('refuses %s, naming the place', (_, edit, message) => {
+    const text = problems(edit);
+    expect(text).toMatch(/^The framework in my-framework\.json is not valid:/);
+    expect(text).toMatch(message);
+  });
+
+  it('accepts the built-in framework as written', () => {
+    expect(parseFramework(clone(), 'copy').figures).toHaveLength(cambridgeshire.figures.length);
+  });
+
+  it('refuses an unknown built-in framework, listing the known ones', () => {
+    expect(() => builtInFramework('kent')).toThrow('There is no framework "kent". Known frameworks: cambridgeshire.');
+  });
+});
