@@ -15,6 +15,8 @@ const GROUP_SEPARATOR = /\s*(?::|\s[-–—]\s|\()\s*/;
 export class CategoryMatcher {
   private readonly byKey = new Map<string, string>();
   private readonly notStated = new Set<string>();
+  /** Exports repeat the same few spellings thousands of times: each is matched once. */
+  private readonly seen = new Map<string, CategoryReading>();
 
   constructor(
     readonly list: CategoryList,
@@ -29,6 +31,15 @@ export class CategoryMatcher {
   }
 
   read(text: string): CategoryReading {
+    let reading = this.seen.get(text);
+    if (!reading) {
+      reading = this.match(text);
+      this.seen.set(text, reading);
+    }
+    return reading;
+  }
+
+  private match(text: string): CategoryReading {
     const key = matchKey(text);
     if (key === '' || this.notStated.has(key)) return { kind: 'not_stated', id: this.list.unknown ?? null };
     const direct = this.byKey.get(key);

@@ -14,8 +14,11 @@ export function dayFromParts(year: number, month: number, day: number): Day | nu
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 export function partsOfDay(day: Day): { year: number; month: number; day: number } {

@@ -55,14 +55,17 @@ export function importCases(table: RawTable, framework: Framework): CaseImport {
   // A column the export lacks reads as blank in every row: not known, in the not-stated bucket.
   const absent = mapping.missingOptional.map((column) => ({ column, read: cellReaders.get(column.key)! }));
 
+  const datePairs = datePairsOf(framework, mapping.placements);
   const cases: CaseRecord[] = [];
   const firstRowOfId = new Map<string, number>();
   for (const { number: row, cells } of table.rows.slice(headerIndex + 1)) {
     if (cells.every(isBlankCell)) continue;
     const values: Record<string, CaseValue> = {};
+    const context: CellContext = { row, header: '', asOf: null };
     for (const placement of ordered) {
       const cell = cells[placement.index] ?? null;
-      const context = { row, header: placement.header, asOf: typeof values[referralKey] === 'number' ? (values[referralKey] as Day) : null };
+      context.header = placement.header;
+      context.asOf = typeof values[referralKey] === 'number' ? (values[referralKey] as Day) : null;
       if (placement.column.type === 'date') watchDate(dateWatch, placement, cell);
       const value = cellReaders.get(placement.column.key)!(cell, context);
       values[placement.column.key] = placement.repeat === null ? value : mergeRepeated(values[placement.column.key], value);
@@ -82,7 +85,7 @@ export function importCases(table: RawTable, framework: Framework): CaseImport {
         );
     }
     const record: CaseRecord = { row, id, duplicateOf, values };
-    checkDateOrder(framework, mapping.placements, record, issues);
+    checkDateOrder(datePairs, record, issues);
     cases.push(record);
   }
 
@@ -222,25 +225,34 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Referral before exit, and waiting-list start before its end. */
-function checkDateOrder(framework: Framework, placements: ColumnPlacement[], record: CaseRecord, issues: RowIssue[]) {
-  const pairs: [string, string][] = [[framework.caseDates.referral, framework.caseDates.exit]];
+type DatePair = { startKey: string; startHeader: string; endKey: string; endHeader: string; endNeedsStart: boolean };
+
+/** Dates that must come in order: referral before exit, and each waiting-list start before its end. */
+function datePairsOf(framework: Framework, placements: ColumnPlacement[]): DatePair[] {
+  const keys: [string, string][] = [[framework.caseDates.referral, framework.caseDates.exit]];
   for (const f of framework.figures)
-    if ((f.kind === 'waiting_average_number' || f.kind === 'waiting_average_days') && !pairs.some(([s, e]) => s === f.start && e === f.end))
-      pairs.push([f.start, f.end]);
-  for (const [startKey, endKey] of pairs) {
+    if ((f.kind === 'waiting_average_number' || f.kind === 'waiting_average_days') && !keys.some(([s, e]) => s === f.start && e === f.end))
+      keys.push([f.start, f.end]);
+  return keys.flatMap(([startKey, endKey]) => {
+    const endHeader = headerOf(placements, endKey);
+    if (endHeader === null) return [];
+    const startHeader = headerOf(placements, startKey) ?? columnOf(framework, startKey).header;
+    // A blank referral date is already reported as missing.
+    return [{ startKey, startHeader, endKey, endHeader, endNeedsStart: startKey !== framework.caseDates.referral }];
+  });
+}
+
+function checkDateOrder(pairs: DatePair[], record: CaseRecord, issues: RowIssue[]) {
+  for (const { startKey, startHeader, endKey, endHeader, endNeedsStart } of pairs) {
     const start = record.values[startKey];
     const end = record.values[endKey];
-    const endHeader = headerOf(placements, endKey);
-    const startHeader = headerOf(placements, startKey) ?? columnOf(framework, startKey).header;
-    if (typeof end !== 'number' || endHeader === null) continue;
+    if (typeof end !== 'number') continue;
     if (typeof start === 'number' && end < start)
       issues.push(rowIssue('dates_out_of_order', record.row, endHeader, displayDay(end),
         `${endHeader} ${displayDay(end)} is before ${startHeader} ${displayDay(start)}; the case is counted by its dates as given. Correct whichever date is wrong.`));
-    else if (start === null || start === undefined)
-      if (startKey !== framework.caseDates.referral)
-        issues.push(rowIssue('end_without_start', record.row, endHeader, displayDay(end),
-          `${endHeader} is ${displayDay(end)} but ${startHeader} is blank, so this case is left out of the waiting-list figures. Add the start date.`));
+    else if (typeof start !== 'number' && endNeedsStart)
+      issues.push(rowIssue('end_without_start', record.row, endHeader, displayDay(end),
+        `${endHeader} is ${displayDay(end)} but ${startHeader} is blank, so this case is left out of the waiting-list figures. Add the start date.`));
   }
 }
 
