@@ -1,4 +1,5 @@
 import { InputError } from '../errors';
+import { checkCommand, checkUsage } from './checkCommand';
 import { processIo, type CliIo } from './io';
 import { tallyCommand, tallyUsage } from './tallyCommand';
 
@@ -6,10 +7,13 @@ const usage = `returns: fill and check victim-services monitoring returns.
 
 Commands:
   tally   count every figure of a return from case data
+  check   check returns against their rules
 
 ${tallyUsage}
 
-Exit codes: 0 done; 2 the input cannot be used (the message says why and what to do); 3 an internal fault.`;
+${checkUsage}
+
+Exit codes: 0 done; 1 check found errors; 2 the input cannot be used (the message says why and what to do); 3 an internal fault.`;
 
 /** Runs one command; returns the process exit code. Never throws: every failure becomes a message. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -18,6 +22,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     switch (command) {
       case 'tally':
         return await tallyCommand(rest, io);
+      case 'check':
+        return await checkCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

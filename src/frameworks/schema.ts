@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { figuresOf } from './expand';
+import { ruleSchema, type Rule } from './rules';
+import { instancesOf, matchFigures, selectorsOf } from './selectors';
 
 /** A framework (one commissioner's return) written as data; every framework file is parsed by this schema. */
 
@@ -88,6 +91,8 @@ export const figureSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ ...figureCommon, kind: z.literal('sum'), population: slug, column: slug }),
   z.object({ ...figureCommon, kind: z.literal('sum_of'), figures: z.array(figureIdTemplate).min(1) }),
+  /** A figure the provider types in (survey results, website visits): not computed from case rows. */
+  z.object({ ...figureCommon, kind: z.literal('input') }),
   z.object({
     ...figureCommon,
     kind: z.literal('waiting_average_number'),
@@ -140,6 +145,7 @@ const frameworkObject = z.object({
   figures: z.array(figureSchema).min(1),
   lists: z.array(listSchema).default([]),
   narratives: z.array(narrativeSchema).default([]),
+  rules: z.array(ruleSchema).default([]),
 });
 
 export const frameworkSchema = frameworkObject.superRefine((fw, ctx) => checkReferences(fw, ctx));
@@ -245,5 +251,33 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
   });
   fw.narratives.forEach((n, i) => {
     if (!sectionIds.has(n.section)) fail(['narratives', i, 'section'], `no section "${n.section}"`);
+  });
+  checkRules(fw, fail);
+}
+
+/** Every rule's figures exist (after its `each` values and category placeholders are filled in). */
+function checkRules(fw: z.output<typeof frameworkObject>, fail: (path: (string | number)[], message: string) => void): void {
+  if (fw.rules.length === 0) return;
+  const ids = new Set<string>();
+  let figureIds: string[];
+  try {
+    figureIds = figuresOf(fw).map((f) => f.id);
+  } catch {
+    return; // the figure problems are reported above
+  }
+  fw.rules.forEach((rule, i) => {
+    if (ids.has(rule.id)) fail(['rules', i, 'id'], `rule "${rule.id}" is defined twice`);
+    ids.add(rule.id);
+    if (rule.kind === 'text_length' && !fw.lists.some((l) => l.id === rule.list)) fail(['rules', i, 'list'], `no list "${rule.list}"`);
+    let instances: Rule[];
+    try {
+      instances = instancesOf(rule, fw);
+    } catch (e) {
+      fail(['rules', i], (e as Error).message);
+      return;
+    }
+    for (const instance of instances)
+      for (const selector of selectorsOf(instance))
+        if (matchFigures(selector, figureIds).length === 0) fail(['rules', i], `"${selector}" names no figure`);
   });
 }

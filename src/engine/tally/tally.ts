@@ -33,7 +33,8 @@ interface Accumulator {
 }
 
 /**
- * Computes every figure of the framework for the period in one pass over the cases. Rows repeating an earlier
+ * Computes every figure of the framework for the period in one pass over the cases; figures the provider types
+ * in are null. Rows repeating an earlier
  * Case ID, rows without a referral date and rows referred after the period count nowhere.
  */
 export function tallyCases(cases: readonly CaseRecord[], framework: Framework, period: Period): TallyResult {
@@ -60,10 +61,11 @@ export function tallyCases(cases: readonly CaseRecord[], framework: Framework, p
 
   const figures: FigureValues = {};
   for (const figure of figuresOf(framework)) {
+    const kind = figure.template.kind;
     figures[figure.id] =
-      figure.template.kind === 'sum_of'
-        ? figure.parts.reduce((sum, id) => sum + (figures[id] ?? 0), 0)
-        : accumulators.get(figure.template.id)!.value(figure.categories);
+      kind === 'input' ? null
+      : kind === 'sum_of' ? figure.parts.reduce((sum, id) => sum + (figures[id] ?? 0), 0)
+      : accumulators.get(figure.template.id)!.value(figure.categories);
   }
   return { figures, lists: Object.fromEntries(lists.map(({ spec, collect }) => [spec.id, collect.result()])) };
 }

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import type { Framework } from '../../frameworks/schema';
+import type { Period } from '../tally/period';
+
+/** A figure as found in a return: a number, a blank, or text someone typed into a number cell ("***", "N/A"). */
+export const figureCellSchema = z.union([z.number(), z.string(), z.null()]);
+export type FigureCell = z.infer<typeof figureCellSchema>;
+
+/** A return to check, whether it came from a tally's JSON or (later) a workbook. */
+export interface ReturnData {
+  /** Where it came from, for messages: a file name. */
+  source: string;
+  framework: Framework;
+  period: Period | null;
+  values: Record<string, FigureCell>;
+  /** Where each figure sits in a workbook ("Outputs!C7"), when read from one. */
+  cells: Record<string, string>;
+  /** Case studies and other lists, as the tally report gives them. */
+  lists: Record<string, unknown>;
+}

@@ -1,0 +1,15 @@
+import type { RuleCheck } from './types';
+
+/** Each stage of a process is no larger than the one before it: referrals ≥ contacted ≥ supported ≥ completed. */
+export const checkFunnel: RuleCheck<'funnel'> = (rule, context) => {
+  const values = context.numbers(rule.chain);
+  if (!values) return [];
+  return rule.chain.slice(1).flatMap((id, i) => {
+    const before = rule.chain[i]!;
+    if (values[i + 1]! <= values[i]!) return [];
+    return [{
+      figures: [before, id],
+      message: `${context.label(id)} (${context.format(values[i + 1]!)}) is more than ${context.label(before)} (${context.format(values[i]!)}), the stage before it.`,
+    }];
+  });
+};

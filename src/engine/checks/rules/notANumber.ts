@@ -1,0 +1,10 @@
+import type { RuleCheck } from './types';
+
+/** Text in a figure cell ("***", "N/A", "See narrative"): never read as 0, so it is reported, figure by figure. */
+export const checkNotANumber: RuleCheck<'not_a_number'> = (rule, context) => {
+  const except = new Set(context.select(rule.except));
+  return context
+    .select(rule.figures)
+    .filter((id) => !except.has(id) && typeof context.data.values[id] === 'string')
+    .map((id) => ({ figures: [id], message: `${context.label(id)} holds "${String(context.data.values[id])}", which is not a number, so it is not counted as 0 or anything else.` }));
+};

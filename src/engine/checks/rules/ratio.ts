@@ -1,0 +1,21 @@
+import type { RuleCheck } from './types';
+
+/** A stated percentage is its numerator over its denominator, within rounding, and lies in 0–100. */
+export const checkRatio: RuleCheck<'ratio'> = (rule, context) => {
+  const figures = [rule.percentage, rule.numerator, rule.denominator];
+  const stated = context.number(rule.percentage);
+  if (stated === undefined) return [];
+  if (stated < 0 || stated > 100)
+    return [{ figures: [rule.percentage], message: `${context.label(rule.percentage)} is ${context.format(stated)}%, outside 0–100%.` }];
+  const counts = context.numbers([rule.numerator, rule.denominator]);
+  if (!counts) return [];
+  const [numerator, denominator] = counts as [number, number];
+  if (denominator === 0)
+    return numerator === 0 ? [] : [{ figures, message: `${context.label(rule.percentage)} is stated as ${context.format(stated)}%, but ${context.label(rule.denominator)} is 0, so there is no percentage to state.` }];
+  const exact = (100 * numerator) / denominator;
+  if (Math.abs(stated - exact) <= rule.tolerance) return [];
+  return [{
+    figures,
+    message: `${context.label(rule.percentage)} is stated as ${context.format(stated)}%, but ${context.label(rule.numerator)} ${context.format(numerator)} ÷ ${context.label(rule.denominator)} ${context.format(denominator)} = ${context.format(exact)}%.`,
+  }];
+};
