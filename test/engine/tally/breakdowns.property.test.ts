@@ -2,45 +2,13 @@ import fc from 'fast-check';
 import { categoryListOf, figuresOf } from '../../../src/frameworks/expand';
 import { builtInFramework } from '../../../src/frameworks/load';
 import type { CountTemplate } from '../../../src/frameworks/schema';
-import { dayFromIso, isoOfDay } from '../../../src/engine/cases/dates';
 import { importCases } from '../../../src/engine/cases/importCases';
-import { periodFromIso } from '../../../src/engine/tally/period';
 import { tallyCases } from '../../../src/engine/tally/tally';
+import { CASE_HEADERS, periodArb, validRows } from '../../support/randomCases';
 import { tableOf } from '../../support/tables';
 
 const framework = builtInFramework('cambridgeshire');
 const figures = figuresOf(framework);
-const FIRST = dayFromIso('2019-06-01')!;
-const LAST = dayFromIso('2021-06-30')!;
-
-/** Any spelling the framework accepts for a category column, including blanks and not-stated words. */
-function spellings(key: string): string[] {
-  const list = categoryListOf(framework, key);
-  return ['', 'Not known', ...list.items.flatMap((i) => [i.label, ...i.synonyms])];
-}
-
-const date = fc.option(fc.integer({ min: FIRST, max: LAST }).map(isoOfDay), { nil: '' });
-const flag = fc.constantFrom('Y', 'N', 'Yes', 'No', '', 'Unknown');
-const caseRow = fc.record({
-  'Referral date': fc.integer({ min: FIRST, max: LAST }).map(isoOfDay),
-  'Exit date': date,
-  'Referral source': fc.constantFrom(...spellings('source')),
-  'Crime type': fc.constantFrom(...spellings('crime')),
-  Eligible: flag,
-  Contacted: flag,
-  'Support accepted': flag,
-  'Support type': fc.constantFrom(...spellings('support_type')),
-  Gender: fc.constantFrom(...spellings('gender')),
-  Age: fc.oneof(fc.integer({ min: 0, max: 99 }).map(String), fc.constantFrom(...spellings('age'))),
-  Ethnicity: fc.constantFrom(...spellings('ethnicity')),
-  'Sexual orientation': fc.constantFrom(...spellings('sexual_orientation')),
-  Disability: fc.constantFrom(...spellings('disability')),
-  District: fc.constantFrom(...spellings('district')),
-});
-const periodArb = fc
-  .tuple(fc.integer({ min: FIRST, max: LAST }), fc.integer({ min: 0, max: 400 }))
-  .map(([from, length]) => periodFromIso(isoOfDay(from), isoOfDay(Math.min(from + length, LAST))));
-
 /** Count templates whose every `by` column has an unknown bucket, so each counted case falls in exactly one cell. */
 const complete = framework.figures.filter(
   (t): t is CountTemplate => t.kind === 'count' && t.by.every((key) => categoryListOf(framework, key).unknown !== undefined),
@@ -74,8 +42,8 @@ describe('every breakdown adds up to its total, on random valid data', () => {
 
   it('holds for each of them', () => {
     fc.assert(
-      fc.property(fc.array(caseRow, { maxLength: 60 }), periodArb, (rows, period) => {
-        const table = tableOf(['Case ID', ...Object.keys(rows[0] ?? { 'Referral date': '', 'Referral source': '', 'Crime type': '' })], rows.map((r, i) => ({ ...r, 'Case ID': `C${i}` })));
+      fc.property(validRows, periodArb, (rows, period) => {
+        const table = tableOf(CASE_HEADERS, rows);
         const values = tallyCases(importCases(table, framework).cases, framework, period).figures;
         for (const { detail, margin } of margins) {
           const marginFigures = figures.filter((f) => f.template === margin);
