@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { RawCell, RawTable } from '../engine/cases/rawTable';
+import { plainValue } from '../workbook/exceljsValues';
 import { InputError } from '../errors';
 
 /** Reads one sheet of an .xlsx file (the first, or the one named) into cells with their sheet row numbers. */
@@ -22,24 +23,8 @@ export async function readWorkbookSheet(bytes: Uint8Array, fileName: string, she
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     const values = row.values as unknown[];
     const cells: RawCell[] = [];
-    for (let col = 1; col < values.length; col++) cells.push(rawCellOf(values[col]));
+    for (let col = 1; col < values.length; col++) cells.push(plainValue(values[col]));
     rows.push({ number, cells });
   });
   return { source: `${fileName}, sheet "${sheet.name}"`, rows };
-}
-
-/** ExcelJS cell values (formulas, rich text, hyperlinks, errors) as the plain value a person sees. */
-function rawCellOf(value: unknown): RawCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value;
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if ('result' in v) return rawCellOf(v.result);
-    if ('formula' in v || 'sharedFormula' in v) return null;
-    if (Array.isArray(v.richText)) return v.richText.map((part: { text?: string }) => part.text ?? '').join('');
-    if ('text' in v) return rawCellOf(v.text);
-    if ('error' in v) return String(v.error);
-  }
-  return String(value);
 }

@@ -1,0 +1,193 @@
+import ExcelJS from 'exceljs';
+import type { RawCell } from '../engine/cases/rawTable';
+import { InputError } from '../errors';
+import { absoluteRef, cellAddress, parseCell, parseRange } from './addresses';
+import { plainValue } from './exceljsValues';
+import type { CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
+
+const FILLS: Partial<Record<CellStyle, string>> = {
+  input: 'FFFFF2CC',
+  date_input: 'FFFFF2CC',
+  text_input: 'FFFFF2CC',
+  table_header: 'FFDCE6F1',
+  figure: 'FFF2F2F2',
+  error: 'FFF8CBAD',
+  query: 'FFFFE699',
+  info: 'FFDDEBF7',
+};
+const DATE_FORMAT = 'dd/mm/yyyy';
+
+/** The workbook port over an .xlsx file held in memory, with ExcelJS. */
+export class XlsxWorkbook implements WorkbookPort {
+  private constructor(private readonly workbook: ExcelJS.Workbook) {}
+
+  static create(): XlsxWorkbook {
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = 'Returns Assistant';
+    return new XlsxWorkbook(workbook);
+  }
+
+  static async fromBytes(bytes: Uint8Array, fileName: string): Promise<XlsxWorkbook> {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch {
+      throw new InputError(`${fileName} could not be read as an Excel workbook (.xlsx). Open it in Excel and save it again as .xlsx.`);
+    }
+    return new XlsxWorkbook(workbook);
+  }
+
+  async toBytes(): Promise<Uint8Array> {
+    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return this.workbook.worksheets.map((s) => s.name);
+  }
+
+  async names(): Promise<NamedRange[]> {
+    const model = this.workbook.definedNames.model as { name: string; ranges: string[] }[];
+    return model.flatMap(({ name, ranges }) => {
+      const m = /^'?(.*?)'?!(.+)$/.exec(ranges[0] ?? '');
+      return m ? [{ name, sheet: m[1]!.replace(/''/g, "'"), range: m[2]!.replace(/\$/g, '') }] : [];
+    });
+  }
+
+  async read(ranges: { sheet: string; range: string }[]): Promise<RawCell[][][]> {
+    return ranges.map(({ sheet, range }) => {
+      const ws = this.sheet(sheet);
+      const { top, left, bottom, right } = parseRange(range);
+      const rows: RawCell[][] = [];
+      for (let r = top; r <= bottom; r++) {
+        const row: RawCell[] = [];
+        for (let c = left; c <= right; c++) row.push(plainValue(ws.getCell(r, c).value));
+        rows.push(row);
+      }
+      return rows;
+    });
+  }
+
+  async readUsed(sheet: string): Promise<{ number: number; cells: RawCell[] }[]> {
+    const rows: { number: number; cells: RawCell[] }[] = [];
+    this.sheet(sheet).eachRow({ includeEmpty: false }, (row, number) => {
+      const values = row.values as unknown[];
+      rows.push({ number, cells: Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) => plainValue(values[i + 1])) });
+    });
+    return rows;
+  }
+
+  async formulas(cells: { sheet: string; cell: string }[]): Promise<(string | null)[]> {
+    return cells.map(({ sheet, cell }) => {
+      const value = this.sheet(sheet).getCell(cell).value as { formula?: string; sharedFormula?: string } | null;
+      return value && typeof value === 'object' && 'formula' in value && value.formula ? value.formula : null;
+    });
+  }
+
+  async apply(operations: WorkbookOperation[]): Promise<void> {
+    for (const op of operations) this.applyOne(op);
+  }
+
+  private applyOne(op: WorkbookOperation): void {
+    switch (op.op) {
+      case 'addSheet':
+        this.workbook.addWorksheet(op.sheet);
+        return;
+      case 'removeSheet': {
+        const ws = this.workbook.getWorksheet(op.sheet);
+        if (ws) this.workbook.removeWorksheet(ws.id);
+        return;
+      }
+      case 'write': {
+        const ws = this.sheet(op.sheet);
+        const { row, column } = parseCell(op.at);
+        op.rows.forEach((cells, i) => cells.forEach((value, j) => writeCell(ws.getCell(row + i, column + j), value)));
+        return;
+      }
+      case 'style':
+        this.eachCell(op.sheet, op.range, (cell) => styleCell(cell, op.style));
+        return;
+      case 'defineName':
+        this.workbook.definedNames.removeAllNames(op.name);
+        this.workbook.definedNames.add(absoluteRef(op.sheet, op.range), op.name);
+        return;
+      case 'note':
+        this.sheet(op.sheet).getCell(op.cell).note = op.text;
+        return;
+      case 'link': {
+        const cell = this.sheet(op.sheet).getCell(op.cell);
+        cell.value = { text: op.text, hyperlink: `#${absoluteRef(op.target.sheet, op.target.cell).replace(/\$/g, '')}` };
+        cell.font = { color: { argb: 'FF0563C1' }, underline: true };
+        return;
+      }
+      case 'columnWidths':
+        op.widths.forEach((width, i) => (this.sheet(op.sheet).getColumn(i + 1).width = width));
+        return;
+      case 'protect':
+        void this.sheet(op.sheet).protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+        return;
+    }
+  }
+
+  private sheet(name: string): ExcelJS.Worksheet {
+    const ws = this.workbook.getWorksheet(name);
+    if (!ws) throw new Error(`no sheet "${name}"`);
+    return ws;
+  }
+
+  private eachCell(sheet: string, range: string, fn: (cell: ExcelJS.Cell) => void): void {
+    const ws = this.sheet(sheet);
+    const { top, left, bottom, right } = parseRange(range);
+    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) fn(ws.getCell(cellAddress(r, c)));
+  }
+}
+
+function writeCell(cell: ExcelJS.Cell, value: CellWrite): void {
+  if (value instanceof Date) {
+    cell.value = value;
+    cell.numFmt = DATE_FORMAT;
+  } else if (value !== null && typeof value === 'object') {
+    cell.value = { formula: value.formula, result: value.result ?? undefined } as ExcelJS.CellFormulaValue;
+  } else cell.value = value;
+}
+
+function styleCell(cell: ExcelJS.Cell, style: CellStyle): void {
+  const fill = FILLS[style];
+  if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+  const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
+  switch (style) {
+    case 'title':
+      cell.font = { bold: true, size: 14 };
+      return;
+    case 'heading':
+      cell.font = { bold: true, size: 12, color: { argb: 'FF1F4E79' } };
+      return;
+    case 'table_header':
+      cell.font = { bold: true };
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      return;
+    case 'label':
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      return;
+    case 'muted':
+      cell.font = { italic: true, color: { argb: 'FF595959' } };
+      return;
+    case 'input':
+    case 'date_input':
+    case 'text_input':
+      cell.protection = { locked: false };
+      cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+      if (style === 'date_input') cell.numFmt = DATE_FORMAT;
+      if (style === 'text_input') cell.alignment = { wrapText: true, vertical: 'top' };
+      return;
+    case 'date':
+      cell.numFmt = DATE_FORMAT;
+      return;
+    case 'figure':
+      cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+      return;
+    case 'error':
+    case 'query':
+    case 'info':
+      return;
+  }
+}
