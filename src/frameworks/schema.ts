@@ -20,6 +20,8 @@ export const categorySchema = z.object({
   /** Age bands: the ages (in whole years) the band covers; max absent means "and over". */
   min: z.number().int().min(0).optional(),
   max: z.number().int().min(0).optional(),
+  /** Shown beside the category in the return template (an outcome's indicators and categories of need). */
+  notes: z.array(z.string().min(1)).default([]),
 });
 
 export const categoryListSchema = z.object({
@@ -78,6 +80,8 @@ const figureCommon = {
   section: slug,
   /** A short explanation in the commissioner's words, shown beside the figure. */
   help: z.string().optional(),
+  /** The heading of a breakdown's table in the return ("New referrals by source"). */
+  groupLabel: z.string().min(1).optional(),
 };
 
 export const figureSchema = z.discriminatedUnion('kind', [
@@ -128,7 +132,8 @@ const frameworkObject = z.object({
   version: z.string().min(1),
   title: z.string().min(1),
   commissioner: z.string().min(1),
-  sections: z.array(z.object({ id: slug, label: z.string().min(1) })).min(1),
+  /** Sections in the order of the return; each on the named worksheet of the template. */
+  sections: z.array(z.object({ id: slug, label: z.string().min(1), sheet: z.string().min(1).max(31).regex(/^[^[\]:*?/\\]+$/, 'a worksheet name') })).min(1),
   /** Words that put a category value in its list's not-stated bucket. */
   notStated: z.array(z.string().min(1)).min(1),
   /** Spellings of a flag; blank or an `unknown` word is unknown, which is never counted as no. */

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { RawCell, RawTable } from '../engine/cases/rawTable';
-import { plainValue } from '../workbook/exceljsValues';
+import type { RawTable } from '../engine/cases/rawTable';
+import { rowValues } from '../workbook/exceljsValues';
 import { InputError } from '../errors';
 
 /** Reads one sheet of an .xlsx file (the first, or the one named) into cells with their sheet row numbers. */
@@ -20,11 +20,6 @@ export async function readWorkbookSheet(bytes: Uint8Array, fileName: string, she
     );
   }
   const rows: RawTable['rows'] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const values = row.values as unknown[];
-    const cells: RawCell[] = [];
-    for (let col = 1; col < values.length; col++) cells.push(plainValue(values[col]));
-    rows.push({ number, cells });
-  });
+  sheet.eachRow({ includeEmpty: false }, (row, number) => rows.push({ number, cells: rowValues(row) }));
   return { source: `${fileName}, sheet "${sheet.name}"`, rows };
 }

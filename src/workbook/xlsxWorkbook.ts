@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { RawCell } from '../engine/cases/rawTable';
 import { InputError } from '../errors';
 import { absoluteRef, cellAddress, parseCell, parseRange } from './addresses';
-import { plainValue } from './exceljsValues';
+import { cellValue, rowValues, writeFormula } from './exceljsValues';
 import type { CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
 
 const FILLS: Partial<Record<CellStyle, string>> = {
@@ -60,7 +60,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const rows: RawCell[][] = [];
       for (let r = top; r <= bottom; r++) {
         const row: RawCell[] = [];
-        for (let c = left; c <= right; c++) row.push(plainValue(ws.getCell(r, c).value));
+        for (let c = left; c <= right; c++) row.push(cellValue(ws.getCell(r, c)));
         rows.push(row);
       }
       return rows;
@@ -69,17 +69,14 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async readUsed(sheet: string): Promise<{ number: number; cells: RawCell[] }[]> {
     const rows: { number: number; cells: RawCell[] }[] = [];
-    this.sheet(sheet).eachRow({ includeEmpty: false }, (row, number) => {
-      const values = row.values as unknown[];
-      rows.push({ number, cells: Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) => plainValue(values[i + 1])) });
-    });
+    this.sheet(sheet).eachRow({ includeEmpty: false }, (row, number) => rows.push({ number, cells: rowValues(row) }));
     return rows;
   }
 
   async formulas(cells: { sheet: string; cell: string }[]): Promise<(string | null)[]> {
     return cells.map(({ sheet, cell }) => {
-      const value = this.sheet(sheet).getCell(cell).value as { formula?: string; sharedFormula?: string } | null;
-      return value && typeof value === 'object' && 'formula' in value && value.formula ? value.formula : null;
+      const target = this.sheet(sheet).getCell(cell);
+      return target.type === ExcelJS.ValueType.Formula ? target.formula : null;
     });
   }
 
@@ -146,7 +143,7 @@ function writeCell(cell: ExcelJS.Cell, value: CellWrite): void {
     cell.value = value;
     cell.numFmt = DATE_FORMAT;
   } else if (value !== null && typeof value === 'object') {
-    cell.value = { formula: value.formula, result: value.result ?? undefined } as ExcelJS.CellFormulaValue;
+    writeFormula(cell, value.formula, value.result);
   } else cell.value = value;
 }
 

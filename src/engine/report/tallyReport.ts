@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Framework } from '../../frameworks/schema';
 import { dateOf } from '../cases/caseRecord';
-import { importCases } from '../cases/importCases';
+import { importCases, type CaseImport } from '../cases/importCases';
 import type { RawTable } from '../cases/rawTable';
 import { rowIssueSchema } from '../cases/rowIssues';
 import { periodToIso, type Period } from '../tally/period';
@@ -31,12 +31,15 @@ export type TallyReport = z.infer<typeof tallyReportSchema>;
 
 /** Imports a table of cases and tallies every figure of the framework for the period. */
 export function tallyTable(table: RawTable, framework: Framework, period: Period): TallyReport {
-  const imported = importCases(table, framework);
+  return tallyImported(importCases(table, framework), table.source, framework, period);
+}
+
+export function tallyImported(imported: CaseImport, source: string, framework: Framework, period: Period): TallyReport {
   const { figures, lists } = tallyCases(imported.cases, framework, period);
   return {
     framework: framework.id,
     period: periodToIso(period),
-    source: table.source,
+    source,
     figures,
     rowIssues: imported.issues,
     notes: imported.notes,

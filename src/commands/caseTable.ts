@@ -1,0 +1,66 @@
+import { categoryListOf } from '../frameworks/expand';
+import type { Column, Framework } from '../frameworks/schema';
+import type { CaseRecord } from '../engine/cases/caseRecord';
+import type { CaseImport } from '../engine/cases/importCases';
+import type { RawTable } from '../engine/cases/rawTable';
+import { FLAG_TEXT } from '../engine/formulas/figureFormula';
+import { caseColumnHeaders, caseColumnNames } from '../engine/formulas/names';
+import { cellAddress } from '../workbook/addresses';
+import type { CellWrite, WorkbookOperation } from '../workbook/port';
+import { CASE_DATA_SHEET, CASES_SHEET } from './returnLayout';
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The case sheets of a filled return: the pasted original exactly as it came (for audit), and the normalised
+ * case table the formulas count: canonical labels, real dates, one row per counted case, each column named.
+ */
+export function caseSheets(framework: Framework, original: RawTable, imported: CaseImport): WorkbookOperation[] {
+  const operations: WorkbookOperation[] = [{ op: 'addSheet', sheet: CASE_DATA_SHEET }];
+  for (const row of original.rows) operations.push({ op: 'write', sheet: CASE_DATA_SHEET, at: cellAddress(row.number, 1), rows: [row.cells] });
+
+  const counted = imported.cases.filter((c) => c.duplicateOf === null);
+  const headers = ['Row in case data', ...framework.columns.flatMap(caseColumnHeaders)];
+  const rows: CellWrite[][] = counted.map((record) => [record.row, ...framework.columns.flatMap((column) => cellsOf(framework, column, record))]);
+  operations.push(
+    { op: 'addSheet', sheet: CASES_SHEET },
+    { op: 'write', sheet: CASES_SHEET, at: 'A1', rows: [headers, ...rows] },
+    { op: 'style', sheet: CASES_SHEET, range: `A1:${cellAddress(1, headers.length)}`, style: 'table_header' },
+    { op: 'columnWidths', sheet: CASES_SHEET, widths: headers.map((h) => Math.min(Math.max(h.length + 2, 12), 30)) },
+  );
+  const lastRow = Math.max(counted.length + 1, 2);
+  let column = 2;
+  for (const spec of framework.columns)
+    for (const name of caseColumnNames(spec)) {
+      operations.push({ op: 'defineName', name, sheet: CASES_SHEET, range: `${cellAddress(2, column)}:${cellAddress(lastRow, column)}` });
+      if (spec.type === 'date' && counted.length) operations.push({ op: 'style', sheet: CASES_SHEET, range: `${cellAddress(2, column)}:${cellAddress(lastRow, column)}`, style: 'date' });
+      column += 1;
+    }
+  return operations;
+}
+
+/** A case's value in the normalised table, as a person reads it and as the formulas' criteria match it. */
+function cellsOf(framework: Framework, column: Column, record: CaseRecord): CellWrite[] {
+  const value = record.values[column.key] ?? null;
+  switch (column.type) {
+    case 'date':
+      return [typeof value === 'number' ? new Date(value * MS_PER_DAY) : null];
+    case 'flag':
+      return [FLAG_TEXT[(value as keyof typeof FLAG_TEXT | null) ?? 'unknown']];
+    case 'whole':
+      return [typeof value === 'number' ? value : null];
+    case 'list':
+      return [Array.isArray(value) && value.length ? value.join('; ') : null];
+    case 'text':
+      return [typeof value === 'string' ? value : null];
+    case 'category':
+    case 'age': {
+      const label = (id: string) => categoryListOf(framework, column.key).items.find((i) => i.id === id)?.label ?? id;
+      if (column.type === 'category' && column.repeat) {
+        const ids = Array.isArray(value) ? value : [];
+        return Array.from({ length: column.repeat }, (_, i) => (ids[i] ? label(ids[i]) : null));
+      }
+      return [typeof value === 'string' ? label(value) : null];
+    }
+  }
+}

@@ -1,0 +1,168 @@
+import { categoryListOf, figuresOf, type Figure } from '../frameworks/expand';
+import type { FigureTemplate, Framework } from '../frameworks/schema';
+import { cellAddress } from '../workbook/addresses';
+import type { CellStyle, CellWrite, WorkbookOperation } from '../workbook/port';
+
+/** Named cells of every return, besides the figures. */
+export const RETURN_NAMES = { framework: 'return.framework', version: 'return.version' } as const;
+export const CASE_DATA_SHEET = 'Case data';
+export const CASES_SHEET = 'Cases';
+export const listName = (id: string) => `list.${id}`;
+
+/** What goes in a figure's cell: an input to type into, or a formula with its last value. */
+export type FigureContent = { formula: string; result: number | string | null } | null;
+
+export interface ReturnSheets {
+  operations: WorkbookOperation[];
+  /** Where each figure sits. */
+  cells: Map<string, { sheet: string; cell: string }>;
+}
+
+const LIST_ROWS = { names: 12, texts: 3 } as const;
+
+/**
+ * Lays out a framework's return: a sheet per group of sections, each figure in a named cell beside its label,
+ * breakdowns as tables and breakdowns by two columns as grids; the period and framework cells on the first
+ * sheet; narratives and lists last. The layout comes from the framework alone, so every return of a framework
+ * looks the same and a commissioner recognises it.
+ */
+export function returnSheets(
+  framework: Framework,
+  content: (figure: Figure) => FigureContent,
+  filled: { period?: { from: Date; to: Date }; lists?: Record<string, CellWrite[][]> } = {},
+): ReturnSheets {
+  const lists = filled.lists ?? {};
+  const operations: WorkbookOperation[] = [];
+  const cells = new Map<string, { sheet: string; cell: string }>();
+  const figures = figuresOf(framework);
+  const sheetNames = [...new Set(framework.sections.map((s) => s.sheet))];
+
+  sheetNames.forEach((sheet, sheetIndex) => {
+    let row = 1;
+    const write = (r: number, c: number, rows: CellWrite[][]) => operations.push({ op: 'write', sheet, at: cellAddress(r, c), rows });
+    const style = (r: number, c: number, s: CellStyle, r2 = r, c2 = c) => operations.push({ op: 'style', sheet, range: `${cellAddress(r, c)}:${cellAddress(r2, c2)}`, style: s });
+    const name = (n: string, r: number, c: number) => operations.push({ op: 'defineName', name: n, sheet, range: cellAddress(r, c) });
+    const placeFigure = (figure: Figure, r: number, c: number) => {
+      const value = content(figure);
+      write(r, c, [[value]]);
+      style(r, c, value ? 'figure' : 'input');
+      name(figure.id, r, c);
+      cells.set(figure.id, { sheet, cell: cellAddress(r, c) });
+    };
+
+    operations.push({ op: 'addSheet', sheet });
+    write(row, 1, [[sheetIndex === 0 ? framework.title : `${framework.title}: ${sheet}`]]);
+    style(row, 1, 'title');
+    row += 1;
+    write(row, 1, [[framework.commissioner]]);
+    style(row, 1, 'muted');
+    row += 2;
+    if (sheetIndex === 0) {
+      write(row, 1, [['Framework', framework.id], ['Template version', framework.version], ['Period from', filled.period?.from ?? null], ['Period to', filled.period?.to ?? null]]);
+      style(row, 1, 'label', row + 3, 1);
+      name(RETURN_NAMES.framework, row, 2);
+      name(RETURN_NAMES.version, row + 1, 2);
+      name('period.from', row + 2, 2);
+      name('period.to', row + 3, 2);
+      style(row + 2, 2, 'date_input', row + 3, 2);
+      row += 5;
+    }
+
+    for (const section of framework.sections.filter((s) => s.sheet === sheet)) {
+      write(row, 1, [[section.label]]);
+      style(row, 1, 'heading');
+      row += 1;
+      for (const template of framework.figures.filter((t) => t.section === section.id)) {
+        const members = figures.filter((f) => f.template === template);
+        const by = template.kind === 'count' ? template.by : [];
+        if (by.length === 0) {
+          write(row, 1, [[template.label]]);
+          style(row, 1, 'label');
+          if (template.help) {
+            write(row, 3, [[template.help]]);
+            style(row, 3, 'muted');
+          }
+          placeFigure(members[0]!, row, 2);
+          row += 1;
+        } else if (by.length === 1) {
+          row = breakdownTable(framework, template, members, by[0]!, row, { write, style, placeFigure });
+        } else {
+          row = crossTable(framework, template, members, by[0]!, by[1]!, row, { write, style, placeFigure });
+        }
+      }
+      for (const narrative of framework.narratives.filter((n) => n.section === section.id)) {
+        write(row, 1, [[narrative.label]]);
+        style(row, 1, 'label');
+        style(row, 2, narrative.kind === 'text' ? 'text_input' : 'input');
+        name(narrative.id, row, 2);
+        row += 2;
+      }
+      row += 1;
+    }
+
+    if (sheetIndex === sheetNames.length - 1)
+      for (const list of framework.lists) {
+        write(row, 1, [[list.label]]);
+        style(row, 1, 'heading');
+        row += 1;
+        const header = list.kind === 'names' ? ['Name', 'Victims referred'] : ['Case', 'Text'];
+        write(row, 1, [header]);
+        style(row, 1, 'table_header', row, 2);
+        row += 1;
+        const given = lists[list.id] ?? [];
+        const size = Math.max(given.length, list.kind === 'names' ? LIST_ROWS.names : LIST_ROWS.texts);
+        if (given.length) write(row, 1, given);
+        style(row, 1, 'text_input', row + size - 1, 2);
+        operations.push({ op: 'defineName', name: listName(list.id), sheet, range: `${cellAddress(row, 1)}:${cellAddress(row + size - 1, 2)}` });
+        row += size + 1;
+      }
+    operations.push({ op: 'columnWidths', sheet, widths: [62, 16, ...Array.from({ length: 16 }, () => 14)] });
+  });
+  return { operations, cells };
+}
+
+type Writers = {
+  write: (r: number, c: number, rows: CellWrite[][]) => void;
+  style: (r: number, c: number, s: CellStyle, r2?: number, c2?: number) => void;
+  placeFigure: (figure: Figure, r: number, c: number) => void;
+};
+
+function groupLabel(template: FigureTemplate): string {
+  return template.groupLabel ?? template.label.replace(/[:\s]*<[a-z0-9_]+>/g, '').trim();
+}
+
+/** A breakdown as rows: the category's label, its figure, and any notes the framework gives it. */
+function breakdownTable(framework: Framework, template: FigureTemplate, members: Figure[], key: string, start: number, w: Writers): number {
+  let row = start;
+  w.write(row, 1, [[groupLabel(template)]]);
+  w.style(row, 1, 'table_header');
+  row += 1;
+  for (const item of categoryListOf(framework, key).items) {
+    const figure = members.find((f) => f.categories[key] === item.id)!;
+    w.write(row, 1, [[`    ${item.label}`]]);
+    w.style(row, 1, 'label');
+    w.placeFigure(figure, row, 2);
+    if (item.notes.length) {
+      w.write(row, 3, [[item.notes.join('\n')]]);
+      w.style(row, 3, 'label');
+    }
+    row += 1;
+  }
+  return row;
+}
+
+/** A breakdown by two columns as a grid: the first column's categories down, the second's across. */
+function crossTable(framework: Framework, template: FigureTemplate, members: Figure[], down: string, across: string, start: number, w: Writers): number {
+  let row = start;
+  const columns = categoryListOf(framework, across).items;
+  w.write(row, 1, [[groupLabel(template), ...columns.map((c) => c.label)]]);
+  w.style(row, 1, 'table_header', row, columns.length + 1);
+  row += 1;
+  for (const item of categoryListOf(framework, down).items) {
+    w.write(row, 1, [[`    ${item.label}`]]);
+    w.style(row, 1, 'label');
+    columns.forEach((column, j) => w.placeFigure(members.find((f) => f.categories[down] === item.id && f.categories[across] === column.id)!, row, j + 2));
+    row += 1;
+  }
+  return row;
+}

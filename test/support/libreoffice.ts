@@ -1,0 +1,32 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+/** A throwaway LibreOffice profile that recalculates every formula of an .xlsx file when loading it. */
+function recalculatingProfile(): string {
+  const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
+  mkdirSync(join(profile, 'user'), { recursive: true });
+  writeFileSync(
+    join(profile, 'user', 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`,
+  );
+  return profile;
+}
+
+/** Opens the workbook in LibreOffice Calc, recalculates it, and gives back the recalculated .xlsx bytes. */
+export function recalculateInLibreOffice(bytes: Uint8Array, name = 'return.xlsx'): Uint8Array {
+  const work = mkdtempSync(join(tmpdir(), 'lo-recalc-'));
+  const input = join(work, name);
+  const outDir = join(work, 'out');
+  writeFileSync(input, bytes);
+  execFileSync('soffice', [`-env:UserInstallation=file://${recalculatingProfile()}`, '--headless', '--norestore', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, input], {
+    stdio: 'pipe',
+    timeout: 180_000,
+  });
+  return new Uint8Array(readFileSync(join(outDir, basename(name))));
+}
