@@ -10,11 +10,17 @@ import { parseFlags } from './args';
 import { formatCheckReport } from './formatCheckReport';
 import type { CliIo } from './io';
 import { loadFramework } from './loadFramework';
+import { annotateReturn } from '../commands/annotateReturn';
+import { checkWorkbook } from '../commands/checkWorkbook';
+import { readReturn } from '../commands/readReturn';
+import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
 
-export const checkUsage = `Usage: returns check FILE... [--previous FILE] [--rules FILE] [--framework ID] [--json]
+export const checkUsage = `Usage: returns check FILE... [--previous FILE] [--rules FILE] [--framework ID] [--annotate OUT.xlsx] [--json]
 
 Checks returns against their framework's rules: every missing or inconsistent figure, with the arithmetic.
-  FILE         a figures file as printed by returns tally --json
+  FILE         a return workbook (.xlsx), or a figures file as printed by returns tally --json
+  --annotate   with one workbook: write a copy with a Findings sheet, highlighted cells and notes; the
+               explanations a provider typed in an earlier copy's Findings sheet are kept
   --previous   the previous period's return, to check this one follows on from it
   --rules      a JSON file switching rules off or changing their severity:
                {"rules": {"standard_period": {"enabled": false}, "case_study_length": {"severity": "query"}}}
@@ -27,19 +33,27 @@ const checkFlags = z.object({
   previous: z.string().min(1).optional(),
   rules: z.string().min(1).optional(),
   framework: z.string().min(1).optional(),
+  annotate: z.string().regex(/\.xlsx$/i, '--annotate must name an .xlsx file').optional(),
   json: z.boolean().default(false),
 });
 
 export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const flags = parseFlags(
     args,
-    { previous: { type: 'string' }, rules: { type: 'string' }, framework: { type: 'string' }, json: { type: 'boolean' } },
+    { previous: { type: 'string' }, rules: { type: 'string' }, framework: { type: 'string' }, annotate: { type: 'string' }, json: { type: 'boolean' } },
     checkFlags,
     checkUsage,
   );
   const named = flags.framework ? await loadFramework(flags.framework, io) : null;
   const frameworkFor = (id: string): Framework => (named && named.id === id ? named : builtInFramework(id));
-  const read = async (file: string) => returnFromJson(new TextDecoder().decode(await io.readFile(file)), file, frameworkFor);
+  if (flags.annotate && (flags.files.length !== 1 || !flags.files[0]!.toLowerCase().endsWith('.xlsx')))
+    throw new InputError(`--annotate writes a copy of one workbook: give exactly one .xlsx file to check.\n\n${checkUsage}`);
+  if (flags.annotate && flags.annotate === flags.files[0]) throw new InputError('--annotate must name a new file: the return you received is never changed.');
+  const workbookOf = async (file: string) => XlsxWorkbook.fromBytes(await io.readFile(file), file);
+  const read = async (file: string) =>
+    file.toLowerCase().endsWith('.xlsx')
+      ? (await readReturn(await workbookOf(file), file, frameworkFor)).data
+      : returnFromJson(new TextDecoder().decode(await io.readFile(file)), file, frameworkFor);
   const previous = flags.previous ? await read(flags.previous) : null;
   const overridesText = flags.rules ? new TextDecoder().decode(await io.readFile(flags.rules)) : null;
   const overridesFor = new Map<Framework, RuleOverrides>();
@@ -47,13 +61,25 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const files: FileCheck[] = [];
   for (const file of flags.files) {
     try {
-      const data = await read(file);
-      let overrides: RuleOverrides | null = null;
-      if (overridesText !== null && flags.rules) {
-        overrides = overridesFor.get(data.framework) ?? parseRuleOverrides(parseJson(overridesText, flags.rules), flags.rules, data.framework.rules);
-        overridesFor.set(data.framework, overrides);
+      const overridesOf = (fw: Framework): RuleOverrides | null => {
+        if (overridesText === null || !flags.rules) return null;
+        const parsed = overridesFor.get(fw) ?? parseRuleOverrides(parseJson(overridesText, flags.rules), flags.rules, fw.rules);
+        overridesFor.set(fw, parsed);
+        return parsed;
+      };
+      if (file.toLowerCase().endsWith('.xlsx')) {
+        const workbook = await workbookOf(file);
+        const { read: received, findings } = await checkWorkbook(workbook, file, { previous, overridesFor: overridesOf, frameworkFor });
+        files.push(checkedFile(received.data, findings));
+        if (flags.annotate) {
+          const { explanationsKept } = await annotateReturn(workbook, received, findings);
+          await io.writeFile(flags.annotate, await workbook.toBytes());
+          if (!flags.json) io.err(`Wrote ${flags.annotate}: ${findings.length} finding${findings.length === 1 ? '' : 's'} in its Findings sheet${explanationsKept ? `, ${explanationsKept} explanation${explanationsKept === 1 ? '' : 's'} kept` : ''}.`);
+        }
+      } else {
+        const data = await read(file);
+        files.push(checkedFile(data, runChecks(data, { previous, overrides: overridesOf(data.framework) })));
       }
-      files.push(checkedFile(data, runChecks(data, { previous, overrides })));
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       files.push({ file, error: e.message });

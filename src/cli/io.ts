@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { InputError } from '../errors';
 
 /** What a command needs from the outside world, so tests can run commands in-process. */
@@ -6,6 +6,8 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   readFile(path: string): Promise<Uint8Array>;
+  /** Writes a whole file or nothing: a half-written workbook is never left behind. */
+  writeFile(path: string, bytes: Uint8Array): Promise<void>;
 }
 
 export const processIo: CliIo = {
@@ -18,6 +20,17 @@ export const processIo: CliIo = {
       const code = (e as NodeJS.ErrnoException).code;
       const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission was refused' : 'it could not be read';
       throw new InputError(`Cannot read ${path}: ${why}. Check the path and try again.`);
+    }
+  },
+  writeFile: async (path, bytes) => {
+    const temporary = `${path}.${process.pid}.partial`;
+    try {
+      await writeFile(temporary, bytes);
+      await rename(temporary, path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission was refused (is it open in Excel?)' : 'it could not be written';
+      throw new InputError(`Cannot write ${path}: ${why}. Nothing was written.`);
     }
   },
 };

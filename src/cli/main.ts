@@ -1,17 +1,25 @@
 import { InputError } from '../errors';
 import { checkCommand, checkUsage } from './checkCommand';
+import { fillCommand, fillUsage } from './fillCommand';
+import { templateCommand, templateUsage } from './templateCommand';
 import { processIo, type CliIo } from './io';
 import { tallyCommand, tallyUsage } from './tallyCommand';
 
 const usage = `returns: fill and check victim-services monitoring returns.
 
 Commands:
-  tally   count every figure of a return from case data
-  check   check returns against their rules
+  tally      count every figure of a return from case data
+  check      check returns against their rules
+  template   write the return's template workbook
+  fill       fill a return workbook from case data, with a formula in every figure
 
 ${tallyUsage}
 
 ${checkUsage}
+
+${templateUsage}
+
+${fillUsage}
 
 Exit codes: 0 done; 1 check found errors; 2 the input cannot be used (the message says why and what to do); 3 an internal fault.`;
 
@@ -24,6 +32,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return await tallyCommand(rest, io);
       case 'check':
         return await checkCommand(rest, io);
+      case 'template':
+        return await templateCommand(rest, io);
+      case 'fill':
+        return await fillCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -1,6 +1,7 @@
 import { categoryListOf } from '../frameworks/expand';
 import type { Column, Framework } from '../frameworks/schema';
 import type { CaseRecord } from '../engine/cases/caseRecord';
+import { jsDateOfDay } from '../engine/cases/dates';
 import type { CaseImport } from '../engine/cases/importCases';
 import type { RawTable } from '../engine/cases/rawTable';
 import { FLAG_TEXT } from '../engine/formulas/figureFormula';
@@ -9,7 +10,6 @@ import { cellAddress } from '../workbook/addresses';
 import type { CellWrite, WorkbookOperation } from '../workbook/port';
 import { CASE_DATA_SHEET, CASES_SHEET } from './returnLayout';
 
-const MS_PER_DAY = 86_400_000;
 
 /**
  * The case sheets of a filled return: the pasted original exactly as it came (for audit), and the normalised
@@ -44,7 +44,7 @@ function cellsOf(framework: Framework, column: Column, record: CaseRecord): Cell
   const value = record.values[column.key] ?? null;
   switch (column.type) {
     case 'date':
-      return [typeof value === 'number' ? new Date(value * MS_PER_DAY) : null];
+      return [typeof value === 'number' ? jsDateOfDay(value) : null];
     case 'flag':
       return [FLAG_TEXT[(value as keyof typeof FLAG_TEXT | null) ?? 'unknown']];
     case 'whole':
@@ -63,4 +63,15 @@ function cellsOf(framework: Framework, column: Column, record: CaseRecord): Cell
       return [typeof value === 'string' ? label(value) : null];
     }
   }
+}
+
+/** The template's case-data sheet: the canonical headers, ready for a provider to paste the export under. */
+export function blankCaseDataSheet(framework: Framework): WorkbookOperation[] {
+  const headers = framework.columns.flatMap(caseColumnHeaders);
+  return [
+    { op: 'addSheet', sheet: CASE_DATA_SHEET },
+    { op: 'write', sheet: CASE_DATA_SHEET, at: 'A1', rows: [headers] },
+    { op: 'style', sheet: CASE_DATA_SHEET, range: `A1:${cellAddress(1, headers.length)}`, style: 'table_header' },
+    { op: 'columnWidths', sheet: CASE_DATA_SHEET, widths: headers.map((h) => Math.min(Math.max(h.length + 2, 12), 30)) },
+  ];
 }

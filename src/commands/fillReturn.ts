@@ -1,6 +1,6 @@
 import { figuresOf } from '../frameworks/expand';
 import type { Framework } from '../frameworks/schema';
-import { displayDay } from '../engine/cases/dates';
+import { dayFromJsDate, displayDay, jsDateOfDay } from '../engine/cases/dates';
 import type { RawTable } from '../engine/cases/rawTable';
 import { figureFormula } from '../engine/formulas/figureFormula';
 import { PERIOD_FROM, PERIOD_TO } from '../engine/formulas/names';
@@ -15,7 +15,6 @@ import { caseSheets } from './caseTable';
 import { CASE_DATA_SHEET, CASES_SHEET, listName, returnSheets, RETURN_NAMES } from './returnLayout';
 
 export const REPLACED_SHEET = 'Replaced values';
-const MS_PER_DAY = 86_400_000;
 
 export interface Replacement {
   figure: string;
@@ -45,7 +44,7 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
     const formula = figureFormula(figure, framework);
     return formula ? { formula, result: report.figures[id] ?? '' } : null;
   };
-  const periodDates = { from: new Date(period.from * MS_PER_DAY), to: new Date(period.to * MS_PER_DAY) };
+  const periodDates = { from: jsDateOfDay(period.from), to: jsDateOfDay(period.to) };
   const lists = listRows(framework, report);
   const existing = await port.names();
   const operations: WorkbookOperation[] = [];
@@ -111,7 +110,7 @@ function replacedSheet(replaced: Replacement[]): WorkbookOperation[] {
 }
 
 function differencesError(replaced: Replacement[]): InputError {
-  const shown = replaced.slice(0, 20).map((r) => `  ${r.cell} ${r.label}: typed ${String(r.was instanceof Date ? displayDay(Math.floor(r.was.getTime() / MS_PER_DAY)) : r.was)}, the case data gives ${r.now ?? 'blank'}`);
+  const shown = replaced.slice(0, 20).map((r) => `  ${r.cell} ${r.label}: typed ${String(r.was instanceof Date ? displayDay(dayFromJsDate(r.was) ?? 0) : r.was)}, the case data gives ${r.now ?? 'blank'}`);
   return new InputError(
     `${replaced.length} typed figure${replaced.length === 1 ? ' differs' : 's differ'} from what the case data gives, so nothing was written:\n${shown.join('\n')}${replaced.length > 20 ? `\n  … and ${replaced.length - 20} more` : ''}\nCheck them; to replace them with formulas anyway, run again with --overwrite (the typed values are kept in a "${REPLACED_SHEET}" sheet).`,
   );

@@ -107,9 +107,13 @@ export class XlsxWorkbook implements WorkbookPort {
         this.workbook.definedNames.removeAllNames(op.name);
         this.workbook.definedNames.add(absoluteRef(op.sheet, op.range), op.name);
         return;
-      case 'note':
-        this.sheet(op.sheet).getCell(op.cell).note = op.text;
+      case 'note': {
+        // An empty note removes the cell's note.
+        const cell = this.sheet(op.sheet).getCell(op.cell);
+        if (op.text) cell.note = op.text;
+        else if (cell.note) (cell as unknown as { note: undefined }).note = undefined;
         return;
+      }
       case 'link': {
         const cell = this.sheet(op.sheet).getCell(op.cell);
         cell.value = { text: op.text, hyperlink: `#${absoluteRef(op.target.sheet, op.target.cell).replace(/\$/g, '')}` };

@@ -2,16 +2,20 @@ import { processIo, type CliIo } from '../../src/cli/io';
 
 /** Runs CLI commands in-process: files come from memory first, then from disk; output is captured. */
 export function memoryIo(files: Record<string, string | Uint8Array> = {}) {
+  const written: Record<string, Uint8Array> = {};
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
     out: (text) => out.push(text),
     err: (text) => err.push(text),
+    writeFile: async (path, bytes) => {
+      written[path] = bytes;
+    },
     readFile: async (path) => {
-      const file = files[path];
+      const file = written[path] ?? files[path];
       if (file === undefined) return processIo.readFile(path);
       return typeof file === 'string' ? new TextEncoder().encode(file) : file;
     },
   };
-  return { io, stdout: () => out.join('\n'), stderr: () => err.join('\n') };
+  return { io, written, stdout: () => out.join('\n'), stderr: () => err.join('\n') };
 }

@@ -55,6 +55,11 @@ export function excelSerialOfDay(day: Day): number {
   return serial <= 60 ? serial - 1 : serial;
 }
 
+/** A day as a JavaScript date at midnight UTC, as spreadsheet writers take it. */
+export function jsDateOfDay(day: Day): Date {
+  return new Date(day * MS_PER_DAY);
+}
+
 /** Whole days of a JavaScript date as spreadsheet readers give it (midnight UTC of the calendar date). */
 export function dayFromJsDate(date: Date): Day | null {
   const ms = date.getTime();

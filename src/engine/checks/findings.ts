@@ -10,6 +10,8 @@ export const findingSchema = z.object({
   cells: z.array(z.string()),
   message: z.string(),
   hint: z.string(),
+  /** Case IDs behind a figure computed from the case data, when the return holds its cases. */
+  cases: z.array(z.string()).optional(),
 });
 export type Finding = z.infer<typeof findingSchema>;
 

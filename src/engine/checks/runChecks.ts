@@ -23,6 +23,11 @@ export function runChecks(data: ReturnData, options: { previous?: ReturnData | n
           message: draft.message,
           hint: instance.hint,
         });
+  return sortFindings(findings);
+}
+
+/** Errors first, then queries, then information; in rule order within each. */
+export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 

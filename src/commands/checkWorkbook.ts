@@ -1,0 +1,35 @@
+import type { Framework } from '../frameworks/schema';
+import type { Finding } from '../engine/checks/findings';
+import type { RuleOverrides } from '../engine/checks/overrides';
+import type { ReturnData } from '../engine/checks/returnData';
+import { runChecks, sortFindings } from '../engine/checks/runChecks';
+import type { WorkbookPort } from '../workbook/port';
+import { readReturn, type ReadReturn } from './readReturn';
+import { reconcile } from './reconcile';
+import { CASE_DATA_SHEET } from './returnLayout';
+
+/** Checks a received workbook: its rules, its template version, and its typed figures against its own case data. */
+export async function checkWorkbook(
+  port: WorkbookPort,
+  source: string,
+  options: { previous?: ReturnData | null; overridesFor?: (framework: Framework) => RuleOverrides | null; frameworkFor?: (id: string) => Framework } = {},
+): Promise<{ read: ReadReturn; findings: Finding[] }> {
+  const read = await readReturn(port, source, options.frameworkFor);
+  const findings = runChecks(read.data, { previous: options.previous, overrides: options.overridesFor?.(read.data.framework) ?? null });
+  const { framework } = read.data;
+  if (read.version !== framework.version)
+    findings.push({
+      rule: 'template_version',
+      kind: 'template',
+      severity: 'query',
+      figures: [],
+      cells: [],
+      message: `This return was made from template version ${read.version ?? '(not recorded)'}; the current ${framework.title} is version ${framework.version}.`,
+      hint: 'Check the return follows the current definitions, or fill the current template.',
+    });
+  if ((await port.sheetNames()).includes(CASE_DATA_SHEET)) {
+    const rows = await port.readUsed(CASE_DATA_SHEET);
+    if (rows.length > 1) findings.push(...reconcile(read, { source: `${source}, sheet "${CASE_DATA_SHEET}"`, rows }));
+  }
+  return { read, findings: sortFindings(findings) };
+}

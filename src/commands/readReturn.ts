@@ -1,0 +1,114 @@
+import { figuresOf } from '../frameworks/expand';
+import { builtInFramework } from '../frameworks/load';
+import type { Framework } from '../frameworks/schema';
+import { dayFromJsDate, displayDay, readDate } from '../engine/cases/dates';
+import type { RawCell } from '../engine/cases/rawTable';
+import type { FigureCell, ReturnData } from '../engine/checks/returnData';
+import { PERIOD_FROM, PERIOD_TO } from '../engine/formulas/names';
+import { InputError } from '../errors';
+import { cellAddress, sheetCell } from '../workbook/addresses';
+import type { NamedRange, WorkbookPort } from '../workbook/port';
+import { listName, RETURN_NAMES } from './returnLayout';
+
+export interface ReadReturn {
+  data: ReturnData;
+  /** The template version the workbook was made from. */
+  version: string | null;
+  /** Figure cells holding a formula, by figure id. */
+  formulas: Map<string, string>;
+  /** Where each figure was found. */
+  places: Map<string, NamedRange>;
+}
+
+/**
+ * Reads a received return: the framework, version and period from their named cells, and every figure from
+ * the cell named by its id, or, where a provider's edits lost the name, from beside its label.
+ */
+export async function readReturn(port: WorkbookPort, source: string, frameworkFor: (id: string) => Framework = builtInFramework): Promise<ReadReturn> {
+  const names = new Map((await port.names()).map((n) => [n.name, n]));
+  const single = async (name: string): Promise<RawCell> => {
+    const place = names.get(name);
+    return place ? ((await port.read([{ sheet: place.sheet, range: place.range.split(':')[0]! }]))[0]![0]![0] ?? null) : null;
+  };
+  const id = await single(RETURN_NAMES.framework);
+  if (typeof id !== 'string' || id.trim() === '')
+    throw new InputError(`${source} does not say which return it is (no cell named ${RETURN_NAMES.framework}): it was not made from a Returns Assistant template. Fill the commissioner's template from returns template, or check the figures as JSON.`);
+  let framework: Framework;
+  try {
+    framework = frameworkFor(id.trim());
+  } catch (e) {
+    throw new InputError(`${source}: ${(e as Error).message}`);
+  }
+  const version = await single(RETURN_NAMES.version);
+  const period = await readPeriod(source, await single(PERIOD_FROM), await single(PERIOD_TO));
+
+  const places = new Map<string, NamedRange>();
+  const figures = figuresOf(framework);
+  for (const figure of figures) {
+    const place = names.get(figure.id);
+    if (place) places.set(figure.id, { ...place, range: place.range.split(':')[0]! });
+  }
+  for (const [figureId, place] of await placesByLabel(port, figures.filter((f) => !places.has(f.id)))) places.set(figureId, place);
+
+  const ids = [...places.keys()];
+  const refs = ids.map((i) => places.get(i)!);
+  const [values, formulaTexts] = [await port.read(refs), await port.formulas(refs.map((r) => ({ sheet: r.sheet, cell: r.range })))];
+  const figureValues: Record<string, FigureCell> = {};
+  const cells: Record<string, string> = {};
+  const formulas = new Map<string, string>();
+  ids.forEach((figureId, i) => {
+    figureValues[figureId] = figureCell(values[i]![0]![0] ?? null);
+    cells[figureId] = sheetCell(refs[i]!.sheet, refs[i]!.range);
+    if (formulaTexts[i]) formulas.set(figureId, formulaTexts[i]!);
+  });
+
+  const lists: Record<string, unknown> = {};
+  for (const spec of framework.lists) {
+    const place = names.get(listName(spec.id));
+    if (!place) continue;
+    const rows = (await port.read([place]))[0]!.filter((r) => r.some((c) => c !== null && c !== ''));
+    lists[spec.id] = rows.map((r) => (spec.kind === 'names' ? { name: String(r[0] ?? ''), count: Number(r[1] ?? 0) } : { caseId: String(r[0] ?? ''), text: String(r[1] ?? '') }));
+  }
+  return { data: { source, framework, period, values: figureValues, cells, lists }, version: typeof version === 'string' ? version : null, formulas, places };
+}
+
+/** A figure cell's content for the rules: numbers stay numbers, blanks are null, anything else is text. */
+function figureCell(value: RawCell): FigureCell {
+  if (value === null || value === '') return null;
+  if (typeof value === 'number') return value;
+  if (value instanceof Date) return displayDay(dayFromJsDate(value) ?? 0);
+  const text = String(value).trim();
+  return text === '' ? null : text;
+}
+
+async function readPeriod(source: string, from: RawCell, to: RawCell) {
+  const day = (cell: RawCell) => {
+    const reading = readDate(cell);
+    return reading?.ok ? reading.day : null;
+  };
+  const start = day(from);
+  const end = day(to);
+  if (start === null && end === null) return null;
+  if (start === null || end === null || end < start)
+    throw new InputError(`${source}: the period cells (${PERIOD_FROM}, ${PERIOD_TO}) do not hold a period: put the first and last day of the period in them as dates.`);
+  return { from: start, to: end };
+}
+
+/** Figures whose name was lost: the cell to the right of a cell holding the figure's label, where the label is unique. */
+async function placesByLabel(port: WorkbookPort, figures: { id: string; label: string }[]): Promise<Map<string, NamedRange>> {
+  const found = new Map<string, NamedRange>();
+  if (!figures.length) return found;
+  const labels = new Map<string, { sheet: string; row: number; column: number } | null>();
+  for (const sheet of await port.sheetNames())
+    for (const row of await port.readUsed(sheet))
+      row.cells.forEach((cell, i) => {
+        if (typeof cell !== 'string') return;
+        const key = cell.trim();
+        labels.set(key, labels.has(key) ? null : { sheet, row: row.number, column: i + 1 });
+      });
+  for (const figure of figures) {
+    const at = labels.get(figure.label);
+    if (at) found.set(figure.id, { name: figure.id, sheet: at.sheet, range: cellAddress(at.row, at.column + 1) });
+  }
+  return found;
+}
