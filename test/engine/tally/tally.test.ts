@@ -1,77 +1,11 @@
 import { figuresOf } from '../../../src/frameworks/expand';
 import { builtInFramework } from '../../../src/frameworks/load';
 import { importCases } from '../../../src/engine/cases/importCases';
-import type { RawCell } from '../../../src/engine/cases/rawTable';
+import { casesBehind } from '../../../src/engine/tally/casesBehind';
 import { periodFromIso } from '../../../src/engine/tally/period';
 import { tallyCases } from '../../../src/engine/tally/tally';
+import { HEADERS, ROWS } from '../../fixtures/handBuiltCases';
 import { tableOf } from '../../support/tables';
-
-/**
- * A hand-built export, period 1 Apr – 30 Sep 2020. Each case is there for a reason, given beside it; every
- * expected value below is worked out from these rows.
- */
-const HEADERS = [
-  'Case ID', 'Referral date', 'Referral source', 'Crime type', 'Eligible', 'Contacted', 'Support accepted', 'Support type',
-  'Disengaged', 'Exit date', 'Additional needs', 'Mental health needs', 'Referred to commissioned service', 'Agencies referred to',
-  'Reported to police after support', 'Letters/emails sent', 'Outcome 1', 'Outcome 2', 'Outcome 3', 'Outcome 4', 'Gender', 'Age',
-  'Ethnicity', 'Sexual orientation', 'Disability', 'District', 'Waiting list start', 'Waiting list end', 'Case study',
-];
-type Row = Record<string, RawCell>;
-const supported = { Eligible: 'Y', Contacted: 'Yes', 'Support accepted': 'Yes' };
-const ROWS: Row[] = [
-  // A: open at start, still open; supported, ongoing.
-  { 'Case ID': 'A', 'Referral date': '01/03/2020', 'Referral source': 'Police', 'Crime type': 'Domestic abuse', ...supported, 'Support type': 'Ongoing',
-    'Additional needs': 'Y', 'Mental health needs': 'N', 'Agencies referred to': 'citizens advice', 'Letters/emails sent': '2', Gender: 'F', Age: '30',
-    Ethnicity: 'White British', 'Sexual orientation': 'Straight', Disability: 'No', District: 'Cambridge', 'Case study': 'A short story of support.' },
-  // B: open at start, exits on the first day; supported, single incident.
-  { 'Case ID': 'B', 'Referral date': '15/03/2020', 'Referral source': 'ADT', 'Crime type': 'Assault', ...supported, 'Support type': 'Single incident',
-    'Exit date': '01/04/2020', 'Mental health needs': 'Yes', 'Letters/emails sent': 1, 'Outcome 1': 'Better informed', Gender: 'M', Age: '1990-04-01',
-    Ethnicity: 'Asian or Asian British: Pakistani', 'Sexual orientation': 'gay', Disability: 'N', District: 'Hunts' },
-  // C: referred and exited before the period: counted nowhere.
-  { 'Case ID': 'C', 'Referral date': '31/03/2020', 'Referral source': 'Self', 'Crime type': 'Theft', Eligible: 'Y', Disengaged: 'Y',
-    'Exit date': '31/03/2020', 'Letters/emails sent': '5' },
-  // D: referred on the first day; ineligible.
-  { 'Case ID': 'D', 'Referral date': '2020-04-01', 'Referral source': 'Self referral', 'Crime type': 'Fraud', Eligible: 'N', 'Case study': 'Not supported, so not a case study.' },
-  // E: referred on the last day; eligible, could not be contacted.
-  { 'Case ID': 'E', 'Referral date': '30 Sep 2020', 'Referral source': 'Website', 'Crime type': 'Stalking and harassment', Eligible: 'Yes', Contacted: 'No',
-    'Reported to police after support': 'Y', 'Letters/emails sent': '3' },
-  // F: referred the day after the period: counted nowhere, not even on the waiting list.
-  { 'Case ID': 'F', 'Referral date': '01/10/2020', 'Referral source': 'Police', 'Crime type': 'Robbery', Eligible: 'N', 'Letters/emails sent': '7',
-    'Waiting list start': '01/09/2020' },
-  // G: referred in the period, exits on the last day; supported; three outcome cells, two different outcomes.
-  { 'Case ID': 'G', 'Referral date': '10/05/2020', 'Referral source': 'ADT', 'Crime type': 'Rape', ...supported, 'Support type': 'Single',
-    'Exit date': '30/09/2020', 'Additional needs': 'N', 'Mental health needs': 'Y', 'Referred to commissioned service': 'Y',
-    'Agencies referred to': 'Citizens Advice; Refuge', 'Reported to police after support': 'Yes', 'Letters/emails sent': '0',
-    'Outcome 1': 'Cope and recover', 'Outcome 2': 'Better informed', 'Outcome 3': 'Better able to cope', Age: '25-34', Disability: 'Yes',
-    District: 'Fenland', 'Waiting list start': '12/05/2020', 'Waiting list end': '20/05/2020' },
-  // H: referred in the period, exits after it; supported, ongoing, disengaged; its outcome is not an exit in the period.
-  { 'Case ID': 'H', 'Referral date': '01/06/2020', 'Referral source': 'GP', 'Crime type': 'DA', ...supported, 'Support type': 'Ongoing support',
-    Disengaged: 'Yes', 'Exit date': '01/10/2020', 'Additional needs': 'Yes', 'Referred to commissioned service': 'TRUE', 'Letters/emails sent': '4',
-    'Outcome 1': 'Feel safer', Gender: 'Woman', Ethnicity: 'Caribbean', 'Sexual orientation': 'Bisexual', Disability: 'Disabled', District: 'Peterborough' },
-  // I: referred in the period, not yet triaged; crime type outside the list.
-  { 'Case ID': 'I', 'Referral date': '01/07/2020', 'Crime type': 'Blackmail', 'Referred to commissioned service': 'Y', 'Agencies referred to': 'Mind' },
-  // J: repeats G's Case ID: counted nowhere.
-  { 'Case ID': 'G', 'Referral date': '11/05/2020', 'Referral source': 'ADT', 'Crime type': 'Rape', ...supported, 'Exit date': '30/09/2020' },
-  // K: exit before referral, both in the period: counted by its dates; supported exit with no outcome.
-  { 'Case ID': 'K', 'Referral date': '15/04/2020', 'Referral source': 'Police', 'Crime type': 'Violence with injury', ...supported,
-    'Exit date': '10/04/2020', 'Letters/emails sent': '1', Gender: 'Prefer not to say', Age: '65+', Ethnicity: 'Mixed', 'Sexual orientation': 'Pansexual',
-    District: 'Out of area' },
-  // L: long open case; eligible, not contacted; on the waiting list from before the period to 11 April.
-  { 'Case ID': 'L', 'Referral date': '01/01/2019', 'Referral source': 'Police', 'Crime type': 'Burglary', Eligible: 'Y', Contacted: 'N',
-    'Additional needs': 'Yes', 'Letters/emails sent': '2', 'Waiting list start': '20/03/2020', 'Waiting list end': '11/04/2020' },
-  // M: referred in the period; contacted, declined support, disengaged; on the waiting list from 21 Sep, still on it.
-  { 'Case ID': 'M', 'Referral date': '01/08/2020', 'Referral source': 'MARAC', 'Crime type': 'Domestic violence', Eligible: 'Y', Contacted: 'Y',
-    'Support accepted': 'N', Disengaged: 'Y', 'Waiting list start': '21/09/2020' },
-  // N: no referral date: counted nowhere.
-  { 'Case ID': 'N', 'Referral source': 'Police', 'Crime type': 'Robbery', ...supported },
-  // O: turns 18 on the referral date.
-  { 'Case ID': 'O', 'Referral date': '15/06/2020', 'Referral source': 'Friend', 'Crime type': 'Robbery', ...supported, 'Support type': 'Single incident',
-    'Reported to police after support': '1', Gender: 'female', Age: '15/06/2002', Ethnicity: 'Arab', Disability: 'Not disabled' },
-  // P: turns 18 the day after the referral date.
-  { 'Case ID': 'P', 'Referral date': '15/06/2020', 'Referral source': 'Police', 'Crime type': 'Robbery', ...supported, 'Support type': 'Extended',
-    'Additional needs': 'Y', Gender: 'Non-binary', Age: '16/06/2002', Ethnicity: 'Prefer not to say', 'Sexual orientation': 'Not asked',
-    Disability: 'Y', District: 'South Cambs' },
-];
 
 const framework = builtInFramework('cambridgeshire');
 const period = periodFromIso('2020-04-01', '2020-09-30');
@@ -176,6 +110,13 @@ describe('tallyCases on the hand-built export', () => {
 
   it('gives a value for every figure of the framework, and no other', () => {
     expect(Object.keys(figures)).toEqual(figuresOf(framework).map((f) => f.id));
+  });
+
+  it('names the cases behind every count, as many as it counts', () => {
+    for (const figure of figuresOf(framework).filter((f) => f.template.kind === 'count'))
+      expect([figure.id, casesBehind(figure, imported.cases, framework, period).length]).toEqual([figure.id, figures[figure.id]]);
+    const referrals = figuresOf(framework).find((f) => f.id === 'referrals.by_source.police')!;
+    expect(casesBehind(referrals, imported.cases, framework, period).map((c) => c.id)).toEqual(['G', 'K', 'P']);
   });
 
   it('leaves the average waiting time blank when nobody came off the list', () => {
