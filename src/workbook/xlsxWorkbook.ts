@@ -104,9 +104,12 @@ export class XlsxWorkbook implements WorkbookPort {
         this.eachCell(op.sheet, op.range, (cell) => styleCell(cell, op.style));
         return;
       case 'defineName':
-        this.workbook.definedNames.removeAllNames(op.name);
+      {
+        const names = this.workbook.definedNames as unknown as { getRanges(name: string): { ranges: string[] }; remove(location: string, name: string): void };
+        for (const location of names.getRanges(op.name).ranges) names.remove(location, op.name);
         this.workbook.definedNames.add(absoluteRef(op.sheet, op.range), op.name);
         return;
+      }
       case 'note': {
         // An empty note removes the cell's note.
         const cell = this.sheet(op.sheet).getCell(op.cell);

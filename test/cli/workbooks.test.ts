@@ -1,0 +1,67 @@
+import { main } from '../../src/cli/main';
+import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
+import { memoryIo } from '../support/memoryIo';
+
+const PERIOD = ['--framework', 'cambridgeshire', '--from', '2020-04-01', '--to', '2020-09-30'];
+const CASES = 'Case ID,Referral date,Referral source,Crime type,Contacted,Support accepted,Support type\nC1,01/05/2020,Police,Theft,Y,Y,Single\nC2,02/05/2020,Self,Theft,Y,Y,Ongoing\n';
+
+describe('returns template, fill and check on workbooks', () => {
+  it('writes a template whose figure cells are named and empty, with the period set', async () => {
+    const { io, written, stdout } = memoryIo();
+    expect(await main(['template', ...PERIOD, '--out', 'return.xlsx'], io)).toBe(0);
+    expect(stdout()).toContain('Wrote the Cambridgeshire victim services monitoring return template (version 2020-21.1) to return.xlsx.');
+    const workbook = await XlsxWorkbook.fromBytes(written['return.xlsx']!, 'return.xlsx');
+    expect(await workbook.sheetNames()).toEqual(['Outputs', 'Demographics', 'Outcomes', 'Narrative', 'Case data']);
+    const names = new Map((await workbook.names()).map((n) => [n.name, n]));
+    expect((await workbook.read([names.get('referrals.total')!]))[0]).toEqual([[null]]);
+    expect((await workbook.read([names.get('period.to')!]))[0]).toEqual([[new Date(Date.UTC(2020, 8, 30))]]);
+  });
+
+  it('fills a return, then checks it: clean, exit 0', async () => {
+    const { io, written } = memoryIo({ 'cases.csv': CASES });
+    expect(await main(['fill', 'cases.csv', ...PERIOD, '--out', 'filled.xlsx'], io)).toBe(0);
+    expect(written['filled.xlsx']).toBeDefined();
+    expect(await main(['check', 'filled.xlsx'], io)).toBe(0);
+  });
+
+  it('fills a template a provider has, stopping on a typed figure that differs, unless --overwrite', async () => {
+    const { io, written, stderr } = memoryIo({ 'cases.csv': CASES });
+    await main(['template', '--framework', 'cambridgeshire', '--out', 'return.xlsx'], io);
+    const workbook = await XlsxWorkbook.fromBytes(written['return.xlsx']!, 'return.xlsx');
+    const total = (await workbook.names()).find((n) => n.name === 'referrals.total')!;
+    await workbook.apply([{ op: 'write', sheet: total.sheet, at: total.range, rows: [[5]] }]);
+    written['return.xlsx'] = await workbook.toBytes();
+    const typed = written['return.xlsx'];
+    expect(await main(['fill', 'cases.csv', ...PERIOD, '--into', 'return.xlsx'], io)).toBe(2);
+    expect(stderr()).toContain('Total new referrals: typed 5, the case data gives 2');
+    expect(written['return.xlsx']).toBe(typed);
+    expect(await main(['fill', 'cases.csv', ...PERIOD, '--into', 'return.xlsx', '--overwrite'], io)).toBe(0);
+    expect(await (await XlsxWorkbook.fromBytes(written['return.xlsx']!, 'return.xlsx')).sheetNames()).toContain('Replaced values');
+  });
+
+  it('checks a received workbook with planted mistakes, exit 1, and writes an annotated copy leaving the original alone', async () => {
+    const { io, written, stdout, stderr } = memoryIo({ 'cases.csv': CASES });
+    await main(['fill', 'cases.csv', ...PERIOD, '--out', 'received.xlsx'], io);
+    const workbook = await XlsxWorkbook.fromBytes(written['received.xlsx']!, 'received.xlsx');
+    const theft = (await workbook.names()).find((n) => n.name === 'referrals.by_crime.theft')!;
+    await workbook.apply([{ op: 'write', sheet: theft.sheet, at: theft.range, rows: [[3]] }]);
+    written['received.xlsx'] = await workbook.toBytes();
+    const original = written['received.xlsx'];
+    expect(await main(['check', 'received.xlsx', '--annotate', 'checked.xlsx'], io)).toBe(1);
+    expect(stdout()).toContain(`✗ New referrals by crime type add up to 3 but Total new referrals is 2 (1 more). [${theft.sheet}!B`);
+    expect(stderr()).toMatch(/Wrote checked\.xlsx: \d+ findings in its Findings sheet\./);
+    expect(written['received.xlsx']).toBe(original);
+    expect(await (await XlsxWorkbook.fromBytes(written['checked.xlsx']!, 'checked.xlsx')).sheetNames()).toContain('Findings');
+  });
+
+  it.each<[string, string[], RegExp]>([
+    ['--annotate with two files', ['check', 'a.xlsx', 'b.xlsx', '--annotate', 'out.xlsx'], /--annotate writes a copy of one workbook/],
+    ['--annotate over the original', ['check', 'a.xlsx', '--annotate', 'a.xlsx'], /the return you received is never changed/],
+    ['fill without a destination', ['fill', 'cases.csv', ...PERIOD], /Say where the return goes/],
+    ['a template without --out', ['template', '--framework', 'cambridgeshire'], /--out is required/],
+  ])('refuses %s', async (_, args, message) => {
+    const { io, stderr } = memoryIo({ 'cases.csv': CASES });
+    expect(await main(args, io)).toBe(2);
+    expect(stderr()).toMatch(message);
+  });
+});

@@ -1,0 +1,110 @@
+import { annotateReturn, FINDINGS_SHEET } from '../../src/commands/annotateReturn';
+import { checkWorkbook } from '../../src/commands/checkWorkbook';
+import { fillReturn } from '../../src/commands/fillReturn';
+import { builtInFramework } from '../../src/frameworks/load';
+import { periodFromIso } from '../../src/engine/tally/period';
+import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
+import { HEADERS, ROWS } from '../fixtures/handBuiltCases';
+import { recalculateInLibreOffice } from '../support/libreoffice';
+import { tableOf } from '../support/tables';
+
+const framework = builtInFramework('cambridgeshire');
+const period = periodFromIso('2020-04-01', '2020-09-30');
+
+/** A filled return in which a provider then typed over some figures. */
+async function receivedReturn(typed: Record<string, unknown>) {
+  const workbook = XlsxWorkbook.create();
+  await fillReturn(workbook, { framework, period, table: tableOf(HEADERS, ROWS) });
+  const names = new Map((await workbook.names()).map((n) => [n.name, n]));
+  await workbook.apply(Object.entries(typed).map(([id, value]) => ({ op: 'write' as const, sheet: names.get(id)!.sheet, at: names.get(id)!.range, rows: [[value as string | number]] })));
+  return { workbook: await XlsxWorkbook.fromBytes(await workbook.toBytes(), 'received.xlsx'), names };
+}
+
+describe('checkWorkbook', () => {
+  it('finds the planted mistakes at their cells', async () => {
+    const { workbook, names } = await receivedReturn({ 'referrals.by_source.police': 5, 'support.total': '***' });
+    const { findings } = await checkWorkbook(workbook, 'received.xlsx');
+    const source = findings.find((f) => f.rule === 'referrals_by_source_sum')!;
+    expect(source.message).toBe('New referrals by source add up to 11 but Total new referrals is 9 (2 more).');
+    expect(source.cells).toContain(`${names.get('referrals.by_source.police')!.sheet}!${names.get('referrals.by_source.police')!.range}`);
+    expect(findings.find((f) => f.rule === 'figures_not_numbers')).toMatchObject({ figures: ['support.total'], cells: [`Outputs!${names.get('support.total')!.range}`] });
+  });
+
+  it('compares typed figures with the case data the workbook holds, naming the cases behind the figure', async () => {
+    const { workbook } = await receivedReturn({ 'referrals.by_source.police': 5 });
+    const { findings } = await checkWorkbook(workbook, 'received.xlsx');
+    expect(findings.find((f) => f.rule === 'reconciliation')).toMatchObject({
+      severity: 'error',
+      figures: ['referrals.by_source.police'],
+      message: 'New referrals from Police (local force) is typed as 5, but the case data in this workbook gives 3 (2 more). The cases behind 3: G, K, P.',
+      cases: ['G', 'K', 'P'],
+    });
+  });
+
+  it('finds nothing wrong with a return filled from clean case data', async () => {
+    const clean = ROWS.filter((r) => !['I', 'K', 'N'].includes(String(r['Case ID']))).map((r) => (r['Support type'] === undefined && r['Support accepted'] === 'Yes' ? { ...r, 'Support type': 'Ongoing' } : r));
+    const workbook = XlsxWorkbook.create();
+    await fillReturn(workbook, { framework, period, table: tableOf(HEADERS, clean.filter((r, i) => clean.findIndex((x) => x['Case ID'] === r['Case ID']) === i)) });
+    const { findings } = await checkWorkbook(workbook, 'clean.xlsx');
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('reads a figure whose name was lost from beside its label', async () => {
+    const { workbook, names } = await receivedReturn({});
+    const bytes = await workbook.toBytes();
+    const edited = await XlsxWorkbook.fromBytes(bytes, 'x.xlsx');
+    const total = names.get('referrals.total')!;
+    (edited as unknown as { workbook: { definedNames: { remove(l: string, n: string): void } } }).workbook.definedNames.remove(`${total.sheet}!$${total.range.replace(/(\d+)/, '$$$1')}`, 'referrals.total');
+    expect((await edited.names()).some((n) => n.name === 'referrals.total')).toBe(false);
+    const { read } = await checkWorkbook(edited, 'x.xlsx');
+    expect(read.data.values['referrals.total']).toBe(9);
+    expect(read.data.cells['referrals.total']).toBe(`${total.sheet}!${total.range}`);
+  });
+
+  it('queries a return made from another template version', async () => {
+    const { workbook, names } = await receivedReturn({});
+    const version = names.get('return.version')!;
+    await workbook.apply([{ op: 'write', sheet: version.sheet, at: version.range, rows: [['2019-20.3']] }]);
+    const { findings } = await checkWorkbook(workbook, 'old.xlsx');
+    expect(findings.find((f) => f.rule === 'template_version')?.message).toBe(
+      'This return was made from template version 2019-20.3; the current Cambridgeshire victim services monitoring return is version 2020-21.1.',
+    );
+  });
+
+  it('refuses a workbook that is not a return', async () => {
+    const workbook = XlsxWorkbook.create();
+    await workbook.apply([{ op: 'addSheet', sheet: 'Sheet1' }]);
+    await expect(checkWorkbook(workbook, 'budget.xlsx')).rejects.toThrow(/budget\.xlsx does not say which return it is/);
+  });
+});
+
+describe('annotateReturn', () => {
+  it('writes a Findings sheet, highlights and notes, and keeps explanations on the next run', async () => {
+    const { workbook } = await receivedReturn({ 'waiting.average_number': 3, 'referrals.by_source.police': 5 });
+    const first = await checkWorkbook(workbook, 'received.xlsx');
+    await annotateReturn(workbook, first.read, first.findings);
+    const sheet = await workbook.readUsed(FINDINGS_SHEET);
+    expect(sheet[0]!.cells).toEqual(['Severity', 'Message', 'What to do', 'Cell', 'Explanation (provider)', 'Rule', 'Figure']);
+    const waitingRow = sheet.findIndex((r) => r.cells[5] === 'waiting_lists_used');
+    expect(sheet[waitingRow]!.cells.slice(0, 2)).toEqual(['Query', 'Average number of victims on waiting lists is 3; the target is at most 0.']);
+    expect(sheet[waitingRow]!.cells[3]).toMatch(/^Outputs!B\d+$/);
+
+    // The provider explains the query; the commissioner checks the file again.
+    await workbook.apply([{ op: 'write', sheet: FINDINGS_SHEET, at: `E${sheet[waitingRow]!.number}`, rows: [['Spike after a new ISVA post; list cleared in October.']] }]);
+    const reopened = await XlsxWorkbook.fromBytes(await workbook.toBytes(), 'explained.xlsx');
+    const second = await checkWorkbook(reopened, 'explained.xlsx');
+    const { explanationsKept } = await annotateReturn(reopened, second.read, second.findings);
+    expect(explanationsKept).toBe(1);
+    const again = await reopened.readUsed(FINDINGS_SHEET);
+    expect(again.find((r) => r.cells[5] === 'waiting_lists_used')!.cells[4]).toBe('Spike after a new ISVA post; list cleared in October.');
+    expect(again).toHaveLength(sheet.length);
+  });
+
+  it('makes a copy that opens cleanly in LibreOffice', async () => {
+    const { workbook } = await receivedReturn({ 'referrals.by_source.police': 5 });
+    const { read, findings } = await checkWorkbook(workbook, 'received.xlsx');
+    await annotateReturn(workbook, read, findings);
+    const converted = await XlsxWorkbook.fromBytes(recalculateInLibreOffice(await workbook.toBytes(), 'annotated.xlsx'), 'converted.xlsx');
+    expect(await converted.sheetNames()).toContain(FINDINGS_SHEET);
+  }, 120_000);
+});

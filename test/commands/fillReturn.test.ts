@@ -1,0 +1,96 @@
+import { fillReturn, REPLACED_SHEET } from '../../src/commands/fillReturn';
+import { returnSheets, CASE_DATA_SHEET, CASES_SHEET } from '../../src/commands/returnLayout';
+import { figuresOf } from '../../src/frameworks/expand';
+import { builtInFramework } from '../../src/frameworks/load';
+import { periodFromIso } from '../../src/engine/tally/period';
+import { InputError } from '../../src/errors';
+import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
+import { HEADERS, ROWS } from '../fixtures/handBuiltCases';
+import { tableOf } from '../support/tables';
+
+const framework = builtInFramework('cambridgeshire');
+const period = periodFromIso('2020-04-01', '2020-09-30');
+const table = tableOf(HEADERS, ROWS, 'cases.csv');
+
+async function template() {
+  const workbook = XlsxWorkbook.create();
+  await workbook.apply(returnSheets(framework, () => null).operations);
+  return workbook;
+}
+const place = async (workbook: XlsxWorkbook, id: string) => (await workbook.names()).find((n) => n.name === id)!;
+
+describe('fillReturn into a new workbook', () => {
+  it('puts a live formula with its value in every figure cell, named by the figure id', async () => {
+    const workbook = XlsxWorkbook.create();
+    const { report } = await fillReturn(workbook, { framework, period, table });
+    const names = new Map((await workbook.names()).map((n) => [n.name, n]));
+    const ids = figuresOf(framework).map((f) => f.id);
+    const places = ids.map((id) => names.get(id)!);
+    expect(places.every(Boolean)).toBe(true);
+    const formulas = await workbook.formulas(places.map((p) => ({ sheet: p.sheet, cell: p.range })));
+    expect(formulas.filter((f) => !f)).toEqual([]);
+    const values = await workbook.read(places);
+    expect(values.map((v) => (v[0]![0] === '' ? null : v[0]![0]))).toEqual(ids.map((id) => report.figures[id]));
+  });
+
+  it('keeps the pasted cases exactly, and writes one normalised row per counted case', async () => {
+    const workbook = XlsxWorkbook.create();
+    await fillReturn(workbook, { framework, period, table });
+    const original = await workbook.readUsed(CASE_DATA_SHEET);
+    expect(original.map((r) => r.cells.slice(0, 2))).toEqual(table.rows.map((r) => r.cells.slice(0, 2)));
+    const normalised = await workbook.readUsed(CASES_SHEET);
+    expect(normalised).toHaveLength(1 + ROWS.length - 1); // the repeated Case ID is left out
+    expect(normalised[0]!.cells.slice(0, 4)).toEqual(['Row in case data', 'Case ID', 'Referral date', 'Referral source']);
+    const b = normalised.find((r) => r.cells[1] === 'B')!;
+    expect(b.cells.slice(2, 5)).toEqual([new Date(Date.UTC(2020, 2, 15)), 'Police (local force)', 'Violence against the person']);
+  });
+
+  it('sets the period cells', async () => {
+    const workbook = XlsxWorkbook.create();
+    await fillReturn(workbook, { framework, period, table });
+    const from = await place(workbook, 'period.from');
+    expect((await workbook.read([from]))[0]).toEqual([[new Date(Date.UTC(2020, 3, 1))]]);
+  });
+});
+
+describe('fillReturn into a return a provider already has', () => {
+  it('fills an empty template', async () => {
+    const workbook = await template();
+    await fillReturn(workbook, { framework, period, table });
+    const total = await place(workbook, 'referrals.total');
+    expect(await workbook.formulas([{ sheet: total.sheet, cell: total.range }])).toEqual([expect.stringContaining('COUNTIFS(')]);
+  });
+
+  it('stops, writing nothing, when a typed figure differs from the case data, and lists each difference', async () => {
+    const workbook = await template();
+    const total = await place(workbook, 'referrals.total');
+    const support = await place(workbook, 'support.total');
+    await workbook.apply([
+      { op: 'write', sheet: total.sheet, at: total.range, rows: [[607]] },
+      { op: 'write', sheet: support.sheet, at: support.range, rows: [[7]] }, // what the case data gives: not a difference
+    ]);
+    const before = await workbook.toBytes();
+    const attempt = fillReturn(workbook, { framework, period, table });
+    await expect(attempt).rejects.toThrow(InputError);
+    await expect(attempt).rejects.toThrow(/1 typed figure differs from what the case data gives, so nothing was written:\n {2}Outputs!B\d+ Total new referrals: typed 607, the case data gives 9\n.*--overwrite/s);
+    expect(await workbook.toBytes()).toEqual(before);
+  });
+
+  it('replaces typed figures with --overwrite, keeping them in a sheet of their own', async () => {
+    const workbook = await template();
+    const total = await place(workbook, 'referrals.total');
+    await workbook.apply([{ op: 'write', sheet: total.sheet, at: total.range, rows: [['***']] }]);
+    const { replaced } = await fillReturn(workbook, { framework, period, table, overwrite: true });
+    expect(replaced).toMatchObject([{ figure: 'referrals.total', was: '***', now: 9 }]);
+    expect((await workbook.readUsed(REPLACED_SHEET)).map((r) => r.cells)).toEqual([
+      ['Figure', 'Cell', 'Typed value replaced', 'Value from the case data'],
+      ['Total new referrals', `${total.sheet}!${total.range}`, '***', 9],
+    ]);
+  });
+
+  it('refuses a workbook of another framework', async () => {
+    const workbook = XlsxWorkbook.create();
+    await workbook.apply([{ op: 'addSheet', sheet: 'Other' }, { op: 'defineName', name: 'something', sheet: 'Other', range: 'A1' }]);
+    await expect(fillReturn(workbook, { framework, period, table })).rejects.toThrow(/The workbook is not a Cambridgeshire victim services monitoring return/);
+  });
+});

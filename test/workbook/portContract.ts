@@ -1,0 +1,72 @@
+import type { WorkbookPort } from '../../src/workbook/port';
+
+/**
+ * What every workbook adapter must do, whatever its host: the file adapter runs it over .xlsx files, the
+ * Office.js adapter over a mocked Excel.
+ */
+export function workbookPortContract(name: string, create: () => Promise<WorkbookPort>) {
+  describe(`${name} (workbook port contract)`, () => {
+    let port: WorkbookPort;
+    beforeEach(async () => {
+      port = await create();
+      await port.apply([{ op: 'addSheet', sheet: 'Return' }, { op: 'addSheet', sheet: 'Case data' }]);
+    });
+
+    it('adds and removes sheets', async () => {
+      expect(await port.sheetNames()).toEqual(['Return', 'Case data']);
+      await port.apply([{ op: 'removeSheet', sheet: 'Case data' }]);
+      expect(await port.sheetNames()).toEqual(['Return']);
+    });
+
+    it('writes blocks of values and reads them back', async () => {
+      const date = new Date(Date.UTC(2020, 3, 1));
+      await port.apply([{ op: 'write', sheet: 'Return', at: 'B2', rows: [['Total', 12, true], ['When', date, null]] }]);
+      expect(await port.read([{ sheet: 'Return', range: 'B2:D3' }])).toEqual([[['Total', 12, true], ['When', date, null]]]);
+    });
+
+    it('keeps text that looks like a formula as text', async () => {
+      await port.apply([{ op: 'write', sheet: 'Return', at: 'A1', rows: [['=1+1', '+44 1223', '-', '@home']] }]);
+      expect(await port.read([{ sheet: 'Return', range: 'A1:D1' }])).toEqual([[['=1+1', '+44 1223', '-', '@home']]]);
+      expect(await port.formulas([{ sheet: 'Return', cell: 'A1' }])).toEqual([null]);
+    });
+
+    it('writes formulas with the value they compute, zero included', async () => {
+      await port.apply([{ op: 'write', sheet: 'Return', at: 'A1', rows: [[{ formula: 'SUM(B1:C1)', result: 0 }, 0, 0]] }]);
+      expect(await port.formulas([{ sheet: 'Return', cell: 'A1' }, { sheet: 'Return', cell: 'B1' }])).toEqual(['SUM(B1:C1)', null]);
+      expect(await port.read([{ sheet: 'Return', range: 'A1' }])).toEqual([[[0]]]);
+    });
+
+    it('defines names, one range each, and replaces a name defined again', async () => {
+      await port.apply([
+        { op: 'defineName', name: 'referrals.total', sheet: 'Return', range: 'C7' },
+        { op: 'defineName', name: 'case.referral_date', sheet: 'Case data', range: 'B2:B90' },
+        { op: 'defineName', name: 'referrals.total', sheet: 'Return', range: 'C8' },
+      ]);
+      expect((await port.names()).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+        { name: 'case.referral_date', sheet: 'Case data', range: 'B2:B90' },
+        { name: 'referrals.total', sheet: 'Return', range: 'C8' },
+      ]);
+    });
+
+    it('lists the rows that hold anything, with their sheet row numbers', async () => {
+      await port.apply([{ op: 'write', sheet: 'Case data', at: 'A1', rows: [['Case ID', 'Crime']] }, { op: 'write', sheet: 'Case data', at: 'A3', rows: [['C1', 'Theft']] }]);
+      expect(await port.readUsed('Case data')).toEqual([
+        { number: 1, cells: ['Case ID', 'Crime'] },
+        { number: 3, cells: ['C1', 'Theft'] },
+      ]);
+    });
+
+    it('styles, notes, links, widths and protection leave the values alone', async () => {
+      await port.apply([
+        { op: 'write', sheet: 'Return', at: 'A1', rows: [[5, 'x']] },
+        { op: 'style', sheet: 'Return', range: 'A1:B1', style: 'error' },
+        { op: 'note', sheet: 'Return', cell: 'A1', text: 'Error: does not add up' },
+        { op: 'link', sheet: 'Return', cell: 'C1', text: 'Return!A1', target: { sheet: 'Return', cell: 'A1' } },
+        { op: 'columnWidths', sheet: 'Return', widths: [40, 12] },
+        { op: 'protect', sheet: 'Return' },
+        { op: 'note', sheet: 'Return', cell: 'A1', text: '' },
+      ]);
+      expect(await port.read([{ sheet: 'Return', range: 'A1:C1' }])).toEqual([[[5, 'x', 'Return!A1']]]);
+    });
+  });
+}
