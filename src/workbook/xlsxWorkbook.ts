@@ -87,7 +87,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private applyOne(op: WorkbookOperation): void {
     switch (op.op) {
       case 'addSheet':
-        this.workbook.addWorksheet(op.sheet);
+        // Printed, a sheet fits the page's width: the figures column never falls onto a page of its own.
+        this.workbook.addWorksheet(op.sheet, { pageSetup: { fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'landscape', paperSize: 9 } });
         return;
       case 'removeSheet': {
         const ws = this.workbook.getWorksheet(op.sheet);
