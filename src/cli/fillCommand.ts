@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fillReturn } from '../commands/fillReturn';
+import { readCaseData } from '../commands/readCaseData';
 import { periodFromIso } from '../engine/tally/period';
 import { readTable } from '../tables/readTable';
 import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
@@ -7,10 +8,11 @@ import { parseFlags } from './args';
 import type { CliIo } from './io';
 import { loadFramework } from './loadFramework';
 
-export const fillUsage = `Usage: returns fill CASES --framework ID --from YYYY-MM-DD --to YYYY-MM-DD (--out FILE.xlsx | --into RETURN.xlsx [--out FILE.xlsx]) [--overwrite] [--sheet NAME]
+export const fillUsage = `Usage: returns fill [CASES] --framework ID --from YYYY-MM-DD --to YYYY-MM-DD (--out FILE.xlsx | --into RETURN.xlsx [--out FILE.xlsx]) [--overwrite] [--sheet NAME]
 
 Fills the return from case data: the cases as pasted, a normalised case table, and a live formula in every
-figure cell (with its value, for viewers that do not recalculate).
+figure cell (with its value, for viewers that do not recalculate). CASES is a CSV, TSV or .xlsx export;
+without it, --into takes the cases pasted into the return's "Case data" sheet.
   --out        write a new workbook
   --into       fill a return a provider already has (written back to it unless --out is given); a typed
                figure that differs from the case data stops the fill, unless --overwrite, which keeps the
@@ -19,7 +21,7 @@ figure cell (with its value, for viewers that do not recalculate).
 
 const fillFlags = z
   .object({
-    files: z.array(z.string()).length(1, 'Give exactly one case-data file, e.g. returns fill cases.csv --framework cambridgeshire …'),
+    files: z.array(z.string()).max(1, 'Give at most one case-data file, e.g. returns fill cases.csv --framework cambridgeshire …'),
     framework: z.string({ error: '--framework is required, e.g. --framework cambridgeshire.' }).min(1),
     from: z.string({ error: '--from is required, e.g. --from 2020-04-01.' }),
     to: z.string({ error: '--to is required, e.g. --to 2020-09-30.' }),
@@ -28,7 +30,8 @@ const fillFlags = z
     overwrite: z.boolean().default(false),
     sheet: z.string().min(1).optional(),
   })
-  .refine((f) => f.out !== undefined || f.into !== undefined, 'Say where the return goes: --out FILE.xlsx for a new workbook, or --into RETURN.xlsx to fill one you have.');
+  .refine((f) => f.out !== undefined || f.into !== undefined, 'Say where the return goes: --out FILE.xlsx for a new workbook, or --into RETURN.xlsx to fill one you have.')
+  .refine((f) => f.files.length === 1 || f.into !== undefined, 'Give the case-data file, e.g. returns fill cases.csv … (only --into can take the cases from its own "Case data" sheet).');
 
 export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   const flags = parseFlags(
@@ -39,16 +42,16 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   );
   const period = periodFromIso(flags.from, flags.to);
   const framework = await loadFramework(flags.framework, io);
-  const casesFile = flags.files[0]!;
-  const table = await readTable(await io.readFile(casesFile), casesFile, { sheet: flags.sheet });
   const workbook = flags.into ? await XlsxWorkbook.fromBytes(await io.readFile(flags.into), flags.into) : XlsxWorkbook.create();
+  const casesFile = flags.files[0];
+  const table = casesFile ? await readTable(await io.readFile(casesFile), casesFile, { sheet: flags.sheet }) : await readCaseData(workbook, flags.into!);
   const { report, replaced } = await fillReturn(workbook, { framework, period, table, overwrite: flags.overwrite });
   const out = flags.out ?? flags.into!;
   await io.writeFile(out, await workbook.toBytes());
   const errors = report.rowIssues.filter((i) => i.severity === 'error').length;
   io.out(
     [
-      `Filled ${Object.keys(report.figures).length} figures with formulas from ${report.cases?.rows ?? 0} case rows of ${casesFile}, and wrote ${out}.`,
+      `Filled ${Object.keys(report.figures).length} figures with formulas from ${report.cases?.rows ?? 0} case rows of ${table.source}, and wrote ${out}.`,
       ...(replaced.length ? [`Replaced ${replaced.length} typed figure${replaced.length === 1 ? '' : 's'}; the typed values are in the "Replaced values" sheet.`] : []),
       ...(report.rowIssues.length ? [`The case data has ${report.rowIssues.length} row issue${report.rowIssues.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}): see returns tally for the list.`] : []),
     ].join('\n'),

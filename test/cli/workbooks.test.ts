@@ -54,10 +54,25 @@ describe('returns template, fill and check on workbooks', () => {
     expect(await (await XlsxWorkbook.fromBytes(written['checked.xlsx']!, 'checked.xlsx')).sheetNames()).toContain('Findings');
   });
 
+  it('fills a template from the cases pasted into its Case data sheet', async () => {
+    const { io, written, stdout } = memoryIo();
+    await main(['template', '--framework', 'cambridgeshire', '--out', 'return.xlsx'], io);
+    const workbook = await XlsxWorkbook.fromBytes(written['return.xlsx']!, 'return.xlsx');
+    const rows = CASES.trim().split('\n').map((line) => line.split(','));
+    await workbook.apply([{ op: 'write', sheet: 'Case data', at: 'A1', rows }]);
+    written['return.xlsx'] = await workbook.toBytes();
+    expect(await main(['fill', ...PERIOD, '--into', 'return.xlsx'], io)).toBe(0);
+    expect(stdout()).toContain('from 2 case rows of return.xlsx, sheet "Case data"');
+    const filled = await XlsxWorkbook.fromBytes(written['return.xlsx']!, 'return.xlsx');
+    const total = (await filled.names()).find((n) => n.name === 'referrals.total')!;
+    expect((await filled.read([total]))[0]).toEqual([[2]]);
+  });
+
   it.each<[string, string[], RegExp]>([
     ['--annotate with two files', ['check', 'a.xlsx', 'b.xlsx', '--annotate', 'out.xlsx'], /--annotate writes a copy of one workbook/],
     ['--annotate over the original', ['check', 'a.xlsx', '--annotate', 'a.xlsx'], /the return you received is never changed/],
     ['fill without a destination', ['fill', 'cases.csv', ...PERIOD], /Say where the return goes/],
+    ['fill of a new workbook without cases', ['fill', ...PERIOD, '--out', 'new.xlsx'], /Give the case-data file/],
     ['a template without --out', ['template', '--framework', 'cambridgeshire'], /--out is required/],
   ])('refuses %s', async (_, args, message) => {
     const { io, stderr } = memoryIo({ 'cases.csv': CASES });
