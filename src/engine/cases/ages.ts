@@ -72,7 +72,8 @@ export function readAge(cell: RawCell, matcher: CategoryMatcher, asOf: Day | nul
   }
   if (typeof cell === 'boolean') return { ok: false, band: unknown, problem: 'invalid_age', detail: '' };
   const text = cell.trim();
-  if (/^\d{1,3}(?:\.\d+)?$/.test(text)) return fromAge(Number(text));
+  const years = /^(\d{1,3}(?:\.\d+)?)(?:\s*(?:years?|yrs?)(?:\s*old)?)?$/i.exec(text);
+  if (years) return fromAge(Number(years[1]));
   const named = matcher.read(text);
   if (named.kind !== 'unrecognised') return { ok: true, band: named.id, recognised: true };
   const ranged = bandOfRangeText(bands, text);

@@ -28,7 +28,9 @@ export class FlagReader {
     if (cell instanceof Date) return { value: 'unknown', recognised: false };
     const text = String(cell).trim();
     if (text === '') return { value: 'unknown', recognised: true };
-    const value = this.words.get(text.toLowerCase()) ?? this.words.get(matchKey(text));
+    // "No - declined", "Yes (by phone)": the answer comes first.
+    const answer = text.split(/\s*(?:\s[-–—]\s|[(:,])\s*/)[0] ?? '';
+    const value = this.words.get(text.toLowerCase()) ?? this.words.get(matchKey(text)) ?? this.words.get(matchKey(answer));
     return value ? { value, recognised: true } : { value: 'unknown', recognised: false };
   }
 }

@@ -29,14 +29,14 @@ type DateColumnWatch = { header: string; ambiguous: number; dayFirstShown: boole
  * the row is still counted where its values allow.
  */
 export function importCases(table: RawTable, framework: Framework): CaseImport {
-  const headerIndex = table.rows.findIndex((r) => r.cells.some((c) => !isBlankCell(c)));
-  const headerRowEntry = table.rows[headerIndex];
-  if (!headerRowEntry) throw new InputError(`${table.source} has no rows: paste or export the case data with its header row first.`);
+  const { headerIndex, mapping, skipped } = findHeaderRow(table, framework);
+  const headerRowEntry = table.rows[headerIndex]!;
   const headers = headerRowEntry.cells.map((c) => tidy(cellText(c)));
-  const mapping = mapHeaders(headers, framework);
   if (mapping.missingRequired.length) throw missingColumnsError(table.source, headerRowEntry.number, mapping.missingRequired, headers);
 
   const notes: ImportNote[] = [];
+  if (skipped.length)
+    notes.push({ code: 'rows_above_header', message: `Row${skipped.length === 1 ? '' : 's'} ${skipped.join(', ')} above the header row (row ${headerRowEntry.number}) ${skipped.length === 1 ? 'was' : 'were'} skipped: ${skipped.length === 1 ? 'it does' : 'they do'} not name the case columns.` });
   if (mapping.missingOptional.length)
     notes.push({
       code: 'missing_columns',
@@ -98,6 +98,20 @@ export function importCases(table: RawTable, framework: Framework): CaseImport {
   if (cases.length === 0) notes.push({ code: 'no_cases', message: `${table.source} has a header row but no case rows.` });
   issues.sort((a, b) => a.row - b.row);
   return { cases, issues, notes, headerRow: headerRowEntry.number, placements: mapping.placements };
+}
+
+/** Exports often open with a title or a date line: the header row is the first of the opening rows that names every required column. */
+const HEADER_SEARCH_ROWS = 20;
+
+function findHeaderRow(table: RawTable, framework: Framework) {
+  const filled = table.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.cells.some((c) => !isBlankCell(c)));
+  const first = filled[0];
+  if (!first) throw new InputError(`${table.source} has no rows: paste or export the case data with its header row first.`);
+  const candidates = filled.slice(0, HEADER_SEARCH_ROWS).map(({ r, i }) => ({ i, mapping: mapHeaders(r.cells.map((c) => tidy(cellText(c))), framework) }));
+  const complete = candidates.find((c) => c.mapping.missingRequired.length === 0);
+  const chosen = complete ?? candidates[0]!;
+  const skipped = filled.filter(({ i }) => i < chosen.i).map(({ r }) => r.number);
+  return { headerIndex: chosen.i, mapping: chosen.mapping, skipped };
 }
 
 type CellContext = { row: number; header: string; asOf: Day | null };

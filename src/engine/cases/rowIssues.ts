@@ -35,6 +35,6 @@ export function rowIssue(code: RowIssueCode, row: number, column: string | null,
 
 /** A remark about the whole file rather than one row (an ambiguous date column, columns not found). */
 export interface ImportNote {
-  code: 'ambiguous_dates' | 'missing_columns' | 'ignored_columns' | 'duplicate_columns' | 'no_cases';
+  code: 'ambiguous_dates' | 'missing_columns' | 'ignored_columns' | 'duplicate_columns' | 'no_cases' | 'rows_above_header';
   message: string;
 }

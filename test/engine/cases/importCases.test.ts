@@ -81,6 +81,22 @@ describe('importCases', () => {
     ]);
   });
 
+  it('skips title lines above the header row, and says so', () => {
+    const table = {
+      source: 'export.csv',
+      rows: [
+        { number: 1, cells: ['Victim Hub case export'] },
+        { number: 2, cells: ['Run on 12/04/2021', null] },
+        { number: 3, cells: REQUIRED },
+        { number: 4, cells: ['C1', '01/05/2020', 'Police', 'Robbery'] },
+      ],
+    };
+    const result = importCases(table, framework);
+    expect(result.headerRow).toBe(3);
+    expect(result.cases.map((c) => c.id)).toEqual(['C1']);
+    expect(result.notes.find((n) => n.code === 'rows_above_header')?.message).toBe('Rows 1, 2 above the header row (row 3) were skipped: they do not name the case columns.');
+  });
+
   it('stops with a message naming each missing required column and listing the headers found', () => {
     const run = () => importCases(tableOf(['Client ID', 'Offence', 'Worker'], [{}], 'export.csv'), framework);
     expect(run).toThrow(InputError);

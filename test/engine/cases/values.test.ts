@@ -23,6 +23,10 @@ describe('FlagReader', () => {
     expect(flags.read(0).value).toBe('no');
     expect(flags.read(null)).toEqual({ value: 'unknown', recognised: true });
   });
+  it.each(['No - declined', 'Yes (by phone)', 'Y: first call'])('reads the answer at the start of %p', (text) => {
+    expect(flags.read(text).recognised).toBe(true);
+    expect(flags.read(text).value).toBe(text.startsWith('N') ? 'no' : 'yes');
+  });
   it.each(['Maybe', 'Yess', '2', 'declined'])('does not recognise %p, and counts it as unknown', (text) => {
     expect(flags.read(text)).toEqual({ value: 'unknown', recognised: false });
   });
