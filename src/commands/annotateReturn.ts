@@ -15,20 +15,33 @@ function keyOf(rule: string, figure: string): string {
   return `${rule}|${figure}`;
 }
 
+export function explanationKey(finding: Finding): string {
+  return keyOf(finding.rule, finding.figures[0] ?? '');
+}
+
+/** The explanations a provider typed in the workbook's Findings sheet, by finding key. */
+export async function readExplanations(port: WorkbookPort): Promise<Map<string, string>> {
+  const explanations = new Map<string, string>();
+  if (!(await port.sheetNames()).includes(FINDINGS_SHEET)) return explanations;
+  for (const row of (await port.readUsed(FINDINGS_SHEET)).slice(1)) {
+    const explanation = row.cells[EXPLANATION];
+    if (typeof explanation === 'string' && explanation.trim()) explanations.set(keyOf(String(row.cells[RULE] ?? ''), String(row.cells[FIGURE] ?? '')), explanation);
+  }
+  return explanations;
+}
+
 /**
  * Writes findings back into the workbook: a Findings sheet (severity, message, what to do, a link to the cell,
  * and a column for the provider's explanation), each figure cell highlighted by severity with a note. Running
  * it again replaces the old findings, clears old highlights and keeps every explanation typed against a finding
  * that is still there.
  */
-export async function annotateReturn(port: WorkbookPort, read: ReadReturn, findings: Finding[]): Promise<{ explanationsKept: number }> {
-  const explanations = new Map<string, string>();
+export async function annotateReturn(port: WorkbookPort, read: ReadReturn, findings: Finding[], typedNow: ReadonlyMap<string, string> = new Map()): Promise<{ explanationsKept: number }> {
   const sheets = await port.sheetNames();
-  if (sheets.includes(FINDINGS_SHEET))
-    for (const row of (await port.readUsed(FINDINGS_SHEET)).slice(1)) {
-      const explanation = row.cells[EXPLANATION];
-      if (typeof explanation === 'string' && explanation.trim()) explanations.set(keyOf(String(row.cells[RULE] ?? ''), String(row.cells[FIGURE] ?? '')), explanation);
-    }
+  const explanations = await readExplanations(port);
+
+  // Explanations typed in the task pane just now win over those in the sheet.
+  for (const [key, text] of typedNow) if (text.trim()) explanations.set(key, text.trim());
 
   const operations: WorkbookOperation[] = [];
   // Old highlights and notes go: every figure cell back to its plain look.
@@ -40,7 +53,7 @@ export async function annotateReturn(port: WorkbookPort, read: ReadReturn, findi
 
   let kept = 0;
   const rows: CellWrite[][] = findings.map((f) => {
-    const explanation = explanations.get(keyOf(f.rule, f.figures[0] ?? '')) ?? null;
+    const explanation = explanations.get(explanationKey(f)) ?? null;
     if (explanation) kept++;
     return [SEVERITY_LABEL[f.severity], f.message, f.hint, null, explanation, f.rule, f.figures[0] ?? ''];
   });

@@ -1,0 +1,171 @@
+import {
+  Button,
+  Field,
+  FluentProvider,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  Text,
+  Title2,
+  makeStyles,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useCallback, useRef, useState } from 'react';
+import type { Finding } from '../engine/checks/findings';
+import { periodFromIso } from '../engine/tally/period';
+import { InputError } from '../errors';
+import { builtInFramework, builtInFrameworkIds } from '../frameworks/load';
+import { FindingsList } from './FindingsList';
+import type { ReturnSession } from './returnSession';
+
+const useStyles = makeStyles({
+  pane: { display: 'flex', flexDirection: 'column', gap: '12px', padding: '16px', maxWidth: '720px' },
+  row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'end' },
+});
+
+/** What the pane needs from where it runs: Excel with the open workbook, or a browser with files. */
+export interface PaneHost {
+  /** Reads a workbook file the user picked. */
+  openFile(file: File): Promise<ReturnSession>;
+  /** A new return filled from the bundled sample export. */
+  openSample(frameworkId: string, from: string, to: string): Promise<ReturnSession>;
+  /** Shows a finding's cell. */
+  showCell(session: ReturnSession, cell: string): Promise<void>;
+  /** Offers the workbook, findings written in, as a download. */
+  download(session: ReturnSession, fileName: string): Promise<void>;
+}
+
+type Status = { kind: 'idle' } | { kind: 'busy'; what: string } | { kind: 'error'; message: string } | { kind: 'done'; message: string };
+
+/** The task pane: choose the framework and period, open a return or the sample, check it, explain queries, download. */
+export function App({ host }: { host: PaneHost }) {
+  const styles = useStyles();
+  const [frameworkId, setFrameworkId] = useState(builtInFrameworkIds[0] ?? '');
+  const [from, setFrom] = useState('2020-04-01');
+  const [to, setTo] = useState('2020-09-30');
+  const [session, setSession] = useState<ReturnSession | null>(null);
+  const [findings, setFindings] = useState<Finding[] | null>(null);
+  const [explanations, setExplanations] = useState<Map<string, string>>(new Map());
+  const [selected, setSelected] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const run = useCallback(async (what: string, action: () => Promise<string>) => {
+    setStatus({ kind: 'busy', what });
+    try {
+      setStatus({ kind: 'done', message: await action() });
+    } catch (e) {
+      setStatus({ kind: 'error', message: e instanceof InputError ? e.message : `Something went wrong: ${(e as Error).message}. Nothing was changed.` });
+    }
+  }, []);
+
+  const check = (target: ReturnSession) =>
+    run(`Checking ${target.name}`, async () => {
+      const outcome = await target.check();
+      setFindings(outcome.findings);
+      setExplanations(outcome.explanations);
+      const count = (s: Finding['severity']) => outcome.findings.filter((f) => f.severity === s).length;
+      return `Checked ${target.name}: ${count('error')} errors, ${count('query')} queries, ${count('info')} notes.`;
+    });
+
+  const open = (make: () => Promise<ReturnSession>, what: string) =>
+    run(what, async () => {
+      const opened = await make();
+      setSession(opened);
+      setFindings(null);
+      setSelected(null);
+      return `Opened ${opened.name}.`;
+    });
+
+  const busy = status.kind === 'busy';
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <main className={styles.pane}>
+        <Title2 as="h1">Returns Assistant</Title2>
+        <Text>Fill and check victim-services monitoring returns. Nothing leaves this computer.</Text>
+        <div className={styles.row}>
+          <Field label="Return">
+            <Select value={frameworkId} onChange={(_, d) => setFrameworkId(d.value)}>
+              {builtInFrameworkIds.map((id) => (
+                <option key={id} value={id}>
+                  {builtInFramework(id).title}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Period from">
+            <Input type="date" value={from} onChange={(_, d) => setFrom(d.value)} />
+          </Field>
+          <Field label="Period to">
+            <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} />
+          </Field>
+        </div>
+        <div className={styles.row}>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".xlsx"
+            aria-label="Return workbook (.xlsx)"
+            style={{ display: 'none' }}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void open(() => host.openFile(file), `Opening ${file.name}`);
+              e.target.value = '';
+            }}
+          />
+          <Button appearance="primary" disabled={busy} onClick={() => fileInput.current?.click()}>
+            Open a return (.xlsx)
+          </Button>
+          <Button disabled={busy} onClick={() => void open(() => { periodFromIso(from, to); return host.openSample(frameworkId, from, to); }, 'Filling a return from the sample export')}>
+            Load sample
+          </Button>
+          <Button disabled={busy || !session} onClick={() => session && void check(session)}>
+            Check
+          </Button>
+          <Button
+            disabled={busy || !session || !findings}
+            onClick={() =>
+              session &&
+              void run('Writing the findings into the workbook', async () => {
+                setFindings(await session.writeFindings(explanations));
+                const fileName = session.name.replace(/(\.xlsx)?$/i, ' - checked.xlsx');
+                await host.download(session, fileName);
+                return `Wrote the findings into ${fileName}.`;
+              })
+            }
+          >
+            Download checked workbook
+          </Button>
+        </div>
+        {busy && <ProgressBar aria-label={status.what} />}
+        <div aria-live="polite">
+          {status.kind === 'busy' && <Text>{status.what}…</Text>}
+          {status.kind === 'done' && (
+            <MessageBar intent="success">
+              <MessageBarBody>{status.message}</MessageBarBody>
+            </MessageBar>
+          )}
+          {status.kind === 'error' && (
+            <MessageBar intent="error">
+              <MessageBarBody style={{ whiteSpace: 'pre-wrap' }}>{status.message}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+        {selected && <Text role="status">Selected {selected}</Text>}
+        {findings && (
+          <FindingsList
+            findings={findings}
+            explanations={explanations}
+            onExplain={(key, text) => setExplanations((old) => new Map(old).set(key, text))}
+            onSelect={(finding) => {
+              const cell = finding.cells[0];
+              if (session && cell) void host.showCell(session, cell).then(() => setSelected(cell));
+            }}
+          />
+        )}
+      </main>
+    </FluentProvider>
+  );
+}
