@@ -9,6 +9,7 @@ const useStyles = makeStyles({
   query: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
   info: { borderLeftColor: tokens.colorBrandStroke1 },
   hint: { color: tokens.colorNeutralForeground3 },
+  goTo: { alignSelf: 'flex-start' },
 });
 
 const GROUPS = [
@@ -46,7 +47,7 @@ export function FindingsList({ findings, explanations, onExplain, onSelect }: Fi
                     <Text>{finding.message}</Text>
                     <Text size={200} className={styles.hint}>{finding.hint}</Text>
                     {finding.cells[0] && (
-                      <Button size="small" appearance="subtle" onClick={() => onSelect(finding)} aria-label={`Go to ${finding.cells[0]}: ${finding.message}`}>
+                      <Button size="small" appearance="subtle" className={styles.goTo} onClick={() => onSelect(finding)} aria-label={`Go to ${finding.cells[0]}: ${finding.message}`}>
                         Go to {finding.cells[0]}
                       </Button>
                     )}
