@@ -1,0 +1,199 @@
+/// <reference types="office-js" />
+import { dayFromJsDate, excelSerialOfDay } from '../engine/cases/dates';
+import type { RawCell } from '../engine/cases/rawTable';
+import { absoluteRef, cellAddress, columnLetters, parseCell } from './addresses';
+import type { CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
+
+/** Runs one batch against the open workbook: Excel.run in Excel, a fake in tests. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Excel on the web refuses requests over 5 MB: a batch is sent before its queued writes reach this estimate. */
+const PAYLOAD_LIMIT = 4_000_000;
+const FILL: Partial<Record<CellStyle, string>> = {
+  input: '#FFF2CC', date_input: '#FFF2CC', text_input: '#FFF2CC', table_header: '#DCE6F1', figure: '#F2F2F2', error: '#F8CBAD', query: '#FFE699', info: '#DDEBF7',
+};
+const DATE_FORMAT = 'dd/mm/yyyy';
+
+/**
+ * The workbook port over the workbook open in Excel. Every method is one Excel.run with a fixed number of
+ * context.sync calls, whatever the number of rows; writes are queued and sent together, in blocks under Excel
+ * on the web's request limit. Text is written so that it can never become a formula.
+ */
+export class OfficeWorkbook implements WorkbookPort {
+  constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
+
+  sheetNames(): Promise<string[]> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets.load('items/name');
+      await context.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  names(): Promise<NamedRange[]> {
+    return this.run(async (context) => {
+      const names = context.workbook.names.load('items/name,items/formula');
+      await context.sync();
+      return names.items.flatMap((n) => {
+        const m = /^=?'?(.*?)'?!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(String(n.formula));
+        return m ? [{ name: n.name, sheet: m[1]!.replace(/''/g, "'"), range: m[2]!.replace(/\$/g, '') }] : [];
+      });
+    });
+  }
+
+  read(ranges: { sheet: string; range: string }[]): Promise<RawCell[][][]> {
+    return this.run(async (context) => {
+      const loaded = ranges.map(({ sheet, range }) => context.workbook.worksheets.getItem(sheet).getRange(range).load('values'));
+      await context.sync();
+      return loaded.map((range) => (range.values as unknown[][]).map((row) => row.map(fromExcel)));
+    });
+  }
+
+  readUsed(sheet: string): Promise<{ number: number; cells: RawCell[] }[]> {
+    return this.run(async (context) => {
+      const used = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true).load('values,rowIndex,columnIndex');
+      await context.sync();
+      if (used.isNullObject) return [];
+      const pad = Array.from({ length: used.columnIndex }, () => null);
+      return (used.values as unknown[][])
+        .map((row, i) => ({ number: used.rowIndex + i + 1, cells: [...pad, ...row.map(fromExcel)] }))
+        .filter((row) => row.cells.some((c) => c !== null));
+    });
+  }
+
+  formulas(cells: { sheet: string; cell: string }[]): Promise<(string | null)[]> {
+    return this.run(async (context) => {
+      const loaded = cells.map(({ sheet, cell }) => context.workbook.worksheets.getItem(sheet).getRange(cell).load('formulas,values'));
+      await context.sync();
+      return loaded.map((range) => {
+        const formula = (range.formulas as unknown[][])[0]?.[0];
+        // Text such as "=1+1" reads back the same from values and formulas; a real formula does not.
+        return typeof formula === 'string' && formula.startsWith('=') && formula !== (range.values as unknown[][])[0]?.[0] ? formula.slice(1) : null;
+      });
+    });
+  }
+
+  apply(operations: WorkbookOperation[]): Promise<void> {
+    return this.run(async (context) => {
+      const workbook = context.workbook;
+      const existingNames = workbook.names.load('items/name');
+      const existingSheets = workbook.worksheets.load('items/name');
+      await context.sync();
+      const named = new Set(existingNames.items.map((n) => n.name));
+      const sheets = new Set(existingSheets.items.map((s) => s.name));
+      // A filled return protects its sheets; they open for the writes and close again where asked.
+      for (const sheet of new Set(operations.filter((op) => 'sheet' in op && op.op !== 'addSheet').map((op) => (op as { sheet: string }).sheet)))
+        if (sheets.has(sheet)) workbook.worksheets.getItem(sheet).protection.unprotect();
+
+      let queued = 0;
+      for (const op of operations) {
+        queued += this.queue(workbook, op, named);
+        if (queued > PAYLOAD_LIMIT) {
+          await context.sync();
+          queued = 0;
+        }
+      }
+      await context.sync();
+    });
+  }
+
+  /** Queues one operation; returns a rough size of what it adds to the request. */
+  private queue(workbook: Excel.Workbook, op: WorkbookOperation, named: Set<string>): number {
+    const sheet = (name: string) => workbook.worksheets.getItem(name);
+    switch (op.op) {
+      case 'addSheet':
+        workbook.worksheets.add(op.sheet);
+        return 100;
+      case 'removeSheet':
+        sheet(op.sheet).delete();
+        return 100;
+      case 'write': {
+        const { row, column } = parseCell(op.at);
+        const width = Math.max(...op.rows.map((r) => r.length), 1);
+        const rows = op.rows.map((r) => [...r, ...Array.from({ length: width - r.length }, () => null)]);
+        const range = sheet(op.sheet).getRange(`${cellAddress(row, column)}:${cellAddress(row + rows.length - 1, column + width - 1)}`);
+        const formulas = rows.map((r) => r.map(toExcel));
+        range.formulas = formulas as unknown as string[][];
+        if (rows.some((r) => r.some((c) => c instanceof Date))) range.numberFormat = rows.map((r) => r.map((c) => (c instanceof Date ? DATE_FORMAT : 'General')));
+        return JSON.stringify(formulas).length * 2;
+      }
+      case 'style':
+        styleRange(sheet(op.sheet).getRange(op.range), op.style);
+        return 200;
+      case 'defineName':
+        if (named.has(op.name)) workbook.names.getItem(op.name).delete();
+        workbook.names.add(op.name, sheet(op.sheet).getRange(op.range));
+        named.add(op.name);
+        return 200;
+      case 'note':
+        // Cell notes came in ExcelApi 1.18: older hosts keep the findings sheet and highlights only.
+        if (op.text && typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', '1.18')) sheet(op.sheet).notes.add(op.cell, op.text);
+        return op.text.length * 2 + 100;
+      case 'link':
+        sheet(op.sheet).getRange(op.cell).hyperlink = { documentReference: absoluteRef(op.target.sheet, op.target.cell).replace(/\$/g, ''), textToDisplay: op.text };
+        return 200;
+      case 'columnWidths':
+        op.widths.forEach((width, i) => (sheet(op.sheet).getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.columnWidth = width * 7));
+        return op.widths.length * 100;
+      case 'protect':
+        sheet(op.sheet).protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true });
+        return 100;
+    }
+  }
+}
+
+/** What a cell holds, as Excel takes it through `formulas`: text that starts like a formula is kept as text. */
+export function toExcel(cell: CellWrite): string | number | boolean {
+  if (cell === null) return '';
+  if (cell instanceof Date) return excelSerialOfDay(dayFromJsDate(cell) ?? 0);
+  if (typeof cell === 'object') return `=${cell.formula}`;
+  if (typeof cell === 'string') return /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
+  return cell;
+}
+
+/** Excel's values as cells: empty text is an empty cell. Dates stay serial numbers, which readers know. */
+function fromExcel(value: unknown): RawCell {
+  if (value === '' || value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
+  return String(value);
+}
+
+function styleRange(range: Excel.Range, style: CellStyle): void {
+  const fill = FILL[style];
+  if (fill) range.format.fill.color = fill;
+  switch (style) {
+    case 'title':
+      range.format.font.bold = true;
+      range.format.font.size = 14;
+      return;
+    case 'heading':
+      range.format.font.bold = true;
+      range.format.font.color = '#1F4E79';
+      return;
+    case 'table_header':
+      range.format.font.bold = true;
+      range.format.wrapText = true;
+      return;
+    case 'label':
+      range.format.wrapText = true;
+      return;
+    case 'muted':
+      range.format.font.italic = true;
+      range.format.font.color = '#595959';
+      return;
+    case 'input':
+    case 'text_input':
+    case 'date_input':
+      range.format.protection.locked = false;
+      if (style === 'date_input') range.numberFormat = DATE_FORMAT as unknown as string[][];
+      if (style === 'text_input') range.format.wrapText = true;
+      return;
+    case 'date':
+      // One value applies to every cell of the range.
+      range.numberFormat = DATE_FORMAT as unknown as string[][];
+      return;
+    default:
+      return;
+  }
+}
+

@@ -1,0 +1,174 @@
+import { cellAddress, parseCell, parseRange } from '../../src/workbook/addresses';
+import type { ExcelRun } from '../../src/workbook/officeWorkbook';
+
+/**
+ * A small in-memory Excel for the Office.js adapter's tests: worksheets, ranges, names and protection, with
+ * Office.js's rule that a loaded property can be read only after context.sync(), and a count of the syncs.
+ * (office-addin-mock cannot model collections or ranges.)
+ */
+type Cell = { value: unknown; formula: string | null };
+
+class Loadable {
+  private state: 'none' | 'queued' | 'ready' = 'none';
+  load() {
+    this.state = 'queued';
+    return this;
+  }
+  synced() {
+    if (this.state === 'queued') this.state = 'ready';
+  }
+  protected guard(what: string) {
+    if (this.state !== 'ready') throw new Error(`${what} was read before load() and context.sync()`);
+  }
+}
+
+export class FakeExcel {
+  syncs = 0;
+  readonly sheets = new Map<string, Map<string, Cell>>();
+  readonly protectedSheets = new Set<string>();
+  readonly names = new Map<string, { sheet: string; range: string }>();
+  private pending: Loadable[] = [];
+
+  run: ExcelRun = async (batch) => batch(this.context() as unknown as Excel.RequestContext);
+
+  private context() {
+    const fake = this;
+    const track = <T extends Loadable>(o: T) => (fake.pending.push(o), o);
+    const worksheet = (name: string) => {
+      const ws = {
+        name,
+        getRange: (address: string) => track(new FakeRange(fake, name, address)),
+        getUsedRangeOrNullObject: () => track(new FakeUsedRange(fake, name)),
+        delete: () => fake.sheets.delete(name),
+        protection: {
+          protect: () => {
+            if (fake.protectedSheets.has(name)) throw new Error(`sheet ${name} is already protected`);
+            fake.protectedSheets.add(name);
+          },
+          unprotect: () => fake.protectedSheets.delete(name),
+        },
+        notes: { add: () => undefined },
+      };
+      return ws;
+    };
+    const worksheets = Object.assign(track(new FakeCollection(() => [...fake.sheets.keys()].map((n) => ({ name: n })))), {
+      getItem: (name: string) => {
+        if (!fake.sheets.has(name)) throw new Error(`no sheet ${name}`);
+        return worksheet(name);
+      },
+      add: (name: string) => fake.sheets.set(name, new Map()),
+    });
+    const names = Object.assign(track(new FakeCollection(() => [...fake.names].map(([name, p]) => ({ name, formula: `='${p.sheet}'!${p.range}` })))), {
+      getItem: (name: string) => ({ delete: () => fake.names.delete(name) }),
+      add: (name: string, range: FakeRange) => fake.names.set(name, { sheet: range.sheet, range: range.address }),
+    });
+    return {
+      workbook: {
+        get worksheets() {
+          return worksheets;
+        },
+        get names() {
+          return names;
+        },
+      },
+      sync: async () => {
+        fake.syncs++;
+        for (const o of fake.pending) o.synced();
+        fake.pending = [];
+      },
+    };
+  }
+
+  cell(sheet: string, row: number, column: number): Cell | undefined {
+    return this.sheets.get(sheet)?.get(cellAddress(row, column));
+  }
+
+  write(sheet: string, row: number, column: number, cell: Cell) {
+    if (this.protectedSheets.has(sheet)) throw new Error(`sheet ${sheet} is protected`);
+    this.sheets.get(sheet)!.set(cellAddress(row, column), cell);
+  }
+}
+
+class FakeCollection extends Loadable {
+  constructor(private readonly list: () => { name: string; formula?: string }[]) {
+    super();
+  }
+  get items() {
+    this.guard('items');
+    return this.list();
+  }
+}
+
+class FakeRange extends Loadable {
+  format = { fill: {}, font: {}, protection: {} };
+  constructor(
+    private readonly fake: FakeExcel,
+    readonly sheet: string,
+    readonly address: string,
+  ) {
+    super();
+    if (!fake.sheets.has(sheet)) throw new Error(`no sheet ${sheet}`);
+  }
+  private cells<T>(fn: (row: number, column: number) => T): T[][] {
+    if (/^[A-Z]+:[A-Z]+$/.test(this.address)) return [];
+    const { top, left, bottom, right } = parseRange(this.address);
+    return Array.from({ length: bottom - top + 1 }, (_, i) => Array.from({ length: right - left + 1 }, (_, j) => fn(top + i, left + j)));
+  }
+  get values() {
+    this.guard('values');
+    return this.cells((r, c) => this.fake.cell(this.sheet, r, c)?.value ?? '');
+  }
+  get formulas() {
+    this.guard('formulas');
+    return this.cells((r, c) => {
+      const cell = this.fake.cell(this.sheet, r, c);
+      return cell?.formula ? `=${cell.formula}` : (cell?.value ?? '');
+    });
+  }
+  set formulas(rows: unknown[][]) {
+    const { row, column } = parseCell(this.address.split(':')[0]!);
+    rows.forEach((cells, i) =>
+      cells.forEach((v, j) => {
+        const cell: Cell =
+          typeof v === 'string' && v.startsWith('=') ? { value: '', formula: v.slice(1) }
+          : typeof v === 'string' && v.startsWith("'") ? { value: v.slice(1), formula: null }
+          : { value: v, formula: null };
+        this.fake.write(this.sheet, row + i, column + j, cell);
+      }),
+    );
+  }
+  set numberFormat(_: unknown) {}
+  set hyperlink(link: { textToDisplay: string }) {
+    const { row, column } = parseCell(this.address);
+    this.fake.write(this.sheet, row, column, { value: link.textToDisplay, formula: null });
+  }
+}
+
+class FakeUsedRange extends Loadable {
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly sheet: string,
+  ) {
+    super();
+  }
+  private bounds() {
+    const addresses = [...this.fake.sheets.get(this.sheet)!.entries()].filter(([, c]) => c.value !== '' && c.value !== null).map(([a]) => parseCell(a));
+    if (!addresses.length) return null;
+    return { top: Math.min(...addresses.map((a) => a.row)), left: Math.min(...addresses.map((a) => a.column)), bottom: Math.max(...addresses.map((a) => a.row)), right: Math.max(...addresses.map((a) => a.column)) };
+  }
+  get isNullObject() {
+    this.guard('isNullObject');
+    return this.bounds() === null;
+  }
+  get rowIndex() {
+    return this.bounds()!.top - 1;
+  }
+  get columnIndex() {
+    return this.bounds()!.left - 1;
+  }
+  get values() {
+    this.guard('values');
+    const b = this.bounds()!;
+    return Array.from({ length: b.bottom - b.top + 1 }, (_, i) => Array.from({ length: b.right - b.left + 1 }, (_, j) => this.fake.cell(this.sheet, b.top + i, b.left + j)?.value ?? ''));
+  }
+}

@@ -1,0 +1,76 @@
+import { fillReturn } from '../../src/commands/fillReturn';
+import { checkWorkbook } from '../../src/commands/checkWorkbook';
+import { annotateReturn } from '../../src/commands/annotateReturn';
+import { builtInFramework } from '../../src/frameworks/load';
+import { periodFromIso } from '../../src/engine/tally/period';
+import { OfficeWorkbook, toExcel } from '../../src/workbook/officeWorkbook';
+import { HEADERS, ROWS } from '../fixtures/handBuiltCases';
+import { FakeExcel } from '../support/fakeExcel';
+import { tableOf } from '../support/tables';
+import { workbookPortContract } from './portContract';
+
+workbookPortContract('OfficeWorkbook', async () => new OfficeWorkbook(new FakeExcel().run), { computesFormulas: false });
+
+const framework = builtInFramework('cambridgeshire');
+const period = periodFromIso('2020-04-01', '2020-09-30');
+
+/** The hand-built cases repeated to the given number of rows, each with its own Case ID. */
+function cases(count: number) {
+  return tableOf(HEADERS, Array.from({ length: count }, (_, i) => ({ ...ROWS[i % ROWS.length]!, 'Case ID': `C${i}` })));
+}
+
+describe('OfficeWorkbook', () => {
+  it('fills a return with the same number of syncs whatever the number of rows', async () => {
+    const syncsFor = async (rows: number) => {
+      const excel = new FakeExcel();
+      await fillReturn(new OfficeWorkbook(excel.run), { framework, period, table: cases(rows) });
+      return excel.syncs;
+    };
+    const few = await syncsFor(10);
+    expect(few).toBeLessThanOrEqual(3);
+    expect(await syncsFor(1500)).toBe(few);
+  });
+
+  it('checks and annotates a filled return in a constant number of syncs', async () => {
+    const syncsFor = async (rows: number) => {
+      const excel = new FakeExcel();
+      const workbook = new OfficeWorkbook(excel.run);
+      await fillReturn(workbook, { framework, period, table: cases(rows) });
+      excel.syncs = 0;
+      const { read, findings } = await checkWorkbook(workbook, 'this workbook');
+      await annotateReturn(workbook, read, findings);
+      return excel.syncs;
+    };
+    expect(await syncsFor(1200)).toBe(await syncsFor(12));
+  });
+
+  it('writes every figure as a formula into named cells, and re-fills a protected return', async () => {
+    const excel = new FakeExcel();
+    const workbook = new OfficeWorkbook(excel.run);
+    await fillReturn(workbook, { framework, period, table: cases(20) });
+    expect(excel.protectedSheets).toEqual(new Set(['Outputs', 'Demographics', 'Outcomes', 'Narrative']));
+    const total = excel.names.get('referrals.total')!;
+    const { row, column } = { row: Number(total.range.slice(1)), column: total.range.charCodeAt(0) - 64 };
+    expect(excel.cell(total.sheet, row, column)?.formula).toMatch(/^COUNTIFS\(case\.referral_date,">="&period\.from/);
+    await expect(fillReturn(workbook, { framework, period, table: cases(20) })).resolves.toBeDefined();
+  });
+
+  it('sends big writes in blocks under the request limit', async () => {
+    const excel = new FakeExcel();
+    const workbook = new OfficeWorkbook(excel.run);
+    await workbook.apply([{ op: 'addSheet', sheet: 'Big' }]);
+    excel.syncs = 0;
+    const rows = Array.from({ length: 4000 }, (_, i) => Array.from({ length: 40 }, () => `case text ${i}`));
+    await workbook.apply([{ op: 'write', sheet: 'Big', at: 'A1', rows: rows.slice(0, 2000) }, { op: 'write', sheet: 'Big', at: 'A2001', rows: rows.slice(2000) }]);
+    expect(excel.syncs).toBeGreaterThan(2);
+  });
+});
+
+describe('toExcel', () => {
+  it('keeps text that starts like a formula as text', () => {
+    expect(['=SUM(A1)', '+44', '-3 days', '@risk', 'plain'].map(toExcel)).toEqual(["'=SUM(A1)", "'+44", "'-3 days", "'@risk", 'plain']);
+    expect(toExcel({ formula: 'A1+1' })).toBe('=A1+1');
+    expect(toExcel(new Date(Date.UTC(2020, 3, 1)))).toBe(43922);
+    expect(toExcel(null)).toBe('');
+  });
+});
