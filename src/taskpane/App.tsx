@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Field,
   FluentProvider,
   Input,
@@ -8,6 +9,7 @@ import {
   ProgressBar,
   Select,
   Text,
+  Textarea,
   Title2,
   makeStyles,
   webLightTheme,
@@ -26,16 +28,25 @@ const useStyles = makeStyles({
 });
 
 /** What the pane needs from where it runs: Excel with the open workbook, or a browser with files. */
-export interface PaneHost {
-  /** Reads a workbook file the user picked. */
-  openFile(file: File): Promise<ReturnSession>;
-  /** A new return filled from the bundled sample export. */
-  openSample(frameworkId: string, from: string, to: string): Promise<ReturnSession>;
-  /** Shows a finding's cell. */
-  showCell(session: ReturnSession, cell: string): Promise<void>;
-  /** Offers the workbook, findings written in, as a download. */
-  download(session: ReturnSession, fileName: string): Promise<void>;
-}
+export type PaneHost =
+  | {
+      kind: 'excel';
+      /** The open workbook. */
+      current: ReturnSession;
+      /** Selects a finding's cell in the sheet. */
+      showCell(session: ReturnSession, cell: string): Promise<void>;
+    }
+  | {
+      kind: 'browser';
+      /** Reads a workbook file the user picked. */
+      openFile(file: File): Promise<ReturnSession>;
+      /** A new return filled from the bundled sample export. */
+      openSample(frameworkId: string, from: string, to: string): Promise<ReturnSession>;
+      /** Marks a finding's cell as selected. */
+      showCell(session: ReturnSession, cell: string): Promise<void>;
+      /** Offers the workbook, findings written in, as a download. */
+      download(session: ReturnSession, fileName: string): Promise<void>;
+    };
 
 type Status = { kind: 'idle' } | { kind: 'busy'; what: string } | { kind: 'error'; message: string } | { kind: 'done'; message: string };
 
@@ -45,7 +56,9 @@ export function App({ host }: { host: PaneHost }) {
   const [frameworkId, setFrameworkId] = useState(builtInFrameworkIds[0] ?? '');
   const [from, setFrom] = useState('2020-04-01');
   const [to, setTo] = useState('2020-09-30');
-  const [session, setSession] = useState<ReturnSession | null>(null);
+  const [session, setSession] = useState<ReturnSession | null>(host.kind === 'excel' ? host.current : null);
+  const [pasted, setPasted] = useState('');
+  const [overwrite, setOverwrite] = useState(false);
   const [findings, setFindings] = useState<Finding[] | null>(null);
   const [explanations, setExplanations] = useState<Map<string, string>>(new Map());
   const [selected, setSelected] = useState<string | null>(null);
@@ -80,6 +93,8 @@ export function App({ host }: { host: PaneHost }) {
     });
 
   const busy = status.kind === 'busy';
+  const period = () => periodFromIso(from, to);
+  const framework = () => builtInFramework(frameworkId);
   return (
     <FluentProvider theme={webLightTheme}>
       <main className={styles.pane}>
@@ -102,6 +117,40 @@ export function App({ host }: { host: PaneHost }) {
             <Input type="date" value={to} onChange={(_, d) => setTo(d.value)} />
           </Field>
         </div>
+        {host.kind === 'excel' ? (
+          <>
+            <div className={styles.row}>
+              <Button disabled={busy} onClick={() => void run('Inserting the template', async () => {
+                const p = period();
+                await host.current.insertTemplate(framework(), p);
+                return `Inserted the ${framework().title} template.`;
+              })}>
+                Insert template
+              </Button>
+            </div>
+            <Field label="Case rows (optional): paste them here, or into the Case data sheet" hint="Copy the rows from your case-management export, with the header row.">
+              <Textarea value={pasted} onChange={(_, d) => setPasted(d.value)} resize="vertical" />
+            </Field>
+            <Checkbox checked={overwrite} onChange={(_, d) => setOverwrite(d.checked === true)} label="Replace figures typed in the return (the typed values are kept in a Replaced values sheet)" />
+            <div className={styles.row}>
+              <Button appearance="primary" disabled={busy} onClick={() => void run('Filling the return from the case data', async () => {
+                const report = await host.current.fill(framework(), period(), pasted.trim() ? pasted : null, overwrite);
+                return `Filled ${Object.keys(report.figures).length} figures with formulas from ${report.cases?.rows ?? 0} case rows${report.rowIssues.length ? `; the case data has ${report.rowIssues.length} row issues` : ''}.`;
+              })}>
+                Fill from case data
+              </Button>
+              <Button disabled={busy} onClick={() => void check(host.current)}>
+                Check
+              </Button>
+              <Button disabled={busy || !findings} onClick={() => void run('Writing the findings into the workbook', async () => {
+                setFindings(await host.current.writeFindings(explanations));
+                return 'Wrote the findings, highlights and your explanations into the workbook.';
+              })}>
+                Write findings into the workbook
+              </Button>
+            </div>
+          </>
+        ) : (
         <div className={styles.row}>
           <input
             ref={fileInput}
@@ -139,6 +188,7 @@ export function App({ host }: { host: PaneHost }) {
             Download checked workbook
           </Button>
         </div>
+        )}
         {busy && <ProgressBar aria-label={status.what} />}
         <div aria-live="polite">
           {status.kind === 'busy' && <Text>{status.what}…</Text>}

@@ -13,6 +13,7 @@ export function browserHost(): PaneHost {
     return s;
   };
   return {
+    kind: 'browser',
     async openFile(file) {
       return session(await XlsxWorkbook.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name), file.name);
     },

@@ -1,11 +1,12 @@
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { browserHost } from './browserHost';
+import { excelHost } from './excelHost';
 
-/** The pane starts in the browser host; Office.js, when it loaded, is waited for first so Excel is ready. */
-function start() {
-  createRoot(document.getElementById('root')!).render(<App host={browserHost()} />);
+/** In Excel the pane works on the open workbook; anywhere else (or when Office.js cannot load) on files. */
+function start(inExcel: boolean) {
+  createRoot(document.getElementById('root')!).render(<App host={inExcel ? excelHost() : browserHost()} />);
 }
 
-if (typeof Office !== 'undefined') void Office.onReady(() => start());
-else start();
+if (typeof Office !== 'undefined') void Office.onReady((info) => start(info.host === Office.HostType.Excel));
+else start(false);

@@ -43,3 +43,10 @@ export function absoluteRef(sheet: string, range: string): string {
   const corner = (r: number, c: number) => `$${columnLetters(c)}$${r}`;
   return sheetCell(sheet, top === bottom && left === right ? corner(top, left) : `${corner(top, left)}:${corner(bottom, right)}`);
 }
+
+/** "Outputs!C7" or "'Case data'!A1" back into its sheet and cell. */
+export function parseSheetCell(reference: string): { sheet: string; cell: string } {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(reference);
+  if (!m) throw new Error(`"${reference}" is not a sheet and cell`);
+  return { sheet: (m[1] ?? m[2]!).replace(/''/g, "'"), cell: m[3]!.replace(/\$/g, '') };
+}

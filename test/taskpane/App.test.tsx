@@ -21,6 +21,7 @@ function fakeHost() {
   const shown: string[] = [];
   const downloads: { session: ReturnSession; fileName: string }[] = [];
   const host: PaneHost = {
+    kind: 'browser',
     openFile: async (file) => new ReturnSession(await XlsxWorkbook.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name), file.name),
     openSample: async (frameworkId, from, to) => {
       const session = new ReturnSession(XlsxWorkbook.create(), 'sample-return.xlsx');
