@@ -16,7 +16,7 @@ Returns Assistant is being served (press Ctrl+C to stop):
                     return .xlsx. Nothing leaves the page.
   Add-in manifest   https://localhost:3000/manifest.xml  (also ./manifest.xml)
                     Excel on the web: Insert > Add-ins > More add-ins > Upload my add-in > manifest.xml.
-                    Excel for Windows or Mac: npx office-addin-debugging start manifest.xml desktop
+                    Excel for Windows or Mac: npm run sideload  (Windows or Mac)
 
   Command line      npx returns tally samples/cambridgeshire-cases.csv --framework cambridgeshire --from 2020-04-01 --to 2020-09-30
 `);
