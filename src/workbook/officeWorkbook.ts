@@ -3,16 +3,13 @@ import { dayFromJsDate, excelSerialOfDay } from '../engine/cases/dates';
 import type { RawCell } from '../engine/cases/rawTable';
 import { absoluteRef, cellAddress, columnLetters, parseCell } from './addresses';
 import type { CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
+import { DATE_FORMAT, HEADING_COLOUR, MUTED_COLOUR, STYLE_FILLS } from './styles';
 
 /** Runs one batch against the open workbook: Excel.run in Excel, a fake in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /** Excel on the web refuses requests over 5 MB: a batch is sent before its queued writes reach this estimate. */
 const PAYLOAD_LIMIT = 4_000_000;
-const FILL: Partial<Record<CellStyle, string>> = {
-  input: '#FFF2CC', date_input: '#FFF2CC', text_input: '#FFF2CC', table_header: '#DCE6F1', figure: '#F2F2F2', error: '#F8CBAD', query: '#FFE699', info: '#DDEBF7',
-};
-const DATE_FORMAT = 'dd/mm/yyyy';
 
 /**
  * The workbook port over the workbook open in Excel. Every method is one Excel.run with a fixed number of
@@ -159,7 +156,7 @@ function fromExcel(value: unknown): RawCell {
 }
 
 function styleRange(range: Excel.Range, style: CellStyle): void {
-  const fill = FILL[style];
+  const fill = STYLE_FILLS[style];
   if (fill) range.format.fill.color = fill;
   switch (style) {
     case 'title':
@@ -168,7 +165,7 @@ function styleRange(range: Excel.Range, style: CellStyle): void {
       return;
     case 'heading':
       range.format.font.bold = true;
-      range.format.font.color = '#1F4E79';
+      range.format.font.color = HEADING_COLOUR;
       return;
     case 'table_header':
       range.format.font.bold = true;
@@ -179,7 +176,7 @@ function styleRange(range: Excel.Range, style: CellStyle): void {
       return;
     case 'muted':
       range.format.font.italic = true;
-      range.format.font.color = '#595959';
+      range.format.font.color = MUTED_COLOUR;
       return;
     case 'input':
     case 'text_input':

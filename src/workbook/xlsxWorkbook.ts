@@ -4,18 +4,10 @@ import { InputError } from '../errors';
 import { absoluteRef, cellAddress, parseCell, parseRange } from './addresses';
 import { cellValue, rowValues, writeFormula } from './exceljsValues';
 import type { CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
+import { DATE_FORMAT, HEADING_COLOUR, MUTED_COLOUR, STYLE_FILLS } from './styles';
 
-const FILLS: Partial<Record<CellStyle, string>> = {
-  input: 'FFFFF2CC',
-  date_input: 'FFFFF2CC',
-  text_input: 'FFFFF2CC',
-  table_header: 'FFDCE6F1',
-  figure: 'FFF2F2F2',
-  error: 'FFF8CBAD',
-  query: 'FFFFE699',
-  info: 'FFDDEBF7',
-};
-const DATE_FORMAT = 'dd/mm/yyyy';
+/** ExcelJS colours are ARGB. */
+const argb = (hex: string) => `FF${hex.slice(1)}`;
 
 /** The workbook port over an .xlsx file held in memory, with ExcelJS. */
 export class XlsxWorkbook implements WorkbookPort {
@@ -156,15 +148,15 @@ function writeCell(cell: ExcelJS.Cell, value: CellWrite): void {
 }
 
 function styleCell(cell: ExcelJS.Cell, style: CellStyle): void {
-  const fill = FILLS[style];
-  if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+  const fill = STYLE_FILLS[style];
+  if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } };
   const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
   switch (style) {
     case 'title':
       cell.font = { bold: true, size: 14 };
       return;
     case 'heading':
-      cell.font = { bold: true, size: 12, color: { argb: 'FF1F4E79' } };
+      cell.font = { bold: true, size: 12, color: { argb: argb(HEADING_COLOUR) } };
       return;
     case 'table_header':
       cell.font = { bold: true };
@@ -174,7 +166,7 @@ function styleCell(cell: ExcelJS.Cell, style: CellStyle): void {
       cell.alignment = { wrapText: true, vertical: 'top' };
       return;
     case 'muted':
-      cell.font = { italic: true, color: { argb: 'FF595959' } };
+      cell.font = { italic: true, color: { argb: argb(MUTED_COLOUR) } };
       return;
     case 'input':
     case 'date_input':

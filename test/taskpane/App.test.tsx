@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import '../support/jsdom';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { FINDINGS_SHEET } from '../../src/commands/annotateReturn';
 import { builtInFramework } from '../../src/frameworks/load';
@@ -8,12 +9,6 @@ import { ReturnSession } from '../../src/taskpane/returnSession';
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
 import { HEADERS, ROWS } from '../fixtures/handBuiltCases';
 
-// Fluent UI measures elements; jsdom does not.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
 
 const csv = [HEADERS, ...ROWS.map((row) => HEADERS.map((h) => String(row[h] ?? '')))].map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\n');
 

@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import '../support/jsdom';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { ReturnSession } from '../../src/taskpane/returnSession';
@@ -6,11 +7,6 @@ import { OfficeWorkbook } from '../../src/workbook/officeWorkbook';
 import { HEADERS, ROWS } from '../fixtures/handBuiltCases';
 import { FakeExcel } from '../support/fakeExcel';
 
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
 
 /** Rows as Excel puts them on the clipboard: tab-separated. */
 const pasted = [HEADERS, ...ROWS.map((row) => HEADERS.map((h) => String(row[h] ?? '')))].map((r) => r.join('\t')).join('\n');
