@@ -39,11 +39,14 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   const { framework, period, table } = input;
   const imported = importCases(table, framework);
   const report = tallyImported(imported, table.source, framework, period);
-  const content = (id: string): { formula: string; result: number | string | null } | null => {
-    const figure = figuresOf(framework).find((f) => f.id === id)!;
-    const formula = figureFormula(figure, framework);
-    return formula ? { formula, result: report.figures[id] ?? '' } : null;
-  };
+  // Each figure's formula with its value; figures the provider types in have none.
+  const contents = new Map(
+    figuresOf(framework).map((figure) => {
+      const formula = figureFormula(figure, framework);
+      return [figure.id, formula ? { formula, result: report.figures[figure.id] ?? '' } : null] as const;
+    }),
+  );
+  const content = (id: string) => contents.get(id) ?? null;
   const periodDates = { from: jsDateOfDay(period.from), to: jsDateOfDay(period.to) };
   const lists = listRows(framework, report);
   const existing = await port.names();
