@@ -1,6 +1,8 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // Filling and recalculating workbooks takes seconds on a loaded two-core machine: a timeout is no assertion here.
+  testTimeout: 60_000,
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
