@@ -10,6 +10,8 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 
 /** Excel on the web refuses requests over 5 MB: a batch is sent before its queued writes reach this estimate. */
 const PAYLOAD_LIMIT = 4_000_000;
+/** Cells read in one request: well under the limit for the text a case export holds. */
+const CELLS_PER_READ = 100_000;
 
 /**
  * The workbook port over the workbook open in Excel. Every method is one Excel.run with a fixed number of
@@ -48,13 +50,21 @@ export class OfficeWorkbook implements WorkbookPort {
 
   readUsed(sheet: string): Promise<{ number: number; cells: RawCell[] }[]> {
     return this.run(async (context) => {
-      const used = context.workbook.worksheets.getItem(sheet).getUsedRangeOrNullObject(true).load('values,rowIndex,columnIndex');
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      const used = worksheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount');
       await context.sync();
       if (used.isNullObject) return [];
-      const pad = Array.from({ length: used.columnIndex }, () => null);
-      return (used.values as unknown[][])
-        .map((row, i) => ({ number: used.rowIndex + i + 1, cells: [...pad, ...row.map(fromExcel)] }))
-        .filter((row) => row.cells.some((c) => c !== null));
+      const { rowIndex, columnIndex, rowCount, columnCount } = used;
+      // Read in blocks that each answer under Excel on the web's response limit: one for most sheets.
+      const rowsPerBlock = Math.max(1, Math.floor(CELLS_PER_READ / columnCount));
+      const rows: { number: number; cells: RawCell[] }[] = [];
+      const pad = Array.from({ length: columnIndex }, () => null);
+      for (let first = 0; first < rowCount; first += rowsPerBlock) {
+        const block = worksheet.getRangeByIndexes(rowIndex + first, columnIndex, Math.min(rowsPerBlock, rowCount - first), columnCount).load('values');
+        await context.sync();
+        (block.values as unknown[][]).forEach((row, i) => rows.push({ number: rowIndex + first + i + 1, cells: [...pad, ...row.map(fromExcel)] }));
+      }
+      return rows.filter((row) => row.cells.some((c) => c !== null));
     });
   }
 

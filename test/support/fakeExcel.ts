@@ -39,6 +39,8 @@ export class FakeExcel {
         name,
         getRange: (address: string) => track(new FakeRange(fake, name, address)),
         getUsedRangeOrNullObject: () => track(new FakeUsedRange(fake, name)),
+        getRangeByIndexes: (row: number, column: number, rows: number, columns: number) =>
+          track(new FakeRange(fake, name, `${cellAddress(row + 1, column + 1)}:${cellAddress(row + rows, column + columns)}`)),
         delete: () => fake.sheets.delete(name),
         protection: {
           protect: () => {
@@ -154,7 +156,8 @@ class FakeUsedRange extends Loadable {
   private bounds() {
     const addresses = [...this.fake.sheets.get(this.sheet)!.entries()].filter(([, c]) => c.value !== '' && c.value !== null).map(([a]) => parseCell(a));
     if (!addresses.length) return null;
-    return { top: Math.min(...addresses.map((a) => a.row)), left: Math.min(...addresses.map((a) => a.column)), bottom: Math.max(...addresses.map((a) => a.row)), right: Math.max(...addresses.map((a) => a.column)) };
+    const reduce = (pick: (a: { row: number; column: number }) => number, fn: (a: number, b: number) => number) => addresses.map(pick).reduce((a, b) => fn(a, b));
+    return { top: reduce((a) => a.row, Math.min), left: reduce((a) => a.column, Math.min), bottom: reduce((a) => a.row, Math.max), right: reduce((a) => a.column, Math.max) };
   }
   get isNullObject() {
     this.guard('isNullObject');
@@ -165,6 +168,14 @@ class FakeUsedRange extends Loadable {
   }
   get columnIndex() {
     return this.bounds()!.left - 1;
+  }
+  get rowCount() {
+    const b = this.bounds()!;
+    return b.bottom - b.top + 1;
+  }
+  get columnCount() {
+    const b = this.bounds()!;
+    return b.right - b.left + 1;
   }
   get values() {
     this.guard('values');

@@ -66,6 +66,21 @@ describe('OfficeWorkbook', () => {
   });
 });
 
+describe('OfficeWorkbook reading a big pasted sheet', () => {
+  it('reads in blocks, each under the response limit, and keeps the sheet row numbers', async () => {
+    const excel = new FakeExcel();
+    const workbook = new OfficeWorkbook(excel.run);
+    const rows = Array.from({ length: 6000 }, (_, i) => Array.from({ length: 30 }, (_, j) => `r${i}c${j}`));
+    await workbook.apply([{ op: 'addSheet', sheet: 'Case data' }, { op: 'write', sheet: 'Case data', at: 'B3', rows }]);
+    excel.syncs = 0;
+    const used = await workbook.readUsed('Case data');
+    expect(used).toHaveLength(6000);
+    expect(used[0]).toEqual({ number: 3, cells: [null, ...rows[0]!] });
+    expect(used[5999]!.number).toBe(6002);
+    expect(excel.syncs).toBe(1 + Math.ceil(6000 / Math.floor(100_000 / 30)));
+  });
+});
+
 describe('toExcel', () => {
   it('keeps text that starts like a formula as text', () => {
     expect(['=SUM(A1)', '+44', '-3 days', '@risk', 'plain'].map(toExcel)).toEqual(["'=SUM(A1)", "'+44", "'-3 days", "'@risk", 'plain']);
