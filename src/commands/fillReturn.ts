@@ -53,10 +53,10 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   const operations: WorkbookOperation[] = [];
   let replaced: Replacement[] = [];
 
+  const returnSheetNames = [...new Set(framework.sections.map((s) => s.sheet))];
   if (existing.length === 0) {
     const sheets = returnSheets(framework, (figure) => content(figure.id), { period: periodDates, lists });
     operations.push(...sheets.operations, ...caseSheets(framework, table, imported));
-    for (const sheet of new Set(framework.sections.map((s) => s.sheet))) operations.push({ op: 'protect', sheet });
   } else {
     const named = new Map(existing.map((n) => [n.name, n]));
     const frameworkCell = named.get(RETURN_NAMES.framework);
@@ -90,6 +90,8 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
     operations.push(...caseSheets(framework, table, imported));
     if (replaced.length) operations.push(...replacedSheet(replaced));
   }
+  // Formulas now live in the figure cells: lock them against accidental typing; input cells stay open.
+  for (const sheet of returnSheetNames) operations.push({ op: 'protect', sheet });
   await port.apply(operations);
   return { report, replaced };
 }

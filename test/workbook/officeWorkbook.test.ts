@@ -53,6 +53,7 @@ describe('OfficeWorkbook', () => {
     const { row, column } = { row: Number(total.range.slice(1)), column: total.range.charCodeAt(0) - 64 };
     expect(excel.cell(total.sheet, row, column)?.formula).toMatch(/^COUNTIFS\(case\.referral_date,">="&period\.from/);
     await expect(fillReturn(workbook, { framework, period, table: cases(20) })).resolves.toBeDefined();
+    expect(excel.protectedSheets).toEqual(new Set(['Outputs', 'Demographics', 'Outcomes', 'Narrative']));
   });
 
   it('sends big writes in blocks under the request limit', async () => {
