@@ -211,6 +211,9 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
       const values = Array.isArray(value) ? value : [value];
       if (col.type === 'flag') {
         if (!values.every((v) => flagValue.safeParse(v).success)) fail([...path, key], 'a flag condition is yes, no or unknown');
+      } else if (col.type === 'category' && col.repeat) {
+        // A case holds several values there; counting "any of them" is a breakdown ("by"), not a condition.
+        fail([...path, key], `conditions cannot test the numbered column "${key}": break the figure down by it instead`);
       } else if (col.type === 'category' || col.type === 'age') {
         const ids = new Set(fw.categories[col.category]?.items.map((i) => i.id));
         for (const v of values) if (!ids.has(v)) fail([...path, key], `"${v}" is not a category of "${col.category}"`);

@@ -64,6 +64,7 @@ describe('parseFramework', () => {
     ['a placeholder without its by column', (fw) => Object.assign(fw.figures[1]!, { by: [] }), /placeholders in "caseload_start\.by_crime\.<crime>" must be the "by" columns/],
     ['a condition on a missing column', (fw) => Object.assign(fw.populations.supported!, { where: { spoken: 'yes' } }), /populations\.supported\.where\.spoken: no column "spoken"/],
     ['a condition with a category not in the list', (fw) => Object.assign(fw.figures[8]!, { where: { source: ['self', 'selfie'] } }), /"selfie" is not a category of "source"/],
+    ['a condition on a numbered column', (fw) => Object.assign(fw.populations.supported!, { where: { outcome: 'safety' } }), /conditions cannot test the numbered column "outcome"/],
     ['a flag condition that is not yes/no/unknown', (fw) => Object.assign(fw.populations.supported!, { where: { contacted: 'maybe' } }), /a flag condition is yes, no or unknown/],
     ['a sum over a missing figure', (fw) => Object.assign(fw.figures[fw.figures.length - 1]!, { figures: ['outcomes.<nothing>'] }), /"outcomes\.<nothing>" must be a figure defined before this one/],
     ['a category column with no list', (fw) => Object.assign(fw.columns[2]!, { category: 'origin' }), /columns\[2\]\.category: no category list "origin"/],
