@@ -8,3 +8,12 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/** Parses a JSON file's text, or says which file is broken, why, and what to do. */
+export function parseJsonText(text: string, source: string, whatToDo: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`${source} is not valid JSON (${(e as Error).message}). ${whatToDo}`);
+  }
+}

@@ -5,7 +5,7 @@ import { checkedFile, checkExitCode, checkReport, type FileCheck } from '../engi
 import { parseRuleOverrides, type RuleOverrides } from '../engine/checks/overrides';
 import { returnFromJson } from '../engine/checks/returnFromJson';
 import { runChecks } from '../engine/checks/runChecks';
-import { InputError } from '../errors';
+import { InputError, parseJsonText } from '../errors';
 import { parseFlags } from './args';
 import { formatCheckReport } from './formatCheckReport';
 import type { CliIo } from './io';
@@ -57,16 +57,17 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const previous = flags.previous ? await read(flags.previous) : null;
   const overridesText = flags.rules ? new TextDecoder().decode(await io.readFile(flags.rules)) : null;
   const overridesFor = new Map<Framework, RuleOverrides>();
+  // Overrides name a framework's rules, so they are checked against each framework met, once.
+  const overridesOf = (fw: Framework): RuleOverrides | null => {
+    if (overridesText === null || !flags.rules) return null;
+    const parsed = overridesFor.get(fw) ?? parseRuleOverrides(parseJsonText(overridesText, flags.rules, 'Fix the rules file and try again.'), flags.rules, fw.rules);
+    overridesFor.set(fw, parsed);
+    return parsed;
+  };
 
   const files: FileCheck[] = [];
   for (const file of flags.files) {
     try {
-      const overridesOf = (fw: Framework): RuleOverrides | null => {
-        if (overridesText === null || !flags.rules) return null;
-        const parsed = overridesFor.get(fw) ?? parseRuleOverrides(parseJson(overridesText, flags.rules), flags.rules, fw.rules);
-        overridesFor.set(fw, parsed);
-        return parsed;
-      };
       if (file.toLowerCase().endsWith('.xlsx')) {
         const workbook = await workbookOf(file);
         const { read: received, findings } = await checkWorkbook(workbook, file, { previous, overridesFor: overridesOf, frameworkFor });
@@ -89,12 +90,4 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   io.out(flags.json ? JSON.stringify(report, null, 2) : formatCheckReport(report));
   for (const f of files) if ('error' in f && !flags.json) io.err(f.error);
   return checkExitCode(report);
-}
-
-function parseJson(text: string, source: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${source} is not valid JSON (${(e as Error).message}).`);
-  }
 }

@@ -1,6 +1,6 @@
 import { builtInFramework, builtInFrameworkIds, parseFramework } from '../frameworks/load';
 import type { Framework } from '../frameworks/schema';
-import { InputError } from '../errors';
+import { InputError, parseJsonText } from '../errors';
 import type { CliIo } from './io';
 
 /** --framework takes a built-in id (cambridgeshire) or the path of a framework .json file a commissioner wrote. */
@@ -11,11 +11,5 @@ export async function loadFramework(nameOrPath: string, io: CliIo): Promise<Fram
     return builtInFramework(nameOrPath);
   }
   const text = new TextDecoder().decode(await io.readFile(nameOrPath));
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${nameOrPath} is not valid JSON (${(e as Error).message}). Fix the file and try again.`);
-  }
-  return parseFramework(data, nameOrPath);
+  return parseFramework(parseJsonText(text, nameOrPath, 'Fix the file and try again.'), nameOrPath);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { builtInFramework, describeIssues } from '../../frameworks/load';
 import type { Framework } from '../../frameworks/schema';
-import { InputError } from '../../errors';
+import { InputError, parseJsonText } from '../../errors';
 import { periodFromIso } from '../tally/period';
 import { figureCellSchema, type ReturnData } from './returnData';
 
@@ -18,12 +18,7 @@ const figuresFileSchema = z.object({
 
 /** Reads a figures JSON file into a return to check; `frameworkFor` finds the framework it names. */
 export function returnFromJson(text: string, source: string, frameworkFor: (id: string) => Framework = builtInFramework): ReturnData {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${source} is not valid JSON (${(e as Error).message}). Give a figures file as printed by returns tally --json.`);
-  }
+  const data = parseJsonText(text, source, 'Give a figures file as printed by returns tally --json.');
   const parsed = figuresFileSchema.safeParse(data);
   if (!parsed.success) throw new InputError(`${source} is not a figures file as printed by returns tally --json:\n${describeIssues(parsed.error.issues)}`);
   const { framework: id, period, figures, lists } = parsed.data;
