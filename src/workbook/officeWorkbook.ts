@@ -2,6 +2,7 @@
 import { dayFromJsDate, excelSerialOfDay } from '../engine/cases/dates';
 import type { RawCell } from '../engine/cases/rawTable';
 import { absoluteRef, cellAddress, columnLetters, parseCell } from './addresses';
+import type { GridCell, SheetGrid } from '../engine/mapping/grid';
 import type { CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
 import { DATE_FORMAT, HEADING_COLOUR, MUTED_COLOUR, STYLE_FILLS } from './styles';
 
@@ -10,6 +11,8 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 
 /** Excel on the web refuses requests over 5 MB: a batch is sent before its queued writes reach this estimate. */
 const PAYLOAD_LIMIT = 4_000_000;
+/** A template's used range above this many cells is formatted far beyond its content. */
+const GRID_CELL_LIMIT = 200_000;
 /** Cells read in one request: well under the limit for the text a case export holds. */
 const CELLS_PER_READ = 100_000;
 
@@ -65,6 +68,43 @@ export class OfficeWorkbook implements WorkbookPort {
         (block.values as unknown[][]).forEach((row, i) => rows.push({ number: rowIndex + first + i + 1, cells: [...pad, ...row.map(fromExcel)] }));
       }
       return rows.filter((row) => row.cells.some((c) => c !== null));
+    });
+  }
+
+  readGrid(sheet: string): Promise<SheetGrid> {
+    return this.run(async (context) => {
+      const worksheet = context.workbook.worksheets.getItem(sheet);
+      // Formatted empty cells count: a commissioner shades the cells to type into.
+      const used = worksheet.getUsedRangeOrNullObject(false).load('rowIndex,columnIndex,rowCount,columnCount');
+      await context.sync();
+      if (used.isNullObject) return { sheet, cells: [], merges: [] };
+      // A sheet formatted down whole columns would be a million cells: then only cells holding values are read.
+      const range = used.rowCount * used.columnCount > GRID_CELL_LIMIT ? worksheet.getUsedRange(true) : used;
+      range.load('rowIndex,columnIndex,values,formulas');
+      const properties = range.getCellProperties({ format: { font: { bold: true }, fill: { color: true }, indentLevel: true } });
+      // Merged areas came in ExcelApi 1.13; without them every cell of a merge reads as its own.
+      const merged = typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', '1.13') ? range.getMergedAreasOrNullObject().load('areas/items/address') : null;
+      await context.sync();
+      const cells: GridCell[] = [];
+      (range.values as unknown[][]).forEach((row, i) =>
+        row.forEach((value, j) => {
+          const format = properties.value[i]?.[j]?.format;
+          const formula = (range.formulas as unknown[][])[i]?.[j];
+          const fill = format?.fill?.color;
+          const cell: GridCell = {
+            row: range.rowIndex + i + 1,
+            column: range.columnIndex + j + 1,
+            value: fromExcel(value),
+            formula: typeof formula === 'string' && formula.startsWith('=') && formula !== value ? formula.slice(1) : null,
+            bold: format?.font?.bold === true,
+            filled: typeof fill === 'string' && fill !== '' && fill.toUpperCase() !== '#FFFFFF',
+            indent: format?.indentLevel ?? 0,
+          };
+          if (cell.value !== null || cell.formula !== null || cell.bold || cell.filled || cell.indent) cells.push(cell);
+        }),
+      );
+      const merges = merged && !merged.isNullObject ? merged.areas.items.map((area) => area.address.replace(/^.*!/, '').replace(/\$/g, '')) : [];
+      return { sheet, cells, merges };
     });
   }
 

@@ -1,4 +1,5 @@
 import type { RawCell } from '../engine/cases/rawTable';
+import type { SheetGrid } from '../engine/mapping/grid';
 
 /** What a cell holds after writing: a value, or a formula with the value it last computed to. */
 export type CellWrite = RawCell | { formula: string; result?: number | string | null };
@@ -39,6 +40,8 @@ export interface WorkbookPort {
   read(ranges: { sheet: string; range: string }[]): Promise<RawCell[][][]>;
   /** The rows of a sheet that hold anything, with their sheet row numbers. */
   readUsed(sheet: string): Promise<{ number: number; cells: RawCell[] }[]>;
+  /** A sheet's cells with their formulas, bold, fill and indent, and its merges: what mapping a template reads. */
+  readGrid(sheet: string): Promise<SheetGrid>;
   /** Formulas of single cells, or null where a cell holds a plain value. */
   formulas(cells: { sheet: string; cell: string }[]): Promise<(string | null)[]>;
   apply(operations: WorkbookOperation[]): Promise<void>;

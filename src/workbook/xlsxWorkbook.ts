@@ -3,6 +3,7 @@ import type { RawCell } from '../engine/cases/rawTable';
 import { InputError } from '../errors';
 import { absoluteRef, cellAddress, parseCell, parseRange } from './addresses';
 import { cellValue, rowValues, writeFormula } from './exceljsValues';
+import type { GridCell, SheetGrid } from '../engine/mapping/grid';
 import type { CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
 import { DATE_FORMAT, HEADING_COLOUR, MUTED_COLOUR, STYLE_FILLS } from './styles';
 
@@ -63,6 +64,32 @@ export class XlsxWorkbook implements WorkbookPort {
     const rows: { number: number; cells: RawCell[] }[] = [];
     this.sheet(sheet).eachRow({ includeEmpty: false }, (row, number) => rows.push({ number, cells: rowValues(row) }));
     return rows;
+  }
+
+  async readGrid(sheet: string): Promise<SheetGrid> {
+    const ws = this.sheet(sheet);
+    const cells: GridCell[] = [];
+    // Empty cells count when they are shaded or bold: a commissioner shades the cells to type into.
+    ws.eachRow({ includeEmpty: true }, (row, rowNumber) =>
+      row.eachCell({ includeEmpty: true }, (cell, column) => {
+        // ExcelJS gives every cell of a merge its master's value; the sheet shows it once, in the master.
+        const hidden = cell.isMerged && cell.master !== cell;
+        const fill = cell.fill;
+        const gridCell: GridCell = {
+          row: rowNumber,
+          column,
+          value: hidden ? null : cellValue(cell),
+          formula: !hidden && cell.type === ExcelJS.ValueType.Formula ? cell.formula : null,
+          bold: cell.font?.bold === true,
+          filled: fill?.type === 'pattern' && fill.pattern !== 'none',
+          indent: cell.alignment?.indent ?? 0,
+        };
+        if (gridCell.value !== null || gridCell.formula !== null || gridCell.bold || gridCell.filled || gridCell.indent) cells.push(gridCell);
+      }),
+    );
+    // ExcelJS keeps merges only in this internal index (its public model rebuilds every row to list them).
+    const merges = Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges).map((m) => m.range);
+    return { sheet, cells, merges };
   }
 
   async formulas(cells: { sheet: string; cell: string }[]): Promise<(string | null)[]> {

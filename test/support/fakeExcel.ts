@@ -7,6 +7,7 @@ import type { ExcelRun } from '../../src/workbook/officeWorkbook';
  * (office-addin-mock cannot model collections or ranges.)
  */
 type Cell = { value: unknown; formula: string | null };
+type Format = { bold?: boolean; fill?: string; indent?: number };
 
 class Loadable {
   private state: 'none' | 'queued' | 'ready' = 'none';
@@ -27,18 +28,29 @@ export class FakeExcel {
   readonly sheets = new Map<string, Map<string, Cell>>();
   readonly protectedSheets = new Set<string>();
   readonly names = new Map<string, { sheet: string; range: string }>();
+  /** Bold, fill and indent set through a range's format, by sheet and cell address. */
+  readonly formats = new Map<string, Map<string, Format>>();
+  /** Merged areas ("A1:C1") by sheet. */
+  readonly merges = new Map<string, string[]>();
   private pending: Loadable[] = [];
 
   run: ExcelRun = async (batch) => batch(this.context() as unknown as Excel.RequestContext);
 
+  /** Something whose properties become readable at the next sync. */
+  track<T extends Loadable>(o: T): T {
+    this.pending.push(o);
+    return o;
+  }
+
   private context() {
     const fake = this;
-    const track = <T extends Loadable>(o: T) => (fake.pending.push(o), o);
+    const track = <T extends Loadable>(o: T) => fake.track(o);
     const worksheet = (name: string) => {
       const ws = {
         name,
         getRange: (address: string) => track(new FakeRange(fake, name, address)),
-        getUsedRangeOrNullObject: () => track(new FakeUsedRange(fake, name)),
+        getUsedRangeOrNullObject: (valuesOnly = false) => track(new FakeUsedRange(fake, name, valuesOnly)),
+        getUsedRange: (valuesOnly = false) => track(new FakeUsedRange(fake, name, valuesOnly)),
         getRangeByIndexes: (row: number, column: number, rows: number, columns: number) =>
           track(new FakeRange(fake, name, `${cellAddress(row + 1, column + 1)}:${cellAddress(row + rows, column + columns)}`)),
         delete: () => fake.sheets.delete(name),
@@ -85,6 +97,12 @@ export class FakeExcel {
     return this.sheets.get(sheet)?.get(cellAddress(row, column));
   }
 
+  setFormat(sheet: string, address: string, format: Format) {
+    const formats = this.formats.get(sheet) ?? new Map<string, Format>();
+    formats.set(address, { ...formats.get(address), ...format });
+    this.formats.set(sheet, formats);
+  }
+
   write(sheet: string, row: number, column: number, cell: Cell) {
     if (this.protectedSheets.has(sheet)) throw new Error(`sheet ${sheet} is protected`);
     this.sheets.get(sheet)!.set(cellAddress(row, column), cell);
@@ -102,7 +120,6 @@ class FakeCollection extends Loadable {
 }
 
 class FakeRange extends Loadable {
-  format = { fill: {}, font: {}, protection: {} };
   constructor(
     private readonly fake: FakeExcel,
     readonly sheet: string,
@@ -139,6 +156,14 @@ class FakeRange extends Loadable {
       }),
     );
   }
+  /** Records bold, fill and indent, which a grid reads back; other looks are accepted and forgotten. */
+  get format() {
+    const set = (format: Format) => this.cells((r, c) => this.fake.setFormat(this.sheet, cellAddress(r, c), format));
+    const ignore = { set: () => undefined, configurable: true };
+    const font = Object.defineProperties({}, { bold: { set: (bold: boolean) => set({ bold }) }, italic: ignore, color: ignore, size: ignore });
+    const fill = Object.defineProperties({}, { color: { set: (fill: string) => set({ fill }) } });
+    return Object.defineProperties({ font, fill, protection: {} }, { indentLevel: { set: (indent: number) => set({ indent }) }, wrapText: ignore, columnWidth: ignore });
+  }
   set numberFormat(_: unknown) {}
   set hyperlink(link: { textToDisplay: string }) {
     const { row, column } = parseCell(this.address);
@@ -150,14 +175,26 @@ class FakeUsedRange extends Loadable {
   constructor(
     private readonly fake: FakeExcel,
     private readonly sheet: string,
+    private readonly valuesOnly: boolean,
   ) {
     super();
   }
+  /** Loading again after a sync queues the range for the next one. */
+  override load() {
+    this.fake.track(super.load());
+    return this;
+  }
   private bounds() {
-    const addresses = [...this.fake.sheets.get(this.sheet)!.entries()].filter(([, c]) => c.value !== '' && c.value !== null).map(([a]) => parseCell(a));
+    const withValues = [...this.fake.sheets.get(this.sheet)!.entries()].filter(([, c]) => c.value !== '' && c.value !== null || c.formula).map(([a]) => a);
+    const formatted = this.valuesOnly ? [] : [...(this.fake.formats.get(this.sheet)?.keys() ?? [])];
+    const addresses = [...withValues, ...formatted].map(parseCell);
     if (!addresses.length) return null;
     const reduce = (pick: (a: { row: number; column: number }) => number, fn: (a: number, b: number) => number) => addresses.map(pick).reduce((a, b) => fn(a, b));
     return { top: reduce((a) => a.row, Math.min), left: reduce((a) => a.column, Math.min), bottom: reduce((a) => a.row, Math.max), right: reduce((a) => a.column, Math.max) };
+  }
+  private cells<T>(fn: (row: number, column: number) => T): T[][] {
+    const b = this.bounds()!;
+    return Array.from({ length: b.bottom - b.top + 1 }, (_, i) => Array.from({ length: b.right - b.left + 1 }, (_, j) => fn(b.top + i, b.left + j)));
   }
   get isNullObject() {
     this.guard('isNullObject');
@@ -179,7 +216,55 @@ class FakeUsedRange extends Loadable {
   }
   get values() {
     this.guard('values');
-    const b = this.bounds()!;
-    return Array.from({ length: b.bottom - b.top + 1 }, (_, i) => Array.from({ length: b.right - b.left + 1 }, (_, j) => this.fake.cell(this.sheet, b.top + i, b.left + j)?.value ?? ''));
+    return this.cells((r, c) => this.fake.cell(this.sheet, r, c)?.value ?? '');
+  }
+  get formulas() {
+    this.guard('formulas');
+    return this.cells((r, c) => {
+      const cell = this.fake.cell(this.sheet, r, c);
+      return cell?.formula ? `=${cell.formula}` : (cell?.value ?? '');
+    });
+  }
+  getCellProperties() {
+    const result = new FakeResult(() =>
+      this.cells((r, c) => {
+        const f = this.fake.formats.get(this.sheet)?.get(cellAddress(r, c)) ?? {};
+        return { format: { font: { bold: f.bold ?? false }, fill: { color: f.fill ?? '#FFFFFF' }, indentLevel: f.indent ?? 0 } };
+      }),
+    );
+    this.fake.track(result);
+    return result;
+  }
+  getMergedAreasOrNullObject() {
+    const merges = this.fake.merges.get(this.sheet) ?? [];
+    const areas = new FakeMergedAreas(merges.map((m) => ({ address: `${this.sheet}!${m}` })));
+    this.fake.track(areas);
+    return areas;
+  }
+}
+
+/** A ClientResult: its value is there after context.sync(). */
+class FakeResult<T> extends Loadable {
+  constructor(private readonly compute: () => T) {
+    super();
+    this.load();
+  }
+  get value(): T {
+    this.guard('value');
+    return this.compute();
+  }
+}
+
+class FakeMergedAreas extends Loadable {
+  constructor(private readonly list: { address: string }[]) {
+    super();
+  }
+  get isNullObject() {
+    this.guard('isNullObject');
+    return this.list.length === 0;
+  }
+  get areas() {
+    this.guard('areas');
+    return { items: this.list };
   }
 }

@@ -1,5 +1,6 @@
 import { readDate } from '../../src/engine/cases/dates';
 import type { RawCell } from '../../src/engine/cases/rawTable';
+import { cellAddress } from '../../src/workbook/addresses';
 import type { WorkbookPort } from '../../src/workbook/port';
 
 /** A date read back as a Date (files) or an Excel serial number (Excel): the same day either way. */
@@ -56,6 +57,23 @@ export function workbookPortContract(name: string, create: () => Promise<Workboo
         { name: 'case.referral_date', sheet: 'Case data', range: 'B2:B90' },
         { name: 'referrals.total', sheet: 'Return', range: 'C8' },
       ]);
+    });
+
+    it('reads a sheet as a grid: values, formulas, bold, filled and indented cells', async () => {
+      await port.apply([
+        { op: 'write', sheet: 'Return', at: 'A1', rows: [['Outputs'], ['Total victims', 12, { formula: 'B2*2', result: 24 }]] },
+        { op: 'style', sheet: 'Return', range: 'A1', style: 'heading' },
+        { op: 'style', sheet: 'Return', range: 'B3', style: 'input' },
+      ]);
+      const grid = await port.readGrid('Return');
+      const at = (address: string) => grid.cells.find((c) => cellAddress(c.row, c.column) === address);
+      expect(grid.sheet).toBe('Return');
+      expect(at('A1')).toMatchObject({ value: 'Outputs', bold: true });
+      expect(at('A2')).toMatchObject({ value: 'Total victims', bold: false, filled: false, indent: 0, formula: null });
+      expect(at('B2')).toMatchObject({ value: 12, formula: null });
+      expect(at('C2')).toMatchObject({ formula: 'B2*2' });
+      expect(at('B3')).toMatchObject({ value: null, filled: true });
+      expect(at('D9')).toBeUndefined();
     });
 
     it('lists the rows that hold anything, with their sheet row numbers', async () => {
