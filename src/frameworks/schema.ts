@@ -24,8 +24,13 @@ export const categorySchema = z.object({
   notes: z.array(z.string().min(1)).default([]),
 });
 
+/** Other wordings a commissioner's own template uses for a heading or label ("Total number of victims"). */
+const aliases = z.array(z.string().min(1)).default([]);
+
 export const categoryListSchema = z.object({
   label: z.string().min(1),
+  /** Headings that name this list in a template ("Sexuality", "Ethnic origin"). */
+  aliases,
   items: z.array(categorySchema).min(1),
   /** The bucket for blank, not-stated and unrecognised values, so breakdowns always add up to their totals. */
   unknown: slug.optional(),
@@ -82,6 +87,8 @@ const figureCommon = {
   help: z.string().optional(),
   /** The heading of a breakdown's table in the return ("New referrals by source"). */
   groupLabel: z.string().min(1).optional(),
+  /** Wordings of this figure (or of a breakdown's heading) in commissioners' templates, for mapping them. */
+  aliases,
 };
 
 export const figureSchema = z.discriminatedUnion('kind', [
@@ -133,7 +140,9 @@ const frameworkObject = z.object({
   title: z.string().min(1),
   commissioner: z.string().min(1),
   /** Sections in the order of the return; each on the named worksheet of the template. */
-  sections: z.array(z.object({ id: slug, label: z.string().min(1), sheet: z.string().min(1).max(31).regex(/^[^[\]:*?/\\]+$/, 'a worksheet name') })).min(1),
+  sections: z
+    .array(z.object({ id: slug, label: z.string().min(1), sheet: z.string().min(1).max(31).regex(/^[^[\]:*?/\\]+$/, 'a worksheet name'), aliases }))
+    .min(1),
   /** Words that put a category value in its list's not-stated bucket. */
   notStated: z.array(z.string().min(1)).min(1),
   /** Spellings of a flag; blank or an `unknown` word is unknown, which is never counted as no. */
