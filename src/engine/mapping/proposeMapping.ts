@@ -1,0 +1,454 @@
+import { categoryListOf, figuresOf, type Figure } from '../../frameworks/expand';
+import type { Framework } from '../../frameworks/schema';
+import type { SheetGrid } from './grid';
+import { labelKey, labelSimilarity } from './labelText';
+import type { Anchor, Mapping } from './mapping';
+import { TemplateSheet, type LabelRow } from './templateSheet';
+
+/** How far the mapper trusts a binding: sure ones need no look; unsure ones are bound but shown for a check. */
+export type Confidence = 'sure' | 'unsure';
+
+export interface Binding {
+  figure: string;
+  /** Sheet and cell as Excel writes them: Outputs!C20. */
+  cell: string;
+  confidence: Confidence;
+  score: number;
+  /** The template's words that matched. */
+  matched: string;
+  anchor: Anchor;
+}
+
+export interface Candidate {
+  cell: string;
+  matched: string;
+  score: number;
+}
+
+export interface MappingProposal {
+  mapping: Mapping;
+  bindings: Binding[];
+  /** Figures left unbound, with the cells considered for them (best first). */
+  unmapped: { figure: string; label: string; candidates: Candidate[] }[];
+  /** Cells that look like inputs (shaded, or a number beside a label) that no figure claims. */
+  unclaimed: { cell: string; label: string }[];
+}
+
+const SURE = { score: 0.8, margin: 0.2 };
+const UNSURE = { score: 0.6, margin: 0.15 };
+/** A breakdown member met outside its table is less likely than a headline figure with the same words. */
+const MEMBER_OUTSIDE_TABLE = 0.9;
+/** A table's Total column repeats a figure a standalone table may hold too: that one wins. */
+const TOTAL_OF_TABLE = 0.9;
+
+interface Claim {
+  figure: string;
+  sheet: TemplateSheet;
+  row: number;
+  column: number;
+  score: number;
+  matched: string;
+  anchor: Anchor;
+}
+
+/**
+ * Proposes a binding for every figure of a framework from a commissioner's template's own words. Section
+ * headings scope the rows under them; runs of rows naming a list's categories are breakdowns; a row of
+ * categories over rows of another list's categories is a cross-table; other rows are matched to headline
+ * figures by their wording and the framework's aliases. Each cell holds one figure and each figure one cell;
+ * a tie or a weak match is left unmapped with its candidates, because a wrong binding puts a true number in
+ * the wrong box of an official return.
+ */
+export function proposeMapping(framework: Framework, grids: SheetGrid[]): MappingProposal {
+  const figures = figuresOf(framework);
+  const claims: Claim[] = [];
+  const period: Partial<Record<'from' | 'to' | 'provider', string>> = {};
+  for (const grid of grids) {
+    const sheet = new TemplateSheet(grid);
+    claims.push(...claimsOfSheet(framework, figures, sheet));
+    Object.assign(period, { ...detailsOfSheet(sheet), ...period });
+  }
+  return resolve(framework, figures, claims, grids, period);
+}
+
+/** Every figure a sheet's rows could hold, with a score each. */
+function claimsOfSheet(framework: Framework, figures: Figure[], sheet: TemplateSheet): Claim[] {
+  const claims: Claim[] = [];
+  const rows = sheet.rows.map((r) => sheet.labelRow(r)).filter((r): r is LabelRow => r !== null);
+  const scopes = sectionScopes(framework, sheet, rows);
+  const inTable = new Set<number>();
+
+  for (const table of crossTables(framework, figures, sheet, rows, scopes)) {
+    claims.push(...table.claims);
+    table.rows.forEach((r) => inTable.add(r));
+  }
+  for (const block of breakdownBlocks(framework, figures, sheet, rows, scopes, inTable)) {
+    claims.push(...block.claims);
+    block.rows.forEach((r) => inTable.add(r));
+  }
+  for (const label of rows) {
+    // A heading labels what is under it, not a cell beside it.
+    if (inTable.has(label.row) || label.heading) continue;
+    const column = sheet.inputFor(label);
+    if (column === null) continue;
+    const scope = scopes.get(label.row) ?? null;
+    for (const figure of figures) {
+      if (scope !== null && figure.section !== scope) continue;
+      const template = figure.template;
+      const by = template.kind === 'count' ? template.by : [];
+      if (by.length > 1) continue;
+      const score = labelSimilarity(label.label, by.length ? [figure.label] : [template.label, ...template.aliases]) * (by.length ? MEMBER_OUTSIDE_TABLE : 1);
+      if (score >= 0.4) claims.push({ figure: figure.id, sheet, row: label.row, column, score, matched: label.label, anchor: anchorOf(sheet, label, column, rows) });
+    }
+  }
+  return claims;
+}
+
+/** The framework section each row falls under: set by the nearest heading above that names one (or the sheet's name). */
+function sectionScopes(framework: Framework, sheet: TemplateSheet, rows: LabelRow[]): Map<number, string | null> {
+  const scopes = new Map<number, string | null>();
+  const sectionOf = (text: string): string | null => {
+    let best: { id: string; score: number } | null = null;
+    let second = 0;
+    for (const section of framework.sections) {
+      const score = labelSimilarity(text, [section.label, ...section.aliases]);
+      if (!best || score > best.score) {
+        second = best?.score ?? 0;
+        best = { id: section.id, score };
+      } else second = Math.max(second, score);
+    }
+    return best && best.score >= 0.6 && best.score - second >= 0.1 ? best.id : null;
+  };
+  let current = sectionOf(sheet.name);
+  for (const label of rows) {
+    if (label.heading) {
+      const section = sectionOf(label.label);
+      if (section) current = section;
+    }
+    scopes.set(label.row, current);
+  }
+  return scopes;
+}
+
+/** A category list's key for each of its categories' spellings, plural-blind: "Self-referrals" names self. */
+function categoryKey(text: string): string {
+  return labelKey(text)
+    .split(' ')
+    .map((w) => (w.length > 3 ? w.replace(/s$/, '') : w))
+    .join(' ');
+}
+
+const spellingsCache = new WeakMap<Framework, Map<string, Map<string, string>>>();
+
+/** For a `by` column of the framework: each spelling's key → the category it names. */
+function spellings(framework: Framework, columnKey: string): Map<string, string> {
+  const byFramework = spellingsCache.get(framework) ?? new Map<string, Map<string, string>>();
+  spellingsCache.set(framework, byFramework);
+  const cached = byFramework.get(columnKey);
+  if (cached) return cached;
+  const keys = new Map<string, string>();
+  for (const item of categoryListOf(framework, columnKey).items)
+    for (const text of [item.label, ...item.synonyms]) {
+      const key = categoryKey(text);
+      // A spelling two categories share names neither.
+      keys.set(key, keys.has(key) && keys.get(key) !== item.id ? '' : item.id);
+    }
+  byFramework.set(columnKey, keys);
+  return keys;
+}
+
+/** Whether a label names a category of any list crossed with `across`. */
+function categoryOfAny(framework: Framework, twoWay: Figure[][], across: string, text: string): boolean {
+  return twoWay.some((members) => (members[0]!.template as { by: string[] }).by.some((key) => key !== across && categoryOf(framework, key, text) !== null));
+}
+
+function categoryOf(framework: Framework, columnKey: string, text: string): string | null {
+  return spellings(framework, columnKey).get(categoryKey(text)) || null;
+}
+
+const TOTAL = /^(?:total|totals|all|grand total|overall|sum)\b/i;
+
+/** The words a table's heading would use for a breakdown: its group label, aliases, and its list's names. */
+function breakdownWordings(framework: Framework, figure: Figure, columnKey: string): string[] {
+  const template = figure.template;
+  const list = categoryListOf(framework, columnKey);
+  const column = framework.columns.find((c) => c.key === columnKey);
+  return [template.groupLabel ?? '', template.label.replace(/[:\s]*<[a-z0-9_]+>.*$/, ''), ...template.aliases, list.label, ...list.aliases, column?.header ?? '', ...(column?.synonyms ?? [])].filter(
+    (w) => w.trim() !== '',
+  );
+}
+
+/** The text just above a row: the heading a table or block sits under. */
+function contextAbove(rows: LabelRow[], row: number, within = 3): string {
+  const above = rows.filter((r) => r.row < row && r.row >= row - within);
+  return above.length ? above[above.length - 1]!.label : '';
+}
+
+interface Table {
+  rows: number[];
+  claims: Claim[];
+}
+
+/** Templates (count figures broken down by exactly these columns), by their `by` columns. */
+function templatesBy(figures: Figure[], size: number): Map<string, Figure[]> {
+  const groups = new Map<string, Figure[]>();
+  for (const figure of figures) {
+    const t = figure.template;
+    if (t.kind !== 'count' || t.by.length !== size) continue;
+    const key = `${t.id}`;
+    groups.set(key, [...(groups.get(key) ?? []), figure]);
+  }
+  return groups;
+}
+
+/**
+ * Cross-tables: a row naming at least two categories of one list heads columns; the rows under it name
+ * categories of another list; the template broken down by both, in the section in scope, gives each cell.
+ * A Total column binds the one-way breakdown by the rows' list; a Total row the one by the columns' list.
+ */
+function crossTables(framework: Framework, figures: Figure[], sheet: TemplateSheet, rows: LabelRow[], scopes: Map<number, string | null>): Table[] {
+  const twoWay = [...templatesBy(figures, 2).values()];
+  const oneWay = [...templatesBy(figures, 1).values()];
+  if (!twoWay.length) return [];
+  const acrossKeys = [...new Set(twoWay.flatMap((members) => (members[0]!.template as { by: string[] }).by))];
+  const tables: Table[] = [];
+  const used = new Set<number>();
+  for (const header of rows) {
+    if (used.has(header.row)) continue;
+    const scope = scopes.get(header.row) ?? null;
+    for (const across of acrossKeys) {
+      // The header row's cells that name a category of this list, by column.
+      const columns = new Map<number, string>();
+      let totalColumn: number | null = null;
+      for (let column = 1; column <= sheet.lastColumn; column++) {
+        const text = sheet.text(header.row, column);
+        if (!text) continue;
+        const category = categoryOf(framework, across, text);
+        if (category) columns.set(column, category);
+        else if (TOTAL.test(text) && columns.size) totalColumn = column;
+      }
+      if (columns.size < 2) continue;
+      const firstColumn = Math.min(...columns.keys());
+      const body: { row: number; label: string }[] = [];
+      // The body: the rows straight under the header, labelled left of the categories, up to a gap or a heading.
+      for (let row = header.row + 1; ; row++) {
+        const label = sheet.labelRow(row);
+        if (!label || label.firstColumn >= firstColumn || (label.heading && !categoryOfAny(framework, twoWay, across, label.label))) break;
+        body.push({ row, label: label.label });
+      }
+      // Which list the rows name: the two-way template in scope whose other column names most of them.
+      const context = `${sheet.text(header.row, header.firstColumn)} ${contextAbove(rows, header.row)}`;
+      const choices = twoWay
+        .filter((members) => (scope === null || members[0]!.section === scope) && (members[0]!.template as { by: string[] }).by.includes(across))
+        .map((members) => {
+          const down = (members[0]!.template as { by: string[] }).by.find((k) => k !== across)!;
+          const named = body.filter((b) => categoryOf(framework, down, b.label) !== null).length;
+          return { members, down, named, context: labelSimilarity(context, breakdownWordings(framework, members[0]!, down)) };
+        })
+        .filter((c) => c.named >= 1)
+        .sort((a, b) => b.named + b.context - (a.named + a.context));
+      const best = choices[0];
+      if (!best) continue;
+      const runnerUp = choices[1];
+      if (runnerUp && runnerUp.named + runnerUp.context >= best.named + best.context - 0.5) continue;
+      const claims: Claim[] = [];
+      const totalsOf = oneWay.find((m) => m[0]!.section === best.members[0]!.section && (m[0]!.template as { by: string[] }).by[0] === best.down);
+      for (const { row, label } of body) {
+        const down = categoryOf(framework, best.down, label);
+        const labelRow = sheet.labelRow(row)!;
+        if (down) {
+          for (const [column, category] of columns) {
+            const figure = best.members.find((f) => f.categories[best.down] === down && f.categories[across] === category);
+            if (figure && sheet.isInput(row, column)) claims.push(claimAt(figure.id, sheet, labelRow, column, 1, rows, sheet.text(header.row, column)));
+          }
+          const total = totalsOf?.find((f) => f.categories[best.down] === down);
+          if (total && totalColumn !== null && sheet.isInput(row, totalColumn)) claims.push(claimAt(total.id, sheet, labelRow, totalColumn, TOTAL_OF_TABLE, rows, sheet.text(header.row, totalColumn)));
+        }
+      }
+      if (!claims.length) continue;
+      tables.push({ rows: [header.row, ...body.map((b) => b.row)], claims });
+      used.add(header.row);
+      body.forEach((b) => used.add(b.row));
+      break;
+    }
+  }
+  return tables;
+}
+
+/**
+ * Breakdowns as runs of rows: consecutive rows each naming a category of one list, under a heading; the
+ * breakdown in scope by that list (the heading decides between several) gives each row's figure.
+ */
+function breakdownBlocks(framework: Framework, figures: Figure[], sheet: TemplateSheet, rows: LabelRow[], scopes: Map<number, string | null>, inTable: Set<number>): Table[] {
+  const oneWay = [...templatesBy(figures, 1).values()];
+  const keys = [...new Set(oneWay.map((m) => (m[0]!.template as { by: string[] }).by[0]!))];
+  const candidates: { key: string; rows: LabelRow[]; categories: string[] }[] = [];
+  for (const key of keys) {
+    let run: LabelRow[] = [];
+    let categories: string[] = [];
+    const close = () => {
+      if (run.length) candidates.push({ key, rows: run, categories });
+      run = [];
+      categories = [];
+    };
+    for (const label of rows) {
+      if (inTable.has(label.row)) {
+        close();
+        continue;
+      }
+      const category = categoryOf(framework, key, label.label);
+      const previous = run[run.length - 1];
+      if (previous && label.row - previous.row > 2) close();
+      if (category && !categories.includes(category)) {
+        run.push(label);
+        categories.push(category);
+      } else if (!TOTAL.test(label.label)) close();
+    }
+    close();
+  }
+  // A row belongs to the longest run naming it; runs of equal length over the same rows are told apart by heading.
+  const blocks: Table[] = [];
+  const taken = new Set<number>();
+  candidates.sort((a, b) => b.rows.length - a.rows.length);
+  for (const candidate of candidates) {
+    if (candidate.rows.some((r) => taken.has(r.row))) continue;
+    const first = candidate.rows[0]!;
+    const scope = scopes.get(first.row) ?? null;
+    const context = contextAbove(rows, first.row);
+    const rivals = candidates.filter((c) => c !== candidate && c.rows.length === candidate.rows.length && c.rows.some((r) => candidate.rows.includes(r)));
+    const choices = oneWay
+      .filter((members) => (scope === null || members[0]!.section === scope) && (members[0]!.template as { by: string[] }).by[0] === candidate.key)
+      .map((members) => ({ members, context: labelSimilarity(context, breakdownWordings(framework, members[0]!, candidate.key)) }))
+      .sort((a, b) => b.context - a.context);
+    const best = choices[0];
+    if (!best) continue;
+    // Several breakdowns by this list in scope: the heading must say which.
+    if (choices.length > 1 && best.context - choices[1]!.context < 0.2) continue;
+    const rivalContext = Math.max(0, ...rivals.map((r) => bestContext(framework, oneWay, r.key, scope, context)));
+    if (rivals.length && best.context - rivalContext < 0.2) continue;
+    // One named row alone is a breakdown only under a heading that says so.
+    if (candidate.rows.length < 2 && best.context < 0.6) continue;
+    const claims: Claim[] = [];
+    candidate.rows.forEach((label, i) => {
+      const figure = best.members.find((f) => f.categories[candidate.key] === candidate.categories[i]);
+      const column = sheet.inputFor(label);
+      if (figure && column !== null) claims.push(claimAt(figure.id, sheet, label, column, 1, rows));
+    });
+    candidate.rows.forEach((r) => taken.add(r.row));
+    blocks.push({ rows: candidate.rows.map((r) => r.row), claims });
+  }
+  return blocks;
+}
+
+function bestContext(framework: Framework, oneWay: Figure[][], key: string, scope: string | null, context: string): number {
+  return Math.max(
+    0,
+    ...oneWay
+      .filter((members) => (scope === null || members[0]!.section === scope) && (members[0]!.template as { by: string[] }).by[0] === key)
+      .map((members) => labelSimilarity(context, breakdownWordings(framework, members[0]!, key))),
+  );
+}
+
+function claimAt(figure: string, sheet: TemplateSheet, label: LabelRow, column: number, score: number, rows: LabelRow[], columnHeading?: string): Claim {
+  return { figure, sheet, row: label.row, column, score, matched: columnHeading ? `${label.label} × ${columnHeading}` : label.label, anchor: anchorOf(sheet, label, column, rows, columnHeading) };
+}
+
+function anchorOf(sheet: TemplateSheet, label: LabelRow, column: number, rows: LabelRow[], columnHeading?: string): Anchor {
+  const heading = [...rows].reverse().find((r) => r.row < label.row && r.heading)?.label;
+  return { label: label.label, ...(columnHeading ? { column: columnHeading } : {}), ...(heading ? { heading } : {}) };
+}
+
+const DETAILS: [keyof MappingProposalDetails, RegExp][] = [
+  ['from', /^(?:reporting\s+)?(?:period\s+(?:from|start(?:s|ing)?)|(?:start|from)\s+date|date\s+from|from)$/],
+  ['to', /^(?:reporting\s+)?(?:period\s+(?:to|end(?:s|ing)?)|(?:end|to)\s+date|date\s+to|to)$/],
+  ['provider', /^(?:name\s+of\s+(?:the\s+)?(?:provider|organisation|organization|service)|(?:service\s+)?provider(?:\s+name)?|organisation(?:\s+name)?|organization(?:\s+name)?|service\s+name)$/],
+];
+type MappingProposalDetails = { from: string; to: string; provider: string };
+
+/** The cells beside "Period from", "Period to" and "Provider" labels. */
+function detailsOfSheet(sheet: TemplateSheet): Partial<MappingProposalDetails> {
+  const found: Partial<MappingProposalDetails> = {};
+  for (const row of sheet.rows) {
+    const label = sheet.labelRow(row);
+    if (!label) continue;
+    const key = labelKey(label.label);
+    for (const [what, pattern] of DETAILS) {
+      if (found[what] || !pattern.test(key)) continue;
+      const column = sheet.inputFor(label);
+      if (column !== null) found[what] = sheet.reference(row, column);
+    }
+  }
+  return found;
+}
+
+/**
+ * One figure per cell and one cell per figure. Claims are taken best first, and only when clear of every
+ * other claim still open on the same figure or the same cell; a claim that is not clear yet waits until others
+ * are settled; whatever never becomes clear is left unmapped with its candidates.
+ */
+function resolve(framework: Framework, figures: Figure[], claims: Claim[], grids: SheetGrid[], details: Partial<MappingProposalDetails>): MappingProposal {
+  const cellOf = (c: Claim) => c.sheet.reference(c.row, c.column);
+  // The best claim per figure and cell: two routes may claim the same pair.
+  const pairs = [...new Map([...claims].sort((a, b) => a.score - b.score).map((c) => [`${c.figure}\u0000${cellOf(c)}`, c])).values()].sort((a, b) => b.score - a.score);
+  const byFigure = new Map<string, Claim[]>();
+  const byCell = new Map<string, Claim[]>();
+  for (const claim of pairs) {
+    byFigure.set(claim.figure, [...(byFigure.get(claim.figure) ?? []), claim]);
+    byCell.set(cellOf(claim), [...(byCell.get(cellOf(claim)) ?? []), claim]);
+  }
+  const figureCell = new Map<string, Binding>();
+  const cellFigure = new Set<string>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const claim of pairs) {
+      const cell = cellOf(claim);
+      if (figureCell.has(claim.figure) || cellFigure.has(cell) || claim.score < UNSURE.score) continue;
+      const otherCells = byFigure.get(claim.figure)!.filter((c) => c !== claim && !cellFigure.has(cellOf(c)));
+      const otherFigures = byCell.get(cell)!.filter((c) => c !== claim && !figureCell.has(c.figure));
+      const clear = claim.score - Math.max(0, ...otherCells.map((c) => c.score), ...otherFigures.map((c) => c.score));
+      const confidence: Confidence | null =
+        claim.score >= SURE.score && clear >= SURE.margin ? 'sure' : claim.score >= UNSURE.score && clear >= UNSURE.margin ? 'unsure' : null;
+      if (!confidence) continue;
+      figureCell.set(claim.figure, { figure: claim.figure, cell, confidence, score: round(claim.score), matched: claim.matched, anchor: claim.anchor });
+      cellFigure.add(cell);
+      changed = true;
+    }
+  }
+  const bindings = figures.flatMap((f) => figureCell.get(f.id) ?? []);
+  const unmapped = figures
+    .filter((f) => !figureCell.has(f.id))
+    .map((f) => ({
+      figure: f.id,
+      label: f.label,
+      candidates: (byFigure.get(f.id) ?? []).slice(0, 3).map((c) => ({ cell: cellOf(c), matched: c.matched, score: round(c.score) })),
+    }));
+  const mapping: Mapping = {
+    framework: framework.id,
+    version: framework.version,
+    cells: Object.fromEntries(bindings.map((b) => [b.figure, b.cell])),
+    ...(details.from && details.to ? { period: { from: details.from, to: details.to } } : {}),
+    ...(details.provider ? { provider: details.provider } : {}),
+    anchors: Object.fromEntries(bindings.map((b) => [b.figure, b.anchor])),
+  };
+  const taken = new Set([...cellFigure, details.from, details.to, details.provider]);
+  return { mapping, bindings, unmapped, unclaimed: unclaimedInputs(grids, taken) };
+}
+
+/** Shaded cells, or numbers beside a label, that no figure claims: inputs the framework may not know. */
+function unclaimedInputs(grids: SheetGrid[], taken: Set<string | undefined>): { cell: string; label: string }[] {
+  const found: { cell: string; label: string }[] = [];
+  for (const grid of grids) {
+    const sheet = new TemplateSheet(grid);
+    for (const row of sheet.rows) {
+      const label = sheet.labelRow(row);
+      if (!label) continue;
+      for (let column = label.lastColumn + 1; column <= sheet.lastColumn + 1; column++) {
+        const reference = sheet.reference(row, column);
+        if (sheet.isMarkedInput(row, column) && !taken.has(reference) && !sheet.columnsAt(row).text.has(column)) found.push({ cell: reference, label: label.label });
+      }
+    }
+  }
+  return found;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
