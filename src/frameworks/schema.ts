@@ -13,6 +13,9 @@ const figureIdTemplate = z
   .string()
   .regex(/^[a-z0-9_]+(\.([a-z0-9_]+|<[a-z0-9_]+>))*$/, 'a figure id is dot-separated lower-case parts such as referrals.by_source.<source>');
 
+/** Other wordings a commissioner's own template uses for a heading or label ("Total number of victims"). */
+const aliases = z.array(z.string().min(1)).default([]);
+
 export const categorySchema = z.object({
   id: slug,
   label: z.string().min(1),
@@ -22,10 +25,9 @@ export const categorySchema = z.object({
   max: z.number().int().min(0).optional(),
   /** Shown beside the category in the return template (an outcome's indicators and categories of need). */
   notes: z.array(z.string().min(1)).default([]),
+  /** Wordings of this category's figure in commissioners' templates ("Number of victims who received ongoing support"). */
+  aliases,
 });
-
-/** Other wordings a commissioner's own template uses for a heading or label ("Total number of victims"). */
-const aliases = z.array(z.string().min(1)).default([]);
 
 export const categoryListSchema = z.object({
   label: z.string().min(1),
@@ -143,6 +145,8 @@ const frameworkObject = z.object({
   sections: z
     .array(z.object({ id: slug, label: z.string().min(1), sheet: z.string().min(1).max(31).regex(/^[^[\]:*?/\\]+$/, 'a worksheet name'), aliases }))
     .min(1),
+  /** Abbreviations commissioners write in templates, and what they stand for ("MH": "mental health"). */
+  abbreviations: z.record(z.string().min(1), z.string().min(1)).default({}),
   /** Words that put a category value in its list's not-stated bucket. */
   notStated: z.array(z.string().min(1)).min(1),
   /** Spellings of a flag; blank or an `unknown` word is unknown, which is never counted as no. */

@@ -5,8 +5,8 @@ import { matchKey } from '../cases/textKey';
  * punctuation, `&`/and and plurals never matter; filler words ("number of", "the") carry no meaning.
  */
 
-/** Question numbers and bullets at the start of a label: `2.2.1`, `Q3`, `(a)`, `iv)`, `•`. */
-const LEAD = /^\s*(?:(?:q(?:uestion)?\s*)?\d+(?:\.\d+)*[a-z]?[.):]?|\(?[a-z]\)|\(?[ivx]+\)|[•·\-–*])\s+/i;
+/** Question numbers and bullets at the start of a label: `2.2.1`, `Q3`, `A3b`, `(a)`, `iv)`, `•`; never the "18 – " of "18 – 24". */
+const LEAD = /^\s*(?:(?:q(?:uestion)?\s*)?\d+(?:\.\d+)*[a-z]?[.):]?|[a-z]{1,2}\d+(?:\.\d+)*[a-z]?[.):]?|\(?[a-z]\)|\(?[ivx]+\)|[•·\-–*])\s+(?=.*\p{L})/iu;
 const OF_WHOM = /^\s*(?:of\s+(?:whom|which)|including|of\s+these|of\s+those)\b[\s,:–-]*/i;
 
 const FILLER = new Set(
@@ -25,9 +25,13 @@ export function bareLabel(text: string): string {
   return label;
 }
 
+/** Everyday English shorthand, the same in any commissioner's template. */
+const PLAIN_WORDS: Record<string, string> = { no: 'number', nos: 'number', num: 'number', avg: 'average', ave: 'average', av: 'average', tot: 'total', approx: 'approximately', yr: 'year', yrs: 'year' };
+
 /** A word without its plural or -ed/-ing ending, so "referrals", "referral" and "referred" agree. */
 function stem(word: string): string {
-  if (word === 'no' || word === 'nos' || word === 'num') return 'number';
+  const plain = PLAIN_WORDS[word];
+  if (plain) return plain;
   if (word.length <= 3) return word;
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
@@ -57,23 +61,66 @@ function variants(text: string): string[] {
   return main.trim() && main.length < text.length ? [text, main] : [text];
 }
 
-/** Dice's coefficient over the meaningful words: 1 for the same words, 0 for none shared. */
-function dice(a: string[], b: string[]): number {
+/** How much each word tells figures apart: words in many of a framework's wordings ("victim") weigh little. */
+export type WordWeight = (word: string) => number;
+const evenly: WordWeight = () => 1;
+
+/** Weights from a body of wordings: the inverse of how many of them use a word. */
+export function wordWeights(wordings: readonly string[]): WordWeight {
+  const uses = new Map<string, number>();
+  for (const wording of wordings) for (const word of new Set(labelWords(wording))) uses.set(word, (uses.get(word) ?? 0) + 1);
+  const total = wordings.length;
+  // A word the framework never uses is noise in a template label ("April", "held"): it weighs as little as the commonest.
+  return (word) => {
+    const count = uses.get(word);
+    return count === undefined ? 1 : Math.log(1 + total / count);
+  };
+}
+
+/** Dice's coefficient over the meaningful words, each weighed: 1 for the same words, 0 for none shared. */
+function dice(a: string[], b: string[], weigh: WordWeight): number {
   if (!a.length || !b.length) return 0;
   const left = new Set(a);
   const right = new Set(b);
   let shared = 0;
-  for (const w of left) if (right.has(w)) shared++;
-  return (2 * shared) / (left.size + right.size);
+  let all = 0;
+  for (const w of left) {
+    all += weigh(w);
+    if (right.has(w)) shared += weigh(w);
+  }
+  for (const w of right) all += weigh(w);
+  return all === 0 ? 0 : (2 * shared) / all;
 }
 
-/** How well a template's label says one of a figure's wordings: 1 when they say the same, towards 0 when unrelated. */
-export function labelSimilarity(label: string, wordings: readonly string[]): number {
+/**
+ * How much of a heading's meaning a wording covers: the weighed share of the heading's words found in it
+ * ("Referrals" is all there in "New referrals in the period").
+ */
+export function coverage(heading: string, wordings: readonly string[], weigh: WordWeight = evenly): number {
+  const words = [...new Set(labelWords(heading))];
+  const total = words.reduce((sum, w) => sum + weigh(w), 0);
+  if (total === 0) return 0;
+  let best = 0;
+  for (const wording of wordings) {
+    const there = new Set(labelWords(wording));
+    best = Math.max(best, words.reduce((sum, w) => sum + (there.has(w) ? weigh(w) : 0), 0) / total);
+  }
+  return best;
+}
+
+/** The score of a label that says exactly one of a figure's wordings: above any partial match, so it stands clear of them. */
+export const IDENTICAL = 1.25;
+
+/**
+ * How well a template's label says one of a figure's wordings: IDENTICAL when it is one of them, else the
+ * weighed share of words they have in common (1 for the same words in another order, towards 0 when unrelated).
+ */
+export function labelSimilarity(label: string, wordings: readonly string[], weigh: WordWeight = evenly): number {
   const key = labelKey(label);
   let best = 0;
   for (const wording of wordings) {
-    if (key === labelKey(wording)) return 1;
-    for (const variant of variants(label)) best = Math.max(best, dice(labelWords(variant), labelWords(wording)));
+    if (key === labelKey(wording)) return IDENTICAL;
+    for (const variant of variants(label)) best = Math.max(best, dice(labelWords(variant), labelWords(wording), weigh));
   }
   return best;
 }

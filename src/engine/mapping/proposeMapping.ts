@@ -1,7 +1,8 @@
 import { categoryListOf, figuresOf, type Figure } from '../../frameworks/expand';
 import type { Framework } from '../../frameworks/schema';
 import type { SheetGrid } from './grid';
-import { labelKey, labelSimilarity } from './labelText';
+import { CategoryNames, type NamedCategory } from './categoryNames';
+import { coverage, labelKey, labelSimilarity, wordWeights, type WordWeight } from './labelText';
 import type { Anchor, Mapping } from './mapping';
 import { TemplateSheet, type LabelRow } from './templateSheet';
 
@@ -51,6 +52,53 @@ interface Claim {
   anchor: Anchor;
 }
 
+/** What the mapper knows of a framework's words: how much each word weighs, and its categories' names. */
+class Vocabulary {
+  readonly weigh: WordWeight;
+  private readonly names = new Map<string, CategoryNames>();
+
+  constructor(readonly framework: Framework) {
+    const wordings = [
+      ...framework.sections.flatMap((s) => [s.label, ...s.aliases]),
+      ...framework.figures.flatMap((f) => [f.label, ...f.aliases]),
+      ...Object.values(framework.categories).flatMap((l) => l.items.flatMap((i) => [i.label, ...i.aliases])),
+    ];
+    this.weigh = wordWeights(wordings);
+    this.expansions = new Map(Object.entries(framework.abbreviations).map(([short, long]) => [short.toLowerCase(), long]));
+    const escaped = [...this.expansions.keys()].map((k) => k.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+    // Whole words only: "MH" in "MH needs", never inside "Mhairi".
+    this.abbreviations = escaped.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu') : null;
+  }
+
+  category(columnKey: string, text: string): NamedCategory | null {
+    const names = this.names.get(columnKey) ?? new CategoryNames(this.framework, columnKey, this.weigh, (text) => this.expand(text));
+    this.names.set(columnKey, names);
+    return names.find(this.expand(text));
+  }
+
+  similarity(label: string, wordings: readonly string[]): number {
+    return labelSimilarity(this.expand(label), wordings, this.weigh);
+  }
+
+  /**
+   * How well a short label or heading is said by one of some wordings: their similarity, raised when the
+   * label's words are all in a wording ("Referrals" in "New referrals in the period"; "of whom: additional
+   * needs" in "Presented with additional needs").
+   */
+  relevance(label: string, wordings: readonly string[]): number {
+    const similarity = this.similarity(label, wordings);
+    return Math.max(similarity, (coverage(this.expand(label), wordings, this.weigh) + Math.min(1, similarity)) / 2);
+  }
+
+  /** A label with the framework's abbreviations written out: "MH needs" → "mental health needs". */
+  expand(text: string): string {
+    return this.abbreviations ? text.replace(this.abbreviations, (found) => this.expansions.get(found.toLowerCase()) ?? found) : text;
+  }
+
+  private readonly expansions: Map<string, string>;
+  private readonly abbreviations: RegExp | null;
+}
+
 /**
  * Proposes a binding for every figure of a framework from a commissioner's template's own words. Section
  * headings scope the rows under them; runs of rows naming a list's categories are breakdowns; a row of
@@ -61,57 +109,67 @@ interface Claim {
  */
 export function proposeMapping(framework: Framework, grids: SheetGrid[]): MappingProposal {
   const figures = figuresOf(framework);
+  const v = new Vocabulary(framework);
   const claims: Claim[] = [];
   const period: Partial<Record<'from' | 'to' | 'provider', string>> = {};
   for (const grid of grids) {
     const sheet = new TemplateSheet(grid);
-    claims.push(...claimsOfSheet(framework, figures, sheet));
+    claims.push(...claimsOfSheet(v, figures, sheet));
     Object.assign(period, { ...detailsOfSheet(sheet), ...period });
   }
   return resolve(framework, figures, claims, grids, period);
 }
 
 /** Every figure a sheet's rows could hold, with a score each. */
-function claimsOfSheet(framework: Framework, figures: Figure[], sheet: TemplateSheet): Claim[] {
+function claimsOfSheet(v: Vocabulary, figures: Figure[], sheet: TemplateSheet): Claim[] {
   const claims: Claim[] = [];
   const rows = sheet.rows.map((r) => sheet.labelRow(r)).filter((r): r is LabelRow => r !== null);
-  const scopes = sectionScopes(framework, sheet, rows);
+  const scopes = sectionScopes(v, sheet, rows);
   const inTable = new Set<number>();
 
-  for (const table of crossTables(framework, figures, sheet, rows, scopes)) {
+  for (const table of crossTables(v, figures, sheet, rows, scopes)) {
     claims.push(...table.claims);
     table.rows.forEach((r) => inTable.add(r));
   }
-  for (const block of breakdownBlocks(framework, figures, sheet, rows, scopes, inTable)) {
+  for (const block of breakdownBlocks(v, figures, sheet, rows, scopes, inTable)) {
     claims.push(...block.claims);
     block.rows.forEach((r) => inTable.add(r));
   }
+  const details = new Set(Object.values(detailsOfSheet(sheet)));
   for (const label of rows) {
-    // A heading labels what is under it, not a cell beside it.
-    if (inTable.has(label.row) || label.heading) continue;
+    // A heading labels what is under it, not a cell beside it; instructions and the period's cells label no figure.
+    if (inTable.has(label.row) || label.heading || isInstruction(label.label)) continue;
     const column = sheet.inputFor(label);
-    if (column === null) continue;
+    if (column === null || details.has(sheet.reference(label.row, column))) continue;
     const scope = scopes.get(label.row) ?? null;
     for (const figure of figures) {
       if (scope !== null && figure.section !== scope) continue;
       const template = figure.template;
       const by = template.kind === 'count' ? template.by : [];
       if (by.length > 1) continue;
-      const score = labelSimilarity(label.label, by.length ? [figure.label] : [template.label, ...template.aliases]) * (by.length ? MEMBER_OUTSIDE_TABLE : 1);
+      const score = by.length
+        ? v.relevance(label.label, [figure.label, ...categoryListOf(v.framework, by[0]!).items.find((i) => i.id === figure.categories[by[0]!])!.aliases]) * MEMBER_OUTSIDE_TABLE
+        : v.relevance(label.label, [template.label, ...template.aliases]);
       if (score >= 0.4) claims.push({ figure: figure.id, sheet, row: label.row, column, score, matched: label.label, anchor: anchorOf(sheet, label, column, rows) });
     }
   }
   return claims;
 }
 
+/** Guidance written as sentences ("Enter whole numbers only. Leave blank …"), not a question. */
+function isInstruction(text: string): boolean {
+  return /[.!?]\s+\p{Lu}/u.test(text) || text.split(/\s+/).length > 40 || /^(?:please|enter|do not|don't|use|leave|note)\b/i.test(text.trim());
+}
+
 /** The framework section each row falls under: set by the nearest heading above that names one (or the sheet's name). */
-function sectionScopes(framework: Framework, sheet: TemplateSheet, rows: LabelRow[]): Map<number, string | null> {
+function sectionScopes(v: Vocabulary, sheet: TemplateSheet, rows: LabelRow[]): Map<number, string | null> {
   const scopes = new Map<number, string | null>();
   const sectionOf = (text: string): string | null => {
     let best: { id: string; score: number } | null = null;
     let second = 0;
-    for (const section of framework.sections) {
-      const score = labelSimilarity(text, [section.label, ...section.aliases]);
+    for (const section of v.framework.sections) {
+      const wordings = [section.label, ...section.aliases];
+      const score = v.relevance(text, wordings);
       if (!best || score > best.score) {
         second = best?.score ?? 0;
         best = { id: section.id, score };
@@ -130,40 +188,9 @@ function sectionScopes(framework: Framework, sheet: TemplateSheet, rows: LabelRo
   return scopes;
 }
 
-/** A category list's key for each of its categories' spellings, plural-blind: "Self-referrals" names self. */
-function categoryKey(text: string): string {
-  return labelKey(text)
-    .split(' ')
-    .map((w) => (w.length > 3 ? w.replace(/s$/, '') : w))
-    .join(' ');
-}
-
-const spellingsCache = new WeakMap<Framework, Map<string, Map<string, string>>>();
-
-/** For a `by` column of the framework: each spelling's key → the category it names. */
-function spellings(framework: Framework, columnKey: string): Map<string, string> {
-  const byFramework = spellingsCache.get(framework) ?? new Map<string, Map<string, string>>();
-  spellingsCache.set(framework, byFramework);
-  const cached = byFramework.get(columnKey);
-  if (cached) return cached;
-  const keys = new Map<string, string>();
-  for (const item of categoryListOf(framework, columnKey).items)
-    for (const text of [item.label, ...item.synonyms]) {
-      const key = categoryKey(text);
-      // A spelling two categories share names neither.
-      keys.set(key, keys.has(key) && keys.get(key) !== item.id ? '' : item.id);
-    }
-  byFramework.set(columnKey, keys);
-  return keys;
-}
-
 /** Whether a label names a category of any list crossed with `across`. */
-function categoryOfAny(framework: Framework, twoWay: Figure[][], across: string, text: string): boolean {
-  return twoWay.some((members) => (members[0]!.template as { by: string[] }).by.some((key) => key !== across && categoryOf(framework, key, text) !== null));
-}
-
-function categoryOf(framework: Framework, columnKey: string, text: string): string | null {
-  return spellings(framework, columnKey).get(categoryKey(text)) || null;
+function namesCategoryCrossedWith(v: Vocabulary, twoWay: Figure[][], across: string, text: string): boolean {
+  return twoWay.some((members) => (members[0]!.template as { by: string[] }).by.some((key) => key !== across && v.category(key, text) !== null));
 }
 
 const TOTAL = /^(?:total|totals|all|grand total|overall|sum)\b/i;
@@ -206,7 +233,7 @@ function templatesBy(figures: Figure[], size: number): Map<string, Figure[]> {
  * categories of another list; the template broken down by both, in the section in scope, gives each cell.
  * A Total column binds the one-way breakdown by the rows' list; a Total row the one by the columns' list.
  */
-function crossTables(framework: Framework, figures: Figure[], sheet: TemplateSheet, rows: LabelRow[], scopes: Map<number, string | null>): Table[] {
+function crossTables(v: Vocabulary, figures: Figure[], sheet: TemplateSheet, rows: LabelRow[], scopes: Map<number, string | null>): Table[] {
   const twoWay = [...templatesBy(figures, 2).values()];
   const oneWay = [...templatesBy(figures, 1).values()];
   if (!twoWay.length) return [];
@@ -216,24 +243,20 @@ function crossTables(framework: Framework, figures: Figure[], sheet: TemplateShe
   for (const header of rows) {
     if (used.has(header.row)) continue;
     const scope = scopes.get(header.row) ?? null;
-    for (const across of acrossKeys) {
-      // The header row's cells that name a category of this list, by column.
-      const columns = new Map<number, string>();
-      let totalColumn: number | null = null;
-      for (let column = 1; column <= sheet.lastColumn; column++) {
-        const text = sheet.text(header.row, column);
-        if (!text) continue;
-        const category = categoryOf(framework, across, text);
-        if (category) columns.set(column, category);
-        else if (TOTAL.test(text) && columns.size) totalColumn = column;
-      }
-      if (columns.size < 2) continue;
+    // The list the header row names: the one naming most of its cells, clearly ("Other" is in many lists).
+    const headed = acrossKeys
+      .map((across) => ({ across, ...headerColumns(v, sheet, header.row, across) }))
+      .sort((a, b) => b.columns.size - a.columns.size);
+    const [top, next] = headed;
+    if (!top || top.columns.size < 2 || (next && next.columns.size >= top.columns.size)) continue;
+    {
+      const { across, columns, totalColumn } = top;
       const firstColumn = Math.min(...columns.keys());
       const body: { row: number; label: string }[] = [];
       // The body: the rows straight under the header, labelled left of the categories, up to a gap or a heading.
       for (let row = header.row + 1; ; row++) {
         const label = sheet.labelRow(row);
-        if (!label || label.firstColumn >= firstColumn || (label.heading && !categoryOfAny(framework, twoWay, across, label.label))) break;
+        if (!label || label.firstColumn >= firstColumn || (label.heading && !namesCategoryCrossedWith(v, twoWay, across, label.label))) break;
         body.push({ row, label: label.label });
       }
       // Which list the rows name: the two-way template in scope whose other column names most of them.
@@ -242,8 +265,8 @@ function crossTables(framework: Framework, figures: Figure[], sheet: TemplateShe
         .filter((members) => (scope === null || members[0]!.section === scope) && (members[0]!.template as { by: string[] }).by.includes(across))
         .map((members) => {
           const down = (members[0]!.template as { by: string[] }).by.find((k) => k !== across)!;
-          const named = body.filter((b) => categoryOf(framework, down, b.label) !== null).length;
-          return { members, down, named, context: labelSimilarity(context, breakdownWordings(framework, members[0]!, down)) };
+          const named = body.filter((b) => v.category(down, b.label) !== null).length;
+          return { members, down, named, context: v.similarity(context, breakdownWordings(v.framework, members[0]!, down)) };
         })
         .filter((c) => c.named >= 1)
         .sort((a, b) => b.named + b.context - (a.named + a.context));
@@ -253,9 +276,15 @@ function crossTables(framework: Framework, figures: Figure[], sheet: TemplateShe
       if (runnerUp && runnerUp.named + runnerUp.context >= best.named + best.context - 0.5) continue;
       const claims: Claim[] = [];
       const totalsOf = oneWay.find((m) => m[0]!.section === best.members[0]!.section && (m[0]!.template as { by: string[] }).by[0] === best.down);
+      const columnTotalsOf = oneWay.find((m) => m[0]!.section === best.members[0]!.section && (m[0]!.template as { by: string[] }).by[0] === across);
       for (const { row, label } of body) {
-        const down = categoryOf(framework, best.down, label);
+        const down = v.category(best.down, label)?.id;
         const labelRow = sheet.labelRow(row)!;
+        if (!down && TOTAL.test(label) && columnTotalsOf)
+          for (const [column, category] of columns) {
+            const total = columnTotalsOf.find((f) => f.categories[across] === category);
+            if (total && sheet.isInput(row, column)) claims.push(claimAt(total.id, sheet, labelRow, column, TOTAL_OF_TABLE, rows, sheet.text(header.row, column)));
+          }
         if (down) {
           for (const [column, category] of columns) {
             const figure = best.members.find((f) => f.categories[best.down] === down && f.categories[across] === category);
@@ -269,23 +298,36 @@ function crossTables(framework: Framework, figures: Figure[], sheet: TemplateShe
       tables.push({ rows: [header.row, ...body.map((b) => b.row)], claims });
       used.add(header.row);
       body.forEach((b) => used.add(b.row));
-      break;
     }
   }
   return tables;
+}
+
+/** A header row's cells naming categories of a list, by column, and the Total column after them. */
+function headerColumns(v: Vocabulary, sheet: TemplateSheet, row: number, across: string): { columns: Map<number, string>; totalColumn: number | null } {
+  const columns = new Map<number, string>();
+  let totalColumn: number | null = null;
+  for (let column = 1; column <= sheet.lastColumn; column++) {
+    const text = sheet.text(row, column);
+    if (!text) continue;
+    const category = v.category(across, text);
+    if (category) columns.set(column, category.id);
+    else if (TOTAL.test(text) && columns.size) totalColumn = column;
+  }
+  return { columns, totalColumn };
 }
 
 /**
  * Breakdowns as runs of rows: consecutive rows each naming a category of one list, under a heading; the
  * breakdown in scope by that list (the heading decides between several) gives each row's figure.
  */
-function breakdownBlocks(framework: Framework, figures: Figure[], sheet: TemplateSheet, rows: LabelRow[], scopes: Map<number, string | null>, inTable: Set<number>): Table[] {
+function breakdownBlocks(v: Vocabulary, figures: Figure[], sheet: TemplateSheet, rows: LabelRow[], scopes: Map<number, string | null>, inTable: Set<number>): Table[] {
   const oneWay = [...templatesBy(figures, 1).values()];
   const keys = [...new Set(oneWay.map((m) => (m[0]!.template as { by: string[] }).by[0]!))];
-  const candidates: { key: string; rows: LabelRow[]; categories: string[] }[] = [];
+  const candidates: { key: string; rows: LabelRow[]; categories: NamedCategory[] }[] = [];
   for (const key of keys) {
     let run: LabelRow[] = [];
-    let categories: string[] = [];
+    let categories: NamedCategory[] = [];
     const close = () => {
       if (run.length) candidates.push({ key, rows: run, categories });
       run = [];
@@ -296,10 +338,10 @@ function breakdownBlocks(framework: Framework, figures: Figure[], sheet: Templat
         close();
         continue;
       }
-      const category = categoryOf(framework, key, label.label);
+      const category = v.category(key, label.label);
       const previous = run[run.length - 1];
       if (previous && label.row - previous.row > 2) close();
-      if (category && !categories.includes(category)) {
+      if (category && !categories.some((c) => c.id === category.id)) {
         run.push(label);
         categories.push(category);
       } else if (!TOTAL.test(label.label)) close();
@@ -318,21 +360,22 @@ function breakdownBlocks(framework: Framework, figures: Figure[], sheet: Templat
     const rivals = candidates.filter((c) => c !== candidate && c.rows.length === candidate.rows.length && c.rows.some((r) => candidate.rows.includes(r)));
     const choices = oneWay
       .filter((members) => (scope === null || members[0]!.section === scope) && (members[0]!.template as { by: string[] }).by[0] === candidate.key)
-      .map((members) => ({ members, context: labelSimilarity(context, breakdownWordings(framework, members[0]!, candidate.key)) }))
+      .map((members) => ({ members, context: v.similarity(context, breakdownWordings(v.framework, members[0]!, candidate.key)) }))
       .sort((a, b) => b.context - a.context);
     const best = choices[0];
     if (!best) continue;
     // Several breakdowns by this list in scope: the heading must say which.
     if (choices.length > 1 && best.context - choices[1]!.context < 0.2) continue;
-    const rivalContext = Math.max(0, ...rivals.map((r) => bestContext(framework, oneWay, r.key, scope, context)));
+    const rivalContext = Math.max(0, ...rivals.map((r) => bestContext(v, oneWay, r.key, scope, context)));
     if (rivals.length && best.context - rivalContext < 0.2) continue;
     // One named row alone is a breakdown only under a heading that says so.
     if (candidate.rows.length < 2 && best.context < 0.6) continue;
     const claims: Claim[] = [];
     candidate.rows.forEach((label, i) => {
-      const figure = best.members.find((f) => f.categories[candidate.key] === candidate.categories[i]);
+      const category = candidate.categories[i]!;
+      const figure = best.members.find((f) => f.categories[candidate.key] === category.id);
       const column = sheet.inputFor(label);
-      if (figure && column !== null) claims.push(claimAt(figure.id, sheet, label, column, 1, rows));
+      if (figure && column !== null) claims.push(claimAt(figure.id, sheet, label, column, category.score, rows));
     });
     candidate.rows.forEach((r) => taken.add(r.row));
     blocks.push({ rows: candidate.rows.map((r) => r.row), claims });
@@ -340,12 +383,12 @@ function breakdownBlocks(framework: Framework, figures: Figure[], sheet: Templat
   return blocks;
 }
 
-function bestContext(framework: Framework, oneWay: Figure[][], key: string, scope: string | null, context: string): number {
+function bestContext(v: Vocabulary, oneWay: Figure[][], key: string, scope: string | null, context: string): number {
   return Math.max(
     0,
     ...oneWay
       .filter((members) => (scope === null || members[0]!.section === scope) && (members[0]!.template as { by: string[] }).by[0] === key)
-      .map((members) => labelSimilarity(context, breakdownWordings(framework, members[0]!, key))),
+      .map((members) => v.similarity(context, breakdownWordings(v.framework, members[0]!, key))),
   );
 }
 

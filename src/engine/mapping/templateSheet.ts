@@ -1,13 +1,14 @@
 import { cellAddress, parseRange, sheetCell } from '../../workbook/addresses';
 import type { GridCell, SheetGrid } from './grid';
 
-/** Column headings over the cells figures are typed into: Number, Total, a period ("Apr–Sep 2020", "Q1"). */
-const VALUE_HEADING =
-  /^(?:number|no\.?|nos\.?|total|count|figure|figures|value|data|response|answer|result|q[1-4]\b|quarter|h[12]\b|half|year|ytd|apr|may|jun|jul|aug|sep|oct|nov|dec|jan|feb|mar|\d{4}|period|this period|reporting period|six month|6 month|mid.?year|end.?year|return)/i;
+/** Column headings over the cells figures are typed into: Number, Total, Figure … */
+const VALUE_HEADING = /^(?:number|no\.?|nos\.?|total|totals|count|figure|figures|value|values|data|response|answer|result|return|this period|reporting period|period|actual|actuals)(?:\s*\(.*\))?$/i;
+/** … or the period itself: "Apr–Sep 2020", "Q1", "2020-21", "Six months to 30 September". */
+const PERIOD_HEADING = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:19|20)\d{2}\b|\bq[1-4]\b|\bh[12]\b|\b(?:six|6|three|3|twelve|12)[\s-]?months?\b|\bmid[\s-]?year\b|\byear[\s-]?end\b|\bend[\s-]?of[\s-]?year\b|\bytd\b|\byear to date\b/i;
 /** Column headings over free text, never figures. */
-const TEXT_HEADING = /^(?:comment|notes?\b|narrative|explanation|further information|additional information|guidance|definition|description|details)/i;
-/** A cell that is only a question number: "1.1", "Q3", "2.2.1a)". */
-const QUESTION_NUMBER = /^\s*(?:q(?:uestion)?\s*)?\d+(?:\.\d+)*[a-z]?[.):]?\s*$/i;
+const TEXT_HEADING = /^(?:comments?|notes?|narrative|explanation|further information|additional information|guidance|definitions?|descriptions?|details|provider comments?|commissioner comments?)\b/i;
+/** A cell that is only a question number or reference: "1.1", "Q3", "2.2.1a)", "A3b". */
+const QUESTION_NUMBER = /^\s*(?:(?:q(?:uestion)?\s*)?\d+(?:\.\d+)*[a-z]?|[a-z]{1,2}\d+(?:\.\d+)*[a-z]?)[.):]?\s*$/i;
 
 /** Text that is only a number: "12", "1,234", "45%". */
 const NUMBER_TEXT = /^(?:[-+]?[£$]?[\d,]*\.?\d+%?)?$/;
@@ -136,15 +137,18 @@ export class TemplateSheet {
     let value: number | null = null;
     const text = new Set<number>();
     let numbers = 0;
+    let words = 0;
     for (let column = 1; column <= this.lastColumn; column++) {
       const cell = this.at(row, column);
       if (typeof cell?.value === 'number') numbers++;
-      const words = this.text(row, column);
-      if (words === '') continue;
-      if (TEXT_HEADING.test(words)) text.add(column);
-      else if (value === null && column > 1 && VALUE_HEADING.test(words) && words.length <= 40) value = column;
+      const heading = this.text(row, column);
+      if (heading === '') continue;
+      words++;
+      if (TEXT_HEADING.test(heading)) text.add(column);
+      else if (value === null && column > 1 && (VALUE_HEADING.test(heading) || (PERIOD_HEADING.test(heading) && heading.split(/\s+/).length <= 5))) value = column;
     }
-    const found = numbers === 0 && (value !== null || text.size > 0) ? { value, text } : null;
+    // A heading row names its columns (Question | Number | Comments): more than one heading, no figures.
+    const found = numbers === 0 && words >= 2 && (value !== null || text.size > 0) ? { value, text } : null;
     this.headingCache.set(row, found);
     return found;
   }
@@ -156,11 +160,14 @@ export class TemplateSheet {
   inputFor(label: LabelRow): number | null {
     const columns = this.columnsAt(label.row);
     if (columns.value !== null && columns.value > label.lastColumn) return this.isInput(label.row, columns.value) ? columns.value : null;
+    // The first shaded or already-filled cell before any text, else the first empty one (a spacer column is skipped only when shading shows it).
+    let empty: number | null = null;
     for (let column = label.lastColumn + 1; column <= this.lastColumn + 1; column++) {
       if (columns.text.has(column) || this.isHidden(label.row, column)) continue;
-      if (this.isInput(label.row, column)) return column;
-      return null;
+      if (!this.isInput(label.row, column)) break;
+      if (this.isMarkedInput(label.row, column)) return column;
+      empty ??= column;
     }
-    return null;
+    return empty;
   }
 }
