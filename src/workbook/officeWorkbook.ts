@@ -76,13 +76,16 @@ export class OfficeWorkbook implements WorkbookPort {
       const worksheet = context.workbook.worksheets.getItem(sheet);
       // Formatted empty cells count: a commissioner shades the cells to type into.
       const used = worksheet.getUsedRangeOrNullObject(false).load('rowIndex,columnIndex,rowCount,columnCount');
+      worksheet.load('visibility');
       await context.sync();
-      if (used.isNullObject) return { sheet, cells: [], merges: [] };
+      const hidden = worksheet.visibility !== 'Visible';
+      if (used.isNullObject) return { sheet, hidden, cells: [], merges: [], hiddenColumns: [] };
       // A sheet formatted down whole columns would be a million cells: then only cells holding values are read.
       const range = used.rowCount * used.columnCount > GRID_CELL_LIMIT ? worksheet.getUsedRange(true) : used;
       range.load('rowIndex,columnIndex,values,formulas');
       const properties = range.getCellProperties({ format: { font: { bold: true }, fill: { color: true }, indentLevel: true } });
       // Merged areas came in ExcelApi 1.13; without them every cell of a merge reads as its own.
+      const columns = Array.from({ length: range === used ? used.columnCount : 0 }, (_, j) => used.getColumn(j).load('columnHidden'));
       const merged = typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', '1.13') ? range.getMergedAreasOrNullObject().load('areas/items/address') : null;
       await context.sync();
       const cells: GridCell[] = [];
@@ -104,7 +107,8 @@ export class OfficeWorkbook implements WorkbookPort {
         }),
       );
       const merges = merged && !merged.isNullObject ? merged.areas.items.map((area) => area.address.replace(/^.*!/, '').replace(/\$/g, '')) : [];
-      return { sheet, cells, merges };
+      const hiddenColumns = columns.flatMap((column, j) => (column.columnHidden ? [used.columnIndex + j + 1] : []));
+      return { sheet, hidden, cells, merges, hiddenColumns };
     });
   }
 

@@ -89,7 +89,8 @@ export class XlsxWorkbook implements WorkbookPort {
     );
     // ExcelJS keeps merges only in this internal index (its public model rebuilds every row to list them).
     const merges = Object.values((ws as unknown as { _merges: Record<string, { range: string }> })._merges).map((m) => m.range);
-    return { sheet, cells, merges };
+    const hiddenColumns = Array.from({ length: ws.columnCount }, (_, i) => i + 1).filter((c) => ws.getColumn(c).hidden);
+    return { sheet, hidden: ws.state !== 'visible' && ws.state !== undefined, cells, merges, hiddenColumns };
   }
 
   async formulas(cells: { sheet: string; cell: string }[]): Promise<(string | null)[]> {

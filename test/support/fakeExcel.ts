@@ -30,6 +30,7 @@ export class FakeExcel {
   readonly names = new Map<string, { sheet: string; range: string }>();
   /** Bold, fill and indent set through a range's format, by sheet and cell address. */
   readonly formats = new Map<string, Map<string, Format>>();
+  readonly hiddenSheets = new Set<string>();
   /** Merged areas ("A1:C1") by sheet. */
   readonly merges = new Map<string, string[]>();
   private pending: Loadable[] = [];
@@ -48,6 +49,8 @@ export class FakeExcel {
     const worksheet = (name: string) => {
       const ws = {
         name,
+        visibility: fake.hiddenSheets.has(name) ? 'Hidden' : 'Visible',
+        load: () => ws,
         getRange: (address: string) => track(new FakeRange(fake, name, address)),
         getUsedRangeOrNullObject: (valuesOnly = false) => track(new FakeUsedRange(fake, name, valuesOnly)),
         getUsedRange: (valuesOnly = false) => track(new FakeUsedRange(fake, name, valuesOnly)),
@@ -225,6 +228,9 @@ class FakeUsedRange extends Loadable {
       return cell?.formula ? `=${cell.formula}` : (cell?.value ?? '');
     });
   }
+  getColumn() {
+    return this.fake.track(new FakeColumn());
+  }
   getCellProperties() {
     const result = new FakeResult(() =>
       this.cells((r, c) => {
@@ -240,6 +246,14 @@ class FakeUsedRange extends Loadable {
     const areas = new FakeMergedAreas(merges.map((m) => ({ address: `${this.sheet}!${m}` })));
     this.fake.track(areas);
     return areas;
+  }
+}
+
+/** A column of a range: the fake hides none. */
+class FakeColumn extends Loadable {
+  get columnHidden() {
+    this.guard('columnHidden');
+    return false;
   }
 }
 

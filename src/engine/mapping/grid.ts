@@ -18,6 +18,10 @@ export interface GridCell {
 /** A worksheet's used cells, formatted empty ones included, and its merged ranges ("A1:D1"). */
 export interface SheetGrid {
   sheet: string;
+  /** Hidden from the person filling it (a lookup list behind a drop-down): it holds no questions. */
+  hidden: boolean;
   cells: GridCell[];
   merges: string[];
+  /** Columns hidden from the person filling it (1-based): never a question's cell. */
+  hiddenColumns: number[];
 }

@@ -55,25 +55,31 @@ export function labelKey(text: string): string {
   return matchKey(bareLabel(text));
 }
 
-/** The variants of a long label worth comparing: the whole, and the part before an explanation (" – this means …"). */
-function variants(text: string): string[] {
-  const main = text.split(/\s[–—-]\s|:\s|\s\(|\be\.g\.|\bincluding\b/i)[0]!;
-  return main.trim() && main.length < text.length ? [text, main] : [text];
+/**
+ * The variants of a long label worth comparing: the whole, the whole without its asides in brackets, and the
+ * part before an explanation (" – this means …", ": …", "e.g.").
+ */
+export function labelVariants(text: string): string[] {
+  const withoutAsides = text.replace(/\s*[([][^()[\]]*[)\]]/g, '').trim();
+  const main = withoutAsides.split(/\s[–—-]\s|:\s|\be\.g\.|\bincluding\b/i)[0]!.trim();
+  return [...new Set([text, withoutAsides, main].filter((v) => v !== ''))];
 }
 
 /** How much each word tells figures apart: words in many of a framework's wordings ("victim") weigh little. */
 export type WordWeight = (word: string) => number;
 const evenly: WordWeight = () => 1;
 
+const UNKNOWN_WORD = 2.5;
+
 /** Weights from a body of wordings: the inverse of how many of them use a word. */
 export function wordWeights(wordings: readonly string[]): WordWeight {
   const uses = new Map<string, number>();
   for (const wording of wordings) for (const word of new Set(labelWords(wording))) uses.set(word, (uses.get(word) ?? 0) + 1);
   const total = wordings.length;
-  // A word the framework never uses is noise in a template label ("April", "held"): it weighs as little as the commonest.
+  // A word the framework never uses ("April", "young") weighs as a typical word: it may be noise, or what sets a label apart.
   return (word) => {
     const count = uses.get(word);
-    return count === undefined ? 1 : Math.log(1 + total / count);
+    return count === undefined ? UNKNOWN_WORD : Math.log(1 + total / count);
   };
 }
 
@@ -94,16 +100,19 @@ function dice(a: string[], b: string[], weigh: WordWeight): number {
 
 /**
  * How much of a heading's meaning a wording covers: the weighed share of the heading's words found in it
- * ("Referrals" is all there in "New referrals in the period").
+ * ("Referrals" is all there in "New referrals in the period"); `whole` compares the whole heading only, not
+ * its main part.
  */
-export function coverage(heading: string, wordings: readonly string[], weigh: WordWeight = evenly): number {
-  const words = [...new Set(labelWords(heading))];
-  const total = words.reduce((sum, w) => sum + weigh(w), 0);
-  if (total === 0) return 0;
+export function coverage(heading: string, wordings: readonly string[], weigh: WordWeight = evenly, whole = false): number {
   let best = 0;
-  for (const wording of wordings) {
-    const there = new Set(labelWords(wording));
-    best = Math.max(best, words.reduce((sum, w) => sum + (there.has(w) ? weigh(w) : 0), 0) / total);
+  for (const variant of whole ? [heading] : labelVariants(heading)) {
+    const words = [...new Set(labelWords(variant))];
+    const total = words.reduce((sum, w) => sum + weigh(w), 0);
+    if (total === 0) continue;
+    for (const wording of wordings) {
+      const there = new Set(labelWords(wording));
+      best = Math.max(best, words.reduce((sum, w) => sum + (there.has(w) ? weigh(w) : 0), 0) / total);
+    }
   }
   return best;
 }
@@ -120,7 +129,7 @@ export function labelSimilarity(label: string, wordings: readonly string[], weig
   let best = 0;
   for (const wording of wordings) {
     if (key === labelKey(wording)) return IDENTICAL;
-    for (const variant of variants(label)) best = Math.max(best, dice(labelWords(variant), labelWords(wording), weigh));
+    for (const variant of labelVariants(label)) best = Math.max(best, dice(labelWords(variant), labelWords(wording), weigh));
   }
   return best;
 }

@@ -2,7 +2,8 @@ import { categoryListOf, figuresOf, type Figure } from '../../frameworks/expand'
 import type { Framework } from '../../frameworks/schema';
 import type { SheetGrid } from './grid';
 import { CategoryNames, type NamedCategory } from './categoryNames';
-import { coverage, labelKey, labelSimilarity, wordWeights, type WordWeight } from './labelText';
+import { coverage, labelKey, labelSimilarity, labelWords, wordWeights, type WordWeight } from './labelText';
+import { parseRange } from '../../workbook/addresses';
 import type { Anchor, Mapping } from './mapping';
 import { TemplateSheet, type LabelRow } from './templateSheet';
 
@@ -39,6 +40,10 @@ const SURE = { score: 0.8, margin: 0.2 };
 const UNSURE = { score: 0.6, margin: 0.15 };
 /** A breakdown member met outside its table is less likely than a headline figure with the same words. */
 const MEMBER_OUTSIDE_TABLE = 0.9;
+/** A short row in a breakdown's run that names no category of it. */
+const BESIDE_BLOCK = 0.6;
+/** A headline figure under another section's heading: possible (templates group questions their own way), but less likely. */
+const OUTSIDE_SECTION = 0.75;
 /** A table's Total column repeats a figure a standalone table may hold too: that one wins. */
 const TOTAL_OF_TABLE = 0.9;
 
@@ -71,7 +76,7 @@ class Vocabulary {
   }
 
   category(columnKey: string, text: string): NamedCategory | null {
-    const names = this.names.get(columnKey) ?? new CategoryNames(this.framework, columnKey, this.weigh, (text) => this.expand(text));
+    const names = this.names.get(columnKey) ?? new CategoryNames(this.framework, columnKey, (text) => this.expand(text));
     this.names.set(columnKey, names);
     return names.find(this.expand(text));
   }
@@ -88,6 +93,11 @@ class Vocabulary {
   relevance(label: string, wordings: readonly string[]): number {
     const similarity = this.similarity(label, wordings);
     return Math.max(similarity, (coverage(this.expand(label), wordings, this.weigh) + Math.min(1, similarity)) / 2);
+  }
+
+  /** How much of a wording a label holds: 1 when every word of the wording is in it. */
+  coverageOf(wording: string, label: string): number {
+    return coverage(wording, [this.expand(label)], this.weigh, true);
   }
 
   /** A label with the framework's abbreviations written out: "MH needs" → "mental health needs". */
@@ -112,12 +122,37 @@ export function proposeMapping(framework: Framework, grids: SheetGrid[]): Mappin
   const v = new Vocabulary(framework);
   const claims: Claim[] = [];
   const period: Partial<Record<'from' | 'to' | 'provider', string>> = {};
-  for (const grid of grids) {
+  for (const grid of grids.filter((g) => !g.hidden)) {
     const sheet = new TemplateSheet(grid);
-    claims.push(...claimsOfSheet(v, figures, sheet));
+    for (const block of sideBySide(grid, sheet)) claims.push(...claimsOfSheet(v, figures, new TemplateSheet(block)));
     Object.assign(period, { ...detailsOfSheet(sheet), ...period });
   }
   return resolve(framework, figures, claims, grids, period);
+}
+
+/**
+ * A sheet laid out as blocks side by side (labels and numbers in A:B, more labels and numbers in D:E), as
+ * sheets of their own, so each block's headings scope its own rows. A block starts where at least two rows
+ * have a second, short label after the first one's cells.
+ */
+function sideBySide(grid: SheetGrid, sheet: TemplateSheet): SheetGrid[] {
+  const starts = new Map<number, number>();
+  for (const row of sheet.rows)
+    for (const label of sheet.labelsOf(row).slice(1))
+      if (!isInstruction(label.label) && label.label.split(/\s+/).length <= 12) starts.set(label.firstColumn, (starts.get(label.firstColumn) ?? 0) + 1);
+  const edges = [...starts].filter(([, rows]) => rows >= 2).map(([column]) => column).sort((a, b) => a - b);
+  if (!edges.length) return [grid];
+  const bounds = [1, ...edges, Number.POSITIVE_INFINITY];
+  return bounds.slice(0, -1).map((from, i) => {
+    const to = bounds[i + 1]! - 1;
+    const inside = (column: number) => column >= from && column <= to;
+    return {
+      ...grid,
+      cells: grid.cells.filter((c) => inside(c.column)),
+      merges: grid.merges.filter((m) => inside(parseRange(m).left)),
+      hiddenColumns: grid.hiddenColumns.filter(inside),
+    };
+  });
 }
 
 /** Every figure a sheet's rows could hold, with a score each. */
@@ -136,29 +171,50 @@ function claimsOfSheet(v: Vocabulary, figures: Figure[], sheet: TemplateSheet): 
     block.rows.forEach((r) => inTable.add(r));
   }
   const details = new Set(Object.values(detailsOfSheet(sheet)));
+  const blockRows = new Set([...inTable]);
+  // A lone word in a breakdown's run that names none of its categories ("Self" among sources) is a
+  // category the framework cannot place, not a headline figure.
+  const besideBlock = (label: LabelRow) => labelWords(label.label).length <= 1 && (blockRows.has(label.row - 1) || blockRows.has(label.row + 1));
   for (const label of rows) {
     // A heading labels what is under it, not a cell beside it; instructions and the period's cells label no figure.
-    if (inTable.has(label.row) || label.heading || isInstruction(label.label)) continue;
+    if (inTable.has(label.row) || label.heading || isInstruction(label.label) || saysOnlyTotal(label.label)) continue;
     const column = sheet.inputFor(label);
     if (column === null || details.has(sheet.reference(label.row, column))) continue;
     const scope = scopes.get(label.row) ?? null;
     for (const figure of figures) {
-      if (scope !== null && figure.section !== scope) continue;
       const template = figure.template;
       const by = template.kind === 'count' ? template.by : [];
-      if (by.length > 1) continue;
+      const outside = scope !== null && figure.section !== scope;
+      if (by.length > 1 || (outside && by.length)) continue;
       const score = by.length
-        ? v.relevance(label.label, [figure.label, ...categoryListOf(v.framework, by[0]!).items.find((i) => i.id === figure.categories[by[0]!])!.aliases]) * MEMBER_OUTSIDE_TABLE
-        : v.relevance(label.label, [template.label, ...template.aliases]);
+        ? memberScore(v, figure, by[0]!, label.label)
+        : v.relevance(label.label, [template.label, ...template.aliases]) * (outside ? OUTSIDE_SECTION : 1) * (besideBlock(label) ? BESIDE_BLOCK : 1);
       if (score >= 0.4) claims.push({ figure: figure.id, sheet, row: label.row, column, score, matched: label.label, anchor: anchorOf(sheet, label, column, rows) });
     }
   }
   return claims;
 }
 
+/** "Total", "Grand total": which total, the label does not say. */
+function saysOnlyTotal(text: string): boolean {
+  return labelWords(text).every((w) => ['total', 'overall', 'sum', 'grand', 'subtotal'].includes(w));
+}
+
 /** Guidance written as sentences ("Enter whole numbers only. Leave blank …"), not a question. */
 function isInstruction(text: string): boolean {
   return /[.!?]\s+\p{Lu}/u.test(text) || text.split(/\s+/).length > 40 || /^(?:please|enter|do not|don't|use|leave|note)\b/i.test(text.trim());
+}
+
+/**
+ * A breakdown's member named by a row of its own ("Number of victims who received ongoing support"): the
+ * row must name the category, not only the breakdown ("New referrals this quarter" is no source's).
+ */
+function memberScore(v: Vocabulary, figure: Figure, key: string, label: string): number {
+  const item = categoryListOf(v.framework, key).items.find((i) => i.id === figure.categories[key])!;
+  const base = new Set(labelWords(figure.template.label.replace(/<[a-z0-9_]+>/g, '')));
+  const own = new Set([item.label, ...item.synonyms].flatMap((t) => labelWords(v.expand(t))).filter((w) => !base.has(w)));
+  if (!labelWords(v.expand(label)).some((w) => own.has(w))) return 0;
+  return v.similarity(label, [figure.label, ...item.aliases]) * MEMBER_OUTSIDE_TABLE;
 }
 
 /** The framework section each row falls under: set by the nearest heading above that names one (or the sheet's name). */
@@ -206,6 +262,17 @@ function breakdownWordings(framework: Framework, figure: Figure, columnKey: stri
 }
 
 /** The text just above a row: the heading a table or block sits under. */
+/** The nearest heading above a row (within a screenful), else the row just above it. */
+function headingAbove(rows: LabelRow[], row: number, within = 15): string {
+  const above = rows.filter((r) => r.row < row && r.row >= row - within);
+  return [...above].reverse().find((r) => r.heading)?.label ?? above[above.length - 1]?.label ?? '';
+}
+
+/** How well a heading names a breakdown: like its wordings, or holding one of them ("Victims supported – gender"). */
+function contextScore(v: Vocabulary, context: string, wordings: string[]): number {
+  return Math.max(v.similarity(context, wordings), ...wordings.map((w) => v.coverageOf(w, context)));
+}
+
 function contextAbove(rows: LabelRow[], row: number, within = 3): string {
   const above = rows.filter((r) => r.row < row && r.row >= row - within);
   return above.length ? above[above.length - 1]!.label : '';
@@ -236,8 +303,7 @@ function templatesBy(figures: Figure[], size: number): Map<string, Figure[]> {
 function crossTables(v: Vocabulary, figures: Figure[], sheet: TemplateSheet, rows: LabelRow[], scopes: Map<number, string | null>): Table[] {
   const twoWay = [...templatesBy(figures, 2).values()];
   const oneWay = [...templatesBy(figures, 1).values()];
-  if (!twoWay.length) return [];
-  const acrossKeys = [...new Set(twoWay.flatMap((members) => (members[0]!.template as { by: string[] }).by))];
+  const acrossKeys = [...new Set([...twoWay, ...oneWay].flatMap((members) => (members[0]!.template as { by: string[] }).by))];
   const tables: Table[] = [];
   const used = new Set<number>();
   for (const header of rows) {
@@ -271,7 +337,15 @@ function crossTables(v: Vocabulary, figures: Figure[], sheet: TemplateSheet, row
         .filter((c) => c.named >= 1)
         .sort((a, b) => b.named + b.context - (a.named + a.context));
       const best = choices[0];
-      if (!best) continue;
+      if (!best) {
+        // No list down the side: a breakdown laid across one row, under its categories.
+        const across1 = horizontalBreakdown(v, oneWay, figures, sheet, header, columns, body, scope, rows);
+        if (across1) {
+          tables.push(across1);
+          used.add(header.row);
+        }
+        continue;
+      }
       const runnerUp = choices[1];
       if (runnerUp && runnerUp.named + runnerUp.context >= best.named + best.context - 0.5) continue;
       const claims: Claim[] = [];
@@ -303,6 +377,53 @@ function crossTables(v: Vocabulary, figures: Figure[], sheet: TemplateSheet, row
   return tables;
 }
 
+/**
+ * A breakdown laid across: categories of one list head the columns and the single row under them holds the
+ * figures; the other headings of that row ("Total outcomes") are matched to headline figures by their words.
+ */
+function horizontalBreakdown(
+  v: Vocabulary,
+  oneWay: Figure[][],
+  figures: Figure[],
+  sheet: TemplateSheet,
+  header: LabelRow,
+  columns: Map<number, string>,
+  body: { row: number }[],
+  scope: string | null,
+  rows: LabelRow[],
+): Table | null {
+  const across = oneWay.filter((m) => (scope === null || m[0]!.section === scope) && Object.keys(m[0]!.categories)[0] === columnOf(m[0]!, columns, v));
+  if (across.length !== 1 || body.length !== 1) return null;
+  const row = body[0]!.row;
+  const label = sheet.labelRow(row)!;
+  const members = across[0]!;
+  const key = Object.keys(members[0]!.categories)[0]!;
+  const claims: Claim[] = [];
+  for (const [column, category] of columns) {
+    const figure = members.find((f) => f.categories[key] === category);
+    if (figure && sheet.isInput(row, column)) claims.push(claimAt(figure.id, sheet, label, column, 1, rows, sheet.text(header.row, column)));
+  }
+  for (let column = Math.min(...columns.keys()) + 1; column <= sheet.lastColumn; column++) {
+    const heading = sheet.text(header.row, column);
+    if (columns.has(column) || !heading || !sheet.isInput(row, column)) continue;
+    for (const figure of figures) {
+      const t = figure.template;
+      if ((scope !== null && figure.section !== scope) || (t.kind === 'count' && t.by.length)) continue;
+      const score = v.relevance(heading, [t.label, ...t.aliases]);
+      if (score >= 0.4) claims.push(claimAt(figure.id, sheet, label, column, score, rows, heading));
+    }
+  }
+  return claims.length ? { rows: [header.row, row], claims } : null;
+}
+
+/** The `by` column whose categories a header row names (all its named columns come from one list). */
+function columnOf(figure: Figure, columns: Map<number, string>, v: Vocabulary): string | undefined {
+  const key = Object.keys(figure.categories)[0];
+  if (!key) return undefined;
+  const ids = new Set(categoryListOf(v.framework, key).items.map((i) => i.id));
+  return [...columns.values()].every((c) => ids.has(c)) ? key : undefined;
+}
+
 /** A header row's cells naming categories of a list, by column, and the Total column after them. */
 function headerColumns(v: Vocabulary, sheet: TemplateSheet, row: number, across: string): { columns: Map<number, string>; totalColumn: number | null } {
   const columns = new Map<number, string>();
@@ -324,7 +445,7 @@ function headerColumns(v: Vocabulary, sheet: TemplateSheet, row: number, across:
 function breakdownBlocks(v: Vocabulary, figures: Figure[], sheet: TemplateSheet, rows: LabelRow[], scopes: Map<number, string | null>, inTable: Set<number>): Table[] {
   const oneWay = [...templatesBy(figures, 1).values()];
   const keys = [...new Set(oneWay.map((m) => (m[0]!.template as { by: string[] }).by[0]!))];
-  const candidates: { key: string; rows: LabelRow[]; categories: NamedCategory[] }[] = [];
+  const candidates: { key: string; rows: LabelRow[]; categories: NamedCategory[]; unresolved?: LabelRow[] }[] = [];
   for (const key of keys) {
     let run: LabelRow[] = [];
     let categories: NamedCategory[] = [];
@@ -338,15 +459,22 @@ function breakdownBlocks(v: Vocabulary, figures: Figure[], sheet: TemplateSheet,
         close();
         continue;
       }
-      const category = v.category(key, label.label);
+      // A row that leads with another list's name ("Gender – Not stated") is that list's, whatever else it says.
+      const found = v.category(key, label.label);
+      const category = found && !found.listNamed && keys.some((other) => other !== key && v.category(other, label.label)?.listNamed) ? null : found;
       const previous = run[run.length - 1];
       if (previous && label.row - previous.row > 2) close();
-      if (category && !categories.some((c) => c.id === category.id)) {
+      if (category) {
         run.push(label);
         categories.push(category);
       } else if (!TOTAL.test(label.label)) close();
     }
     close();
+  }
+  // Two rows naming one category ("White British", "White Other") split it: neither is the category's figure.
+  for (const candidate of candidates) {
+    const split = new Set(candidate.categories.filter((c, i) => candidate.categories.findIndex((d) => d.id === c.id) !== i).map((c) => c.id));
+    candidate.unresolved = candidate.rows.filter((_, i) => split.has(candidate.categories[i]!.id));
   }
   // A row belongs to the longest run naming it; runs of equal length over the same rows are told apart by heading.
   const blocks: Table[] = [];
@@ -356,23 +484,27 @@ function breakdownBlocks(v: Vocabulary, figures: Figure[], sheet: TemplateSheet,
     if (candidate.rows.some((r) => taken.has(r.row))) continue;
     const first = candidate.rows[0]!;
     const scope = scopes.get(first.row) ?? null;
-    const context = contextAbove(rows, first.row);
+    const context = headingAbove(rows, first.row);
     const rivals = candidates.filter((c) => c !== candidate && c.rows.length === candidate.rows.length && c.rows.some((r) => candidate.rows.includes(r)));
-    const choices = oneWay
-      .filter((members) => (scope === null || members[0]!.section === scope) && (members[0]!.template as { by: string[] }).by[0] === candidate.key)
-      .map((members) => ({ members, context: v.similarity(context, breakdownWordings(v.framework, members[0]!, candidate.key)) }))
-      .sort((a, b) => b.context - a.context);
+    // Rows that each lead with the list's name ("Gender – Female") name it as a heading would.
+    const rowsNameList = candidate.categories.every((c) => c.listNamed);
+    const choices = breakdownChoices(v, oneWay, candidate.key, scope, context, rowsNameList);
     const best = choices[0];
     if (!best) continue;
-    // Several breakdowns by this list in scope: the heading must say which.
+    // Several breakdowns by this list: the heading must say which.
     if (choices.length > 1 && best.context - choices[1]!.context < 0.2) continue;
-    const rivalContext = Math.max(0, ...rivals.map((r) => bestContext(v, oneWay, r.key, scope, context)));
-    if (rivals.length && best.context - rivalContext < 0.2) continue;
+    // Runs of another list over the same rows ("Not known" is in many lists): the heading must name ours,
+    // or say more for it than for theirs.
+    const named = rowsNameList || namesList(v, context, candidate.key);
+    const rivalry = rivals.filter((r) => breakdownChoices(v, oneWay, r.key, scope, context).length > 0);
+    if (rivalry.some((r) => namesList(v, context, r.key) && !named)) continue;
+    if (!named && rivalry.some((r) => best.context - (breakdownChoices(v, oneWay, r.key, scope, context)[0]?.context ?? 0) < 0.2)) continue;
     // One named row alone is a breakdown only under a heading that says so.
-    if (candidate.rows.length < 2 && best.context < 0.6) continue;
+    if (candidate.rows.length < 2 && best.context < 0.6 && !rowsNameList) continue;
     const claims: Claim[] = [];
     candidate.rows.forEach((label, i) => {
       const category = candidate.categories[i]!;
+      if (candidate.unresolved?.includes(label)) return;
       const figure = best.members.find((f) => f.categories[candidate.key] === category.id);
       const column = sheet.inputFor(label);
       if (figure && column !== null) claims.push(claimAt(figure.id, sheet, label, column, category.score, rows));
@@ -383,13 +515,24 @@ function breakdownBlocks(v: Vocabulary, figures: Figure[], sheet: TemplateSheet,
   return blocks;
 }
 
-function bestContext(v: Vocabulary, oneWay: Figure[][], key: string, scope: string | null, context: string): number {
-  return Math.max(
-    0,
-    ...oneWay
-      .filter((members) => (scope === null || members[0]!.section === scope) && (members[0]!.template as { by: string[] }).by[0] === key)
-      .map((members) => v.similarity(context, breakdownWordings(v.framework, members[0]!, key))),
-  );
+/**
+ * The breakdowns by a list that a run of rows could be, best named first: those of the section in scope, or,
+ * where it has none, those elsewhere whose list the heading names ("Victims supported – gender" under Support).
+ */
+function breakdownChoices(v: Vocabulary, oneWay: Figure[][], key: string, scope: string | null, context: string, listNamed = false): { members: Figure[]; context: number }[] {
+  const byKey = oneWay.filter((members) => (members[0]!.template as { by: string[] }).by[0] === key);
+  const inScope = byKey.filter((members) => scope === null || members[0]!.section === scope);
+  const choices = inScope.length ? inScope : listNamed || namesList(v, context, key) ? byKey : [];
+  return choices
+    .map((members) => ({ members, context: contextScore(v, context, breakdownWordings(v.framework, members[0]!, key)) }))
+    .sort((a, b) => b.context - a.context);
+}
+
+/** Whether a heading names a list outright: its label, an alias, or its column's header ("Ethnicity", "Sex"). */
+function namesList(v: Vocabulary, context: string, key: string): boolean {
+  const list = categoryListOf(v.framework, key);
+  const column = v.framework.columns.find((c) => c.key === key);
+  return [list.label, ...list.aliases, column?.header ?? '', ...(column?.synonyms ?? [])].some((w) => w.trim() !== '' && v.coverageOf(w, context) >= 0.99);
 }
 
 function claimAt(figure: string, sheet: TemplateSheet, label: LabelRow, column: number, score: number, rows: LabelRow[], columnHeading?: string): Claim {
@@ -439,6 +582,7 @@ function resolve(framework: Framework, figures: Figure[], claims: Claim[], grids
     byFigure.set(claim.figure, [...(byFigure.get(claim.figure) ?? []), claim]);
     byCell.set(cellOf(claim), [...(byCell.get(cellOf(claim)) ?? []), claim]);
   }
+  if (process.env.DBGCELL) for (const c of pairs) if (cellOf(c) === process.env.DBGCELL) console.log('CLAIM', c.figure, c.score.toFixed(2), c.matched);
   const figureCell = new Map<string, Binding>();
   const cellFigure = new Set<string>();
   for (let changed = true; changed; ) {
@@ -480,7 +624,7 @@ function resolve(framework: Framework, figures: Figure[], claims: Claim[], grids
 /** Shaded cells, or numbers beside a label, that no figure claims: inputs the framework may not know. */
 function unclaimedInputs(grids: SheetGrid[], taken: Set<string | undefined>): { cell: string; label: string }[] {
   const found: { cell: string; label: string }[] = [];
-  for (const grid of grids) {
+  for (const grid of grids.filter((g) => !g.hidden)) {
     const sheet = new TemplateSheet(grid);
     for (const row of sheet.rows) {
       const label = sheet.labelRow(row);

@@ -32,19 +32,24 @@ export class TemplateSheet {
   /** Merged ranges by their top-left cell, and the hidden cells of each merge. */
   private readonly merges = new Map<string, { bottom: number; right: number }>();
   private readonly hidden = new Set<string>();
+  private readonly hiddenColumns = new Set<number>();
   readonly rows: number[];
   readonly lastColumn: number;
 
   constructor(grid: SheetGrid) {
     this.name = grid.sheet;
-    for (const cell of grid.cells) this.cells.set(cellAddress(cell.row, cell.column), cell);
+    // A hidden column holds lookups, never a question or its answer.
+    const hiddenColumns = new Set(grid.hiddenColumns);
+    for (const cell of grid.cells) if (!hiddenColumns.has(cell.column)) this.cells.set(cellAddress(cell.row, cell.column), cell);
+    for (const column of hiddenColumns) this.hiddenColumns.add(column);
     for (const merge of grid.merges) {
       const { top, left, bottom, right } = parseRange(merge);
       this.merges.set(cellAddress(top, left), { bottom, right });
       for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) if (r !== top || c !== left) this.hidden.add(cellAddress(r, c));
     }
-    this.rows = [...new Set(grid.cells.map((c) => c.row))].sort((a, b) => a - b);
-    this.lastColumn = Math.max(1, ...grid.cells.filter((c) => c.value !== null).map((c) => c.column));
+    const cells = [...this.cells.values()];
+    this.rows = [...new Set(cells.map((c) => c.row))].sort((a, b) => a - b);
+    this.lastColumn = Math.max(1, ...cells.filter((c) => c.value !== null).map((c) => c.column));
   }
 
   at(row: number, column: number): GridCell | undefined {
@@ -63,8 +68,9 @@ export class TemplateSheet {
     return NUMBER_TEXT.test(text) || QUESTION_NUMBER.test(text) ? '' : text;
   }
 
+  /** Hidden by a merge or in a hidden column. */
   isHidden(row: number, column: number): boolean {
-    return this.hidden.has(cellAddress(row, column));
+    return this.hidden.has(cellAddress(row, column)) || this.hiddenColumns.has(column);
   }
 
   /** The last column a cell covers: itself, or the right edge of the merge it starts. */
@@ -97,14 +103,28 @@ export class TemplateSheet {
 
   /** The row's label: its text cells from the left, question numbers left out; null for a row with no words. */
   labelRow(row: number): LabelRow | null {
-    const parts: string[] = [];
+    return this.labelsOf(row)[0] ?? null;
+  }
+
+  /** Every label of a row, left to right: a second one after the first's cells is a block laid beside it. */
+  labelsOf(row: number): LabelRow[] {
+    const labels: LabelRow[] = [];
+    let parts: string[] = [];
     let first = 0;
     let last = 0;
+    const close = () => {
+      if (!parts.length) return;
+      const labelCell = this.at(row, first)!;
+      let typed = false;
+      for (let column = last + 1; column <= this.lastColumn + 1 && this.text(row, column) === ''; column++) if (this.isMarkedInput(row, column)) typed = true;
+      labels.push({ row, label: parts.join(' '), firstColumn: first, lastColumn: last, heading: (labelCell.bold || labelCell.filled || last > first) && !typed });
+      parts = [];
+    };
     for (let column = 1; column <= this.lastColumn; column++) {
       const text = this.text(row, column);
-      // A question number before the label is skipped; an empty cell or a number after it ends the label.
+      // A question number before a label is skipped; an empty cell or a number after it ends the label.
       if (text === '') {
-        if (parts.length) break;
+        if (!this.isHidden(row, column)) close();
         continue;
       }
       if (!parts.length) first = column;
@@ -112,12 +132,8 @@ export class TemplateSheet {
       last = this.rightEdge(row, column);
       column = last;
     }
-    if (!parts.length) return null;
-    const labelCell = this.at(row, first)!;
-    const merged = last > first;
-    let typed = false;
-    for (let column = last + 1; column <= this.lastColumn + 1; column++) if (this.isMarkedInput(row, column)) typed = true;
-    return { row, label: parts.join(' '), firstColumn: first, lastColumn: last, heading: (labelCell.bold || labelCell.filled || merged) && !typed };
+    close();
+    return labels;
   }
 
   /** Columns headed as figure columns and as text (comment) columns by a heading row at or above this row. */
