@@ -13,9 +13,10 @@ import { loadFramework } from './loadFramework';
 import { annotateReturn } from '../commands/annotateReturn';
 import { checkWorkbook } from '../commands/checkWorkbook';
 import { readReturn } from '../commands/readReturn';
+import { parseMapping } from '../engine/mapping/mapping';
 import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
 
-export const checkUsage = `Usage: returns check FILE... [--previous FILE] [--rules FILE] [--framework ID] [--annotate OUT.xlsx] [--json]
+export const checkUsage = `Usage: returns check FILE... [--mapping MAPPING.json] [--previous FILE] [--rules FILE] [--framework ID] [--annotate OUT.xlsx] [--json]
 
 Checks returns against their framework's rules: every missing or inconsistent figure, with the arithmetic.
   FILE         a return workbook (.xlsx), or a figures file as printed by returns tally --json
@@ -24,6 +25,8 @@ Checks returns against their framework's rules: every missing or inconsistent fi
   --previous   the previous period's return, to check this one follows on from it
   --rules      a JSON file switching rules off or changing their severity:
                {"rules": {"standard_period": {"enabled": false}, "case_study_length": {"severity": "query"}}}
+  --mapping    the commissioner's own template: where its figures are (from returns map), for every workbook
+               checked; figures it does not hold are not missing, and rules over them are listed as not applicable
   --framework  a framework .json file, for returns of a framework that is not built in
   --json       print the findings as JSON
 Exit codes: 0 no errors (queries and info allowed); 1 at least one error; 2 an input could not be used.`;
@@ -34,13 +37,14 @@ const checkFlags = z.object({
   rules: z.string().min(1).optional(),
   framework: z.string().min(1).optional(),
   annotate: z.string().regex(/\.xlsx$/i, '--annotate must name an .xlsx file').optional(),
+  mapping: z.string().min(1).optional(),
   json: z.boolean().default(false),
 });
 
 export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const flags = parseFlags(
     args,
-    { previous: { type: 'string' }, rules: { type: 'string' }, framework: { type: 'string' }, annotate: { type: 'string' }, json: { type: 'boolean' } },
+    { previous: { type: 'string' }, rules: { type: 'string' }, framework: { type: 'string' }, annotate: { type: 'string' }, json: { type: 'boolean' }, mapping: { type: 'string' } },
     checkFlags,
     checkUsage,
   );
@@ -49,10 +53,11 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   if (flags.annotate && (flags.files.length !== 1 || !flags.files[0]!.toLowerCase().endsWith('.xlsx')))
     throw new InputError(`--annotate writes a copy of one workbook: give exactly one .xlsx file to check.\n\n${checkUsage}`);
   if (flags.annotate && flags.annotate === flags.files[0]) throw new InputError('--annotate must name a new file: the return you received is never changed.');
+  const mapping = flags.mapping ? parseMapping(new TextDecoder().decode(await io.readFile(flags.mapping)), flags.mapping) : null;
   const workbookOf = async (file: string) => XlsxWorkbook.fromBytes(await io.readFile(file), file);
   const read = async (file: string) =>
     file.toLowerCase().endsWith('.xlsx')
-      ? (await readReturn(await workbookOf(file), file, frameworkFor)).data
+      ? (await readReturn(await workbookOf(file), file, frameworkFor, mapping)).data
       : returnFromJson(new TextDecoder().decode(await io.readFile(file)), file, frameworkFor);
   const previous = flags.previous ? await read(flags.previous) : null;
   const overridesText = flags.rules ? new TextDecoder().decode(await io.readFile(flags.rules)) : null;
@@ -70,7 +75,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     try {
       if (file.toLowerCase().endsWith('.xlsx')) {
         const workbook = await workbookOf(file);
-        const { read: received, findings } = await checkWorkbook(workbook, file, { previous, overridesFor: overridesOf, frameworkFor });
+        const { read: received, findings } = await checkWorkbook(workbook, file, { previous, overridesFor: overridesOf, frameworkFor, mapping });
         files.push(checkedFile(received.data, findings));
         if (flags.annotate) {
           const { explanationsKept } = await annotateReturn(workbook, received, findings);

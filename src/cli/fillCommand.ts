@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fillReturn } from '../commands/fillReturn';
+import { parseMapping } from '../engine/mapping/mapping';
 import { readCaseData } from '../commands/readCaseData';
 import { periodFromIso } from '../engine/tally/period';
 import { readTable } from '../tables/readTable';
@@ -8,7 +9,7 @@ import { parseFlags } from './args';
 import type { CliIo } from './io';
 import { loadFramework } from './loadFramework';
 
-export const fillUsage = `Usage: returns fill [CASES] --framework ID --from YYYY-MM-DD --to YYYY-MM-DD (--out FILE.xlsx | --into RETURN.xlsx [--out FILE.xlsx]) [--overwrite] [--sheet NAME]
+export const fillUsage = `Usage: returns fill [CASES] --framework ID --from YYYY-MM-DD --to YYYY-MM-DD (--out FILE.xlsx | --into RETURN.xlsx [--mapping MAPPING.json] [--out FILE.xlsx]) [--overwrite] [--sheet NAME]
 
 Fills the return from case data: the cases as pasted, a normalised case table, and a live formula in every
 figure cell (with its value, for viewers that do not recalculate). CASES is a CSV, TSV or .xlsx export;
@@ -17,6 +18,8 @@ without it, --into takes the cases pasted into the return's "Case data" sheet.
   --into       fill a return a provider already has (written back to it unless --out is given); a typed
                figure that differs from the case data stops the fill, unless --overwrite, which keeps the
                typed values in a "Replaced values" sheet
+  --mapping    with --into the commissioner's own template: where its figures are (from returns map); each
+               mapped cell gets its formula and every other cell of the template stays as it was
   --sheet      the worksheet of CASES holding the cases (default: the first)`;
 
 const fillFlags = z
@@ -29,14 +32,16 @@ const fillFlags = z
     into: z.string().regex(/\.xlsx$/i, '--into must name an .xlsx file').optional(),
     overwrite: z.boolean().default(false),
     sheet: z.string().min(1).optional(),
+    mapping: z.string().min(1).optional(),
   })
   .refine((f) => f.out !== undefined || f.into !== undefined, 'Say where the return goes: --out FILE.xlsx for a new workbook, or --into RETURN.xlsx to fill one you have.')
+  .refine((f) => f.mapping === undefined || f.into !== undefined, '--mapping goes with --into: it says where the figures are in the template you fill.')
   .refine((f) => f.files.length === 1 || f.into !== undefined, 'Give the case-data file, e.g. returns fill cases.csv … (only --into can take the cases from its own "Case data" sheet).');
 
 export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   const flags = parseFlags(
     args,
-    { framework: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, into: { type: 'string' }, overwrite: { type: 'boolean' }, sheet: { type: 'string' } },
+    { framework: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, into: { type: 'string' }, overwrite: { type: 'boolean' }, sheet: { type: 'string' }, mapping: { type: 'string' } },
     fillFlags,
     fillUsage,
   );
@@ -45,7 +50,8 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   const workbook = flags.into ? await XlsxWorkbook.fromBytes(await io.readFile(flags.into), flags.into) : XlsxWorkbook.create();
   const casesFile = flags.files[0];
   const table = casesFile ? await readTable(await io.readFile(casesFile), casesFile, { sheet: flags.sheet }) : await readCaseData(workbook, flags.into!);
-  const { report, replaced } = await fillReturn(workbook, { framework, period, table, overwrite: flags.overwrite });
+  const mapping = flags.mapping ? parseMapping(new TextDecoder().decode(await io.readFile(flags.mapping)), flags.mapping) : undefined;
+  const { report, replaced } = await fillReturn(workbook, { framework, period, table, overwrite: flags.overwrite, ...(mapping ? { mapping } : {}) });
   const out = flags.out ?? flags.into!;
   await io.writeFile(out, await workbook.toBytes());
   const errors = report.rowIssues.filter((i) => i.severity === 'error').length;

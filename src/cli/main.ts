@@ -1,6 +1,7 @@
 import { InputError } from '../errors';
 import { checkCommand, checkUsage } from './checkCommand';
 import { fillCommand, fillUsage } from './fillCommand';
+import { mapCommand, mapUsage } from './mapCommand';
 import { templateCommand, templateUsage } from './templateCommand';
 import { processIo, type CliIo } from './io';
 import { tallyCommand, tallyUsage } from './tallyCommand';
@@ -12,6 +13,7 @@ Commands:
   check      check returns against their rules
   template   write the return's template workbook
   fill       fill a return workbook from case data, with a formula in every figure
+  map        find the cell of every figure in a commissioner's own template
 
 ${tallyUsage}
 
@@ -20,6 +22,8 @@ ${checkUsage}
 ${templateUsage}
 
 ${fillUsage}
+
+${mapUsage}
 
 Exit codes: 0 done; 1 check found errors; 2 the input cannot be used (the message says why and what to do); 3 an internal fault.`;
 
@@ -36,6 +40,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return await templateCommand(rest, io);
       case 'fill':
         return await fillCommand(rest, io);
+      case 'map':
+        return await mapCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

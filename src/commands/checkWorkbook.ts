@@ -4,6 +4,7 @@ import type { RuleOverrides } from '../engine/checks/overrides';
 import type { ReturnData } from '../engine/checks/returnData';
 import { runChecks, sortFindings } from '../engine/checks/runChecks';
 import type { WorkbookPort } from '../workbook/port';
+import type { Mapping } from '../engine/mapping/mapping';
 import { readReturn, type ReadReturn } from './readReturn';
 import { reconcile } from './reconcile';
 import { CASE_DATA_SHEET } from './returnLayout';
@@ -12,9 +13,9 @@ import { CASE_DATA_SHEET } from './returnLayout';
 export async function checkWorkbook(
   port: WorkbookPort,
   source: string,
-  options: { previous?: ReturnData | null; overridesFor?: (framework: Framework) => RuleOverrides | null; frameworkFor?: (id: string) => Framework } = {},
+  options: { previous?: ReturnData | null; overridesFor?: (framework: Framework) => RuleOverrides | null; frameworkFor?: (id: string) => Framework; mapping?: Mapping | null } = {},
 ): Promise<{ read: ReadReturn; findings: Finding[] }> {
-  const read = await readReturn(port, source, options.frameworkFor);
+  const read = await readReturn(port, source, options.frameworkFor, options.mapping ?? null);
   const findings = runChecks(read.data, { previous: options.previous, overrides: options.overridesFor?.(read.data.framework) ?? null });
   const { framework } = read.data;
   if (read.version !== framework.version)

@@ -10,11 +10,15 @@ import type { Period } from '../engine/tally/period';
 import type { CaseText, NamedCount } from '../engine/tally/tally';
 import { InputError } from '../errors';
 import { sheetCell } from '../workbook/addresses';
-import type { CellWrite, WorkbookOperation, WorkbookPort } from '../workbook/port';
+import type { CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from '../workbook/port';
+import { mappingFrameworkIssues, type Mapping } from '../engine/mapping/mapping';
+import { validateMapping } from '../engine/mapping/validateMapping';
 import { caseSheets } from './caseTable';
-import { CASE_DATA_SHEET, CASES_SHEET, listName, returnSheets, RETURN_NAMES } from './returnLayout';
+import { isMapped, mappingOperations } from './mappedWorkbook';
+import { templateGrids } from './mapTemplate';
+import { CASE_DATA_SHEET, CASES_SHEET, listName, REPLACED_SHEET, returnSheets, RETURN_NAMES, type FigureContent } from './returnLayout';
 
-export const REPLACED_SHEET = 'Replaced values';
+export { REPLACED_SHEET } from './returnLayout';
 
 export interface Replacement {
   figure: string;
@@ -32,68 +36,111 @@ export interface FillResult {
 
 /**
  * Fills a return from case data: the pasted original and the normalised case table, and a live formula in
- * every figure cell with its computed value. Into a workbook that is already a return, typed figures that
- * differ from the computed ones stop the fill (nothing is written) unless `overwrite` is given.
+ * every figure cell with its computed value. Into a workbook that is already a return (ours, or a
+ * commissioner's template mapped with `mapping` or earlier), typed figures that differ from the computed ones
+ * stop the fill (nothing is written) unless `overwrite` is given. A commissioner's template keeps every cell,
+ * style and setting of its own: only its figure cells get formulas, and figures it does not hold are left out.
  */
-export async function fillReturn(port: WorkbookPort, input: { framework: Framework; period: Period; table: RawTable; overwrite?: boolean }): Promise<FillResult> {
+export async function fillReturn(port: WorkbookPort, input: { framework: Framework; period: Period; table: RawTable; overwrite?: boolean; mapping?: Mapping }): Promise<FillResult> {
   const { framework, period, table } = input;
   const imported = importCases(table, framework);
   const report = tallyImported(imported, table.source, framework, period);
-  // Each figure's formula with its value; figures the provider types in have none.
-  const contents = new Map(
+  const periodDates = { from: jsDateOfDay(period.from), to: jsDateOfDay(period.to) };
+  const lists = listRows(framework, report);
+  const sheets = await port.sheetNames();
+  const operations: WorkbookOperation[] = [];
+  let existing = await port.names();
+
+  if (input.mapping) {
+    const issues = [...mappingFrameworkIssues(input.mapping, framework), ...validateMapping(input.mapping, await templateGrids(port), 'fill')];
+    if (issues.length) throw new InputError(`The mapping cannot be used on this workbook:\n${issues.map((i) => `  ${i.at}: ${i.message}`).join('\n')}\nCorrect the mapping (returns map proposes one) and try again.`);
+    const named = mappingOperations(input.mapping, framework, sheets);
+    operations.push(...named);
+    existing = namesAfter(existing, named);
+  }
+  const contents = figureContents(framework, report, existing);
+  const content = (id: string) => contents.get(id) ?? null;
+
+  let replaced: Replacement[] = [];
+  if (existing.length === 0) {
+    const returnSheetNames = [...new Set(framework.sections.map((s) => s.sheet))];
+    operations.push(...returnSheets(framework, (figure) => content(figure.id), { period: periodDates, lists }).operations, ...caseSheets(framework, table, imported));
+    // Formulas now live in the figure cells: lock them against accidental typing; input cells stay open.
+    for (const sheet of returnSheetNames) operations.push({ op: 'protect', sheet });
+    await port.apply(operations);
+    return { report, replaced };
+  }
+
+  const named = new Map(existing.map((n) => [n.name, n]));
+  const mapped = isMapped(existing);
+  const frameworkCell = named.get(RETURN_NAMES.framework);
+  const frameworkValue = input.mapping ? framework.id : frameworkCell ? (await port.read([frameworkCell]))[0]![0]![0] : null;
+  if (frameworkValue !== framework.id)
+    throw new InputError(`The workbook is not a ${framework.title} (it has no cell named ${RETURN_NAMES.framework} holding "${framework.id}"). Start from returns template, map the commissioner's template with returns map, or fill a new workbook with --out.`);
+  const computed = figuresOf(framework).filter((f) => content(f.id) !== null);
+  // A commissioner's template holds the figures it asks for; ours holds every one.
+  const figures = mapped ? computed.filter((f) => named.has(f.id)) : computed;
+  const missing = figures.filter((f) => !named.has(f.id));
+  if (missing.length) throw new InputError(`The workbook has no cell named ${missing.slice(0, 5).map((f) => f.id).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}: it was not made from this template version. Start from returns template.`);
+  const places = figures.map((f) => named.get(f.id)!);
+  const [values, formulas] = [await port.read(places), await port.formulas(places.map((p) => ({ sheet: p.sheet, cell: p.range })))];
+  // A template nobody has filled in yet may show 0 in every box: those are its blanks, not typed figures.
+  const untouched = values.every((v, i) => formulas[i] !== null || v[0]![0] === null || v[0]![0] === '' || v[0]![0] === 0);
+  replaced = figures.flatMap((figure, i) => {
+    const was = values[i]![0]![0] ?? null;
+    const now = report.figures[figure.id] ?? null;
+    const typed = formulas[i] === null && was !== null && was !== '' && !(untouched && was === 0);
+    if (!typed || (typeof was === 'number' && now !== null && Math.abs(was - now) < 0.005)) return [];
+    return [{ figure: figure.id, label: figure.label, cell: sheetCell(places[i]!.sheet, places[i]!.range), was, now }];
+  });
+  if (replaced.length && !input.overwrite) throw differencesError(replaced);
+  figures.forEach((figure, i) => {
+    operations.push({ op: 'write', sheet: places[i]!.sheet, at: places[i]!.range, rows: [[content(figure.id)]] });
+    // The commissioner's cells keep their own look.
+    if (!mapped) operations.push({ op: 'style', sheet: places[i]!.sheet, range: places[i]!.range, style: 'figure' });
+  });
+  for (const [name, date] of [[PERIOD_FROM, periodDates.from], [PERIOD_TO, periodDates.to]] as const) {
+    const place = named.get(name);
+    if (place) operations.push({ op: 'write', sheet: place.sheet, at: place.range.split(':')[0]!, rows: [[date]] });
+  }
+  for (const [id, rows] of Object.entries(lists)) {
+    const place = named.get(listName(id));
+    if (place && rows.length) operations.push({ op: 'write', sheet: place.sheet, at: place.range.split(':')[0]!, rows });
+  }
+  for (const sheet of [CASE_DATA_SHEET, CASES_SHEET, ...(replaced.length ? [REPLACED_SHEET] : [])]) if (sheets.includes(sheet)) operations.push({ op: 'removeSheet', sheet });
+  operations.push(...caseSheets(framework, table, imported));
+  if (replaced.length) operations.push(...replacedSheet(replaced));
+  // Our figure sheets are locked again; a commissioner's sheets keep the protection they had.
+  if (!mapped) for (const sheet of new Set(framework.sections.map((s) => s.sheet))) if (sheets.includes(sheet)) operations.push({ op: 'protect', sheet });
+  await port.apply(operations);
+  return { report, replaced };
+}
+
+/**
+ * Each figure's formula with its value; figures the provider types in have none. A total over parts the
+ * workbook does not name (a commissioner's template may not hold every part) counts those parts itself.
+ */
+function figureContents(framework: Framework, report: TallyReport, names: NamedRange[]): Map<string, FigureContent> {
+  const byId = new Map(figuresOf(framework).map((f) => [f.id, f]));
+  const named = new Set(names.map((n) => n.name));
+  const partial = names.length > 0;
+  return new Map(
     figuresOf(framework).map((figure) => {
-      const formula = figureFormula(figure, framework);
+      const own = figureFormula(figure, framework);
+      const formula =
+        figure.template.kind === 'sum_of' && partial && figure.parts.some((p) => !named.has(p))
+          ? figure.parts.map((p) => (named.has(p) ? p : `(${figureFormula(byId.get(p)!, framework) || '0'})`)).join('+')
+          : own;
       return [figure.id, formula ? { formula, result: report.figures[figure.id] ?? '' } : null] as const;
     }),
   );
-  const content = (id: string) => contents.get(id) ?? null;
-  const periodDates = { from: jsDateOfDay(period.from), to: jsDateOfDay(period.to) };
-  const lists = listRows(framework, report);
-  const existing = await port.names();
-  const operations: WorkbookOperation[] = [];
-  let replaced: Replacement[] = [];
+}
 
-  const returnSheetNames = [...new Set(framework.sections.map((s) => s.sheet))];
-  if (existing.length === 0) {
-    const sheets = returnSheets(framework, (figure) => content(figure.id), { period: periodDates, lists });
-    operations.push(...sheets.operations, ...caseSheets(framework, table, imported));
-  } else {
-    const named = new Map(existing.map((n) => [n.name, n]));
-    const frameworkCell = named.get(RETURN_NAMES.framework);
-    const [frameworkValue] = frameworkCell ? (await port.read([frameworkCell]))[0]![0]! : [null];
-    if (frameworkValue !== framework.id)
-      throw new InputError(`The workbook is not a ${framework.title} (it has no cell named ${RETURN_NAMES.framework} holding "${framework.id}"). Start from returns template, or fill a new workbook with --out.`);
-    const figures = figuresOf(framework).filter((f) => content(f.id) !== null);
-    const missing = figures.filter((f) => !named.has(f.id));
-    if (missing.length) throw new InputError(`The workbook has no cell named ${missing.slice(0, 5).map((f) => f.id).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}: it was not made from this template version. Start from returns template.`);
-    const places = figures.map((f) => named.get(f.id)!);
-    const [values, formulas] = [await port.read(places), await port.formulas(places.map((p) => ({ sheet: p.sheet, cell: p.range })))];
-    replaced = figures.flatMap((figure, i) => {
-      const was = values[i]![0]![0] ?? null;
-      const now = report.figures[figure.id] ?? null;
-      const typed = formulas[i] === null && was !== null && was !== '';
-      if (!typed || (typeof was === 'number' && now !== null && Math.abs(was - now) < 0.005)) return [];
-      return [{ figure: figure.id, label: figure.label, cell: sheetCell(places[i]!.sheet, places[i]!.range), was, now }];
-    });
-    if (replaced.length && !input.overwrite) throw differencesError(replaced);
-    figures.forEach((figure, i) => operations.push({ op: 'write', sheet: places[i]!.sheet, at: places[i]!.range, rows: [[content(figure.id)]] }, { op: 'style', sheet: places[i]!.sheet, range: places[i]!.range, style: 'figure' }));
-    for (const [name, date] of [[PERIOD_FROM, periodDates.from], [PERIOD_TO, periodDates.to]] as const) {
-      const place = named.get(name);
-      if (place) operations.push({ op: 'write', sheet: place.sheet, at: place.range.split(':')[0]!, rows: [[date]] });
-    }
-    for (const [id, rows] of Object.entries(lists)) {
-      const place = named.get(listName(id));
-      if (place && rows.length) operations.push({ op: 'write', sheet: place.sheet, at: place.range.split(':')[0]!, rows });
-    }
-    const sheets = await port.sheetNames();
-    for (const sheet of [CASE_DATA_SHEET, CASES_SHEET, ...(replaced.length ? [REPLACED_SHEET] : [])]) if (sheets.includes(sheet)) operations.push({ op: 'removeSheet', sheet });
-    operations.push(...caseSheets(framework, table, imported));
-    if (replaced.length) operations.push(...replacedSheet(replaced));
-  }
-  // Formulas now live in the figure cells: lock them against accidental typing; input cells stay open.
-  for (const sheet of returnSheetNames) operations.push({ op: 'protect', sheet });
-  await port.apply(operations);
-  return { report, replaced };
+/** The names a workbook will have once some defineName operations are applied. */
+function namesAfter(names: NamedRange[], operations: WorkbookOperation[]): NamedRange[] {
+  const after = new Map(names.map((n) => [n.name, n]));
+  for (const op of operations) if (op.op === 'defineName') after.set(op.name, { name: op.name, sheet: op.sheet, range: op.range });
+  return [...after.values()];
 }
 
 function listRows(framework: Framework, report: TallyReport): Record<string, CellWrite[][]> {

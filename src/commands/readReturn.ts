@@ -6,7 +6,12 @@ import type { RawCell } from '../engine/cases/rawTable';
 import type { FigureCell, ReturnData } from '../engine/checks/returnData';
 import { PERIOD_FROM, PERIOD_TO } from '../engine/formulas/names';
 import { InputError } from '../errors';
-import { cellAddress, sheetCell } from '../workbook/addresses';
+import { cellAddress, parseSheetCell, sheetCell } from '../workbook/addresses';
+import { mappingFrameworkIssues, type Mapping } from '../engine/mapping/mapping';
+import { validateMapping } from '../engine/mapping/validateMapping';
+import type { Period } from '../engine/tally/period';
+import { isMapped } from './mappedWorkbook';
+import { templateGrids } from './mapTemplate';
 import type { NamedRange, WorkbookPort } from '../workbook/port';
 import { listName, RETURN_NAMES } from './returnLayout';
 
@@ -24,31 +29,46 @@ export interface ReadReturn {
  * Reads a received return: the framework, version and period from their named cells, and every figure from
  * the cell named by its id, or, where a provider's edits lost the name, from beside its label.
  */
-export async function readReturn(port: WorkbookPort, source: string, frameworkFor: (id: string) => Framework = builtInFramework): Promise<ReadReturn> {
-  const names = new Map((await port.names()).map((n) => [n.name, n]));
-  const single = async (name: string): Promise<RawCell> => {
-    const place = names.get(name);
-    return place ? ((await port.read([{ sheet: place.sheet, range: place.range.split(':')[0]! }]))[0]![0]![0] ?? null) : null;
-  };
-  const id = await single(RETURN_NAMES.framework);
+export async function readReturn(port: WorkbookPort, source: string, frameworkFor: (id: string) => Framework = builtInFramework, mapping: Mapping | null = null): Promise<ReadReturn> {
+  const names = new Map((mapping ? [] : await port.names()).map((n) => [n.name, n]));
+  const single = async (place: { sheet: string; range: string } | undefined): Promise<RawCell> =>
+    place ? ((await port.read([{ sheet: place.sheet, range: place.range.split(':')[0]! }]))[0]![0]![0] ?? null) : null;
+  const id = mapping ? mapping.framework : await single(names.get(RETURN_NAMES.framework));
   if (typeof id !== 'string' || id.trim() === '')
-    throw new InputError(`${source} does not say which return it is (no cell named ${RETURN_NAMES.framework}): it was not made from a Returns Assistant template. Fill the commissioner's template from returns template, or check the figures as JSON.`);
+    throw new InputError(
+      `${source} does not say which return it is (no cell named ${RETURN_NAMES.framework}): it was not made from a Returns Assistant template or mapped. If it is the commissioner's own template, map it first (returns map ${source} --framework ID --out mapping.json) and check it with --mapping mapping.json; or check the figures as JSON.`,
+    );
   let framework: Framework;
   try {
     framework = frameworkFor(id.trim());
   } catch (e) {
     throw new InputError(`${source}: ${(e as Error).message}`);
   }
-  const version = await single(RETURN_NAMES.version);
-  const period = await readPeriod(source, await single(PERIOD_FROM), await single(PERIOD_TO));
-
-  const places = new Map<string, NamedRange>();
   const figures = figuresOf(framework);
-  for (const figure of figures) {
-    const place = names.get(figure.id);
-    if (place) places.set(figure.id, { ...place, range: place.range.split(':')[0]! });
+  const places = new Map<string, NamedRange>();
+  let version: RawCell = null;
+  let period: Period | null;
+  let held: Set<string> | undefined;
+  if (mapping) {
+    const issues = [...mappingFrameworkIssues(mapping, framework), ...validateMapping(mapping, await templateGrids(port), 'read')];
+    if (issues.length) throw new InputError(`${source}: the mapping does not fit this workbook:\n${issues.map((i) => `  ${i.at}: ${i.message}`).join('\n')}`);
+    for (const [figure, reference] of Object.entries(mapping.cells)) {
+      const { sheet, cell } = parseSheetCell(reference);
+      places.set(figure, { name: figure, sheet, range: cell.toUpperCase() });
+    }
+    const at = (reference: string | undefined) => (reference ? { sheet: parseSheetCell(reference).sheet, range: parseSheetCell(reference).cell } : undefined);
+    period = await readPeriod(source, await single(at(mapping.period?.from)), await single(at(mapping.period?.to)));
+    held = new Set(places.keys());
+  } else {
+    version = await single(names.get(RETURN_NAMES.version));
+    period = await readPeriod(source, await single(names.get(PERIOD_FROM)), await single(names.get(PERIOD_TO)));
+    for (const figure of figures) {
+      const place = names.get(figure.id);
+      if (place) places.set(figure.id, { ...place, range: place.range.split(':')[0]! });
+    }
+    if (isMapped([...names.values()])) held = new Set(places.keys());
+    else for (const [figureId, place] of await placesByLabel(port, figures.filter((f) => !places.has(f.id)))) places.set(figureId, place);
   }
-  for (const [figureId, place] of await placesByLabel(port, figures.filter((f) => !places.has(f.id)))) places.set(figureId, place);
 
   const ids = [...places.keys()];
   const refs = ids.map((i) => places.get(i)!);
@@ -69,7 +89,8 @@ export async function readReturn(port: WorkbookPort, source: string, frameworkFo
     const rows = (await port.read([place]))[0]!.filter((r) => r.some((c) => c !== null && c !== ''));
     lists[spec.id] = rows.map((r) => (spec.kind === 'names' ? { name: String(r[0] ?? ''), count: Number(r[1] ?? 0) } : { caseId: String(r[0] ?? ''), text: String(r[1] ?? '') }));
   }
-  return { data: { source, framework, period, values: figureValues, cells, lists }, version: typeof version === 'string' ? version : null, formulas, places };
+  const readVersion = mapping ? framework.version : typeof version === 'string' ? version : null;
+  return { data: { source, framework, period, values: figureValues, cells, lists, ...(held ? { held } : {}) }, version: readVersion, formulas, places };
 }
 
 /** A figure cell's content for the rules: numbers stay numbers, blanks are null, anything else is text. */
@@ -81,7 +102,7 @@ function figureCell(value: RawCell): FigureCell {
   return text === '' ? null : text;
 }
 
-async function readPeriod(source: string, from: RawCell, to: RawCell) {
+async function readPeriod(source: string, from: RawCell, to: RawCell): Promise<Period | null> {
   const day = (cell: RawCell) => {
     const reading = readDate(cell);
     return reading?.ok ? reading.day : null;

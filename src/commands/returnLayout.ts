@@ -7,6 +7,8 @@ import type { CellStyle, CellWrite, WorkbookOperation } from '../workbook/port';
 export const RETURN_NAMES = { framework: 'return.framework', version: 'return.version' } as const;
 export const CASE_DATA_SHEET = 'Case data';
 export const CASES_SHEET = 'Cases';
+/** Typed figures a fill replaced, kept for the provider to see. */
+export const REPLACED_SHEET = 'Replaced values';
 export const listName = (id: string) => `list.${id}`;
 
 /** What goes in a figure's cell: an input to type into, or a formula with its last value. */

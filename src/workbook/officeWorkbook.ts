@@ -152,9 +152,11 @@ export class OfficeWorkbook implements WorkbookPort {
   private queue(workbook: Excel.Workbook, op: WorkbookOperation, named: Set<string>): number {
     const sheet = (name: string) => workbook.worksheets.getItem(name);
     switch (op.op) {
-      case 'addSheet':
-        workbook.worksheets.add(op.sheet);
+      case 'addSheet': {
+        const added = workbook.worksheets.add(op.sheet);
+        if (op.hidden) added.visibility = 'Hidden';
         return 100;
+      }
       case 'removeSheet':
         sheet(op.sheet).delete();
         return 100;

@@ -8,7 +8,8 @@ export type CellWrite = RawCell | { formula: string; result?: number | string | 
 export type CellStyle = 'title' | 'heading' | 'label' | 'figure' | 'input' | 'date_input' | 'date' | 'table_header' | 'text_input' | 'error' | 'query' | 'info' | 'muted';
 
 export type WorkbookOperation =
-  | { op: 'addSheet'; sheet: string }
+  /** A hidden sheet holds what the product records about the workbook, out of the way. */
+  | { op: 'addSheet'; sheet: string; hidden?: boolean }
   | { op: 'removeSheet'; sheet: string }
   /** A block of cells from its top-left cell. */
   | { op: 'write'; sheet: string; at: string; rows: CellWrite[][] }

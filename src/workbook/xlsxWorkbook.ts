@@ -108,7 +108,7 @@ export class XlsxWorkbook implements WorkbookPort {
     switch (op.op) {
       case 'addSheet':
         // Printed, a sheet fits the page's width: the figures column never falls onto a page of its own.
-        this.workbook.addWorksheet(op.sheet, { pageSetup: { fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'landscape', paperSize: 9 } });
+        this.workbook.addWorksheet(op.sheet, { state: op.hidden ? 'hidden' : 'visible', pageSetup: { fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'landscape', paperSize: 9 } });
         return;
       case 'removeSheet': {
         const ws = this.workbook.getWorksheet(op.sheet);
@@ -140,6 +140,7 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       case 'link': {
         const cell = this.sheet(op.sheet).getCell(op.cell);
+        ownStyle(cell);
         cell.value = { text: op.text, hyperlink: `#${absoluteRef(op.target.sheet, op.target.cell).replace(/\$/g, '')}` };
         cell.font = { color: { argb: 'FF0563C1' }, underline: true };
         return;
@@ -166,8 +167,18 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
+/**
+ * Gives a cell a style object of its own. ExcelJS shares one object among the cells of a loaded workbook that
+ * look alike, so setting one cell's fill would recolour every cell styled like it (a commissioner's template
+ * included).
+ */
+function ownStyle(cell: ExcelJS.Cell): void {
+  cell.style = { ...cell.style };
+}
+
 function writeCell(cell: ExcelJS.Cell, value: CellWrite): void {
   if (value instanceof Date) {
+    ownStyle(cell);
     cell.value = value;
     cell.numFmt = DATE_FORMAT;
   } else if (value !== null && typeof value === 'object') {
@@ -176,6 +187,7 @@ function writeCell(cell: ExcelJS.Cell, value: CellWrite): void {
 }
 
 function styleCell(cell: ExcelJS.Cell, style: CellStyle): void {
+  ownStyle(cell);
   const fill = STYLE_FILLS[style];
   if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } };
   const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };

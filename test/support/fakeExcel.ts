@@ -73,7 +73,10 @@ export class FakeExcel {
         if (!fake.sheets.has(name)) throw new Error(`no sheet ${name}`);
         return worksheet(name);
       },
-      add: (name: string) => fake.sheets.set(name, new Map()),
+      add: (name: string) => {
+        fake.sheets.set(name, new Map());
+        return Object.defineProperty({}, 'visibility', { set: (visibility: string) => (visibility === 'Hidden' ? fake.hiddenSheets.add(name) : fake.hiddenSheets.delete(name)) });
+      },
     });
     const names = Object.assign(track(new FakeCollection(() => [...fake.names].map(([name, p]) => ({ name, formula: `='${p.sheet}'!${p.range}` })))), {
       getItem: (name: string) => ({ delete: () => fake.names.delete(name) }),

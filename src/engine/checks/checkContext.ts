@@ -14,7 +14,7 @@ export class CheckContext {
     readonly previous: ReturnData | null = null,
   ) {
     const figures = figuresOf(data.framework);
-    this.ids = figures.map((f) => f.id);
+    this.ids = figures.map((f) => f.id).filter((id) => !data.held || data.held.has(id));
     this.byId = new Map(figures.map((f) => [f.id, f]));
   }
 

@@ -17,4 +17,9 @@ export interface ReturnData {
   cells: Record<string, string>;
   /** Case studies and other lists, as the tally report gives them. */
   lists: Record<string, unknown>;
+  /**
+   * The figures this return holds, when it holds only some (a commissioner's own template asks for what it
+   * asks for): rules over others do not apply. Absent: every figure of the framework.
+   */
+  held?: ReadonlySet<string>;
 }

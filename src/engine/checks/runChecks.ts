@@ -1,4 +1,5 @@
-import { instancesOf } from '../../frameworks/selectors';
+import { figuresOf } from '../../frameworks/expand';
+import { instancesOf, matchFigures, selectorsOf } from '../../frameworks/selectors';
 import { CheckContext } from './checkContext';
 import type { Finding } from './findings';
 import { applyOverrides, type RuleOverrides } from './overrides';
@@ -11,8 +12,15 @@ const SEVERITY_ORDER = { error: 0, query: 1, info: 2 } as const;
 export function runChecks(data: ReturnData, options: { previous?: ReturnData | null; overrides?: RuleOverrides | null } = {}): Finding[] {
   const context = new CheckContext(data, options.previous ?? null);
   const findings: Finding[] = [];
+  const notApplicable = new Map<string, string>();
+  const allIds = figuresOf(data.framework).map((f) => f.id);
   for (const rule of applyOverrides(data.framework.rules, options.overrides ?? null))
-    for (const instance of instancesOf(rule, data.framework))
+    for (const instance of instancesOf(rule, data.framework)) {
+      // A rule relating figures the return does not hold cannot be checked on it; one about each figure's value applies to those it holds.
+      if (data.held && !PER_FIGURE.has(rule.kind) && selectorsOf(instance).some((s) => matchFigures(s, allIds).some((id) => !data.held!.has(id)))) {
+        notApplicable.set(rule.id, rule.title);
+        continue;
+      }
       for (const draft of checkRule(instance, context))
         findings.push({
           rule: rule.id,
@@ -23,8 +31,22 @@ export function runChecks(data: ReturnData, options: { previous?: ReturnData | n
           message: draft.message,
           hint: instance.hint,
         });
+    }
+  if (notApplicable.size)
+    findings.push({
+      rule: 'not_applicable',
+      kind: 'template',
+      severity: 'info',
+      figures: [],
+      cells: [],
+      message: `${notApplicable.size} rule${notApplicable.size === 1 ? ' relates' : 's relate'} figures this template does not hold, so ${notApplicable.size === 1 ? 'it was' : 'they were'} not checked: ${[...notApplicable.values()].join('; ')}.`,
+      hint: 'Nothing to do: the commissioner\'s template does not ask for these figures.',
+    });
   return sortFindings(findings);
 }
+
+/** Rule kinds that look at each figure on its own. */
+const PER_FIGURE = new Set<string>(['missing', 'not_a_number', 'negative', 'not_whole', 'small_count']);
 
 /** Errors first, then queries, then information; in rule order within each. */
 export function sortFindings(findings: Finding[]): Finding[] {

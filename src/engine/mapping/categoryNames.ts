@@ -12,6 +12,8 @@ export interface NamedCategory {
 
 /** Fuzzy names must be mostly explained by one category's spellings, and clearly less by any other's. */
 const FUZZY = { score: 0.7, margin: 0.15 };
+/** How alike a label must be to a spelling it does not contain. */
+const CLOSE = 0.85;
 
 /** A spelling's key, blind to plurals: "Self-referrals" and "Self-referral" agree. */
 function categoryKey(text: string): string {
@@ -58,6 +60,8 @@ export class CategoryNames {
   private readonly spellings: { id: string; text: string }[] = [];
   /** The list's own names, which a label may lead with: "Crime type not recorded". */
   private readonly listNames: string[];
+  /** The list's own names a heading uses (its column's data spellings such as "Disabled" may be categories). */
+  private readonly headings: string[];
 
   constructor(
     framework: Framework,
@@ -67,7 +71,9 @@ export class CategoryNames {
   ) {
     const list = categoryListOf(framework, columnKey);
     const column = framework.columns.find((c) => c.key === columnKey);
-    this.listNames = [list.label, ...list.aliases, column?.header ?? '', ...(column?.synonyms ?? [])].map((n) => categoryKey(expand(n))).filter((k) => k !== '');
+    const key = (n: string) => categoryKey(expand(n));
+    this.headings = [list.label, ...list.aliases, column?.header ?? ''].map(key).filter((k) => k !== '');
+    this.listNames = [...this.headings, ...(column?.synonyms ?? []).map(key)].filter((k) => k !== '');
     for (const item of list.items) {
       this.labels.push(categoryKey(expand(item.label)).split(' '));
       const texts = [item.label, ...item.synonyms, ...item.aliases, ...(item.id === list.unknown ? framework.notStated : [])].map(expand);
@@ -82,8 +88,9 @@ export class CategoryNames {
 
   /** The category a label names, or null where it names none or could name two. */
   find(label: string): NamedCategory | null {
-    // "All other crime" is whatever the table's other rows leave: a pool, not the list's Other.
-    if (/^\s*all\s+other\b/i.test(label)) return null;
+    // "All other crime" is whatever the table's other rows leave: a pool, not the list's Other; the list's own
+    // name ("Sexual orientation") heads it and is none of its categories.
+    if (/^\s*all\s+other\b/i.test(label) || this.headings.includes(categoryKey(withoutBrackets(label)))) return null;
     const found = this.named(label);
     // A bare word that begins two categories' names ("Self": self-referral, or online self-referral?) names neither.
     if (found) {
@@ -111,8 +118,10 @@ export class CategoryNames {
       const parts = text.split(/\s*\/\s*|\s+or\s+/).map((p) => this.keys.get(categoryKey(p)) ?? '');
       const ids = new Set(parts);
       if (parts.length > 1 && ids.size === 1 && parts[0] !== '') return { id: parts[0]!, score: 1, ...(listNamed ? { listNamed } : {}) };
-      // "Other / not known" pools two categories: it names neither.
-      if (new Set(parts.filter((p) => p !== '')).size > 1) return null;
+      // "Other / not known" pools two categories, or one with a residue the list has no name for: it names neither.
+      const namedParts = parts.filter((p) => p !== '');
+      const residue = text.split(/\s*\/\s*|\s+or\s+/).some((p, i) => parts[i] === '' && /^(?:any\s+)?others?\b/i.test(p.trim()));
+      if (new Set(namedParts).size > 1 || (namedParts.length && residue)) return null;
     }
     // Otherwise: a category one of whose spellings is all in the label ("Web chat" in "Self – online/web chat")
     // names it as far as its spellings explain the label; one with no spelling all there ("Outside
@@ -126,7 +135,8 @@ export class CategoryNames {
         const contained = spellings.some((spelling) => spelling.size > 0 && [...spelling].every((w) => words.has(w)));
         const known = new Set(spellings.flatMap((spelling) => [...spelling]));
         const explained = words.size ? [...words].filter((w) => known.has(w)).length / words.size : 0;
-        return { id, score: contained ? (explained + likeness) / 2 : likeness };
+        // Without a whole spelling in it, a label must be nearly one: "Sexual orientation" is not "Other sexual orientation".
+        return { id, score: contained ? (explained + likeness) / 2 : likeness >= CLOSE ? likeness : 0 };
       })
       .sort((a, b) => b.score - a.score);
     return best && best.score >= FUZZY.score && best.score - (second?.score ?? 0) >= FUZZY.margin ? best : null;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { figuresOf } from '../../frameworks/expand';
+import { describeIssues } from '../../frameworks/load';
+import { InputError, parseJsonText } from '../../errors';
 import type { Framework } from '../../frameworks/schema';
 
 /**
@@ -64,4 +66,11 @@ function suggestion(id: string, ids: Set<string>): string {
     return other.length === parts.length && other.filter((p, i) => p !== parts[i]).length === 1;
   });
   return near ? `; did you mean ${near}?` : '';
+}
+
+/** A mapping file's text, parsed and checked: a located message for each thing wrong with it. */
+export function parseMapping(text: string, source: string): Mapping {
+  const parsed = mappingSchema.safeParse(parseJsonText(text, source, 'Fix the mapping file, or make a new one with returns map.'));
+  if (!parsed.success) throw new InputError(`${source} is not a mapping:\n${describeIssues(parsed.error.issues)}\nA mapping looks like {"framework": "cambridgeshire", "version": "…", "cells": {"referrals.total": "Outputs!C20"}}.`);
+  return parsed.data;
 }

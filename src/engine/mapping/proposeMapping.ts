@@ -18,7 +18,8 @@ export interface Binding {
   score: number;
   /** The template's words that matched. */
   matched: string;
-  anchor: Anchor;
+  /** What the cell's row said, to re-anchor next period's copy; absent for a binding someone set by hand. */
+  anchor?: Anchor;
 }
 
 export interface Candidate {
@@ -555,13 +556,21 @@ type MappingProposalDetails = { from: string; to: string; provider: string };
 function detailsOfSheet(sheet: TemplateSheet): Partial<MappingProposalDetails> {
   const found: Partial<MappingProposalDetails> = {};
   for (const row of sheet.rows) {
-    const label = sheet.labelRow(row);
-    if (!label) continue;
-    const key = labelKey(label.label);
-    for (const [what, pattern] of DETAILS) {
-      if (found[what] || !pattern.test(key)) continue;
-      const column = sheet.inputFor(label);
-      if (column !== null) found[what] = sheet.reference(row, column);
+    const labels = sheet.labelsOf(row);
+    const texts = Array.from({ length: sheet.lastColumn }, (_, i) => i + 1).filter((column) => sheet.text(row, column) !== '');
+    // A row of labels with the boxes under them is a form: each answer is below its label.
+    const form = texts.length > 1 && !sheet.labelsOf(row + 1).length;
+    for (const column of texts) {
+      const key = labelKey(sheet.text(row, column));
+      for (const [what, pattern] of DETAILS) {
+        if (found[what] || !pattern.test(key)) continue;
+        if (form && sheet.isInput(row + 1, column)) found[what] = sheet.reference(row + 1, column);
+        else {
+          const label = labels.find((l) => l.firstColumn <= column && column <= l.lastColumn);
+          const input = label && label.firstColumn === column ? sheet.inputFor(label) : null;
+          if (input !== null) found[what] = sheet.reference(row, input);
+        }
+      }
     }
   }
   return found;
@@ -615,7 +624,7 @@ function resolve(framework: Framework, figures: Figure[], claims: Claim[], grids
     cells: Object.fromEntries(bindings.map((b) => [b.figure, b.cell])),
     ...(details.from && details.to ? { period: { from: details.from, to: details.to } } : {}),
     ...(details.provider ? { provider: details.provider } : {}),
-    anchors: Object.fromEntries(bindings.map((b) => [b.figure, b.anchor])),
+    anchors: Object.fromEntries(bindings.flatMap((b) => (b.anchor ? [[b.figure, b.anchor]] : []))),
   };
   const taken = new Set([...cellFigure, details.from, details.to, details.provider]);
   return { mapping, bindings, unmapped, unclaimed: unclaimedInputs(grids, taken) };
