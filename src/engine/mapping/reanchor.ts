@@ -49,7 +49,8 @@ function follow(sheet: TemplateSheet, anchor: Anchor, cell: string): string | nu
   const found = sheet.rows.filter((r) => labels(r).some(says) && (anchor.heading === undefined || headingAbove(sheet, r) === anchor.heading));
   if (found.length !== 1) return null;
   // In a table, the column under the same heading; elsewhere the same column.
-  const target = anchor.column === undefined ? column : (headedColumn(sheet, found[0]!, anchor.column) ?? column);
+  const labelEnd = sheet.labelsOf(found[0]!).find(says)!.lastColumn;
+  const target = anchor.column === undefined ? column : (headedColumn(sheet, found[0]!, anchor.column, labelEnd) ?? column);
   return sheet.reference(found[0]!, target);
 }
 
@@ -61,9 +62,9 @@ function headingAbove(sheet: TemplateSheet, row: number): string | undefined {
   return undefined;
 }
 
-/** The column whose heading, in the nearest row above holding it, says the anchor's column heading. */
-function headedColumn(sheet: TemplateSheet, row: number, heading: string): number | null {
+/** The column right of the row's label whose heading, in the nearest row above holding it, says the anchor's column heading. */
+function headedColumn(sheet: TemplateSheet, row: number, heading: string, labelEnd: number): number | null {
   for (const r of sheet.rows.filter((n) => n < row).reverse())
-    for (let column = 1; column <= sheet.lastColumn; column++) if (labelKey(sheet.text(r, column)) === labelKey(heading) && sheet.text(r, column) !== '') return column;
+    for (let column = labelEnd + 1; column <= sheet.lastColumn; column++) if (sheet.text(r, column) !== '' && labelKey(sheet.text(r, column)) === labelKey(heading)) return column;
   return null;
 }
