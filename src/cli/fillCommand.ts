@@ -51,13 +51,13 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   const casesFile = flags.files[0];
   const table = casesFile ? await readTable(await io.readFile(casesFile), casesFile, { sheet: flags.sheet }) : await readCaseData(workbook, flags.into!);
   const mapping = flags.mapping ? parseMapping(new TextDecoder().decode(await io.readFile(flags.mapping)), flags.mapping) : undefined;
-  const { report, replaced } = await fillReturn(workbook, { framework, period, table, overwrite: flags.overwrite, ...(mapping ? { mapping } : {}) });
+  const { report, replaced, filled } = await fillReturn(workbook, { framework, period, table, overwrite: flags.overwrite, ...(mapping ? { mapping } : {}) });
   const out = flags.out ?? flags.into!;
   await io.writeFile(out, await workbook.toBytes());
   const errors = report.rowIssues.filter((i) => i.severity === 'error').length;
   io.out(
     [
-      `Filled ${Object.keys(report.figures).length} figures with formulas from ${report.cases?.rows ?? 0} case rows of ${table.source}, and wrote ${out}.`,
+      `Filled ${filled} figures with formulas from ${report.cases?.rows ?? 0} case rows of ${table.source}, and wrote ${out}.`,
       ...(replaced.length ? [`Replaced ${replaced.length} typed figure${replaced.length === 1 ? '' : 's'}; the typed values are in the "Replaced values" sheet.`] : []),
       ...(report.rowIssues.length ? [`The case data has ${report.rowIssues.length} row issue${report.rowIssues.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}): see returns tally for the list.`] : []),
     ].join('\n'),

@@ -28,6 +28,16 @@ export async function checkWorkbook(
       message: `This return was made from template version ${read.version ?? '(not recorded)'}; the current ${framework.title} is version ${framework.version}.`,
       hint: 'Check the return follows the current definitions, or fill the current template.',
     });
+  if (read.lost.length)
+    findings.push({
+      rule: 'figure_names_lost',
+      kind: 'template',
+      severity: 'query',
+      figures: read.lost,
+      cells: [],
+      message: `${read.lost.length} figure${read.lost.length === 1 ? ' has' : 's have'} lost the cell name that says where ${read.lost.length === 1 ? 'it is' : 'they are'} (someone deleted or renamed them), so ${read.lost.length === 1 ? 'it was' : 'they were'} not read or checked: ${read.lost.slice(0, 5).join(', ')}${read.lost.length > 5 ? ` and ${read.lost.length - 5} more` : ''}.`,
+      hint: 'Map the workbook again (returns map FILE.xlsx --framework ID --out mapping.json) and check it with --mapping mapping.json, or fill a fresh template.',
+    });
   if ((await port.sheetNames()).includes(CASE_DATA_SHEET)) {
     const rows = await port.readUsed(CASE_DATA_SHEET);
     if (rows.length > 1) findings.push(...reconcile(read, { source: `${source}, sheet "${CASE_DATA_SHEET}"`, rows }));

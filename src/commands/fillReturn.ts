@@ -32,6 +32,8 @@ export interface FillResult {
   report: TallyReport;
   /** Typed figures that differ from the case data: replaced only with `overwrite`, and kept in their own sheet. */
   replaced: Replacement[];
+  /** How many figure cells got a formula (a commissioner's template holds only the figures it asks for). */
+  filled: number;
 }
 
 /**
@@ -68,7 +70,7 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
     // Formulas now live in the figure cells: lock them against accidental typing; input cells stay open.
     for (const sheet of returnSheetNames) operations.push({ op: 'protect', sheet });
     await port.apply(operations);
-    return { report, replaced };
+    return { report, replaced, filled: [...contents.values()].filter((c) => c !== null).length };
   }
 
   const named = new Map(existing.map((n) => [n.name, n]));
@@ -113,7 +115,7 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   // Our figure sheets are locked again; a commissioner's sheets keep the protection they had.
   if (!mapped) for (const sheet of new Set(framework.sections.map((s) => s.sheet))) if (sheets.includes(sheet)) operations.push({ op: 'protect', sheet });
   await port.apply(operations);
-  return { report, replaced };
+  return { report, replaced, filled: figures.length };
 }
 
 /**

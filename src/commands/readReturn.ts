@@ -23,6 +23,8 @@ export interface ReadReturn {
   formulas: Map<string, string>;
   /** Where each figure was found. */
   places: Map<string, NamedRange>;
+  /** Figures of a return made from our template whose cell names were deleted and whose labels were not found either. */
+  lost: string[];
 }
 
 /**
@@ -67,8 +69,13 @@ export async function readReturn(port: WorkbookPort, source: string, frameworkFo
       if (place) places.set(figure.id, { ...place, range: place.range.split(':')[0]! });
     }
     if (isMapped([...names.values()])) held = new Set(places.keys());
-    else for (const [figureId, place] of await placesByLabel(port, figures.filter((f) => !places.has(f.id)))) places.set(figureId, place);
+    else {
+      for (const [figureId, place] of await placesByLabel(port, figures.filter((f) => !places.has(f.id)))) places.set(figureId, place);
+      // Cells whose names were deleted are not blank: they cannot be found, and are not checked as if they were.
+      if (places.size < figures.length) held = new Set(places.keys());
+    }
   }
+  const lost = mapping || !held ? [] : figures.filter((f) => !held!.has(f.id)).map((f) => f.id);
 
   const ids = [...places.keys()];
   const refs = ids.map((i) => places.get(i)!);
@@ -90,7 +97,7 @@ export async function readReturn(port: WorkbookPort, source: string, frameworkFo
     lists[spec.id] = rows.map((r) => (spec.kind === 'names' ? { name: String(r[0] ?? ''), count: Number(r[1] ?? 0) } : { caseId: String(r[0] ?? ''), text: String(r[1] ?? '') }));
   }
   const readVersion = mapping ? framework.version : typeof version === 'string' ? version : null;
-  return { data: { source, framework, period, values: figureValues, cells, lists, ...(held ? { held } : {}) }, version: readVersion, formulas, places };
+  return { data: { source, framework, period, values: figureValues, cells, lists, ...(held ? { held } : {}) }, version: readVersion, formulas, places, lost };
 }
 
 /** A figure cell's content for the rules: numbers stay numbers, blanks are null, anything else is text. */

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { annotateReturn, FINDINGS_SHEET } from '../../src/commands/annotateReturn';
 import { checkWorkbook } from '../../src/commands/checkWorkbook';
 import { fillReturn } from '../../src/commands/fillReturn';
@@ -21,6 +22,23 @@ async function receivedReturn(typed: Record<string, unknown>) {
 }
 
 describe('checkWorkbook', () => {
+  it('says which figures lost their cell names instead of calling cells that hold numbers blank', async () => {
+    const workbook = XlsxWorkbook.create();
+    await fillReturn(workbook, { framework, period, table: tableOf(HEADERS, ROWS) });
+    const excel = new ExcelJS.Workbook();
+    await excel.xlsx.load((await workbook.toBytes()) as unknown as ArrayBuffer);
+    const definedNames = excel.definedNames as unknown as { getRanges(name: string): { ranges: string[] }; remove(location: string, name: string): void };
+    const deleted = ['referrals.by_crime.theft', 'demographics.gender.female.theft', 'demographics.age.18_24.violence'];
+    for (const name of deleted) for (const location of definedNames.getRanges(name).ranges) definedNames.remove(location, name);
+    const received = await XlsxWorkbook.fromBytes(new Uint8Array(await excel.xlsx.writeBuffer()), 'received.xlsx');
+    const { findings } = await checkWorkbook(received, 'received.xlsx');
+    expect(findings.filter((f) => f.kind === 'missing')).toEqual([]);
+    const lost = findings.find((f) => f.rule === 'figure_names_lost')!;
+    expect(lost.severity).toBe('query');
+    expect([...lost.figures].sort()).toEqual([...deleted].sort());
+    expect(lost.hint).toMatch(/returns map/);
+  });
+
   it('finds the planted mistakes at their cells', async () => {
     const { workbook, names } = await receivedReturn({ 'referrals.by_source.police': 5, 'support.total': '***' });
     const { findings } = await checkWorkbook(workbook, 'received.xlsx');
