@@ -68,6 +68,18 @@ describe('returns template, fill and check on workbooks', () => {
     expect((await filled.read([total]))[0]).toEqual([[2]]);
   });
 
+  it('refuses to replace a workbook it wrote before unless --force, and a fill over the return it read', async () => {
+    const { io, written, stderr } = memoryIo({ 'cases.csv': CASES });
+    expect(await main(['template', '--framework', 'cambridgeshire', '--out', 'return.xlsx'], io)).toBe(0);
+    const first = written['return.xlsx'];
+    expect(await main(['template', '--framework', 'cambridgeshire', '--out', 'return.xlsx'], io)).toBe(2);
+    expect(stderr()).toContain('Cannot write return.xlsx: the file already exists. Name a new file, or add --force to replace it.');
+    expect(written['return.xlsx']).toBe(first);
+    expect(await main(['template', '--framework', 'cambridgeshire', '--out', './return.xlsx', '--force'], io)).toBe(0);
+    expect(await main(['fill', 'cases.csv', ...PERIOD, '--into', 'return.xlsx', '--out', './return.xlsx', '--force'], io)).toBe(2);
+    expect(stderr()).toContain('it is the same file as the input return.xlsx, which is never written over');
+  });
+
   it.each<[string, string[], RegExp]>([
     ['--annotate with two files', ['check', 'a.xlsx', 'b.xlsx', '--annotate', 'out.xlsx'], /--annotate writes a copy of one workbook/],
     ['--annotate over the original', ['check', 'a.xlsx', '--annotate', 'a.xlsx'], /the return you received is never changed/],
