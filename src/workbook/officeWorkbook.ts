@@ -162,7 +162,7 @@ export class OfficeWorkbook implements WorkbookPort {
         return 100;
       case 'write': {
         const { row, column } = parseCell(op.at);
-        const width = Math.max(...op.rows.map((r) => r.length), 1);
+        const width = op.rows.reduce((widest, r) => Math.max(widest, r.length), 1);
         const rows = op.rows.map((r) => [...r, ...Array.from({ length: width - r.length }, () => null)]);
         const range = sheet(op.sheet).getRange(`${cellAddress(row, column)}:${cellAddress(row + rows.length - 1, column + width - 1)}`);
         const formulas = rows.map((r) => r.map(toExcel));
