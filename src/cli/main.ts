@@ -2,6 +2,7 @@ import { InputError } from '../errors';
 import { checkCommand, checkUsage } from './checkCommand';
 import { fillCommand, fillUsage } from './fillCommand';
 import { mapCommand, mapUsage } from './mapCommand';
+import { submitCommand, submitUsage } from './submitCommand';
 import { templateCommand, templateUsage } from './templateCommand';
 import { processIo, type CliIo } from './io';
 import { tallyCommand, tallyUsage } from './tallyCommand';
@@ -14,6 +15,7 @@ Commands:
   template   write the return's template workbook
   fill       fill a return workbook from case data, with a formula in every figure
   map        find the cell of every figure in a commissioner's own template
+  submit     write the copy of a filled return to send to the commissioner: figures, no case data
 
 ${tallyUsage}
 
@@ -24,6 +26,8 @@ ${templateUsage}
 ${fillUsage}
 
 ${mapUsage}
+
+${submitUsage}
 
 Exit codes: 0 done; 1 check found errors; 2 the input cannot be used (the message says why and what to do); 3 an internal fault.`;
 
@@ -42,6 +46,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return await fillCommand(rest, io);
       case 'map':
         return await mapCommand(rest, io);
+      case 'submit':
+        return await submitCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

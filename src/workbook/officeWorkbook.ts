@@ -178,6 +178,9 @@ export class OfficeWorkbook implements WorkbookPort {
         workbook.names.add(op.name, sheet(op.sheet).getRange(op.range));
         named.add(op.name);
         return 200;
+      case 'removeName':
+        if (named.delete(op.name)) workbook.names.getItem(op.name).delete();
+        return 100;
       case 'note':
         // Cell notes came in ExcelApi 1.18: older hosts keep the findings sheet and highlights only.
         if (op.text && typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', '1.18')) sheet(op.sheet).notes.add(op.cell, op.text);

@@ -15,6 +15,8 @@ export type WorkbookOperation =
   | { op: 'write'; sheet: string; at: string; rows: CellWrite[][] }
   | { op: 'style'; sheet: string; range: string; style: CellStyle }
   | { op: 'defineName'; name: string; sheet: string; range: string }
+  /** Removes a defined name; a name that is not there is no error. */
+  | { op: 'removeName'; name: string }
   /** A cell's note (comment); empty text removes it. */
   | { op: 'note'; sheet: string; cell: string; text: string }
   | { op: 'link'; sheet: string; cell: string; text: string; target: { sheet: string; cell: string } }

@@ -125,12 +125,12 @@ export class XlsxWorkbook implements WorkbookPort {
         this.eachCell(op.sheet, op.range, (cell) => styleCell(cell, op.style));
         return;
       case 'defineName':
-      {
-        const names = this.workbook.definedNames as unknown as { getRanges(name: string): { ranges: string[] }; remove(location: string, name: string): void };
-        for (const location of names.getRanges(op.name).ranges) names.remove(location, op.name);
+        this.removeName(op.name);
         this.workbook.definedNames.add(absoluteRef(op.sheet, op.range), op.name);
         return;
-      }
+      case 'removeName':
+        this.removeName(op.name);
+        return;
       case 'note': {
         // An empty note removes the cell's note.
         const cell = this.sheet(op.sheet).getCell(op.cell);
@@ -152,6 +152,11 @@ export class XlsxWorkbook implements WorkbookPort {
         void this.sheet(op.sheet).protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
         return;
     }
+  }
+
+  private removeName(name: string): void {
+    // ExcelJS's own remove takes one cell at a time, leaving the rest of a range's name behind.
+    delete (this.workbook.definedNames as unknown as { matrixMap: Record<string, unknown> }).matrixMap[name];
   }
 
   private sheet(name: string): ExcelJS.Worksheet {

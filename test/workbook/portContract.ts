@@ -47,6 +47,15 @@ export function workbookPortContract(name: string, create: () => Promise<Workboo
       if (host.computesFormulas) expect(await port.read([{ sheet: 'Return', range: 'A1' }])).toEqual([[[0]]]);
     });
 
+    it('removes a name, and a name that is not there without complaint', async () => {
+      await port.apply([
+        { op: 'defineName', name: 'case.id', sheet: 'Case data', range: 'A2:A9' },
+        { op: 'defineName', name: 'referrals.total', sheet: 'Return', range: 'C7' },
+      ]);
+      await port.apply([{ op: 'removeName', name: 'case.id' }, { op: 'removeName', name: 'never.defined' }]);
+      expect(await port.names()).toEqual([{ name: 'referrals.total', sheet: 'Return', range: 'C7' }]);
+    });
+
     it('defines names, one range each, and replaces a name defined again', async () => {
       await port.apply([
         { op: 'defineName', name: 'referrals.total', sheet: 'Return', range: 'C7' },
