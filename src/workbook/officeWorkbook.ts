@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { dayFromJsDate, excelSerialOfDay } from '../engine/cases/dates';
-import type { RawCell } from '../engine/cases/rawTable';
+import { CELL_TEXT_LIMIT, type RawCell } from '../engine/cases/rawTable';
 import { absoluteRef, cellAddress, columnLetters, parseCell } from './addresses';
 import type { GridCell, SheetGrid } from '../engine/mapping/grid';
 import type { CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
@@ -203,7 +203,8 @@ export function toExcel(cell: CellWrite): string | number | boolean {
   if (cell === null) return '';
   if (cell instanceof Date) return excelSerialOfDay(dayFromJsDate(cell) ?? 0);
   if (typeof cell === 'object') return `=${cell.formula}`;
-  if (typeof cell === 'string') return /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
+  // Excel refuses text longer than a cell holds: it is cut to the limit (the import reports it).
+  if (typeof cell === 'string') return /^[=+\-@]/.test(cell) ? `'${cell.slice(0, CELL_TEXT_LIMIT)}` : cell.slice(0, CELL_TEXT_LIMIT);
   return cell;
 }
 

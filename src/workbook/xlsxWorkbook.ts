@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { RawCell } from '../engine/cases/rawTable';
+import { CELL_TEXT_LIMIT, type RawCell } from '../engine/cases/rawTable';
 import { InputError } from '../errors';
 import { absoluteRef, cellAddress, parseCell, parseRange } from './addresses';
 import { cellValue, rowValues, writeFormula } from './exceljsValues';
@@ -188,7 +188,7 @@ function writeCell(cell: ExcelJS.Cell, value: CellWrite): void {
     cell.numFmt = DATE_FORMAT;
   } else if (value !== null && typeof value === 'object') {
     writeFormula(cell, value.formula, value.result);
-  } else cell.value = value;
+  } else cell.value = typeof value === 'string' ? value.slice(0, CELL_TEXT_LIMIT) : value;
 }
 
 function styleCell(cell: ExcelJS.Cell, style: CellStyle): void {

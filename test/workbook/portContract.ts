@@ -35,6 +35,13 @@ export function workbookPortContract(name: string, create: () => Promise<Workboo
       expect([second![0], asDay(second![1]!), second![2]]).toEqual(['When', asDay(date), null]);
     });
 
+    it('cuts text longer than a cell holds to the limit, never writing what Excel would refuse', async () => {
+      await port.apply([{ op: 'write', sheet: 'Return', at: 'A1', rows: [['x'.repeat(40_000), `=${'y'.repeat(40_000)}`]] }]);
+      const [[[plain, formulaLike]]] = (await port.read([{ sheet: 'Return', range: 'A1:B1' }])) as [[[string, string]]];
+      expect(plain).toBe('x'.repeat(32_767));
+      expect(formulaLike).toBe(`=${'y'.repeat(32_766)}`);
+    });
+
     it('keeps text that looks like a formula as text', async () => {
       await port.apply([{ op: 'write', sheet: 'Return', at: 'A1', rows: [['=1+1', '+44 1223', '-', '@home']] }]);
       expect(await port.read([{ sheet: 'Return', range: 'A1:D1' }])).toEqual([[['=1+1', '+44 1223', '-', '@home']]]);
