@@ -1,3 +1,4 @@
+import { decodeText } from '../tables/decodeText';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { Framework } from '../frameworks/schema';
@@ -56,14 +57,14 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   if (flags.annotate && (flags.files.length !== 1 || !flags.files[0]!.toLowerCase().endsWith('.xlsx')))
     throw new InputError(`--annotate writes a copy of one workbook: give exactly one .xlsx file to check.\n\n${checkUsage}`);
   if (flags.annotate && resolve(flags.annotate) === resolve(flags.files[0]!)) throw new InputError('--annotate must name a new file: the return you received is never changed.');
-  const mapping = flags.mapping ? parseMapping(new TextDecoder().decode(await io.readFile(flags.mapping)), flags.mapping) : null;
+  const mapping = flags.mapping ? parseMapping(decodeText(await io.readFile(flags.mapping)).text, flags.mapping) : null;
   const workbookOf = async (file: string) => XlsxWorkbook.fromBytes(await io.readFile(file), file);
   const read = async (file: string) =>
     file.toLowerCase().endsWith('.xlsx')
       ? (await readReturn(await workbookOf(file), file, frameworkFor, mapping)).data
-      : returnFromJson(new TextDecoder().decode(await io.readFile(file)), file, frameworkFor);
+      : returnFromJson(decodeText(await io.readFile(file)).text, file, frameworkFor);
   const previous = flags.previous ? await read(flags.previous) : null;
-  const overridesText = flags.rules ? new TextDecoder().decode(await io.readFile(flags.rules)) : null;
+  const overridesText = flags.rules ? decodeText(await io.readFile(flags.rules)).text : null;
   const overridesFor = new Map<Framework, RuleOverrides>();
   // Overrides name a framework's rules, so they are checked against each framework met, once.
   const overridesOf = (fw: Framework): RuleOverrides | null => {

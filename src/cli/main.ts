@@ -5,6 +5,7 @@ import { mapCommand, mapUsage } from './mapCommand';
 import { submitCommand, submitUsage } from './submitCommand';
 import { templateCommand, templateUsage } from './templateCommand';
 import { processIo, type CliIo } from './io';
+import { printable } from './printable';
 import { tallyCommand, tallyUsage } from './tallyCommand';
 
 const usage = `returns: fill and check victim-services monitoring returns.
@@ -32,7 +33,9 @@ ${submitUsage}
 Exit codes: 0 done; 1 check found errors; 2 the input cannot be used (the message says why and what to do); 3 an internal fault.`;
 
 /** Runs one command; returns the process exit code. Never throws: every failure becomes a message. */
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: string[], given: CliIo = processIo): Promise<number> {
+  // Whatever a command prints may quote case data: nothing it prints can drive the terminal.
+  const io: CliIo = { ...given, out: (text) => given.out(printable(text)), err: (text) => given.err(printable(text)) };
   const [command, ...rest] = argv;
   try {
     switch (command) {

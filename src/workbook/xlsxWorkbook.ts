@@ -4,6 +4,7 @@ import { InputError } from '../errors';
 import { absoluteRef, cellAddress, parseCell, parseRange } from './addresses';
 import { cellValue, rowValues, writeFormula } from './exceljsValues';
 import type { GridCell, SheetGrid } from '../engine/mapping/grid';
+import { checkWorkbookBytes } from './workbookBytes';
 import type { CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
 import { DATE_FORMAT, HEADING_COLOUR, MUTED_COLOUR, STYLE_FILLS } from './styles';
 
@@ -21,6 +22,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   static async fromBytes(bytes: Uint8Array, fileName: string): Promise<XlsxWorkbook> {
+    checkWorkbookBytes(bytes, fileName);
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
