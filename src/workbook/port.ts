@@ -21,8 +21,12 @@ export type WorkbookOperation =
   | { op: 'note'; sheet: string; cell: string; text: string }
   | { op: 'link'; sheet: string; cell: string; text: string; target: { sheet: string; cell: string } }
   | { op: 'columnWidths'; sheet: string; widths: number[] }
-  /** Locks the sheet's formula cells against accidental typing; cells styled as inputs stay open. */
-  | { op: 'protect'; sheet: string };
+  /**
+   * Locks the sheet's formula cells against accidental typing; cells styled as inputs stay open. A protected
+   * sheet stays protected through later writes (the adapter opens and closes it) until `unprotect`.
+   */
+  | { op: 'protect'; sheet: string }
+  | { op: 'unprotect'; sheet: string };
 
 export interface NamedRange {
   name: string;

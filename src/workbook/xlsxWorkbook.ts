@@ -136,8 +136,15 @@ export class XlsxWorkbook implements WorkbookPort {
       case 'note': {
         // An empty note removes the cell's note.
         const cell = this.sheet(op.sheet).getCell(op.cell);
+        // ExcelJS saves no empty, unstyled cell, and its note with it: Excel's own bottom alignment keeps it.
+        if (op.text && cell.type === ExcelJS.ValueType.Null && !cell.alignment) cell.alignment = { vertical: 'bottom' };
         if (op.text) cell.note = op.text;
-        else if (cell.note) (cell as unknown as { note: undefined }).note = undefined;
+        // ExcelJS's setter keeps an empty note (a blank comment in Excel), and its value's model a copy: both go.
+        else {
+          const internal = cell as unknown as { _comment?: unknown; _value: { model: { comment?: unknown } } };
+          delete internal._comment;
+          delete internal._value.model.comment;
+        }
         return;
       }
       case 'link': {
@@ -152,6 +159,9 @@ export class XlsxWorkbook implements WorkbookPort {
         return;
       case 'protect':
         void this.sheet(op.sheet).protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+        return;
+      case 'unprotect':
+        this.sheet(op.sheet).unprotect();
         return;
     }
   }
