@@ -38,7 +38,8 @@ function zipParts(bytes: Uint8Array): { name: string; compressed: number; expand
   for (let n = 0; n < count; n++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
     const nameLength = view.getUint16(at + 28, true);
-    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    // Part names of a workbook are ASCII (xl/worksheets/sheet1.xml): read byte by byte, as every host can.
+    const name = String.fromCharCode(...bytes.subarray(at + 46, at + 46 + Math.min(nameLength, 512)));
     // 0xFFFFFFFF means the size is in a zip64 record: more than 4 GB, so over the limit whatever it says.
     parts.push({ name, compressed: view.getUint32(at + 20, true), expanded: view.getUint32(at + 24, true) });
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
