@@ -2,8 +2,9 @@ import type { Framework } from '../frameworks/schema';
 import { importCases } from '../engine/cases/importCases';
 import type { RawCell } from '../engine/cases/rawTable';
 import { InputError } from '../errors';
-import { cellAddress, parseCell } from '../workbook/addresses';
+import { cellAddress, parseCell, parseRange } from '../workbook/addresses';
 import type { WorkbookOperation, WorkbookPort } from '../workbook/port';
+import { FINDINGS_SHEET } from './annotateReturn';
 import { readCaseData } from './readCaseData';
 import { readReturn } from './readReturn';
 import { withoutCaseList } from './reconcile';
@@ -38,6 +39,7 @@ export async function prepareSubmission(port: WorkbookPort, source: string, fram
   const { framework } = read.data;
   const caseIds = await caseIdsOf(port, source, framework);
   const clean = (text: string) => withoutCaseList(text).replace(WORD, (word) => (caseIds.has(word) || caseIds.has(word.replace(/\.+$/, '')) ? '[case]' : word));
+  const typed = await typedTextPlaces(port, framework);
 
   const sheets = await port.sheetNames();
   const removedSheets = sheets.filter((s) => (CASE_SHEETS as readonly string[]).includes(s));
@@ -55,7 +57,7 @@ export async function prepareSubmission(port: WorkbookPort, source: string, fram
   cells.forEach(({ sheet, cell, value }, i) => {
     const isFormula = formulas[i] !== null;
     const studyLabel = caseStudyCells.get(`${sheet}!${cell}`);
-    const replacement = typeof value === 'string' ? (studyLabel !== undefined ? studyLabel : clean(value)) : value;
+    const replacement = typeof value === 'string' ? (studyLabel ?? (typed(sheet, cell) ? clean(value) : value)) : value;
     if (replacement !== value) textsCleaned++;
     if (isFormula) valuesFixed++;
     if (isFormula || replacement !== value) operations.push({ op: 'write', sheet, at: cell, rows: [[replacement]] });
@@ -69,15 +71,35 @@ export async function prepareSubmission(port: WorkbookPort, source: string, fram
   return { removedSheets, valuesFixed, namesRemoved: doomedNames.length, textsCleaned };
 }
 
-/** Every Case ID the workbook's case data holds; none when it holds no readable case data. */
+/**
+ * Every Case ID the workbook's case data holds that can be told from a number in a sentence: short numeric IDs
+ * (1, 42, 607) cannot, and are left alone; none when the workbook holds no readable case data.
+ */
 async function caseIdsOf(port: WorkbookPort, source: string, framework: Framework): Promise<Set<string>> {
   try {
     const imported = importCases(await readCaseData(port, source), framework);
-    return new Set(imported.cases.map((c) => c.id).filter((id) => id !== ''));
+    return new Set(imported.cases.map((c) => c.id).filter((id) => /\D/.test(id) || id.length >= 5));
   } catch (e) {
     if (e instanceof InputError) return new Set();
     throw e;
   }
+}
+
+/**
+ * Where people type text that could mention a case: the Findings sheet (messages and explanations), the
+ * narrative cells and the lists. The template's own labels are left as they are.
+ */
+async function typedTextPlaces(port: WorkbookPort, framework: Framework): Promise<(sheet: string, cell: string) => boolean> {
+  const names = new Map((await port.names()).map((n) => [n.name, n]));
+  const areas = [...framework.narratives.map((n) => n.id), ...framework.lists.map((l) => listName(l.id))].flatMap((name) => {
+    const place = names.get(name);
+    return place ? [{ sheet: place.sheet, ...parseRange(place.range) }] : [];
+  });
+  return (sheet, cell) => {
+    if (sheet === FINDINGS_SHEET) return true;
+    const { row, column } = parseCell(cell);
+    return areas.some((a) => a.sheet === sheet && row >= a.top && row <= a.bottom && column >= a.left && column <= a.right);
+  };
 }
 
 /** The Case ID cells of the case-study lists, each with the neutral label it gets in the copy sent. */

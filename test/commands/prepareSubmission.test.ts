@@ -48,6 +48,8 @@ describe('prepareSubmission: the copy sent to the commissioner', () => {
     const { read, findings } = await checkWorkbook(filled, 'filled.xlsx');
     expect(findings.some((f) => f.message.includes('ZQ-0000'))).toBe(true);
     await annotateReturn(filled, read, findings, new Map([[`${findings[0]!.rule}|${findings[0]!.figures[0] ?? ''}`, 'Case ZQ-0001 was closed late.']]));
+    const narrative = (await filled.names()).find((n) => n.name === 'narrative.waiting_lists')!;
+    await filled.apply([{ op: 'write', sheet: narrative.sheet, at: narrative.range, rows: [['Case ZQ-0002 waited longest, 12 days.']] }]);
     const filledBytes = await filled.toBytes();
     expect(await packageText(filledBytes)).toContain('ZQ-0000');
 
@@ -75,5 +77,19 @@ describe('prepareSubmission: the copy sent to the commissioner', () => {
     const findingsRows = (await again.readUsed('Findings')).map((r) => r.cells.join(' '));
     expect(findingsRows.join('\n')).toContain('Total new referrals is typed as 999');
     expect(findingsRows.join('\n')).toContain('Case [case] was closed late.');
+    expect((await again.read([narrative]))[0]).toEqual([['Case [case] waited longest, 12 days.']]);
+  }, 60_000);
+
+  it('leaves the template\'s labels and the numbers in sentences alone when Case IDs are small numbers', async () => {
+    const rows = privateCases().map((row, i) => ({ ...row, 'Case ID': String(i + 1) }));
+    const filled = XlsxWorkbook.create();
+    await fillReturn(filled, { framework, period, table: tableOf(HEADERS, rows) });
+    const { read, findings } = await checkWorkbook(filled, 'filled.xlsx');
+    await annotateReturn(filled, read, findings);
+    const before = await Promise.all((await filled.sheetNames()).filter((s) => !(CASE_SHEETS as readonly string[]).includes(s)).map((s) => filled.readUsed(s)));
+    await prepareSubmission(filled, 'filled.xlsx');
+    const after = await Promise.all((await filled.sheetNames()).map((s) => filled.readUsed(s)));
+    const texts = (sheets: { cells: unknown[] }[][]) => sheets.flatMap((rows) => rows.flatMap((r) => r.cells.filter((c) => typeof c === 'string')));
+    expect(texts(after).filter((t) => !/^Case study \d+$/.test(t as string))).toEqual(texts(before).filter((t) => !/^\d+$/.test(t as string)));
   }, 60_000);
 });
