@@ -11,6 +11,7 @@ export class InputError extends Error {
 
 /** Parses a JSON file's text, or says which file is broken, why, and what to do. */
 export function parseJsonText(text: string, source: string, whatToDo: string): unknown {
+  if (text.trim() === '') throw new InputError(`${source} is empty. ${whatToDo}`);
   try {
     return JSON.parse(text);
   } catch (e) {

@@ -9,12 +9,12 @@ import { parseFlags } from './args';
 import type { CliIo } from './io';
 import { loadFramework } from './loadFramework';
 
-export const fillUsage = `Usage: returns fill [CASES] --framework ID --from YYYY-MM-DD --to YYYY-MM-DD (--out FILE.xlsx | --into RETURN.xlsx [--mapping MAPPING.json] [--out FILE.xlsx]) [--overwrite] [--sheet NAME]
+export const fillUsage = `Usage: returns fill [CASES] --framework ID --from YYYY-MM-DD --to YYYY-MM-DD (--out FILE.xlsx | --into RETURN.xlsx [--mapping MAPPING.json] [--out FILE.xlsx]) [--overwrite] [--sheet NAME] [--force]
 
 Fills the return from case data: the cases as pasted, a normalised case table, and a live formula in every
 figure cell (with its value, for viewers that do not recalculate). CASES is a CSV, TSV or .xlsx export;
 without it, --into takes the cases pasted into the return's "Case data" sheet.
-  --out        write a new workbook
+  --out        write a new workbook (an existing file is replaced only with --force; an input never)
   --into       fill a return a provider already has (written back to it unless --out is given); a typed
                figure that differs from the case data stops the fill, unless --overwrite, which keeps the
                typed values in a "Replaced values" sheet
@@ -33,6 +33,7 @@ const fillFlags = z
     overwrite: z.boolean().default(false),
     sheet: z.string().min(1).optional(),
     mapping: z.string().min(1).optional(),
+    force: z.boolean().default(false),
   })
   .refine((f) => f.out !== undefined || f.into !== undefined, 'Say where the return goes: --out FILE.xlsx for a new workbook, or --into RETURN.xlsx to fill one you have.')
   .refine((f) => f.mapping === undefined || f.into !== undefined, '--mapping goes with --into: it says where the figures are in the template you fill.')
@@ -41,7 +42,7 @@ const fillFlags = z
 export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   const flags = parseFlags(
     args,
-    { framework: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, into: { type: 'string' }, overwrite: { type: 'boolean' }, sheet: { type: 'string' }, mapping: { type: 'string' } },
+    { framework: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, into: { type: 'string' }, overwrite: { type: 'boolean' }, sheet: { type: 'string' }, mapping: { type: 'string' }, force: { type: 'boolean' } },
     fillFlags,
     fillUsage,
   );
@@ -53,7 +54,9 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   const mapping = flags.mapping ? parseMapping(new TextDecoder().decode(await io.readFile(flags.mapping)), flags.mapping) : undefined;
   const { report, replaced, filled } = await fillReturn(workbook, { framework, period, table, overwrite: flags.overwrite, ...(mapping ? { mapping } : {}) });
   const out = flags.out ?? flags.into!;
-  await io.writeFile(out, await workbook.toBytes());
+  // Filling --into in place is what was asked; every other file the command read is never written over.
+  const inputs = [...flags.files, ...(flags.out && flags.into ? [flags.into] : []), ...(flags.mapping ? [flags.mapping] : [])];
+  await io.writeFile(out, await workbook.toBytes(), { force: flags.force || flags.out === undefined, inputs });
   const errors = report.rowIssues.filter((i) => i.severity === 'error').length;
   io.out(
     [

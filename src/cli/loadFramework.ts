@@ -1,3 +1,4 @@
+import { decodeText } from '../tables/decodeText';
 import { builtInFramework, builtInFrameworkIds, parseFramework } from '../frameworks/load';
 import type { Framework } from '../frameworks/schema';
 import { InputError, parseJsonText } from '../errors';
@@ -10,6 +11,6 @@ export async function loadFramework(nameOrPath: string, io: CliIo): Promise<Fram
       throw new InputError(`There is no framework "${nameOrPath}". Use one of: ${builtInFrameworkIds.join(', ')}, or the path of a framework .json file.`);
     return builtInFramework(nameOrPath);
   }
-  const text = new TextDecoder().decode(await io.readFile(nameOrPath));
+  const text = decodeText(await io.readFile(nameOrPath)).text;
   return parseFramework(parseJsonText(text, nameOrPath, 'Fix the file and try again.'), nameOrPath);
 }

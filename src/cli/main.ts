@@ -2,8 +2,10 @@ import { InputError } from '../errors';
 import { checkCommand, checkUsage } from './checkCommand';
 import { fillCommand, fillUsage } from './fillCommand';
 import { mapCommand, mapUsage } from './mapCommand';
+import { submitCommand, submitUsage } from './submitCommand';
 import { templateCommand, templateUsage } from './templateCommand';
 import { processIo, type CliIo } from './io';
+import { printable } from './printable';
 import { tallyCommand, tallyUsage } from './tallyCommand';
 
 const usage = `returns: fill and check victim-services monitoring returns.
@@ -14,6 +16,7 @@ Commands:
   template   write the return's template workbook
   fill       fill a return workbook from case data, with a formula in every figure
   map        find the cell of every figure in a commissioner's own template
+  submit     write the copy of a filled return to send to the commissioner: figures, no case data
 
 ${tallyUsage}
 
@@ -25,10 +28,14 @@ ${fillUsage}
 
 ${mapUsage}
 
+${submitUsage}
+
 Exit codes: 0 done; 1 check found errors; 2 the input cannot be used (the message says why and what to do); 3 an internal fault.`;
 
 /** Runs one command; returns the process exit code. Never throws: every failure becomes a message. */
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: string[], given: CliIo = processIo): Promise<number> {
+  // Whatever a command prints may quote case data: nothing it prints can drive the terminal.
+  const io: CliIo = { ...given, out: (text) => given.out(printable(text)), err: (text) => given.err(printable(text)) };
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -42,6 +49,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return await fillCommand(rest, io);
       case 'map':
         return await mapCommand(rest, io);
+      case 'submit':
+        return await submitCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

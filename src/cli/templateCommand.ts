@@ -11,7 +11,7 @@ import { loadFramework } from './loadFramework';
 export const templateUsage = `Usage: returns template --framework ID --out FILE.xlsx [--from YYYY-MM-DD --to YYYY-MM-DD]
 
 Writes the commissioner's return as a clean workbook: every figure in a named cell, the period, the narrative
-inputs and a sheet to paste the case data into.`;
+inputs and a sheet to paste the case data into. An existing file is replaced only with --force.`;
 
 const templateFlags = z
   .object({
@@ -20,17 +20,18 @@ const templateFlags = z
     out: z.string({ error: '--out is required, e.g. --out return.xlsx.' }).regex(/\.xlsx$/i, '--out must name an .xlsx file'),
     from: z.string().optional(),
     to: z.string().optional(),
+    force: z.boolean().default(false),
   })
   .refine((f) => (f.from === undefined) === (f.to === undefined), 'Give both --from and --to, or neither.');
 
 export async function templateCommand(args: string[], io: CliIo): Promise<number> {
-  const flags = parseFlags(args, { framework: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } }, templateFlags, templateUsage);
+  const flags = parseFlags(args, { framework: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, force: { type: 'boolean' } }, templateFlags, templateUsage);
   const framework = await loadFramework(flags.framework, io);
   const period = flags.from && flags.to ? periodFromIso(flags.from, flags.to) : null;
   const workbook = XlsxWorkbook.create();
   const { operations } = returnSheets(framework, () => null, period ? { period: { from: jsDateOfDay(period.from), to: jsDateOfDay(period.to) } } : {});
   await workbook.apply([...operations, ...blankCaseDataSheet(framework)]);
-  await io.writeFile(flags.out, await workbook.toBytes());
+  await io.writeFile(flags.out, await workbook.toBytes(), { force: flags.force, inputs: [] });
   io.out(`Wrote the ${framework.title} template (version ${framework.version}) to ${flags.out}.`);
   return 0;
 }

@@ -6,6 +6,7 @@ import { runChecks, sortFindings } from '../engine/checks/runChecks';
 import type { WorkbookPort } from '../workbook/port';
 import type { Mapping } from '../engine/mapping/mapping';
 import { readReturn, type ReadReturn } from './readReturn';
+import { caseStudyNames } from './caseStudyNames';
 import { reconcile } from './reconcile';
 import { CASE_DATA_SHEET } from './returnLayout';
 
@@ -40,7 +41,8 @@ export async function checkWorkbook(
     });
   if ((await port.sheetNames()).includes(CASE_DATA_SHEET)) {
     const rows = await port.readUsed(CASE_DATA_SHEET);
-    if (rows.length > 1) findings.push(...reconcile(read, { source: `${source}, sheet "${CASE_DATA_SHEET}"`, rows }));
+    const caseData = { source: `${source}, sheet "${CASE_DATA_SHEET}"`, rows };
+    if (rows.length > 1) findings.push(...reconcile(read, caseData), ...caseStudyNames(read, caseData));
   }
   return { read, findings: sortFindings(findings) };
 }

@@ -49,14 +49,13 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   const report = tallyImported(imported, table.source, framework, period);
   const periodDates = { from: jsDateOfDay(period.from), to: jsDateOfDay(period.to) };
   const lists = listRows(framework, report);
-  const sheets = await port.sheetNames();
   const operations: WorkbookOperation[] = [];
   let existing = await port.names();
 
   if (input.mapping) {
     const issues = [...mappingFrameworkIssues(input.mapping, framework), ...validateMapping(input.mapping, await templateGrids(port), 'fill')];
     if (issues.length) throw new InputError(`The mapping cannot be used on this workbook:\n${issues.map((i) => `  ${i.at}: ${i.message}`).join('\n')}\nCorrect the mapping (returns map proposes one) and try again.`);
-    const named = mappingOperations(input.mapping, framework, sheets);
+    const named = mappingOperations(input.mapping, framework, await port.sheetNames());
     operations.push(...named);
     existing = namesAfter(existing, named);
   }
@@ -66,7 +65,8 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   let replaced: Replacement[] = [];
   if (existing.length === 0) {
     const returnSheetNames = [...new Set(framework.sections.map((s) => s.sheet))];
-    operations.push(...returnSheets(framework, (figure) => content(figure.id), { period: periodDates, lists }).operations, ...caseSheets(framework, table, imported));
+    // Appended one by one: a spread of an operation per row overflows the call stack on a big export.
+    for (const op of [...returnSheets(framework, (figure) => content(figure.id), { period: periodDates, lists }).operations, ...caseSheets(framework, table, imported)]) operations.push(op);
     // Formulas now live in the figure cells: lock them against accidental typing; input cells stay open.
     for (const sheet of returnSheetNames) operations.push({ op: 'protect', sheet });
     await port.apply(operations);
@@ -109,9 +109,10 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
     const place = named.get(listName(id));
     if (place && rows.length) operations.push({ op: 'write', sheet: place.sheet, at: place.range.split(':')[0]!, rows });
   }
+  // Sheets are read only where a workbook has some to keep: a new return costs Excel no extra round trip.
+  const sheets = await port.sheetNames();
   for (const sheet of [CASE_DATA_SHEET, CASES_SHEET, ...(replaced.length ? [REPLACED_SHEET] : [])]) if (sheets.includes(sheet)) operations.push({ op: 'removeSheet', sheet });
-  operations.push(...caseSheets(framework, table, imported));
-  if (replaced.length) operations.push(...replacedSheet(replaced));
+  for (const op of [...caseSheets(framework, table, imported), ...(replaced.length ? replacedSheet(replaced) : [])]) operations.push(op);
   // Our figure sheets are locked again; a commissioner's sheets keep the protection they had.
   if (!mapped) for (const sheet of new Set(framework.sections.map((s) => s.sheet))) if (sheets.includes(sheet)) operations.push({ op: 'protect', sheet });
   await port.apply(operations);

@@ -8,6 +8,14 @@ import { InputError } from '../errors';
 import type { ReadReturn } from './readReturn';
 
 const CASES_SHOWN = 10;
+/** Opens the sentence listing Case IDs, always the last of a reconciliation message. */
+const CASES_BEHIND = ' The cases behind ';
+
+/** A reconciliation message without its list of Case IDs: what may leave with a return. */
+export function withoutCaseList(message: string): string {
+  const at = message.indexOf(CASES_BEHIND);
+  return at < 0 ? message : message.slice(0, at);
+}
 const format = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
 /**
@@ -31,7 +39,7 @@ export function reconcile(read: ReadReturn, caseData: RawTable): Finding[] {
     const computed = tally.figures[figure.id];
     if (read.formulas.has(figure.id) || typeof typed !== 'number' || computed === null || computed === undefined || Math.abs(typed - computed) < 0.005) return [];
     const behind = casesBehind(figure, imported.cases, framework, period).map((c) => c.id || `row ${c.row}`);
-    const listed = behind.length ? ` The cases behind ${format.format(computed)}: ${behind.slice(0, CASES_SHOWN).join(', ')}${behind.length > CASES_SHOWN ? ` and ${behind.length - CASES_SHOWN} more` : ''}.` : '';
+    const listed = behind.length ? `${CASES_BEHIND}${format.format(computed)}: ${behind.slice(0, CASES_SHOWN).join(', ')}${behind.length > CASES_SHOWN ? ` and ${behind.length - CASES_SHOWN} more` : ''}.` : '';
     return [{
       rule: 'reconciliation',
       kind: 'reconciliation',

@@ -89,6 +89,8 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     tableLabel: z.string().min(1).optional(),
   }),
   z.object({ ...ruleCommon, kind: z.literal('text_length'), list: z.string().min(1), itemLabel: z.string().min(1), maxWords: z.number().int().positive() }),
+  /** Texts sent anonymised (case studies) holding what identifies a person. */
+  z.object({ ...ruleCommon, kind: z.literal('identifying_text'), list: z.string().min(1), itemLabel: z.string().min(1) }),
   z.object({
     ...ruleCommon,
     kind: z.literal('period'),

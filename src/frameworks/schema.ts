@@ -289,7 +289,7 @@ function checkRules(fw: z.output<typeof frameworkObject>, fail: (path: (string |
   fw.rules.forEach((rule, i) => {
     if (ids.has(rule.id)) fail(['rules', i, 'id'], `rule "${rule.id}" is defined twice`);
     ids.add(rule.id);
-    if (rule.kind === 'text_length' && !fw.lists.some((l) => l.id === rule.list)) fail(['rules', i, 'list'], `no list "${rule.list}"`);
+    if ((rule.kind === 'text_length' || rule.kind === 'identifying_text') && !fw.lists.some((l) => l.id === rule.list)) fail(['rules', i, 'list'], `no list "${rule.list}"`);
     let instances: Rule[];
     try {
       instances = instancesOf(rule, fw);

@@ -71,6 +71,7 @@ export function selectorsOf(rule: Rule): string[] {
     case 'continuity':
       return [rule.figure, rule.previous];
     case 'text_length':
+    case 'identifying_text':
     case 'period':
       return [];
   }

@@ -20,7 +20,7 @@ export function readDelimited(text: string, source: string): RawTable {
   if (unclosed)
     throw new InputError(`${source}: a quoted value opened in row ${(unclosed.row ?? 0) + 1} is never closed, so the rest of the file cannot be read reliably. Close the quote (") or remove it, then try again.`);
   const rows = parsed.data.map((cells, i) => ({ number: i + 1, cells: cells.map((c) => (c === '' ? null : c)) }));
-  return { source, rows };
+  return { source, rows, delimited: true };
 }
 
 const DELIMITERS = ['\t', ';', ',', '|'];

@@ -1,16 +1,15 @@
 import type { RawTable } from '../engine/cases/rawTable';
 import { InputError } from '../errors';
+import { checkWorkbookBytes } from '../workbook/workbookBytes';
 import { decodeText } from './decodeText';
 import { readDelimited } from './readDelimited';
 import { readWorkbookSheet } from './readWorkbookSheet';
 
 /** Reads case data from a file's bytes, whatever it is: .xlsx by its content, otherwise delimited text. */
 export async function readTable(bytes: Uint8Array, fileName: string, options: { sheet?: string } = {}): Promise<RawTable> {
+  checkWorkbookBytes(bytes, fileName);
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return readWorkbookSheet(bytes, fileName, options.sheet);
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
-    throw new InputError(`${fileName} is an old-style Excel file (.xls). Open it in Excel and save it as .xlsx, or export the cases as CSV.`);
   if (options.sheet !== undefined) throw new InputError(`${fileName} is a text file, not a workbook, so it has no sheet "${options.sheet}". Leave out --sheet.`);
-  if (bytes.length === 0) throw new InputError(`${fileName} is empty: export the case data with its header row.`);
   const { text } = decodeText(bytes);
   if (text.includes('\u0000')) throw new InputError(`${fileName} is not a CSV, TSV or .xlsx file. Export the case data as CSV or .xlsx.`);
   return readDelimited(text, fileName);

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { RawTable } from '../engine/cases/rawTable';
+import { parseRange } from '../workbook/addresses';
 import { rowValues } from '../workbook/exceljsValues';
 import { InputError } from '../errors';
 
@@ -21,5 +22,7 @@ export async function readWorkbookSheet(bytes: Uint8Array, fileName: string, she
   }
   const rows: RawTable['rows'] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => rows.push({ number, cells: rowValues(row) }));
-  return { source: `${fileName}, sheet "${sheet.name}"`, rows };
+  // ExcelJS gives a merge's first value to all its cells: the import says so wherever that lands in a case.
+  const merges = ((sheet.model as { merges?: string[] }).merges ?? []).map(parseRange);
+  return { source: `${fileName}, sheet "${sheet.name}"`, rows, ...(merges.length ? { merges } : {}) };
 }

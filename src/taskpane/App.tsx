@@ -44,6 +44,8 @@ export type PaneHost =
       openSample(frameworkId: string, from: string, to: string): Promise<ReturnSession>;
       /** Marks a finding's cell as selected. */
       showCell(session: ReturnSession, cell: string): Promise<void>;
+      /** An independent copy of the workbook, to change without touching the original. */
+      copy(session: ReturnSession): Promise<ReturnSession>;
       /** Offers the workbook, findings written in, as a download. */
       download(session: ReturnSession, fileName: string): Promise<void>;
     };
@@ -63,6 +65,8 @@ export function App({ host }: { host: PaneHost }) {
   const [explanations, setExplanations] = useState<Map<string, string>>(new Map());
   const [selected, setSelected] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  /** The case sheets of the workbook in hand: a workbook holding them must not be what is sent. */
+  const [caseSheets, setCaseSheets] = useState<string[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const run = useCallback(async (what: string, action: () => Promise<string>) => {
@@ -77,6 +81,7 @@ export function App({ host }: { host: PaneHost }) {
   const check = (target: ReturnSession) =>
     run(`Checking ${target.name}`, async () => {
       const outcome = await target.check();
+      setCaseSheets(await target.caseSheets());
       setFindings(outcome.findings);
       setExplanations(outcome.explanations);
       const count = (s: Finding['severity']) => outcome.findings.filter((f) => f.severity === s).length;
@@ -87,6 +92,7 @@ export function App({ host }: { host: PaneHost }) {
     run(what, async () => {
       const opened = await make();
       setSession(opened);
+      setCaseSheets(await opened.caseSheets());
       setFindings(null);
       setSelected(null);
       return `Opened ${opened.name}.`;
@@ -135,6 +141,7 @@ export function App({ host }: { host: PaneHost }) {
             <div className={styles.row}>
               <Button appearance="primary" disabled={busy} onClick={() => void run('Filling the return from the case data', async () => {
                 const report = await host.current.fill(framework(), period(), pasted.trim() ? pasted : null, overwrite);
+                setCaseSheets(await host.current.caseSheets());
                 return `Filled ${Object.keys(report.figures).length} figures with formulas from ${report.cases?.rows ?? 0} case rows${report.rowIssues.length ? `; the case data has ${report.rowIssues.length} row issues` : ''}.`;
               })}>
                 Fill from case data
@@ -187,7 +194,30 @@ export function App({ host }: { host: PaneHost }) {
           >
             Download checked workbook
           </Button>
+          <Button
+            disabled={busy || !session}
+            onClick={() =>
+              session &&
+              void run('Preparing the submission copy', async () => {
+                const copy = await host.copy(session);
+                const { removedSheets } = await copy.prepareSubmission();
+                const fileName = session.name.replace(/( - checked)?(\.xlsx)?$/i, ' - submission.xlsx');
+                await host.download(copy, fileName);
+                return `Wrote ${fileName}, the copy to send to the commissioner: figures, narrative and findings, values only${removedSheets.length ? `, without the ${removedSheets.map((s) => `"${s}"`).join(' and ')} sheet${removedSheets.length === 1 ? '' : 's'}` : ''}.`;
+              })
+            }
+          >
+            Prepare submission copy
+          </Button>
         </div>
+        )}
+        {caseSheets.length > 0 && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              This workbook holds victims' case data (the {caseSheets.map((s) => `"${s}"`).join(' and ')} sheet{caseSheets.length === 1 ? '' : 's'}): keep it on this computer and do not send
+              it. {host.kind === 'browser' ? 'Send the commissioner the copy from Prepare submission copy.' : 'Send the commissioner the submission copy: returns submit, or Prepare submission copy on the standalone page.'}
+            </MessageBarBody>
+          </MessageBar>
         )}
         {busy && <ProgressBar aria-label={status.what} />}
         <div aria-live="polite">

@@ -25,6 +25,10 @@ export function browserHost(): PaneHost {
       await s.fill(builtInFramework(frameworkId), periodFromIso(from, to), text);
       return s;
     },
+    async copy(s) {
+      // The submission copy is made from a copy: the workbook with its cases stays as it is.
+      return session(await XlsxWorkbook.fromBytes(await workbooks.get(s)!.toBytes(), s.name), s.name);
+    },
     async showCell() {
       // A file has no cursor to move: the pane marks the cell as selected.
     },

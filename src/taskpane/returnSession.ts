@@ -1,6 +1,7 @@
 import { annotateReturn, readExplanations } from '../commands/annotateReturn';
 import { checkWorkbook } from '../commands/checkWorkbook';
 import { fillReturn } from '../commands/fillReturn';
+import { CASE_SHEETS, prepareSubmission, type Submission } from '../commands/prepareSubmission';
 import { readCaseData } from '../commands/readCaseData';
 import { returnSheets } from '../commands/returnLayout';
 import { blankCaseDataSheet } from '../commands/caseTable';
@@ -49,5 +50,15 @@ export class ReturnSession {
     const { read, findings } = await checkWorkbook(this.port, this.name);
     await annotateReturn(this.port, read, findings, explanations);
     return findings;
+  }
+
+  /** The case sheets the workbook holds: while there are any, it is not the copy to send. */
+  async caseSheets(): Promise<string[]> {
+    return (await this.port.sheetNames()).filter((s) => (CASE_SHEETS as readonly string[]).includes(s));
+  }
+
+  /** Turns this workbook into the copy sent to the commissioner: figures kept, case data removed. */
+  async prepareSubmission(): Promise<Submission> {
+    return prepareSubmission(this.port, this.name);
   }
 }

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { dayFromJsDate, excelSerialOfDay } from '../engine/cases/dates';
-import type { RawCell } from '../engine/cases/rawTable';
+import { CELL_TEXT_LIMIT, type RawCell } from '../engine/cases/rawTable';
 import { absoluteRef, cellAddress, columnLetters, parseCell } from './addresses';
 import type { GridCell, SheetGrid } from '../engine/mapping/grid';
 import type { CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
@@ -13,6 +13,12 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 const PAYLOAD_LIMIT = 4_000_000;
 /** A template's used range above this many cells is formatted far beyond its content. */
 const GRID_CELL_LIMIT = 200_000;
+/** What a protected return leaves open: formatting, so highlights and widths still work. */
+const PROTECTION = { allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true };
+
+/** What one apply() knows as it queues: the names, the notes on the cells it touches, the sheets to protect at the end. */
+type Batch = { named: Set<string>; notes: Map<string, Excel.Note | null>; reprotect: Set<string> };
+
 /** Cells read in one request: well under the limit for the text a case export holds. */
 const CELLS_PER_READ = 100_000;
 
@@ -22,7 +28,11 @@ const CELLS_PER_READ = 100_000;
  * on the web's request limit. Text is written so that it can never become a formula.
  */
 export class OfficeWorkbook implements WorkbookPort {
-  constructor(private readonly run: ExcelRun = (batch) => Excel.run(batch)) {}
+  constructor(
+    private readonly run: ExcelRun = (batch) => Excel.run(batch),
+    /** Cell notes came in ExcelApi 1.18: older hosts keep the findings sheet and highlights only. */
+    private readonly hasNotes: () => boolean = () => typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', '1.18') === true,
+  ) {}
 
   sheetNames(): Promise<string[]> {
     return this.run(async (context) => {
@@ -128,28 +138,45 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.run(async (context) => {
       const workbook = context.workbook;
       const existingNames = workbook.names.load('items/name');
-      const existingSheets = workbook.worksheets.load('items/name');
+      const existingSheets = workbook.worksheets.load('items/name,items/protection/protected');
       await context.sync();
       const named = new Set(existingNames.items.map((n) => n.name));
       const sheets = new Set(existingSheets.items.map((s) => s.name));
-      // A filled return protects its sheets; they open for the writes and close again where asked.
-      for (const sheet of new Set(operations.filter((op) => 'sheet' in op && op.op !== 'addSheet').map((op) => (op as { sheet: string }).sheet)))
-        if (sheets.has(sheet)) workbook.worksheets.getItem(sheet).protection.unprotect();
+      const wasProtected = new Set(existingSheets.items.filter((s) => s.protection.protected).map((s) => s.name));
+      const touched = new Set(operations.filter((op) => 'sheet' in op && op.op !== 'addSheet').map((op) => (op as { sheet: string }).sheet));
+      // The notes already on the cells this batch writes notes to: a note is replaced or removed, never doubled.
+      const notes = new Map<string, Excel.Note | null>();
+      if (this.hasNotes()) {
+        const lookups = operations.flatMap((op) => (op.op === 'note' && sheets.has(op.sheet) ? [[`${op.sheet}!${op.cell}`, workbook.worksheets.getItem(op.sheet).notes.getItemOrNullObject(op.cell).load('isNullObject')] as const] : []));
+        if (lookups.length) {
+          await context.sync();
+          for (const [key, note] of lookups) notes.set(key, note.isNullObject ? null : note);
+        }
+      }
+      // A protected sheet opens for the writes, and closes again unless the batch unprotects it.
+      const reprotect = new Set<string>();
+      for (const sheet of touched)
+        if (wasProtected.has(sheet)) {
+          workbook.worksheets.getItem(sheet).protection.unprotect();
+          reprotect.add(sheet);
+        }
+      const batch: Batch = { named, notes, reprotect };
 
       let queued = 0;
       for (const op of operations) {
-        queued += this.queue(workbook, op, named);
+        queued += this.queue(workbook, op, batch);
         if (queued > PAYLOAD_LIMIT) {
           await context.sync();
           queued = 0;
         }
       }
+      for (const sheet of reprotect) workbook.worksheets.getItem(sheet).protection.protect(PROTECTION);
       await context.sync();
     });
   }
 
   /** Queues one operation; returns a rough size of what it adds to the request. */
-  private queue(workbook: Excel.Workbook, op: WorkbookOperation, named: Set<string>): number {
+  private queue(workbook: Excel.Workbook, op: WorkbookOperation, { named, notes, reprotect }: Batch): number {
     const sheet = (name: string) => workbook.worksheets.getItem(name);
     switch (op.op) {
       case 'addSheet': {
@@ -158,11 +185,12 @@ export class OfficeWorkbook implements WorkbookPort {
         return 100;
       }
       case 'removeSheet':
+        reprotect.delete(op.sheet);
         sheet(op.sheet).delete();
         return 100;
       case 'write': {
         const { row, column } = parseCell(op.at);
-        const width = Math.max(...op.rows.map((r) => r.length), 1);
+        const width = op.rows.reduce((widest, r) => Math.max(widest, r.length), 1);
         const rows = op.rows.map((r) => [...r, ...Array.from({ length: width - r.length }, () => null)]);
         const range = sheet(op.sheet).getRange(`${cellAddress(row, column)}:${cellAddress(row + rows.length - 1, column + width - 1)}`);
         const formulas = rows.map((r) => r.map(toExcel));
@@ -178,19 +206,29 @@ export class OfficeWorkbook implements WorkbookPort {
         workbook.names.add(op.name, sheet(op.sheet).getRange(op.range));
         named.add(op.name);
         return 200;
-      case 'note':
-        // Cell notes came in ExcelApi 1.18: older hosts keep the findings sheet and highlights only.
-        if (op.text && typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', '1.18')) sheet(op.sheet).notes.add(op.cell, op.text);
+      case 'removeName':
+        if (named.delete(op.name)) workbook.names.getItem(op.name).delete();
+        return 100;
+      case 'note': {
+        if (!this.hasNotes()) return 0;
+        const key = `${op.sheet}!${op.cell}`;
+        notes.get(key)?.delete();
+        notes.set(key, op.text ? sheet(op.sheet).notes.add(op.cell, op.text) : null);
         return op.text.length * 2 + 100;
+      }
       case 'link':
         sheet(op.sheet).getRange(op.cell).hyperlink = { documentReference: absoluteRef(op.target.sheet, op.target.cell).replace(/\$/g, ''), textToDisplay: op.text };
         return 200;
       case 'columnWidths':
         op.widths.forEach((width, i) => (sheet(op.sheet).getRange(`${columnLetters(i + 1)}:${columnLetters(i + 1)}`).format.columnWidth = width * 7));
         return op.widths.length * 100;
+      // Protection is applied last, once the batch's writes are in.
       case 'protect':
-        sheet(op.sheet).protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true });
-        return 100;
+        reprotect.add(op.sheet);
+        return 0;
+      case 'unprotect':
+        reprotect.delete(op.sheet);
+        return 0;
     }
   }
 }
@@ -200,7 +238,8 @@ export function toExcel(cell: CellWrite): string | number | boolean {
   if (cell === null) return '';
   if (cell instanceof Date) return excelSerialOfDay(dayFromJsDate(cell) ?? 0);
   if (typeof cell === 'object') return `=${cell.formula}`;
-  if (typeof cell === 'string') return /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
+  // Excel refuses text longer than a cell holds: it is cut to the limit (the import reports it).
+  if (typeof cell === 'string') return /^[=+\-@]/.test(cell) ? `'${cell.slice(0, CELL_TEXT_LIMIT)}` : cell.slice(0, CELL_TEXT_LIMIT);
   return cell;
 }
 

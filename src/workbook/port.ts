@@ -15,12 +15,18 @@ export type WorkbookOperation =
   | { op: 'write'; sheet: string; at: string; rows: CellWrite[][] }
   | { op: 'style'; sheet: string; range: string; style: CellStyle }
   | { op: 'defineName'; name: string; sheet: string; range: string }
+  /** Removes a defined name; a name that is not there is no error. */
+  | { op: 'removeName'; name: string }
   /** A cell's note (comment); empty text removes it. */
   | { op: 'note'; sheet: string; cell: string; text: string }
   | { op: 'link'; sheet: string; cell: string; text: string; target: { sheet: string; cell: string } }
   | { op: 'columnWidths'; sheet: string; widths: number[] }
-  /** Locks the sheet's formula cells against accidental typing; cells styled as inputs stay open. */
-  | { op: 'protect'; sheet: string };
+  /**
+   * Locks the sheet's formula cells against accidental typing; cells styled as inputs stay open. A protected
+   * sheet stays protected through later writes (the adapter opens and closes it) until `unprotect`.
+   */
+  | { op: 'protect'; sheet: string }
+  | { op: 'unprotect'; sheet: string };
 
 export interface NamedRange {
   name: string;

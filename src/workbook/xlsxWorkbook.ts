@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { RawCell } from '../engine/cases/rawTable';
+import { CELL_TEXT_LIMIT, type RawCell } from '../engine/cases/rawTable';
 import { InputError } from '../errors';
 import { absoluteRef, cellAddress, parseCell, parseRange } from './addresses';
 import { cellValue, rowValues, writeFormula } from './exceljsValues';
 import type { GridCell, SheetGrid } from '../engine/mapping/grid';
+import { checkWorkbookBytes } from './workbookBytes';
 import type { CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
 import { DATE_FORMAT, HEADING_COLOUR, MUTED_COLOUR, STYLE_FILLS } from './styles';
 
@@ -21,6 +22,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   static async fromBytes(bytes: Uint8Array, fileName: string): Promise<XlsxWorkbook> {
+    checkWorkbookBytes(bytes, fileName);
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -125,17 +127,24 @@ export class XlsxWorkbook implements WorkbookPort {
         this.eachCell(op.sheet, op.range, (cell) => styleCell(cell, op.style));
         return;
       case 'defineName':
-      {
-        const names = this.workbook.definedNames as unknown as { getRanges(name: string): { ranges: string[] }; remove(location: string, name: string): void };
-        for (const location of names.getRanges(op.name).ranges) names.remove(location, op.name);
+        this.removeName(op.name);
         this.workbook.definedNames.add(absoluteRef(op.sheet, op.range), op.name);
         return;
-      }
+      case 'removeName':
+        this.removeName(op.name);
+        return;
       case 'note': {
         // An empty note removes the cell's note.
         const cell = this.sheet(op.sheet).getCell(op.cell);
+        // ExcelJS saves no empty, unstyled cell, and its note with it: Excel's own bottom alignment keeps it.
+        if (op.text && cell.type === ExcelJS.ValueType.Null && !cell.alignment) cell.alignment = { vertical: 'bottom' };
         if (op.text) cell.note = op.text;
-        else if (cell.note) (cell as unknown as { note: undefined }).note = undefined;
+        // ExcelJS's setter keeps an empty note (a blank comment in Excel), and its value's model a copy: both go.
+        else {
+          const internal = cell as unknown as { _comment?: unknown; _value: { model: { comment?: unknown } } };
+          delete internal._comment;
+          delete internal._value.model.comment;
+        }
         return;
       }
       case 'link': {
@@ -151,7 +160,15 @@ export class XlsxWorkbook implements WorkbookPort {
       case 'protect':
         void this.sheet(op.sheet).protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
         return;
+      case 'unprotect':
+        this.sheet(op.sheet).unprotect();
+        return;
     }
+  }
+
+  private removeName(name: string): void {
+    // ExcelJS's own remove takes one cell at a time, leaving the rest of a range's name behind.
+    delete (this.workbook.definedNames as unknown as { matrixMap: Record<string, unknown> }).matrixMap[name];
   }
 
   private sheet(name: string): ExcelJS.Worksheet {
@@ -183,7 +200,7 @@ function writeCell(cell: ExcelJS.Cell, value: CellWrite): void {
     cell.numFmt = DATE_FORMAT;
   } else if (value !== null && typeof value === 'object') {
     writeFormula(cell, value.formula, value.result);
-  } else cell.value = value;
+  } else cell.value = typeof value === 'string' ? value.slice(0, CELL_TEXT_LIMIT) : value;
 }
 
 function styleCell(cell: ExcelJS.Cell, style: CellStyle): void {

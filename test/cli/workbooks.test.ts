@@ -68,12 +68,40 @@ describe('returns template, fill and check on workbooks', () => {
     expect((await filled.read([total]))[0]).toEqual([[2]]);
   });
 
+  it('refuses to replace a workbook it wrote before unless --force, and a fill over the return it read', async () => {
+    const { io, written, stderr } = memoryIo({ 'cases.csv': CASES });
+    expect(await main(['template', '--framework', 'cambridgeshire', '--out', 'return.xlsx'], io)).toBe(0);
+    const first = written['return.xlsx'];
+    expect(await main(['template', '--framework', 'cambridgeshire', '--out', 'return.xlsx'], io)).toBe(2);
+    expect(stderr()).toContain('Cannot write return.xlsx: the file already exists. Name a new file, or add --force to replace it.');
+    expect(written['return.xlsx']).toBe(first);
+    expect(await main(['template', '--framework', 'cambridgeshire', '--out', './return.xlsx', '--force'], io)).toBe(0);
+    expect(await main(['fill', 'cases.csv', ...PERIOD, '--into', 'return.xlsx', '--out', './return.xlsx', '--force'], io)).toBe(2);
+    expect(stderr()).toContain('it is the same file as the input return.xlsx, which is never written over');
+  });
+
+  it('writes the submission copy of a filled return: its figures, no case sheets, the filled return unchanged', async () => {
+    const { io, written, stdout, stderr } = memoryIo({ 'cases.csv': CASES });
+    await main(['fill', 'cases.csv', ...PERIOD, '--out', 'filled.xlsx'], io);
+    const filled = written['filled.xlsx'];
+    expect(await main(['submit', 'filled.xlsx', '--out', 'submission.xlsx'], io)).toBe(0);
+    expect(stdout()).toMatch(/Wrote submission\.xlsx, the copy to send to the commissioner: \d+ formulas replaced by their values, the sheets "Case data" and "Cases" and \d+ names pointing into them removed\.\nSend submission\.xlsx; keep filled\.xlsx/);
+    expect(written['filled.xlsx']).toBe(filled);
+    const sent = await XlsxWorkbook.fromBytes(written['submission.xlsx']!, 'submission.xlsx');
+    expect(await sent.sheetNames()).toEqual(['Outputs', 'Demographics', 'Outcomes', 'Narrative']);
+    expect(await main(['check', 'submission.xlsx'], io)).toBe(0);
+    expect(await main(['submit', 'filled.xlsx', '--out', 'filled.xlsx', '--force'], io)).toBe(2);
+    expect(stderr()).toContain('never written over');
+  });
+
   it.each<[string, string[], RegExp]>([
     ['--annotate with two files', ['check', 'a.xlsx', 'b.xlsx', '--annotate', 'out.xlsx'], /--annotate writes a copy of one workbook/],
     ['--annotate over the original', ['check', 'a.xlsx', '--annotate', 'a.xlsx'], /the return you received is never changed/],
     ['fill without a destination', ['fill', 'cases.csv', ...PERIOD], /Say where the return goes/],
     ['fill of a new workbook without cases', ['fill', ...PERIOD, '--out', 'new.xlsx'], /Give the case-data file/],
     ['a template without --out', ['template', '--framework', 'cambridgeshire'], /--out is required/],
+    ['submit without --out', ['submit', 'filled.xlsx'], /--out is required/],
+    ['submit of a CSV', ['submit', 'cases.csv', '--out', 's.xlsx'], /must be an \.xlsx workbook/],
   ])('refuses %s', async (_, args, message) => {
     const { io, stderr } = memoryIo({ 'cases.csv': CASES });
     expect(await main(args, io)).toBe(2);

@@ -27,6 +27,8 @@ export class FakeExcel {
   syncs = 0;
   readonly sheets = new Map<string, Map<string, Cell>>();
   readonly protectedSheets = new Set<string>();
+  /** Cell notes by sheet and cell address. */
+  readonly notes = new Map<string, Map<string, string>>();
   readonly names = new Map<string, { sheet: string; range: string }>();
   /** Bold, fill and indent set through a range's format, by sheet and cell address. */
   readonly formats = new Map<string, Map<string, Format>>();
@@ -56,7 +58,11 @@ export class FakeExcel {
         getUsedRange: (valuesOnly = false) => track(new FakeUsedRange(fake, name, valuesOnly)),
         getRangeByIndexes: (row: number, column: number, rows: number, columns: number) =>
           track(new FakeRange(fake, name, `${cellAddress(row + 1, column + 1)}:${cellAddress(row + rows, column + columns)}`)),
-        delete: () => fake.sheets.delete(name),
+        delete: () => {
+          fake.sheets.delete(name);
+          fake.notes.delete(name);
+          fake.protectedSheets.delete(name);
+        },
         protection: {
           protect: () => {
             if (fake.protectedSheets.has(name)) throw new Error(`sheet ${name} is already protected`);
@@ -64,11 +70,19 @@ export class FakeExcel {
           },
           unprotect: () => fake.protectedSheets.delete(name),
         },
-        notes: { add: () => undefined },
+        notes: {
+          add: (cell: string, content: string) => {
+            const notes = fake.notes.get(name) ?? new Map<string, string>();
+            if (notes.has(cell)) throw new Error(`cell ${name}!${cell} already has a note`);
+            fake.notes.set(name, notes.set(cell, content));
+            return { delete: () => notes.delete(cell) };
+          },
+          getItemOrNullObject: (cell: string) => track(new FakeNote(fake, name, cell)),
+        },
       };
       return ws;
     };
-    const worksheets = Object.assign(track(new FakeCollection(() => [...fake.sheets.keys()].map((n) => ({ name: n })))), {
+    const worksheets = Object.assign(track(new FakeCollection(() => [...fake.sheets.keys()].map((n) => ({ name: n, protection: { protected: fake.protectedSheets.has(n) } })))), {
       getItem: (name: string) => {
         if (!fake.sheets.has(name)) throw new Error(`no sheet ${name}`);
         return worksheet(name);
@@ -115,8 +129,26 @@ export class FakeExcel {
   }
 }
 
+/** A cell's note, or Office.js's null object where the cell has none. */
+class FakeNote extends Loadable {
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly sheet: string,
+    private readonly cell: string,
+  ) {
+    super();
+  }
+  get isNullObject() {
+    this.guard('isNullObject');
+    return !this.fake.notes.get(this.sheet)?.has(this.cell);
+  }
+  delete() {
+    if (!this.fake.notes.get(this.sheet)?.delete(this.cell)) throw new Error(`no note at ${this.sheet}!${this.cell}`);
+  }
+}
+
 class FakeCollection extends Loadable {
-  constructor(private readonly list: () => { name: string; formula?: string }[]) {
+  constructor(private readonly list: () => { name: string; formula?: string; protection?: { protected: boolean } }[]) {
     super();
   }
   get items() {

@@ -1,14 +1,24 @@
-import { processIo, type CliIo } from '../../src/cli/io';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { guardTarget, processIo, writeRefusals, type CliIo } from '../../src/cli/io';
 
-/** Runs CLI commands in-process: files come from memory first, then from disk; output is captured. */
+/**
+ * Runs CLI commands in-process: files come from memory first, then from disk; output is captured. Writes go to
+ * memory under the same rules as on disk: never over an input, over an existing file only with --force.
+ */
 export function memoryIo(files: Record<string, string | Uint8Array> = {}) {
   const written: Record<string, Uint8Array> = {};
   const out: string[] = [];
   const err: string[] = [];
+  const inMemory = (path: string) => Object.keys({ ...files, ...written }).filter((p) => resolve(p) === resolve(path));
   const io: CliIo = {
     out: (text) => out.push(text),
     err: (text) => err.push(text),
-    writeFile: async (path, bytes) => {
+    writeFile: async (path, bytes, guard) => {
+      const input = guard.inputs.find((i) => resolve(i) === resolve(path));
+      if (input !== undefined) throw writeRefusals.input(path, input);
+      if (inMemory(path).length && !guard.force) throw writeRefusals.exists(path);
+      if (existsSync(path)) await guardTarget(path, guard);
       written[path] = bytes;
     },
     readFile: async (path) => {

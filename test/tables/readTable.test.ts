@@ -98,3 +98,17 @@ describe('readTable on workbooks', () => {
     await expect(readTable(new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9]), 'broken.xlsx')).rejects.toThrow(/broken\.xlsx could not be read as an Excel workbook/);
   });
 });
+
+describe('readTable: what the import needs to see', () => {
+  it('gives the merged ranges of a sheet, and marks delimited text so short rows can be told', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Cases');
+    sheet.addRows([['Case ID', 'Crime type'], ['C1', 'Theft'], ['C2', null], ['C3', null]]);
+    sheet.mergeCells('B2:B4');
+    const table = await readTable(new Uint8Array(await workbook.xlsx.writeBuffer()), 'cases.xlsx');
+    expect(table.merges).toEqual([{ top: 2, left: 2, bottom: 4, right: 2 }]);
+    expect(table.rows.map((r) => r.cells[1])).toEqual(['Crime type', 'Theft', 'Theft', 'Theft']);
+    expect(table.delimited).toBeUndefined();
+    expect((await readTable(utf8('Case ID,Crime\nC1,Theft\n'), 'cases.csv')).delimited).toBe(true);
+  });
+});

@@ -24,6 +24,7 @@ function fakeHost() {
       return session;
     },
     showCell: async (_, cell) => void shown.push(cell),
+    copy: async (session) => new ReturnSession(await XlsxWorkbook.fromBytes(await (session.port as XlsxWorkbook).toBytes(), session.name), session.name),
     download: async (session, fileName) => void downloads.push({ session, fileName }),
   };
   return { host, shown, downloads };
@@ -57,6 +58,23 @@ describe('the task pane', () => {
     expect(downloads.map((d) => d.fileName)).toEqual(['sample-return - checked.xlsx']);
     const sheet = await downloads[0]!.session.port.readUsed(FINDINGS_SHEET);
     expect(sheet.map((r) => r.cells[4])).toContain('One victim was on the list for eight days in May.');
+  }, 60_000);
+
+  it('warns that a workbook holding case data is not for sending, and downloads the submission copy without it', async () => {
+    const { host, downloads } = fakeHost();
+    render(<App host={host} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Load sample' }));
+    await screen.findByText('Opened sample-return.xlsx.', {}, { timeout: 20_000 });
+    expect(screen.getByText(/This workbook holds victims' case data \(the "Case data" and "Cases" sheets\): keep it on this computer/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Prepare submission copy' }));
+    await screen.findByText(/^Wrote sample-return - submission\.xlsx, the copy to send to the commissioner/, {}, { timeout: 20_000 });
+    expect(downloads.map((d) => d.fileName)).toEqual(['sample-return - submission.xlsx']);
+    expect(await downloads[0]!.session.port.sheetNames()).toEqual(['Outputs', 'Demographics', 'Outcomes', 'Narrative']);
+    // The workbook in hand keeps its cases: only the copy lost them.
+    expect(screen.getByText(/This workbook holds victims' case data/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+    await screen.findByText(/^Checked sample-return\.xlsx/, {}, { timeout: 20_000 });
+    expect(screen.getByText(/This workbook holds victims' case data \(the "Case data" and "Cases" sheets\)/)).toBeTruthy();
   }, 60_000);
 
   it('shows a clear message, not a crash, when the period is not a period', async () => {

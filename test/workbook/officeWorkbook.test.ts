@@ -7,9 +7,24 @@ import { OfficeWorkbook, toExcel } from '../../src/workbook/officeWorkbook';
 import { HEADERS, ROWS } from '../fixtures/handBuiltCases';
 import { FakeExcel } from '../support/fakeExcel';
 import { tableOf } from '../support/tables';
+import type { WorkbookPort } from '../../src/workbook/port';
 import { workbookPortContract } from './portContract';
 
-workbookPortContract('OfficeWorkbook', async () => new OfficeWorkbook(new FakeExcel().run), { computesFormulas: false });
+const hosts = new WeakMap<WorkbookPort, FakeExcel>();
+workbookPortContract(
+  'OfficeWorkbook',
+  async () => {
+    const excel = new FakeExcel();
+    const port = new OfficeWorkbook(excel.run, () => true);
+    hosts.set(port, excel);
+    return port;
+  },
+  { computesFormulas: false },
+  {
+    notes: async (port, sheet) => Object.fromEntries(hosts.get(port)!.notes.get(sheet) ?? []),
+    protectedSheets: async (port) => [...hosts.get(port)!.protectedSheets],
+  },
+);
 
 const framework = builtInFramework('cambridgeshire');
 const period = periodFromIso('2020-04-01', '2020-09-30');
@@ -54,6 +69,22 @@ describe('OfficeWorkbook', () => {
     expect(excel.cell(total.sheet, row, column)?.formula).toMatch(/^COUNTIFS\(case\.referral_date,">="&period\.from/);
     await expect(fillReturn(workbook, { framework, period, table: cases(20) })).resolves.toBeDefined();
     expect(excel.protectedSheets).toEqual(new Set(['Outputs', 'Demographics', 'Outcomes', 'Narrative']));
+  });
+
+  it('writes findings into a protected return and leaves every sheet it touched protected again, notes replaced', async () => {
+    const excel = new FakeExcel();
+    const workbook = new OfficeWorkbook(excel.run, () => true);
+    await fillReturn(workbook, { framework, period, table: cases(20) });
+    const figureSheets = new Set(['Outputs', 'Demographics', 'Outcomes', 'Narrative']);
+    const total = excel.names.get('referrals.total')!;
+    // A typed figure that differs: its cell gets a highlight and a note.
+    await workbook.apply([{ op: 'write', sheet: total.sheet, at: total.range, rows: [[999]] }]);
+    for (let run = 0; run < 2; run++) {
+      const { read, findings } = await checkWorkbook(workbook, 'this workbook');
+      await annotateReturn(workbook, read, findings);
+      expect(excel.protectedSheets).toEqual(figureSheets);
+      expect(excel.notes.get(total.sheet)?.get(total.range)).toMatch(/^Error: Total new referrals is typed as 999/);
+    }
   });
 
   it('sends big writes in blocks under the request limit', async () => {

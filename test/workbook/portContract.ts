@@ -13,7 +13,13 @@ const asDay = (cell: RawCell) => {
  * What every workbook adapter must do, whatever its host: the file adapter runs it over .xlsx files, the
  * Office.js adapter over a mocked Excel.
  */
-export function workbookPortContract(name: string, create: () => Promise<WorkbookPort>, host: { computesFormulas: boolean } = { computesFormulas: true }) {
+/** What the port writes but does not read, read back from the host itself: notes and protection. */
+export interface HostReadBack {
+  notes(port: WorkbookPort, sheet: string): Promise<Record<string, string>>;
+  protectedSheets(port: WorkbookPort): Promise<string[]>;
+}
+
+export function workbookPortContract(name: string, create: () => Promise<WorkbookPort>, host: { computesFormulas: boolean } = { computesFormulas: true }, readBack?: HostReadBack) {
   describe(`${name} (workbook port contract)`, () => {
     let port: WorkbookPort;
     beforeEach(async () => {
@@ -35,6 +41,13 @@ export function workbookPortContract(name: string, create: () => Promise<Workboo
       expect([second![0], asDay(second![1]!), second![2]]).toEqual(['When', asDay(date), null]);
     });
 
+    it('cuts text longer than a cell holds to the limit, never writing what Excel would refuse', async () => {
+      await port.apply([{ op: 'write', sheet: 'Return', at: 'A1', rows: [['x'.repeat(40_000), `=${'y'.repeat(40_000)}`]] }]);
+      const [[[plain, formulaLike]]] = (await port.read([{ sheet: 'Return', range: 'A1:B1' }])) as [[[string, string]]];
+      expect(plain).toBe('x'.repeat(32_767));
+      expect(formulaLike).toBe(`=${'y'.repeat(32_766)}`);
+    });
+
     it('keeps text that looks like a formula as text', async () => {
       await port.apply([{ op: 'write', sheet: 'Return', at: 'A1', rows: [['=1+1', '+44 1223', '-', '@home']] }]);
       expect(await port.read([{ sheet: 'Return', range: 'A1:D1' }])).toEqual([[['=1+1', '+44 1223', '-', '@home']]]);
@@ -45,6 +58,15 @@ export function workbookPortContract(name: string, create: () => Promise<Workboo
       await port.apply([{ op: 'write', sheet: 'Return', at: 'A1', rows: [[{ formula: 'SUM(B1:C1)', result: 0 }, 0, 0]] }]);
       expect(await port.formulas([{ sheet: 'Return', cell: 'A1' }, { sheet: 'Return', cell: 'B1' }])).toEqual(['SUM(B1:C1)', null]);
       if (host.computesFormulas) expect(await port.read([{ sheet: 'Return', range: 'A1' }])).toEqual([[[0]]]);
+    });
+
+    it('removes a name, and a name that is not there without complaint', async () => {
+      await port.apply([
+        { op: 'defineName', name: 'case.id', sheet: 'Case data', range: 'A2:A9' },
+        { op: 'defineName', name: 'referrals.total', sheet: 'Return', range: 'C7' },
+      ]);
+      await port.apply([{ op: 'removeName', name: 'case.id' }, { op: 'removeName', name: 'never.defined' }]);
+      expect(await port.names()).toEqual([{ name: 'referrals.total', sheet: 'Return', range: 'C7' }]);
     });
 
     it('defines names, one range each, and replaces a name defined again', async () => {
@@ -83,6 +105,51 @@ export function workbookPortContract(name: string, create: () => Promise<Workboo
         { number: 3, cells: ['C1', 'Theft'] },
       ]);
     });
+
+    it('styles a cell the same way: headings bold, inputs and findings filled, labels plain', async () => {
+      await port.apply([
+        { op: 'write', sheet: 'Return', at: 'A1', rows: [['Outputs', 'Total', 3, 4, 5]] },
+        { op: 'style', sheet: 'Return', range: 'A1', style: 'heading' },
+        { op: 'style', sheet: 'Return', range: 'B1', style: 'label' },
+        { op: 'style', sheet: 'Return', range: 'C1', style: 'input' },
+        { op: 'style', sheet: 'Return', range: 'D1', style: 'error' },
+        { op: 'style', sheet: 'Return', range: 'E1', style: 'query' },
+      ]);
+      const grid = await port.readGrid('Return');
+      const looks = grid.cells.filter((c) => c.row === 1).sort((a, b) => a.column - b.column).map((c) => [c.bold, c.filled]);
+      expect(looks).toEqual([[true, false], [false, false], [false, true], [false, true], [false, true]]);
+    });
+
+    if (readBack) {
+      it('writes, replaces and removes notes', async () => {
+        await port.apply([
+          { op: 'note', sheet: 'Return', cell: 'A1', text: 'Error: does not add up' },
+          { op: 'note', sheet: 'Return', cell: 'B2', text: 'Query: explain' },
+        ]);
+        expect(await readBack.notes(port, 'Return')).toEqual({ A1: 'Error: does not add up', B2: 'Query: explain' });
+        await port.apply([
+          { op: 'note', sheet: 'Return', cell: 'A1', text: '' },
+          { op: 'note', sheet: 'Return', cell: 'B2', text: '' },
+          { op: 'note', sheet: 'Return', cell: 'B2', text: 'Query: explained' },
+          { op: 'note', sheet: 'Return', cell: 'C3', text: '' },
+        ]);
+        expect(await readBack.notes(port, 'Return')).toEqual({ B2: 'Query: explained' });
+      });
+
+      it('protects and unprotects sheets, and a protected sheet stays protected through later writes', async () => {
+        await port.apply([{ op: 'write', sheet: 'Return', at: 'A1', rows: [[1]] }, { op: 'protect', sheet: 'Return' }]);
+        expect(await readBack.protectedSheets(port)).toEqual(['Return']);
+        await port.apply([
+          { op: 'write', sheet: 'Return', at: 'A1', rows: [[2]] },
+          { op: 'style', sheet: 'Return', range: 'A1', style: 'query' },
+          { op: 'note', sheet: 'Return', cell: 'A1', text: 'Query: check' },
+        ]);
+        expect(await port.read([{ sheet: 'Return', range: 'A1' }])).toEqual([[[2]]]);
+        expect(await readBack.protectedSheets(port)).toEqual(['Return']);
+        await port.apply([{ op: 'unprotect', sheet: 'Return' }, { op: 'write', sheet: 'Return', at: 'A1', rows: [[3]] }]);
+        expect(await readBack.protectedSheets(port)).toEqual([]);
+      });
+    }
 
     it('styles, notes, links, widths and protection leave the values alone', async () => {
       await port.apply([

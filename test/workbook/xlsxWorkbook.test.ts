@@ -1,9 +1,33 @@
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
 import { InputError } from '../../src/errors';
-import { workbookPortContract } from './portContract';
+import ExcelJS from 'exceljs';
+import type { WorkbookPort } from '../../src/workbook/port';
+import { workbookPortContract, type HostReadBack } from './portContract';
 
-workbookPortContract('XlsxWorkbook, new', async () => XlsxWorkbook.create());
-workbookPortContract('XlsxWorkbook, saved and opened again', async () => XlsxWorkbook.fromBytes(await XlsxWorkbook.create().toBytes(), 'empty.xlsx'));
+/** Notes and protection as the saved file holds them, read by ExcelJS afresh. */
+const saved = async (port: WorkbookPort) => {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await (port as XlsxWorkbook).toBytes()) as unknown as ArrayBuffer);
+  return workbook;
+};
+const readBack: HostReadBack = {
+  notes: async (port, sheet) => {
+    const notes: Record<string, string> = {};
+    const ws = (await saved(port)).getWorksheet(sheet)!;
+    // A cell holding only a note is no used cell to ExcelJS's iterators: the contract's cells are near A1.
+    for (let row = 1; row <= 10; row++)
+      for (let column = 1; column <= 10; column++) {
+        const cell = ws.getCell(row, column);
+        const note = cell.note as string | { texts?: { text: string }[] } | undefined;
+        if (note) notes[cell.address] = typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
+      }
+    return notes;
+  },
+  protectedSheets: async (port) => (await saved(port)).worksheets.filter((ws) => (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).map((ws) => ws.name),
+};
+
+workbookPortContract('XlsxWorkbook, new', async () => XlsxWorkbook.create(), undefined, readBack);
+workbookPortContract('XlsxWorkbook, saved and opened again', async () => XlsxWorkbook.fromBytes(await XlsxWorkbook.create().toBytes(), 'empty.xlsx'), undefined, readBack);
 
 describe('XlsxWorkbook', () => {
   it('survives a save: values, formulas with zero results, names and notes', async () => {

@@ -41,6 +41,8 @@ export class CategoryMatcher {
 
   private match(text: string): CategoryReading {
     const key = matchKey(text);
+    // Only a blank is blank: "***" or "?" has no letters but was typed for a reason, and is reported.
+    if (key === '' && text.trim() !== '') return { kind: 'unrecognised', id: this.list.unknown ?? null };
     if (key === '' || this.notStated.has(key)) return { kind: 'not_stated', id: this.list.unknown ?? null };
     const direct = this.byKey.get(key);
     if (direct) return { kind: 'matched', id: direct };

@@ -89,6 +89,17 @@ export function readDate(cell: RawCell): DateReading | null {
   if (typeof cell === 'boolean') return notADate();
   const text = cell.trim();
   if (text === '') return null;
+  const reading = readDateText(text);
+  const time = reading.ok ? TIME_OF_DAY.exec(text) : null;
+  if (time && (Number(time[1]) > 23 || Number(time[2]) > 59 || Number(time[3] ?? 0) > 59))
+    return { ok: false, problem: 'impossible_date', detail: `there is no time ${time[1]}:${time[2]}${time[3] ? `:${time[3]}` : ''} in a day` };
+  return reading;
+}
+
+/** The time written after a date: hours, minutes and perhaps seconds. */
+const TIME_OF_DAY = /[ T](\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?/;
+
+function readDateText(text: string): DateReading {
   let m: RegExpExecArray | null;
   if ((m = ISO.exec(text))) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]));
   if ((m = DAY_FIRST.exec(text))) {

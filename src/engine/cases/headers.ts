@@ -16,8 +16,8 @@ export interface HeaderMapping {
   placements: ColumnPlacement[];
   /** Headers that match no column: kept in the sheet, not used. */
   ignored: string[];
-  /** A second header for a column already found: the first one is used. */
-  duplicates: { header: string; usedHeader: string }[];
+  /** A second header for a column already found: the first one is used. Indexes are zero-based positions. */
+  duplicates: { header: string; index: number; usedHeader: string; usedIndex: number }[];
   missingRequired: Column[];
   missingOptional: Column[];
 }
@@ -73,7 +73,7 @@ export function mapHeaders(headers: readonly string[], framework: Framework): He
       return;
     }
     const taken = placements.find((p) => p.column === candidate.column && p.repeat === candidate.repeat);
-    if (taken) duplicates.push({ header, usedHeader: taken.header });
+    if (taken) duplicates.push({ header, index, usedHeader: taken.header, usedIndex: taken.index });
     else placements.push({ column: candidate.column, index, header, repeat: candidate.repeat });
   });
   const found = new Set(placements.map((p) => p.column));

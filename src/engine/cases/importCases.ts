@@ -4,12 +4,12 @@ import { InputError } from '../../errors';
 import { readAge } from './ages';
 import type { CaseRecord, CaseValue } from './caseRecord';
 import { CategoryMatcher } from './categories';
-import { displayDay, readDate, type Day } from './dates';
+import { dayFromJsDate, displayDay, readDate, type Day } from './dates';
 import { FlagReader } from './flags';
 import { mapHeaders, spellingsOf, type ColumnPlacement } from './headers';
-import { cellText, isBlankCell, type RawCell, type RawTable } from './rawTable';
+import { CELL_TEXT_LIMIT, cellText, columnLetters, isBlankCell, isErrorValue, type RawCell, type RawTable } from './rawTable';
 import { rowIssue, type ImportNote, type RowIssue } from './rowIssues';
-import { tidy } from './textKey';
+import { tidy, withoutInvisibleEdges } from './textKey';
 import { readWholeNumber } from './wholeNumbers';
 
 export interface CaseImport {
@@ -28,7 +28,8 @@ type DateColumnWatch = { header: string; ambiguous: number; dayFirstShown: boole
  * Only a missing header row or a missing required column stops the import; everything else is reported and
  * the row is still counted where its values allow.
  */
-export function importCases(table: RawTable, framework: Framework): CaseImport {
+export function importCases(table: RawTable, framework: Framework, options: { today?: Day } = {}): CaseImport {
+  const today = options.today ?? dayFromJsDate(new Date())!;
   const { headerIndex, mapping, skipped } = findHeaderRow(table, framework);
   const headerRowEntry = table.rows[headerIndex]!;
   const headers = headerRowEntry.cells.map((c) => tidy(cellText(c)));
@@ -44,10 +45,14 @@ export function importCases(table: RawTable, framework: Framework): CaseImport {
     });
   if (mapping.ignored.length) notes.push({ code: 'ignored_columns', message: `Columns not used by this return: ${mapping.ignored.join(', ')}.` });
   for (const d of mapping.duplicates)
-    notes.push({ code: 'duplicate_columns', message: `"${d.header}" is a second column for the same thing as "${d.usedHeader}": only "${d.usedHeader}" is used.` });
+    notes.push({
+      code: 'duplicate_columns',
+      message: `"${d.header}" (column ${columnLetters(d.index + 1)}) is a second column for the same thing as "${d.usedHeader}" (column ${columnLetters(d.usedIndex + 1)}): only column ${columnLetters(d.usedIndex + 1)} is used. Remove or rename one of them.`,
+    });
 
   const issues: RowIssue[] = [];
-  const cellReaders = buildCellReaders(framework, issues);
+  const cellReaders = buildCellReaders(framework, issues, today);
+  const merged = mergedCellsOf(table.merges ?? [], mapping.placements);
   const dateWatch = new Map<ColumnPlacement, DateColumnWatch>();
   const referralKey = framework.caseDates.referral;
   // Dates first: an age written as a date of birth is measured on the referral date.
@@ -61,17 +66,30 @@ export function importCases(table: RawTable, framework: Framework): CaseImport {
   for (const { number: row, cells } of table.rows.slice(headerIndex + 1)) {
     if (cells.every(isBlankCell)) continue;
     const values: Record<string, CaseValue> = {};
-    const context: CellContext = { row, header: '', asOf: null };
+    checkRowShape(table, row, cells, headers, issues);
+    const context: CellContext = { row, header: '', asOf: null, invisible: false, errorValue: false };
     for (const placement of ordered) {
-      const cell = cells[placement.index] ?? null;
+      const given = cells[placement.index] ?? null;
+      const cleaned = typeof given === 'string' ? withoutInvisibleEdges(given) : null;
       context.header = placement.header;
+      context.invisible = cleaned?.invisible ?? false;
+      // An error value is no value: reported once as what it is, then read as a blank.
+      context.errorValue = isErrorValue(given);
+      if (context.errorValue)
+        issues.push(rowIssue('excel_error', row, placement.header, cellText(given),
+          `"${cellText(given).trim()}" is an Excel error, not a value: the formula or lookup that filled this cell failed. It is taken as blank. Fix it in the case-management export, or type the value.`));
+      const cell = context.errorValue ? null : cleaned ? cleaned.text : given;
+      const master = merged.get(`${row}:${placement.index}`);
+      if (master && !isBlankCell(cell))
+        issues.push(rowIssue('merged_cells', row, placement.header, cellText(cell),
+          `Rows ${master.top}–${master.bottom} of ${placement.header} are merged cells, so row ${master.top}'s value "${tidy(cellText(cell))}" is read into this row too. Unmerge the cells and give each row its own value.`));
       context.asOf = typeof values[referralKey] === 'number' ? (values[referralKey] as Day) : null;
       if (placement.column.type === 'date') watchDate(dateWatch, placement, cell);
       const value = cellReaders.get(placement.column.key)!(cell, context);
       values[placement.column.key] = placement.repeat === null ? value : mergeRepeated(values[placement.column.key], value);
     }
     for (const { column, read } of absent) {
-      const blank = read(null, { row, header: column.header, asOf: null });
+      const blank = read(null, { row, header: column.header, asOf: null, invisible: false, errorValue: false });
       values[column.key] = column.type === 'category' && column.repeat ? mergeRepeated(undefined, blank) : blank;
     }
     const id = typeof values[framework.caseId] === 'string' ? (values[framework.caseId] as string) : '';
@@ -114,7 +132,46 @@ function findHeaderRow(table: RawTable, framework: Framework) {
   return { headerIndex: chosen.i, mapping: chosen.mapping, skipped };
 }
 
-type CellContext = { row: number; header: string; asOf: Day | null };
+type CellContext = {
+  row: number;
+  header: string;
+  asOf: Day | null;
+  /** Invisible characters were removed from around the cell's value. */
+  invisible: boolean;
+  /** The cell held an error value, already reported: a blank from it is not reported again. */
+  errorValue: boolean;
+};
+
+/** Cells under a merged cell's first row, by "row:index", with the rows the merge spans. */
+function mergedCellsOf(merges: NonNullable<RawTable['merges']>, placements: ColumnPlacement[]): Map<string, { top: number; bottom: number }> {
+  const used = new Set(placements.map((p) => p.index));
+  const cells = new Map<string, { top: number; bottom: number }>();
+  for (const { top, left, bottom, right } of merges) {
+    for (let column = left; column <= right; column++)
+      if (used.has(column - 1)) for (let row = top + 1; row <= bottom; row++) cells.set(`${row}:${column - 1}`, { top, bottom });
+  }
+  return cells;
+}
+
+/**
+ * A row that does not fit the header row: values beyond the last column, fewer fields than columns in a
+ * delimited file (a separator lost or an unquoted one added), or text longer than a spreadsheet cell holds.
+ */
+function checkRowShape(table: RawTable, row: number, cells: readonly RawCell[], headers: readonly string[], issues: RowIssue[]) {
+  const width = headers.length;
+  const beyond = cells.slice(width).filter((c) => !isBlankCell(c));
+  if (beyond.length)
+    issues.push(rowIssue('ragged_row', row, null, beyond.map(cellText).join(', '),
+      `Row ${row} has ${beyond.length} value${beyond.length === 1 ? '' : 's'} beyond the last column (${columnLetters(width)}): a separator may be unquoted inside a value, so the values may sit under the wrong headers. Quote the value or remove the extra separator.`));
+  else if (table.delimited && cells.length < width)
+    issues.push(rowIssue('ragged_row', row, null, cells.map(cellText).join(', '),
+      `Row ${row} has ${cells.length} value${cells.length === 1 ? '' : 's'} but the header row has ${width} columns: a separator is missing, so the values may sit under the wrong headers. Check the row in the export.`));
+  cells.forEach((cell, i) => {
+    if (typeof cell === 'string' && cell.length > CELL_TEXT_LIMIT)
+      issues.push(rowIssue('too_long', row, headers[i] || `column ${columnLetters(i + 1)}`, `${cell.slice(0, 40)}…`,
+        `${headers[i] || `Column ${columnLetters(i + 1)}`} holds ${cell.length.toLocaleString('en-GB')} characters, more than the ${CELL_TEXT_LIMIT.toLocaleString('en-GB')} a spreadsheet cell holds: a workbook keeps only the first ${CELL_TEXT_LIMIT.toLocaleString('en-GB')}. Shorten it in the case-management system.`));
+  });
+}
 type CellReader = (cell: RawCell, context: CellContext) => CaseValue;
 
 function rank(column: Column): number {
@@ -140,14 +197,14 @@ function watchDate(watch: Map<ColumnPlacement, DateColumnWatch>, placement: Colu
 }
 
 /** One reader per column, made once, that normalises a cell and records any problem. */
-function buildCellReaders(framework: Framework, issues: RowIssue[]): Map<string, CellReader> {
+function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day): Map<string, CellReader> {
   const flags = new FlagReader(framework.flags);
   const readers = new Map<string, CellReader>();
   for (const column of framework.columns) {
     const report = (code: Parameters<typeof rowIssue>[0], ctx: CellContext, cell: RawCell, message: string) =>
-      issues.push(rowIssue(code, ctx.row, ctx.header, cellText(cell), message));
+      issues.push(rowIssue(code, ctx.row, ctx.header, cellText(cell), ctx.invisible ? `${message} (Invisible characters around the value, such as a no-break or zero-width space, were removed before reading it.)` : message));
     const blankRequired = (ctx: CellContext) =>
-      report('missing_value', ctx, null, column.key === framework.caseDates.referral
+      !ctx.errorValue && report('missing_value', ctx, null, column.key === framework.caseDates.referral
         ? `${ctx.header} is blank: this case is counted nowhere until it has a referral date.`
         : `${ctx.header} is blank: every case needs one.`);
     switch (column.type) {
@@ -163,6 +220,10 @@ function buildCellReaders(framework: Framework, issues: RowIssue[]): Map<string,
           const reading = readDate(cell);
           if (reading === null) {
             if (column.required) blankRequired(ctx);
+            return null;
+          }
+          if (reading.ok && reading.day > today) {
+            report('date_in_future', ctx, cell, `${displayDay(reading.day)} is after today (${displayDay(today)}): a case cannot have happened yet. It is taken as blank. Correct the date in the case-management system.`);
             return null;
           }
           if (reading.ok) return reading.day;

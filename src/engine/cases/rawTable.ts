@@ -8,6 +8,10 @@ export type RawCell = z.infer<typeof rawCellSchema>;
 export const rawTableSchema = z.object({
   source: z.string(),
   rows: z.array(z.object({ number: z.number().int().positive(), cells: z.array(rawCellSchema) })),
+  /** Merged ranges of a sheet (1-based rows and columns): a reader gives the first cell's value to every cell of one. */
+  merges: z.array(z.object({ top: z.number().int(), left: z.number().int(), bottom: z.number().int(), right: z.number().int() })).optional(),
+  /** Rows are records of delimited text: each holds every field, so a short row lost a separator. */
+  delimited: z.boolean().optional(),
 });
 export type RawTable = z.infer<typeof rawTableSchema>;
 
@@ -20,4 +24,26 @@ export function cellText(cell: RawCell | undefined): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   return String(cell);
+}
+
+/** The most characters a spreadsheet cell holds (Excel's limit): longer text is cut when written. */
+export const CELL_TEXT_LIMIT = 32_767;
+
+/** The error values a spreadsheet shows where a formula failed: never a value. */
+const ERROR_VALUE = /^#(?:N\/A|NAME\?|REF!|DIV\/0!|VALUE!|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
+
+export function isErrorValue(cell: RawCell | undefined): boolean {
+  return typeof cell === 'string' && ERROR_VALUE.test(cell.trim());
+}
+
+/** A column's letters as a spreadsheet shows them: 1 is A, 27 is AA. */
+export function columnLetters(column: number): string {
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    letters = String.fromCharCode(65 + r) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
 }

@@ -13,6 +13,11 @@ export const rowIssueCatalogue = {
   duplicate_case_id: { title: 'Case ID used more than once', severity: 'error' },
   dates_out_of_order: { title: 'End date before start date', severity: 'error' },
   end_without_start: { title: 'End date with no start date', severity: 'warning' },
+  excel_error: { title: 'Excel error value instead of a value', severity: 'error' },
+  merged_cells: { title: 'Value repeated by merged cells', severity: 'warning' },
+  date_in_future: { title: 'Date after today', severity: 'error' },
+  ragged_row: { title: 'More or fewer values than columns', severity: 'error' },
+  too_long: { title: 'Longer than a spreadsheet cell holds', severity: 'error' },
 } as const satisfies Record<string, { title: string; severity: 'error' | 'warning' }>;
 
 export type RowIssueCode = keyof typeof rowIssueCatalogue;

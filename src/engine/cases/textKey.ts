@@ -25,3 +25,13 @@ export function withoutHint(text: string): string {
 export function tidy(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** White space and the invisible characters exports leave around values: no-break, zero-width, byte-order marks. */
+const EDGES = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
+const INVISIBLE = /[\u00A0\u2007\u202F\u200B-\u200D\u2060\uFEFF]/;
+
+/** A value without the invisible characters around it, and whether there were any (plain spaces do not count). */
+export function withoutInvisibleEdges(text: string): { text: string; invisible: boolean } {
+  const stripped = text.replace(EDGES, '');
+  return { text: stripped, invisible: stripped !== text && INVISIBLE.test(text.replace(stripped, '')) };
+}

@@ -39,6 +39,7 @@ export const ruleKindCatalogue: Record<RuleKind, { title: string; description: s
   small_base: { title: 'Small base', description: 'A percentage or mean rests on too few responses to mean much.' },
   small_count: { title: 'Small numbers to suppress', description: 'Counts so small that publishing them could identify a victim.' },
   text_length: { title: 'Text too long', description: 'A narrative is over its word limit.' },
+  identifying_text: { title: 'May identify a victim', description: 'A text sent anonymised names a person from the case, or holds a date of birth, phone number, email address or postcode.' },
   period: { title: 'Unusual period', description: 'The return covers a period other than the ones the commissioner asks for.' },
   continuity: { title: 'Does not follow on from the last return', description: "An opening figure differs from the previous return's closing one." },
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { figuresOf } from '../../frameworks/expand';
 import { builtInFramework, describeIssues } from '../../frameworks/load';
 import type { Framework } from '../../frameworks/schema';
 import { InputError, parseJsonText } from '../../errors';
@@ -19,6 +20,14 @@ const figuresFileSchema = z.object({
 /** Reads a figures JSON file into a return to check; `frameworkFor` finds the framework it names. */
 export function returnFromJson(text: string, source: string, frameworkFor: (id: string) => Framework = builtInFramework): ReturnData {
   const data = parseJsonText(text, source, 'Give a figures file as printed by returns tally --json.');
+  const figuresGiven = (data as { figures?: unknown } | null)?.figures;
+  if (figuresGiven && typeof figuresGiven === 'object') {
+    // JSON reads 1e309 as infinity and -0 as a negative zero: neither is a figure anyone typed.
+    const entries = Object.entries(figuresGiven as Record<string, unknown>);
+    const huge = entries.filter(([, v]) => typeof v === 'number' && !Number.isFinite(v)).map(([id]) => id);
+    if (huge.length) throw new InputError(`${source}: ${huge.join(', ')} ${huge.length === 1 ? 'is a number' : 'are numbers'} too large to be a figure (more than 1.8e308). Give the real figure.`);
+    for (const [id, v] of entries) if (Object.is(v, -0)) (figuresGiven as Record<string, unknown>)[id] = 0;
+  }
   const parsed = figuresFileSchema.safeParse(data);
   if (!parsed.success) throw new InputError(`${source} is not a figures file as printed by returns tally --json:\n${describeIssues(parsed.error.issues)}`);
   const { framework: id, period, figures, lists } = parsed.data;
@@ -28,12 +37,18 @@ export function returnFromJson(text: string, source: string, frameworkFor: (id: 
   } catch (e) {
     throw new InputError(`${source}: ${(e as Error).message}`);
   }
+  const known = new Set(figuresOf(framework).map((f) => f.id));
+  const unknown = Object.keys(figures).filter((id) => !known.has(id));
+  if (unknown.length)
+    throw new InputError(
+      `${source} names ${unknown.length} figure${unknown.length === 1 ? '' : 's'} the ${framework.title} (version ${framework.version}) does not have: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ` and ${unknown.length - 10} more` : ''}. Check the spelling against returns tally --json, or that the file is for this version of the return.`,
+    );
   let checkedPeriod = null;
   if (period) {
     try {
       checkedPeriod = periodFromIso(period.from, period.to);
     } catch (e) {
-      throw new InputError(`${source}: the period is not usable: ${(e as Error).message.replace(/--from|--to/g, 'period')}`);
+      throw new InputError(`${source}: the period is not usable: ${(e as Error).message.replace('--from', 'period.from').replace('--to', 'period.to')}`);
     }
   }
   return { source, framework, period: checkedPeriod, values: figures, cells: {}, lists };

@@ -6,6 +6,7 @@ import { checkCompleteness } from './rules/completeness';
 import { checkContinuity } from './rules/continuity';
 import { checkFunnel } from './rules/funnel';
 import { checkIdentity } from './rules/identity';
+import { checkIdentifyingText } from './rules/identifyingText';
 import { checkMissing } from './rules/missing';
 import { checkNegative } from './rules/negative';
 import { checkNotANumber } from './rules/notANumber';
@@ -38,6 +39,7 @@ const checks: { [K in RuleKind]: RuleCheck<K> } = {
   small_base: checkSmallBase,
   small_count: checkSmallCount,
   text_length: checkTextLength,
+  identifying_text: checkIdentifyingText,
   period: checkPeriod,
   continuity: checkContinuity,
 };

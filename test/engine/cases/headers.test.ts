@@ -42,7 +42,7 @@ describe('mapHeaders', () => {
   it('uses the first of two headers for the same column and reports the second', () => {
     const mapping = mapHeaders(['Case ID', 'Sex', 'Gender'], framework);
     expect(mapping.placements.map((p) => p.header)).toEqual(['Case ID', 'Sex']);
-    expect(mapping.duplicates).toEqual([{ header: 'Gender', usedHeader: 'Sex' }]);
+    expect(mapping.duplicates).toEqual([{ header: 'Gender', index: expect.any(Number), usedHeader: 'Sex', usedIndex: expect.any(Number) }]);
   });
 
   it('places each numbered outcome column separately', () => {

@@ -64,6 +64,7 @@ describe('each Cambridgeshire rule catches its planted mistake', () => {
     ['waiting_lists_used', 'query', 'waiting.average_number', { 'waiting.average_number': 0.5 }],
     ['standard_period', 'query', '', {}, { period: periodFromIso('2020-04-01', '2020-08-31') }],
     ['case_study_length', 'error', '', {}, { lists: { caseStudies: [{ caseId: 'X1', row: 9, text: 'word '.repeat(201) }] } }],
+    ['case_study_anonymised', 'query', '', {}, { lists: { caseStudies: [{ caseId: 'X2', row: 10, text: 'Reach her on 07700 900123.' }] } }],
   ];
 
   it.each(plants)('%s (%s)', (...[rule, severity, figure, change, extra]: Plant) => {

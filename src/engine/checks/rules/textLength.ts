@@ -1,13 +1,10 @@
+import { textEntries, whichEntry } from './listEntries';
 import type { RuleCheck } from './types';
 
 /** A narrative over its word limit (case studies: 200 words). */
-export const checkTextLength: RuleCheck<'text_length'> = (rule, context) => {
-  const list = context.data.lists[rule.list];
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((entry: { caseId?: string; row?: number; text?: string }) => {
+export const checkTextLength: RuleCheck<'text_length'> = (rule, context) =>
+  textEntries(context.data, rule.list).flatMap((entry) => {
     const words = (entry.text ?? '').split(/\s+/).filter(Boolean).length;
     if (words <= rule.maxWords) return [];
-    const which = entry.caseId ? ` for case ${entry.caseId}${entry.row ? ` (row ${entry.row})` : ''}` : '';
-    return [{ figures: [], message: `The ${rule.itemLabel}${which} has ${words} words, over the ${rule.maxWords}-word limit.` }];
+    return [{ figures: [], message: `The ${rule.itemLabel}${whichEntry(entry)} has ${words} words, over the ${rule.maxWords}-word limit.` }];
   });
-};

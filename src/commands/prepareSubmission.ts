@@ -1,0 +1,120 @@
+import type { Framework } from '../frameworks/schema';
+import { importCases } from '../engine/cases/importCases';
+import type { RawCell } from '../engine/cases/rawTable';
+import { InputError } from '../errors';
+import { cellAddress, parseCell, parseRange } from '../workbook/addresses';
+import type { WorkbookOperation, WorkbookPort } from '../workbook/port';
+import { FINDINGS_SHEET } from './annotateReturn';
+import { readCaseData } from './readCaseData';
+import { readReturn } from './readReturn';
+import { withoutCaseList } from './reconcile';
+import { CASE_DATA_SHEET, CASES_SHEET, listName } from './returnLayout';
+
+/** The sheets that hold victims' rows: never part of what is sent to the commissioner. */
+export const CASE_SHEETS = [CASE_DATA_SHEET, CASES_SHEET] as const;
+
+export interface Submission {
+  /** Case sheets taken out. */
+  removedSheets: string[];
+  /** Formula cells now holding their value. */
+  valuesFixed: number;
+  /** Defined names that pointed into the case sheets. */
+  namesRemoved: number;
+  /** Text cells from which a Case ID was taken out. */
+  textsCleaned: number;
+}
+
+/** Words of a text, to compare with Case IDs: runs between spaces and list punctuation, trailing full stops dropped. */
+const WORD = /[^\s,;:()[\]{}"'“”‘’]+/gu;
+
+/**
+ * Turns a filled return into the copy sent to the commissioner: the case sheets and every name pointing into
+ * them removed, every formula replaced by its value (nothing left can reach a case row), Case IDs taken out of
+ * the text that stays (findings, explanations, the case-study list), notes on figure cells removed (they
+ * repeat the findings, which stay in the Findings sheet). Figures, narrative, explanations and findings stay,
+ * each figure still in the cell named by its id, so the commissioner's `returns check` reads it as before.
+ */
+export async function prepareSubmission(port: WorkbookPort, source: string, frameworkFor?: (id: string) => Framework): Promise<Submission> {
+  const read = await readReturn(port, source, frameworkFor);
+  const { framework } = read.data;
+  const caseIds = await caseIdsOf(port, source, framework);
+  const clean = (text: string) => withoutCaseList(text).replace(WORD, (word) => (caseIds.has(word) || caseIds.has(word.replace(/\.+$/, '')) ? '[case]' : word));
+  const typed = await typedTextPlaces(port, framework);
+
+  const sheets = await port.sheetNames();
+  const removedSheets = sheets.filter((s) => (CASE_SHEETS as readonly string[]).includes(s));
+  const kept = sheets.filter((s) => !removedSheets.includes(s));
+  const operations: WorkbookOperation[] = [];
+  let valuesFixed = 0;
+  let textsCleaned = 0;
+
+  // Every cell of every used row, to find each formula and each text that names a case.
+  const cells: { sheet: string; cell: string; value: RawCell }[] = [];
+  for (const sheet of kept)
+    for (const row of await port.readUsed(sheet)) row.cells.forEach((value, i) => cells.push({ sheet, cell: cellAddress(row.number, i + 1), value }));
+  const formulas = await port.formulas(cells.map(({ sheet, cell }) => ({ sheet, cell })));
+  const caseStudyCells = await caseStudyIdCells(port, framework);
+  cells.forEach(({ sheet, cell, value }, i) => {
+    const isFormula = formulas[i] !== null;
+    const studyLabel = caseStudyCells.get(`${sheet}!${cell}`);
+    const replacement = typeof value === 'string' ? (studyLabel ?? (typed(sheet, cell) ? clean(value) : value)) : value;
+    if (replacement !== value) textsCleaned++;
+    if (isFormula) valuesFixed++;
+    if (isFormula || replacement !== value) operations.push({ op: 'write', sheet, at: cell, rows: [[replacement]] });
+  });
+  for (const place of read.places.values()) if (kept.includes(place.sheet)) operations.push({ op: 'note', sheet: place.sheet, cell: place.range, text: '' });
+
+  const doomedNames = (await port.names()).filter((n) => removedSheets.includes(n.sheet));
+  for (const n of doomedNames) operations.push({ op: 'removeName', name: n.name });
+  for (const sheet of removedSheets) operations.push({ op: 'removeSheet', sheet });
+  await port.apply(operations);
+  return { removedSheets, valuesFixed, namesRemoved: doomedNames.length, textsCleaned };
+}
+
+/**
+ * Every Case ID the workbook's case data holds that can be told from a number in a sentence: short numeric IDs
+ * (1, 42, 607) cannot, and are left alone; none when the workbook holds no readable case data.
+ */
+async function caseIdsOf(port: WorkbookPort, source: string, framework: Framework): Promise<Set<string>> {
+  try {
+    const imported = importCases(await readCaseData(port, source), framework);
+    return new Set(imported.cases.map((c) => c.id).filter((id) => /\D/.test(id) || id.length >= 5));
+  } catch (e) {
+    if (e instanceof InputError) return new Set();
+    throw e;
+  }
+}
+
+/**
+ * Where people type text that could mention a case: the Findings sheet (messages and explanations), the
+ * narrative cells and the lists. The template's own labels are left as they are.
+ */
+async function typedTextPlaces(port: WorkbookPort, framework: Framework): Promise<(sheet: string, cell: string) => boolean> {
+  const names = new Map((await port.names()).map((n) => [n.name, n]));
+  const areas = [...framework.narratives.map((n) => n.id), ...framework.lists.map((l) => listName(l.id))].flatMap((name) => {
+    const place = names.get(name);
+    return place ? [{ sheet: place.sheet, ...parseRange(place.range) }] : [];
+  });
+  return (sheet, cell) => {
+    if (sheet === FINDINGS_SHEET) return true;
+    const { row, column } = parseCell(cell);
+    return areas.some((a) => a.sheet === sheet && row >= a.top && row <= a.bottom && column >= a.left && column <= a.right);
+  };
+}
+
+/** The Case ID cells of the case-study lists, each with the neutral label it gets in the copy sent. */
+async function caseStudyIdCells(port: WorkbookPort, framework: Framework): Promise<Map<string, string>> {
+  const names = new Map((await port.names()).map((n) => [n.name, n]));
+  const labels = new Map<string, string>();
+  for (const spec of framework.lists.filter((l) => l.kind === 'texts')) {
+    const place = names.get(listName(spec.id));
+    if (!place) continue;
+    const { row: top, column } = parseCell(place.range.split(':')[0]!);
+    const [rows] = await port.read([place]);
+    let n = 0;
+    rows!.forEach((row, i) => {
+      if (typeof row[0] === 'string' ? row[0].trim() !== '' : row[0] !== null) labels.set(`${place.sheet}!${cellAddress(top + i, column)}`, `Case study ${++n}`);
+    });
+  }
+  return labels;
+}
