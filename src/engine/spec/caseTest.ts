@@ -1,0 +1,48 @@
+import { categoriesOf, type CaseRecord } from '../cases/caseRecord';
+import type { Period } from '../tally/period';
+import type { Atom, Term } from './terms';
+
+export type CaseTest = (record: CaseRecord) => boolean;
+
+/** The spec read case by case (the tally's and the cases-behind lookup's reading): does one of the terms hold? */
+export function caseTest(terms: readonly Term[], period: Period): CaseTest {
+  const tests = terms.map((term) => term.map((atom) => atomTest(atom, period)));
+  return (record) => tests.some((term) => term.every((test) => test(record)));
+}
+
+function atomTest(atom: Atom, period: Period): CaseTest {
+  const key = atom.column;
+  switch (atom.test) {
+    case 'compare': {
+      const bound = period[atom.bound];
+      const compare = { '<': (d: number) => d < bound, '<=': (d: number) => d <= bound, '>=': (d: number) => d >= bound, '>': (d: number) => d > bound }[atom.op];
+      return (record) => {
+        const day = record.values[key];
+        return typeof day === 'number' && compare(day);
+      };
+    }
+    case 'blank':
+      return (record) => isBlank(record.values[key]) === atom.blank;
+    case 'in': {
+      const values = new Set(atom.values);
+      return (record) => valuesOf(record, key).some((v) => values.has(v));
+    }
+    case 'not_in': {
+      const values = new Set(atom.values);
+      return (record) => !valuesOf(record, key).some((v) => values.has(v));
+    }
+    case 'has':
+      return (record) => categoriesOf(record, key).includes(atom.value);
+  }
+}
+
+/** A flag's value (blank is unknown, as the case table writes it) or the categories a case has in a column. */
+function valuesOf(record: CaseRecord, key: string): string[] {
+  const value = record.values[key];
+  if (value === null || value === undefined) return [];
+  return Array.isArray(value) ? value : [String(value)];
+}
+
+function isBlank(value: CaseRecord['values'][string] | undefined): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
