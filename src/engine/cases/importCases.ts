@@ -8,12 +8,15 @@ import { displayDay, readDate, type Day } from './dates';
 import { FlagReader } from './flags';
 import { mapHeaders, spellingsOf, type ColumnPlacement } from './headers';
 import { cellText, isBlankCell, type RawCell, type RawTable } from './rawTable';
+import { compileRowChecks, type RowCells } from './rowChecks';
 import { rowIssue, type ImportNote, type RowIssue } from './rowIssues';
 import { tidy } from './textKey';
 import { readWholeNumber } from './wholeNumbers';
 
 export interface CaseImport {
   cases: CaseRecord[];
+  /** Keys of the optional columns the export does not have: not known in every row, which is not a zero. */
+  absent: string[];
   issues: RowIssue[];
   notes: ImportNote[];
   headerRow: number;
@@ -40,7 +43,7 @@ export function importCases(table: RawTable, framework: Framework): CaseImport {
   if (mapping.missingOptional.length)
     notes.push({
       code: 'missing_columns',
-      message: `No column for ${mapping.missingOptional.map((c) => c.header.replace('#', '1 …')).join(', ')}: those values are taken as not known.`,
+      message: `No column for ${mapping.missingOptional.map((c) => c.header.replace('#', '1 …')).join(', ')}: those values are taken as not known, and figures that need them are left blank.`,
     });
   if (mapping.ignored.length) notes.push({ code: 'ignored_columns', message: `Columns not used by this return: ${mapping.ignored.join(', ')}.` });
   for (const d of mapping.duplicates)
@@ -56,11 +59,14 @@ export function importCases(table: RawTable, framework: Framework): CaseImport {
   const absent = mapping.missingOptional.map((column) => ({ column, read: cellReaders.get(column.key)! }));
 
   const datePairs = datePairsOf(framework, mapping.placements);
+  const absentKeys = mapping.missingOptional.map((c) => c.key);
+  const rowChecks = compileRowChecks(framework, new Set(absentKeys));
   const cases: CaseRecord[] = [];
   const firstRowOfId = new Map<string, number>();
   for (const { number: row, cells } of table.rows.slice(headerIndex + 1)) {
     if (cells.every(isBlankCell)) continue;
     const values: Record<string, CaseValue> = {};
+    const firstIssue = issues.length;
     const context: CellContext = { row, header: '', asOf: null };
     for (const placement of ordered) {
       const cell = cells[placement.index] ?? null;
@@ -68,6 +74,9 @@ export function importCases(table: RawTable, framework: Framework): CaseImport {
       context.asOf = typeof values[referralKey] === 'number' ? (values[referralKey] as Day) : null;
       if (placement.column.type === 'date') watchDate(dateWatch, placement, cell);
       const value = cellReaders.get(placement.column.key)!(cell, context);
+      if (placement.repeat !== null && typeof value === 'string' && Array.isArray(values[placement.column.key]) && (values[placement.column.key] as string[]).includes(value))
+        issues.push(rowIssue('repeated_category', row, placement.header, cellText(cell),
+          `"${tidy(cellText(cell))}" is already in an earlier ${placement.column.header.replace(/\s*#/, '')} column: it counts once for this case. Remove the repeat, or record the one that was meant.`));
       values[placement.column.key] = placement.repeat === null ? value : mergeRepeated(values[placement.column.key], value);
     }
     for (const { column, read } of absent) {
@@ -86,6 +95,8 @@ export function importCases(table: RawTable, framework: Framework): CaseImport {
     }
     const record: CaseRecord = { row, id, duplicateOf, values };
     checkDateOrder(datePairs, record, issues);
+    if (duplicateOf === null) issues.push(...rowChecks(record, cellsOfRow(mapping.placements, cells)));
+    for (let i = firstIssue; i < issues.length; i++) issues[i]!.caseId = id || null;
     cases.push(record);
   }
 
@@ -97,7 +108,7 @@ export function importCases(table: RawTable, framework: Framework): CaseImport {
       });
   if (cases.length === 0) notes.push({ code: 'no_cases', message: `${table.source} has a header row but no case rows.` });
   issues.sort((a, b) => a.row - b.row);
-  return { cases, issues, notes, headerRow: headerRowEntry.number, placements: mapping.placements };
+  return { cases, absent: absentKeys, issues, notes, headerRow: headerRowEntry.number, placements: mapping.placements };
 }
 
 /** Exports often open with a title or a date line: the header row is the first of the opening rows that names every required column. */
@@ -124,6 +135,16 @@ function rank(column: Column): number {
 function mergeRepeated(previous: CaseValue | undefined, next: CaseValue): string[] {
   const ids = Array.isArray(previous) ? previous : [];
   return typeof next === 'string' && !ids.includes(next) ? [...ids, next] : ids;
+}
+
+/** A row's cells by column key, as written (numbered columns joined), for showing a contradiction. */
+function cellsOfRow(placements: ColumnPlacement[], cells: RawCell[]): RowCells {
+  return (key) => {
+    const found = placements.filter((p) => p.column.key === key);
+    if (!found.length) return null;
+    const texts = found.map((p) => cellText(cells[p.index] ?? null)).filter((t) => t.trim() !== '');
+    return { header: found.length === 1 ? found[0]!.header : found[0]!.column.header.replace(/\s*#/, ''), text: texts.join(', ') };
+  };
 }
 
 function headerOf(placements: ColumnPlacement[], key: string): string | null {

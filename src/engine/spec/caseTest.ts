@@ -4,16 +4,20 @@ import type { Atom, Term } from './terms';
 
 export type CaseTest = (record: CaseRecord) => boolean;
 
-/** The spec read case by case (the tally's and the cases-behind lookup's reading): does one of the terms hold? */
-export function caseTest(terms: readonly Term[], period: Period): CaseTest {
+/**
+ * The spec read case by case (the tally's and the cases-behind lookup's reading): does one of the terms hold?
+ * Conditions without date windows (a row check) need no period.
+ */
+export function caseTest(terms: readonly Term[], period?: Period): CaseTest {
   const tests = terms.map((term) => term.map((atom) => atomTest(atom, period)));
   return (record) => tests.some((term) => term.every((test) => test(record)));
 }
 
-function atomTest(atom: Atom, period: Period): CaseTest {
+function atomTest(atom: Atom, period: Period | undefined): CaseTest {
   const key = atom.column;
   switch (atom.test) {
     case 'compare': {
+      if (!period) throw new Error(`a date window on "${key}" needs a period`);
       const bound = period[atom.bound];
       const compare = { '<': (d: number) => d < bound, '<=': (d: number) => d <= bound, '>=': (d: number) => d >= bound, '>': (d: number) => d > bound }[atom.op];
       return (record) => {
