@@ -3,6 +3,7 @@ import { figuresOf } from '../../src/frameworks/expand';
 import { checkReportSchema } from '../../src/engine/checks/checkReport';
 import { cambridgeshire } from '../support/returns';
 import { memoryIo } from '../support/memoryIo';
+import { HEADERS } from '../fixtures/handBuiltCases';
 
 const zeros = Object.fromEntries(figuresOf(cambridgeshire).map((f) => [f.id, 0]));
 const figuresFile = (figures: Record<string, unknown>, period = { from: '2020-04-01', to: '2020-09-30' }) =>
@@ -78,7 +79,7 @@ describe('returns check', () => {
   });
 
   it('checks what tally prints', async () => {
-    const csv = 'Case ID,Referral date,Referral source,Crime type,Contacted,Support accepted,Support type\nC1,01/05/2020,Police,Theft,Y,Y,Single\n';
+    const csv = `${HEADERS.join(',')}\nC1,01/05/2020,Police,Theft,Y,Y,Y,Single,,15/05/2020,N,N,N,,N,1,Better informed,,,,F,30,White,Straight,No,Cambridge,,,\n`;
     const tally = await run(['tally', 'cases.csv', '--framework', 'cambridgeshire', '--from', '2020-04-01', '--to', '2020-09-30', '--json'], { 'cases.csv': csv });
     const check = await run(['check', 'figures.json', '--json'], { 'figures.json': tally.stdout });
     expect(check.code).toBe(0);

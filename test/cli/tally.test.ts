@@ -8,7 +8,7 @@ import { memoryIo } from '../support/memoryIo';
 
 const SAMPLE = join(__dirname, '..', '..', 'samples', 'cambridgeshire-cases.csv');
 const PERIOD = ['--framework', 'cambridgeshire', '--from', '2020-04-01', '--to', '2020-09-30'];
-const SMALL = 'Case ID,Referral date,Referral source,Crime type,Contacted,Support accepted,Agencies referred to\nC1,01/05/2020,Police,Theft,Y,Y,Refuge\nC2,31/06/2020,Police,Theft,Y,Y,\n';
+const SMALL = 'Case ID,Referral date,Referral source,Crime type,Contacted,Support accepted,Exit date,Agencies referred to\nC1,01/05/2020,Police,Theft,Y,Y,,Refuge\nC2,31/06/2020,Police,Theft,Y,Y,,\n';
 
 async function run(args: string[], files: Record<string, string | Uint8Array> = {}) {
   const { io, stdout, stderr } = memoryIo(files);
@@ -37,6 +37,8 @@ describe('returns tally', () => {
     expect(stdout).toContain('Period: 1 Apr 2020 to 30 Sep 2020');
     expect(stdout).toMatch(/New referrals in the period\n {2}Total new referrals +1\n/);
     expect(stdout).toMatch(/Victims receiving support +1/);
+    expect(stdout).toMatch(/Supported victims who presented with mental health needs +–/); // no such column: not known, never 0
+    expect(stdout).toContain('The case data has no "Mental health needs" column: 2 figures are left blank, not 0');
     expect(stdout).toMatch(/Agencies to which victims were referred: 1\n {2}Refuge \(1\)/);
     expect(stdout).toContain('Row issues: 1 error, 0 warnings');
     expect(stdout).toContain('Not a real calendar date (error): 1 row');

@@ -13,7 +13,7 @@ describe('missing', () => {
   it('reports a figure left out of the file as blank', () => {
     const data = returnWith({});
     delete data.values['cjs.reported_to_police'];
-    expect(findings(rule, data)).toEqual([{ figures: ['cjs.reported_to_police'], message: '1 figure is blank: Supported victims who reported the crime to the police after support.' }]);
+    expect(findings(rule, data)).toEqual([{ figures: ['cjs.reported_to_police'], message: '1 figure is blank: Supported victims who reported the crime to the police as a result of the support.' }]);
   });
   it('leaves text in a figure cell to the not-a-number rule', () => {
     expect(findings(rule, returnWith({ 'referrals.total': '***' }))).toEqual([]);
