@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { access, readFile, rename, writeFile } from 'node:fs/promises';
 import { InputError } from '../errors';
 
 /** What a command needs from the outside world, so tests can run commands in-process. */
@@ -6,8 +6,11 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   readFile(path: string): Promise<Uint8Array>;
-  /** Writes a whole file or nothing: a half-written workbook is never left behind. */
-  writeFile(path: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Writes a whole file or nothing: a half-written workbook is never left behind. With `overwrite: false`, an
+   * existing file is refused (the command's --force allows it).
+   */
+  writeFile(path: string, bytes: Uint8Array, options?: { overwrite?: boolean }): Promise<void>;
 }
 
 export const processIo: CliIo = {
@@ -22,7 +25,8 @@ export const processIo: CliIo = {
       throw new InputError(`Cannot read ${path}: ${why}. Check the path and try again.`);
     }
   },
-  writeFile: async (path, bytes) => {
+  writeFile: async (path, bytes, options = {}) => {
+    if (options.overwrite === false && (await exists(path))) throw existingFileError(path);
     const temporary = `${path}.${process.pid}.partial`;
     try {
       await writeFile(temporary, bytes);
@@ -34,3 +38,16 @@ export const processIo: CliIo = {
     }
   },
 };
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function existingFileError(path: string): InputError {
+  return new InputError(`${path} already exists and was left as it is: give a new file name, or add --force to replace it.`);
+}

@@ -48,6 +48,23 @@ describe('returns tally', () => {
     expect(all.stdout).toMatch(/Gender: Not stated, Theft +1/);
   });
 
+  it('writes every row issue as a fix list with --issues, never running a cell as a formula, and keeps an existing file unless --force', async () => {
+    const cases = `${SMALL}=HYPERLINK("x"),01/05/2020,Police,Theft,N,Y,,\n`;
+    const { io, written, stderr } = memoryIo({ 'cases.csv': cases });
+    expect(await main(['tally', 'cases.csv', ...PERIOD, '--json', '--issues', 'fixes.csv'], io)).toBe(0);
+    expect(stderr()).toBe('Wrote fixes.csv: 2 row issues to fix.');
+    const lines = new TextDecoder().decode(written['fixes.csv']).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('Row,Case ID,Column,Value,Problem,What to do');
+    expect(lines[1]).toMatch(/^3,C2,Referral date,31\/06\/2020,/);
+    expect(lines[2]).toMatch(/^4,"'=HYPERLINK\(""x""\)",Support accepted; Contacted,Y; N,"Support accepted ""Y"", Contacted ""N"": support is recorded as accepted/);
+    const again = memoryIo({ 'cases.csv': cases, 'fixes.csv': 'kept' });
+    expect(await main(['tally', 'cases.csv', ...PERIOD, '--issues', 'fixes.csv'], again.io)).toBe(2);
+    expect(again.stderr()).toContain('fixes.csv already exists and was left as it is: give a new file name, or add --force to replace it.');
+    expect(again.written['fixes.csv']).toBeUndefined();
+    expect(await main(['tally', 'cases.csv', ...PERIOD, '--issues', 'fixes.csv', '--force'], again.io)).toBe(0);
+    expect(again.written['fixes.csv']).toBeDefined();
+  });
+
   it('reads a named sheet of a workbook', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Notes');

@@ -1,4 +1,4 @@
-import { processIo, type CliIo } from '../../src/cli/io';
+import { existingFileError, processIo, type CliIo } from '../../src/cli/io';
 
 /** Runs CLI commands in-process: files come from memory first, then from disk; output is captured. */
 export function memoryIo(files: Record<string, string | Uint8Array> = {}) {
@@ -8,7 +8,8 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}) {
   const io: CliIo = {
     out: (text) => out.push(text),
     err: (text) => err.push(text),
-    writeFile: async (path, bytes) => {
+    writeFile: async (path, bytes, options = {}) => {
+      if (options.overwrite === false && (written[path] ?? files[path]) !== undefined) throw existingFileError(path);
       written[path] = bytes;
     },
     readFile: async (path) => {
