@@ -8,6 +8,6 @@ export const checkTextLength: RuleCheck<'text_length'> = (rule, context) => {
     const words = (entry.text ?? '').split(/\s+/).filter(Boolean).length;
     if (words <= rule.maxWords) return [];
     const which = entry.caseId ? ` for case ${entry.caseId}${entry.row ? ` (row ${entry.row})` : ''}` : '';
-    return [{ figures: [], message: `The ${rule.itemLabel}${which} has ${words} words, over the ${rule.maxWords}-word limit.` }];
+    return [{ figures: [], params: { actual: words, limit: rule.maxWords, ...(entry.caseId ? { text: entry.caseId } : {}) }, message: `The ${rule.itemLabel}${which} has ${words} words, over the ${rule.maxWords}-word limit.` }];
   });
 };
