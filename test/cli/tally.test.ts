@@ -63,6 +63,7 @@ describe('returns tally', () => {
     expect(again.written['fixes.csv']).toBeUndefined();
     expect(await main(['tally', 'cases.csv', ...PERIOD, '--issues', 'fixes.csv', '--force'], again.io)).toBe(0);
     expect(again.written['fixes.csv']).toBeDefined();
+    expect(again.stdout()).toContain('Support accepted without contact (error): 1 row');
   });
 
   it('reads a named sheet of a workbook', async () => {
