@@ -29,22 +29,21 @@ function atomTest(atom: Atom, period: Period | undefined): CaseTest {
       return (record) => isBlank(record.values[key]) === atom.blank;
     case 'in': {
       const values = new Set(atom.values);
-      return (record) => valuesOf(record, key).some((v) => values.has(v));
+      return (record) => holdsOneOf(record.values[key], values);
     }
     case 'not_in': {
       const values = new Set(atom.values);
-      return (record) => !valuesOf(record, key).some((v) => values.has(v));
+      return (record) => !holdsOneOf(record.values[key], values);
     }
     case 'has':
       return (record) => categoriesOf(record, key).includes(atom.value);
   }
 }
 
-/** A flag's value (blank is unknown, as the case table writes it) or the categories a case has in a column. */
-function valuesOf(record: CaseRecord, key: string): string[] {
-  const value = record.values[key];
-  if (value === null || value === undefined) return [];
-  return Array.isArray(value) ? value : [String(value)];
+/** Whether a flag's value, or one of the categories a case has in a column, is one of the values. */
+function holdsOneOf(value: CaseRecord['values'][string] | undefined, values: ReadonlySet<string>): boolean {
+  if (value === null || value === undefined) return false;
+  return Array.isArray(value) ? value.some((v) => values.has(v)) : values.has(String(value));
 }
 
 function isBlank(value: CaseRecord['values'][string] | undefined): boolean {

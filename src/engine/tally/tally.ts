@@ -4,6 +4,7 @@ import { categoriesOf, dateOf, namesOf, textOf, wholeOf, type CaseRecord } from 
 import { matchKey, tidy } from '../cases/textKey';
 import { caseTest, type CaseTest } from '../spec/caseTest';
 import { blankedBy, figureSpec, populationTerms, templateSpec } from '../spec/figureSpec';
+import type { Term } from '../spec/terms';
 import { daysIn, type Period } from './period';
 import { roundedRatio } from './rounding';
 
@@ -42,13 +43,21 @@ interface Accumulator {
  * count nowhere; rows without a referral date or referred after the period fall outside every window.
  */
 export function tallyCases(cases: readonly CaseRecord[], framework: Framework, period: Period, absent: readonly string[] = []): TallyResult {
+  // Templates counting the same cases (every demographic table counts the supported) share one test per case.
+  const tests = new Map<string, { test: CaseTest; holds: boolean }>();
+  const shared = (terms: Term[]): CaseTest => {
+    const key = JSON.stringify(terms);
+    const entry = tests.get(key) ?? { test: caseTest(terms, period), holds: false };
+    tests.set(key, entry);
+    return () => entry.holds;
+  };
   const accumulators = new Map<string, Accumulator>();
   for (const template of framework.figures) {
     const spec = templateSpec(template, framework);
-    if (spec.kind === 'count') accumulators.set(template.id, countAccumulator(caseTest(spec.terms, period), spec.by));
-    if (spec.kind === 'sum') accumulators.set(template.id, sumAccumulator(caseTest(spec.terms, period), spec.column));
-    if (spec.kind === 'waiting_number') accumulators.set(template.id, waitingNumberAccumulator(caseTest([spec.counted], period), spec.start, spec.end, period));
-    if (spec.kind === 'waiting_days') accumulators.set(template.id, waitingDaysAccumulator(caseTest([spec.counted], period), spec.start, spec.end, period));
+    if (spec.kind === 'count') accumulators.set(template.id, countAccumulator(shared(spec.terms), spec.by));
+    if (spec.kind === 'sum') accumulators.set(template.id, sumAccumulator(shared(spec.terms), spec.column));
+    if (spec.kind === 'waiting_number') accumulators.set(template.id, waitingNumberAccumulator(shared([spec.counted]), spec.start, spec.end, period));
+    if (spec.kind === 'waiting_days') accumulators.set(template.id, waitingDaysAccumulator(shared([spec.counted]), spec.start, spec.end, period));
   }
   const lists = framework.lists.map((spec) => ({
     spec,
@@ -58,6 +67,7 @@ export function tallyCases(cases: readonly CaseRecord[], framework: Framework, p
 
   for (const record of cases) {
     if (record.duplicateOf !== null) continue;
+    for (const entry of tests.values()) entry.holds = entry.test(record);
     for (const accumulator of accumulators.values()) accumulator.add(record);
     for (const { inPopulation, collect } of lists) if (inPopulation(record)) collect.add(record);
   }
