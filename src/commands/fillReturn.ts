@@ -160,8 +160,8 @@ function blankFigureNoteOperations(framework: Framework, report: TallyReport, pl
   return Object.entries(report.blanked).flatMap(([id, keys]) => {
     const place = placeOf(id);
     if (!place) return [];
-    const reasons = keys.map((key) => blankFigureReason(columnOf(framework, key).header)).join('; ');
-    return [{ op: 'note', sheet: place.sheet, cell: place.cell, text: `${reasons}, so this figure is left blank rather than 0. Type it if you know it, or add the column to the export and fill again.` }];
+    const reason = blankFigureReason(keys.map((key) => columnOf(framework, key).header));
+    return [{ op: 'note', sheet: place.sheet, cell: place.cell, text: `${reason}, so this figure is left blank rather than 0. Type it if you know it, or add the column to the export and fill again.` }];
   });
 }
 

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
 import { HEADERS } from '../fixtures/handBuiltCases';
@@ -33,10 +34,14 @@ describe('returns template, fill and check on workbooks', () => {
   it('leaves the figures an export cannot give blank, with a note, and the check reports them missing', async () => {
     const { io, written, stdout } = memoryIo({ 'cases.csv': CASES });
     expect(await main(['fill', 'cases.csv', ...PERIOD, '--out', 'filled.xlsx'], io)).toBe(0);
+    expect(stdout()).toContain('The case data has no "Mental health needs" column: 2 figures are left blank, not 0');
     const workbook = await XlsxWorkbook.fromBytes(written['filled.xlsx']!, 'filled.xlsx');
     const place = (await workbook.names()).find((n) => n.name === 'needs.mental_health')!;
     expect((await workbook.read([place]))[0]).toEqual([[null]]);
     expect(await workbook.formulas([{ sheet: place.sheet, cell: place.range }])).toEqual([null]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(written['filled.xlsx']! as unknown as ArrayBuffer);
+    expect(String(book.getWorksheet(place.sheet)!.getCell(place.range).note)).toMatch(/^The case data has no "Exit date" or "Mental health needs" columns, so this figure is left blank rather than 0\./);
     expect(await main(['check', 'filled.xlsx', '--json'], io)).toBe(1);
     const missing = JSON.parse(stdout().slice(stdout().indexOf('{'))).files[0].issues.find((f: { rule: string }) => f.rule === 'figures_missing');
     expect(missing.figures).toEqual(expect.arrayContaining(['needs.mental_health', 'cjs.reported_to_police', 'support.letters_emails', 'waiting.average_number']));

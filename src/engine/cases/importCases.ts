@@ -43,7 +43,7 @@ export function importCases(table: RawTable, framework: Framework): CaseImport {
   if (mapping.missingOptional.length)
     notes.push({
       code: 'missing_columns',
-      message: `No column for ${mapping.missingOptional.map((c) => c.header.replace('#', '1 …')).join(', ')}: those values are taken as not known, and figures that need them are left blank.`,
+      message: `No column for ${mapping.missingOptional.map((c) => c.header.replace('#', '1 …')).join(', ')}: those values are taken as not known.`,
     });
   if (mapping.ignored.length) notes.push({ code: 'ignored_columns', message: `Columns not used by this return: ${mapping.ignored.join(', ')}.` });
   for (const d of mapping.duplicates)

@@ -64,12 +64,13 @@ export function blankFigureNotes(blanked: Record<string, string[]>, framework: F
     const shown = ids.slice(0, 4).map((id) => labels.get(id) ?? id).join('; ');
     return {
       code: 'blank_figures',
-      message: `${blankFigureReason(columnOf(framework, key).header)}: ${ids.length === 1 ? 'this figure is' : `${ids.length} figures are`} left blank, not 0: ${shown}${ids.length > 4 ? ` and ${ids.length - 4} more` : ''}. Add the column to the export, or type the figures into the return.`,
+      message: `${blankFigureReason([columnOf(framework, key).header])}: ${ids.length === 1 ? 'this figure is' : `${ids.length} figures are`} left blank, not 0: ${shown}${ids.length > 4 ? ` and ${ids.length - 4} more` : ''}. Add the column to the export, or type the figures into the return.`,
     };
   });
 }
 
-/** Why a figure is blank, for its note in the return and the tally's notes. */
-export function blankFigureReason(header: string): string {
-  return `The case data has no "${header.replace(/\s*#/, ' 1 …')}" column`;
+/** Why a figure is blank, for its note in the return and the tally's notes: the columns the export lacks. */
+export function blankFigureReason(headers: readonly string[]): string {
+  const quoted = headers.map((h) => `"${h.replace(/\s*#/, ' 1 …')}"`);
+  return `The case data has no ${quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]} columns` : `${quoted[0]} column`}`;
 }
