@@ -69,7 +69,11 @@ describe('returns check', () => {
     const rules = JSON.stringify({ rules: { referrals_by_source_sum: { severity: 'query' }, figures_not_numbers: { enabled: false } } });
     const { code, stdout } = await run(['check', 'broken.json', '--rules', 'q3.json', '--json'], { 'broken.json': BROKEN, 'q3.json': rules });
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).files[0].issues.map((f: { rule: string; severity: string }) => [f.rule, f.severity])).toEqual([['referrals_by_source_sum', 'query']]);
+    const [issue] = checkReportSchema.parse(JSON.parse(stdout)).files.flatMap((f) => ('issues' in f ? f.issues : []));
+    expect([issue?.rule, issue?.severity]).toEqual(['referrals_by_source_sum', 'query']);
+    // Codes and parameters, so other tools never parse the sentence.
+    expect(issue).toMatchObject({ code: 'sum', ref: '1', title: 'New referrals by source add up to the total of new referrals' });
+    expect(issue?.params.difference).toBe((issue?.params.actual ?? 0) - (issue?.params.expected ?? 0));
   });
 
   it('refuses a rules file naming an unknown rule', async () => {
