@@ -55,16 +55,22 @@ export function tallyImported(imported: CaseImport, source: string, framework: F
   };
 }
 
-/** One note per missing column, naming the figures left blank because of it. */
+/** One note per missing column (or columns, when they leave the same figures blank), naming those figures. */
 export function blankFigureNotes(blanked: Record<string, string[]>, framework: Framework): TallyReport['notes'] {
   const byColumn = new Map<string, string[]>();
   for (const [id, columns] of Object.entries(blanked)) for (const key of columns) byColumn.set(key, [...(byColumn.get(key) ?? []), id]);
+  const byFigures = new Map<string, { columns: string[]; ids: string[] }>();
+  for (const [key, ids] of byColumn) {
+    const group = byFigures.get(ids.join()) ?? { columns: [], ids };
+    group.columns.push(columnOf(framework, key).header);
+    byFigures.set(ids.join(), group);
+  }
   const labels = new Map(figuresOf(framework).map((f) => [f.id, f.label]));
-  return [...byColumn].map(([key, ids]) => {
+  return [...byFigures.values()].map(({ columns, ids }) => {
     const shown = ids.slice(0, 4).map((id) => labels.get(id) ?? id).join('; ');
     return {
       code: 'blank_figures',
-      message: `${blankFigureReason([columnOf(framework, key).header])}: ${ids.length === 1 ? 'this figure is' : `${ids.length} figures are`} left blank, not 0: ${shown}${ids.length > 4 ? ` and ${ids.length - 4} more` : ''}. Add the column to the export, or type the figures into the return.`,
+      message: `${blankFigureReason(columns)}: ${ids.length === 1 ? 'this figure is' : `${ids.length} figures are`} left blank, not 0: ${shown}${ids.length > 4 ? ` and ${ids.length - 4} more` : ''}. Add the ${columns.length === 1 ? 'column' : 'columns'} to the export, or type the figures into the return.`,
     };
   });
 }
