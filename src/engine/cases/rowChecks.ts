@@ -28,6 +28,7 @@ export function compileRowChecks(framework: Framework, absent: ReadonlySet<strin
           severity: check.severity,
           fix: check.fix,
           check: check.id,
+          cells: shown.map((c) => ({ column: c.header, value: c.text.trim() })),
         }),
       ];
     });

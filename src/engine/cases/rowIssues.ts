@@ -32,8 +32,9 @@ export const rowIssueSchema = z.object({
   value: z.string(),
   severity: z.enum(['error', 'warning']),
   code: z.enum(Object.keys(rowIssueCatalogue) as [RowIssueCode, ...RowIssueCode[]]),
-  /** For a contradiction: the framework's row check that found it. */
+  /** For a contradiction: the framework's row check that found it, and each column involved with its value. */
   check: z.string().optional(),
+  cells: z.array(z.object({ column: z.string(), value: z.string() })).optional(),
   message: z.string(),
   /** What to do about it, for the provider's fix list. */
   fix: z.string(),
@@ -46,10 +47,21 @@ export function rowIssue(
   column: string | null,
   value: string,
   message: string,
-  own: { severity?: 'error' | 'warning'; fix?: string; check?: string } = {},
+  own: { severity?: 'error' | 'warning'; fix?: string; check?: string; cells?: { column: string; value: string }[] } = {},
 ): RowIssue {
   const entry = rowIssueCatalogue[code];
-  return { row, caseId: null, column, value, severity: own.severity ?? entry.severity, code, ...(own.check ? { check: own.check } : {}), message, fix: own.fix ?? entry.fix };
+  return {
+    row,
+    caseId: null,
+    column,
+    value,
+    severity: own.severity ?? entry.severity,
+    code,
+    ...(own.check ? { check: own.check } : {}),
+    ...(own.cells ? { cells: own.cells } : {}),
+    message,
+    fix: own.fix ?? entry.fix,
+  };
 }
 
 /** A remark about the whole file rather than one row (an ambiguous date column, columns not found). */

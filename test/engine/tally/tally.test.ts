@@ -183,6 +183,7 @@ describe('tallyCases: the version 2 definitions', () => {
       ['V', 'ineligible_but_supported', 'Eligible; Contacted; Support accepted'],
       ['W', 'accepted_not_contacted', 'Support accepted; Contacted'],
     ]);
+    expect(v2.issues.find((i) => i.caseId === 'W')?.cells).toEqual([{ column: 'Support accepted', value: 'Yes' }, { column: 'Contacted', value: 'No' }]);
     expect(v2.issues.find((i) => i.caseId === 'W')?.message).toBe(
       'Support accepted "Yes", Contacted "No": support is recorded as accepted but the victim was not contacted; the case is not counted as supported. Correct Contacted or Support accepted to what happened.',
     );
