@@ -36,6 +36,7 @@ describe('each Cambridgeshire rule catches its planted mistake', () => {
   const before = new Set(runChecks(baseline).map((f) => `${f.rule}|${f.message}`));
   const v = (id: string) => baseline.values[id] as number;
 
+  const numberText = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
   type Plant = [rule: string, severity: string, figure: string, change: Record<string, FigureCell>, extra?: Partial<ReturnData>];
   const plants: Plant[] = [
     ['referrals_by_source_sum', 'error', 'referrals.total', { 'referrals.by_source.police': v('referrals.by_source.police') + 3 }],
@@ -76,7 +77,13 @@ describe('each Cambridgeshire rule catches its planted mistake', () => {
     expect(found.length).toBeGreaterThan(0);
     expect(found[0]!.severity).toBe(severity);
     if (figure) expect(found.flatMap((f) => f.figures)).toContain(figure);
-    for (const f of found) expect(f.message).not.toMatch(/\b[a-z_]+\.[a-z_]+\b/); // labels, never ids
+    for (const f of found) {
+      expect(f.message).not.toMatch(/\b[a-z_]+\.[a-z_]+\b/); // labels, never ids
+      // The sentence is written from the finding's parameters, which carry the rule's code, title and reference.
+      const written = cambridgeshire.rules.find((r) => r.id === rule)!;
+      expect([f.code, f.title, f.ref]).toEqual([written.kind, written.title, String(written.ref)]);
+      if (f.params.actual !== undefined) expect(f.message).toContain(numberText.format(f.params.actual));
+    }
   });
 
   it('caseload_continuity (query), when the previous return is given', () => {
