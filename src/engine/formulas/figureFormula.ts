@@ -74,7 +74,7 @@ function textOf(framework: Framework, columnKey: string, value: string): string 
   return columnOf(framework, columnKey).type === 'flag' ? FLAG_TEXT[value as keyof typeof FLAG_TEXT] : labelOf(framework, columnKey, value);
 }
 
-export function labelOf(framework: Framework, columnKey: string, id: string): string {
+function labelOf(framework: Framework, columnKey: string, id: string): string {
   return categoryListOf(framework, columnKey).items.find((i) => i.id === id)?.label ?? id;
 }
 

@@ -56,7 +56,7 @@ export function tallyImported(imported: CaseImport, source: string, framework: F
 }
 
 /** One note per missing column (or columns, when they leave the same figures blank), naming those figures. */
-export function blankFigureNotes(blanked: Record<string, string[]>, framework: Framework): TallyReport['notes'] {
+function blankFigureNotes(blanked: Record<string, string[]>, framework: Framework): TallyReport['notes'] {
   const byColumn = new Map<string, string[]>();
   for (const [id, columns] of Object.entries(blanked)) for (const key of columns) byColumn.set(key, [...(byColumn.get(key) ?? []), id]);
   const byFigures = new Map<string, { columns: string[]; ids: string[] }>();
