@@ -84,7 +84,10 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   const missing = figures.filter((f) => !named.has(f.id));
   if (missing.length) throw new InputError(`The workbook has no cell named ${missing.slice(0, 5).map((f) => f.id).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}: it was not made from this template version. Start from returns template.`);
   const places = figures.map((f) => named.get(f.id)!);
-  const [values, formulas] = [await port.read(places), await port.formulas(places.map((p) => ({ sheet: p.sheet, cell: p.range })))];
+  const blankPlaces = new Map(Object.keys(report.blanked).flatMap((id) => (named.has(id) ? [[id, named.get(id)!] as const] : [])));
+  // One read of formulas for the figure cells and the cells left blank alike: a constant number of round trips.
+  const cellFormulas = await port.formulas([...places, ...blankPlaces.values()].map((p) => ({ sheet: p.sheet, cell: p.range })));
+  const [values, formulas, blankFormulas] = [await port.read(places), cellFormulas.slice(0, places.length), cellFormulas.slice(places.length)];
   // A template nobody has filled in yet may show 0 in every box: those are its blanks, not typed figures.
   const untouched = values.every((v, i) => formulas[i] !== null || v[0]![0] === null || v[0]![0] === '' || v[0]![0] === 0);
   replaced = figures.flatMap((figure, i) => {
@@ -102,8 +105,6 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   });
   // A figure the export cannot give loses any formula of an earlier fill and is left open for typing, with a
   // note saying why; what a person typed there stays.
-  const blankPlaces = new Map(Object.keys(report.blanked).flatMap((id) => (named.has(id) ? [[id, named.get(id)!] as const] : [])));
-  const blankFormulas = await port.formulas([...blankPlaces.values()].map((p) => ({ sheet: p.sheet, cell: p.range })));
   [...blankPlaces.values()].forEach((place, i) => {
     if (blankFormulas[i] !== null) operations.push({ op: 'write', sheet: place.sheet, at: place.range, rows: [[null]] });
     if (!mapped) operations.push({ op: 'style', sheet: place.sheet, range: place.range, style: 'input' });
