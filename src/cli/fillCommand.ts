@@ -61,6 +61,7 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   io.out(
     [
       `Filled ${filled} figures with formulas from ${report.cases?.rows ?? 0} case rows of ${table.source}, and wrote ${out}.`,
+      ...report.notes.filter((n) => n.code === 'blank_figures').map((n) => n.message),
       ...(replaced.length ? [`Replaced ${replaced.length} typed figure${replaced.length === 1 ? '' : 's'}; the typed values are in the "Replaced values" sheet.`] : []),
       ...(report.rowIssues.length ? [`The case data has ${report.rowIssues.length} row issue${report.rowIssues.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}): see returns tally for the list.`] : []),
     ].join('\n'),

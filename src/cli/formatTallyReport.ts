@@ -48,20 +48,22 @@ export function formatTallyReport(report: TallyReport, framework: Framework, opt
   }
 
   if (report.notes.length) lines.push('', 'Notes', ...report.notes.map((n) => `  - ${n.message}`));
-  lines.push('', ...formatRowIssues(report.rowIssues));
+  lines.push('', ...formatRowIssues(report.rowIssues, framework));
   return lines.join('\n');
 }
 
-function formatRowIssues(issues: RowIssue[]): string[] {
+function formatRowIssues(issues: RowIssue[], framework: Framework): string[] {
   if (!issues.length) return ['Row issues: none.'];
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.length - errors;
   const lines = [`Row issues: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} (the first ${EXAMPLES_PER_KIND} of each kind are shown; --json lists them all)`];
-  const byCode = new Map<string, RowIssue[]>();
-  for (const issue of issues) byCode.set(issue.code, [...(byCode.get(issue.code) ?? []), issue]);
-  for (const [code, group] of [...byCode].sort((a, b) => b[1].length - a[1].length)) {
-    const entry = rowIssueCatalogue[code as keyof typeof rowIssueCatalogue];
-    lines.push(`  ${entry.title} (${entry.severity}): ${plural(group.length, 'row')}`);
+  // A contradiction is grouped by the framework's row check that found it, with that check's title.
+  const byKind = new Map<string, RowIssue[]>();
+  for (const issue of issues) byKind.set(issue.check ?? issue.code, [...(byKind.get(issue.check ?? issue.code) ?? []), issue]);
+  for (const [kind, group] of [...byKind].sort((a, b) => b[1].length - a[1].length)) {
+    const first = group[0]!;
+    const title = framework.rowChecks.find((c) => c.id === first.check)?.title ?? rowIssueCatalogue[kind as keyof typeof rowIssueCatalogue]?.title ?? kind;
+    lines.push(`  ${title} (${first.severity}): ${plural(group.length, 'row')}`);
     for (const issue of group.slice(0, EXAMPLES_PER_KIND)) lines.push(`    row ${issue.row}${issue.column ? `, ${issue.column}` : ''}: ${issue.message}`);
   }
   return lines;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { fixListCsv } from '../engine/report/fixList';
 import { tallyTable } from '../engine/report/tallyReport';
+import { InputError } from '../errors';
 import { periodFromIso } from '../engine/tally/period';
 import { readTable } from '../tables/readTable';
 import { parseFlags } from './args';
@@ -7,14 +9,16 @@ import { formatTallyReport } from './formatTallyReport';
 import type { CliIo } from './io';
 import { loadFramework } from './loadFramework';
 
-export const tallyUsage = `Usage: returns tally FILE --framework ID --from YYYY-MM-DD --to YYYY-MM-DD [--sheet NAME] [--json] [--all]
+export const tallyUsage = `Usage: returns tally FILE --framework ID --from YYYY-MM-DD --to YYYY-MM-DD [--sheet NAME] [--json] [--all] [--issues FIX.csv [--force]]
 
 Counts every figure of the return for the period from a case-data export (CSV, TSV or .xlsx).
   --framework  cambridgeshire, or the path of a framework .json file
   --from/--to  the period, both days included
   --sheet      the worksheet holding the cases (default: the first)
   --json       print the figures, row issues and lists as JSON
-  --all        also print the demographic cross-tables by crime type`;
+  --all        also print the demographic cross-tables by crime type
+  --issues     write every row issue to a CSV fix list (row, Case ID, column, value, problem, what to do)
+               to take back to the case-management system; an existing file is kept unless --force`;
 
 const required = (flag: string, example: string) => z.string({ error: `--${flag} is required, e.g. --${flag} ${example}.` }).min(1);
 
@@ -26,12 +30,14 @@ const tallyFlags = z.object({
   sheet: z.string().min(1).optional(),
   json: z.boolean().default(false),
   all: z.boolean().default(false),
+  issues: z.string().regex(/\.csv$/i, '--issues must name a .csv file, e.g. --issues fixes.csv').optional(),
+  force: z.boolean().default(false),
 });
 
 export async function tallyCommand(args: string[], io: CliIo): Promise<number> {
   const flags = parseFlags(
     args,
-    { framework: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, sheet: { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' } },
+    { framework: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, sheet: { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' }, issues: { type: 'string' }, force: { type: 'boolean' } },
     tallyFlags,
     tallyUsage,
   );
@@ -39,7 +45,12 @@ export async function tallyCommand(args: string[], io: CliIo): Promise<number> {
   const framework = await loadFramework(flags.framework, io);
   const file = flags.files[0]!;
   const table = await readTable(await io.readFile(file), file, { sheet: flags.sheet });
+  if (flags.issues && flags.issues === file) throw new InputError('--issues must name a new file: the case data is never written over.');
   const report = tallyTable(table, framework, period);
+  if (flags.issues) {
+    await io.writeFile(flags.issues, new TextEncoder().encode(fixListCsv(report.rowIssues)), { force: flags.force, inputs: [file] });
+    io.err(`Wrote ${flags.issues}: ${report.rowIssues.length} row issue${report.rowIssues.length === 1 ? '' : 's'} to fix.`);
+  }
   io.out(flags.json ? JSON.stringify(report, null, 2) : formatTallyReport(report, framework, { all: flags.all }));
   return 0;
 }

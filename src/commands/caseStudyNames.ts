@@ -1,6 +1,6 @@
 import { importCases } from '../engine/cases/importCases';
 import { cellText, type RawTable } from '../engine/cases/rawTable';
-import type { Finding } from '../engine/checks/findings';
+import { catalogueFinding, type Finding } from '../engine/checks/findings';
 import { textEntries, whichEntry } from '../engine/checks/rules/listEntries';
 import { InputError } from '../errors';
 import type { ReadReturn } from './readReturn';
@@ -43,15 +43,14 @@ export function caseStudyNames(read: ReadReturn, caseData: RawTable): Finding[] 
         cellText(cells[index]).toLowerCase().split(/[^\p{L}'’-]+/u).some((part) => part.length >= SHORTEST_NAME && words.has(part)),
       );
       if (!found.length) return [];
-      return [{
-        rule: 'case_study_names',
-        kind: 'identifying_text',
+      return [catalogueFinding('case_study_names', {
         severity: 'query',
         figures: [],
         cells: [],
+        params: entry.caseId ? { text: entry.caseId } : {},
         message: `The ${itemLabel}${whichEntry(entry)} names the person in its case row (${found.map((f) => `"${f.header}"`).join(', ')}). It is sent to the commissioner, so it must be anonymous.`,
         hint: 'Take the name out of the case study, or replace it with a neutral one ("the victim", "Client A").',
-      }];
+      })];
     });
   });
 }

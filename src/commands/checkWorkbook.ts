@@ -1,8 +1,11 @@
+import { figuresOf } from '../frameworks/expand';
 import type { Framework } from '../frameworks/schema';
-import type { Finding } from '../engine/checks/findings';
+import { catalogueFinding, type Finding } from '../engine/checks/findings';
 import type { RuleOverrides } from '../engine/checks/overrides';
 import type { ReturnData } from '../engine/checks/returnData';
 import { runChecks, sortFindings } from '../engine/checks/runChecks';
+import { templateVersionFindings } from '../engine/checks/templateVersion';
+import { figuresAddedSince } from '../frameworks/versions';
 import type { WorkbookPort } from '../workbook/port';
 import type { Mapping } from '../engine/mapping/mapping';
 import { readReturn, type ReadReturn } from './readReturn';
@@ -17,32 +20,27 @@ export async function checkWorkbook(
   options: { previous?: ReturnData | null; overridesFor?: (framework: Framework) => RuleOverrides | null; frameworkFor?: (id: string) => Framework; mapping?: Mapping | null } = {},
 ): Promise<{ read: ReadReturn; findings: Finding[] }> {
   const read = await readReturn(port, source, options.frameworkFor, options.mapping ?? null);
-  const findings = runChecks(read.data, { previous: options.previous, overrides: options.overridesFor?.(read.data.framework) ?? null });
   const { framework } = read.data;
-  if (read.version !== framework.version)
-    findings.push({
-      rule: 'template_version',
-      kind: 'template',
-      severity: 'query',
-      figures: [],
-      cells: [],
-      message: `This return was made from template version ${read.version ?? '(not recorded)'}; the current ${framework.title} is version ${framework.version}.`,
-      hint: 'Check the return follows the current definitions, or fill the current template.',
-    });
+  // A return made from an earlier template holds no figures added since: rules over them do not apply.
+  const added = new Set(figuresAddedSince(framework, read.version));
+  const held = added.size ? new Set([...(read.data.held ?? figuresOf(framework).map((f) => f.id))].filter((id) => !added.has(id))) : read.data.held;
+  let findings = runChecks({ ...read.data, ...(held ? { held } : {}) }, { previous: options.previous, overrides: options.overridesFor?.(framework) ?? null });
+  findings.push(...templateVersionFindings(framework, read.version));
   if (read.lost.length)
-    findings.push({
-      rule: 'figure_names_lost',
-      kind: 'template',
-      severity: 'query',
-      figures: read.lost,
-      cells: [],
-      message: `${read.lost.length} figure${read.lost.length === 1 ? ' has' : 's have'} lost the cell name that says where ${read.lost.length === 1 ? 'it is' : 'they are'} (someone deleted or renamed them), so ${read.lost.length === 1 ? 'it was' : 'they were'} not read or checked: ${read.lost.slice(0, 5).join(', ')}${read.lost.length > 5 ? ` and ${read.lost.length - 5} more` : ''}.`,
-      hint: 'Map the workbook again (returns map FILE.xlsx --framework ID --out mapping.json) and check it with --mapping mapping.json, or fill a fresh template.',
-    });
+    findings.push(
+      catalogueFinding('figure_names_lost', {
+        severity: 'query',
+        figures: read.lost,
+        cells: [],
+        params: {},
+        message: `${read.lost.length} figure${read.lost.length === 1 ? ' has' : 's have'} lost the cell name that says where ${read.lost.length === 1 ? 'it is' : 'they are'} (someone deleted or renamed them), so ${read.lost.length === 1 ? 'it was' : 'they were'} not read or checked: ${read.lost.slice(0, 5).join(', ')}${read.lost.length > 5 ? ` and ${read.lost.length - 5} more` : ''}.`,
+        hint: 'Map the workbook again (returns map FILE.xlsx --framework ID --out mapping.json) and check it with --mapping mapping.json, or fill a fresh template.',
+      }),
+    );
   if ((await port.sheetNames()).includes(CASE_DATA_SHEET)) {
     const rows = await port.readUsed(CASE_DATA_SHEET);
     const caseData = { source: `${source}, sheet "${CASE_DATA_SHEET}"`, rows };
-    if (rows.length > 1) findings.push(...reconcile(read, caseData), ...caseStudyNames(read, caseData));
+    if (rows.length > 1) findings = [...reconcile(read, caseData, findings), ...caseStudyNames(read, caseData)];
   }
   return { read, findings: sortFindings(findings) };
 }

@@ -1,11 +1,11 @@
-import { figuresOf } from '../frameworks/expand';
+import { columnOf, figuresOf } from '../frameworks/expand';
 import type { Framework } from '../frameworks/schema';
 import { dayFromJsDate, displayDay, jsDateOfDay } from '../engine/cases/dates';
 import type { RawTable } from '../engine/cases/rawTable';
 import { figureFormula } from '../engine/formulas/figureFormula';
 import { PERIOD_FROM, PERIOD_TO } from '../engine/formulas/names';
 import { importCases } from '../engine/cases/importCases';
-import { tallyImported, type TallyReport } from '../engine/report/tallyReport';
+import { blankFigureReason, tallyImported, type TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
 import type { CaseText, NamedCount } from '../engine/tally/tally';
 import { InputError } from '../errors';
@@ -65,8 +65,9 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   let replaced: Replacement[] = [];
   if (existing.length === 0) {
     const returnSheetNames = [...new Set(framework.sections.map((s) => s.sheet))];
+    const laidOut = returnSheets(framework, (figure) => content(figure.id), { period: periodDates, lists });
     // Appended one by one: a spread of an operation per row overflows the call stack on a big export.
-    for (const op of [...returnSheets(framework, (figure) => content(figure.id), { period: periodDates, lists }).operations, ...caseSheets(framework, table, imported)]) operations.push(op);
+    for (const op of [...laidOut.operations, ...caseSheets(framework, table, imported), ...blankFigureNoteOperations(framework, report, (id) => laidOut.cells.get(id))]) operations.push(op);
     // Formulas now live in the figure cells: lock them against accidental typing; input cells stay open.
     for (const sheet of returnSheetNames) operations.push({ op: 'protect', sheet });
     await port.apply(operations);
@@ -85,7 +86,10 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   const missing = figures.filter((f) => !named.has(f.id));
   if (missing.length) throw new InputError(`The workbook has no cell named ${missing.slice(0, 5).map((f) => f.id).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}: it was not made from this template version. Start from returns template.`);
   const places = figures.map((f) => named.get(f.id)!);
-  const [values, formulas] = [await port.read(places), await port.formulas(places.map((p) => ({ sheet: p.sheet, cell: p.range })))];
+  const blankPlaces = new Map(Object.keys(report.blanked).flatMap((id) => (named.has(id) ? [[id, named.get(id)!] as const] : [])));
+  // One read of formulas for the figure cells and the cells left blank alike: a constant number of round trips.
+  const cellFormulas = await port.formulas([...places, ...blankPlaces.values()].map((p) => ({ sheet: p.sheet, cell: p.range })));
+  const [values, formulas, blankFormulas] = [await port.read(places), cellFormulas.slice(0, places.length), cellFormulas.slice(places.length)];
   // A template nobody has filled in yet may show 0 in every box: those are its blanks, not typed figures.
   const untouched = values.every((v, i) => formulas[i] !== null || v[0]![0] === null || v[0]![0] === '' || v[0]![0] === 0);
   replaced = figures.flatMap((figure, i) => {
@@ -101,6 +105,13 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
     // The commissioner's cells keep their own look.
     if (!mapped) operations.push({ op: 'style', sheet: places[i]!.sheet, range: places[i]!.range, style: 'figure' });
   });
+  // A figure the export cannot give loses any formula of an earlier fill and is left open for typing, with a
+  // note saying why; what a person typed there stays.
+  [...blankPlaces.values()].forEach((place, i) => {
+    if (blankFormulas[i] !== null) operations.push({ op: 'write', sheet: place.sheet, at: place.range, rows: [[null]] });
+    if (!mapped) operations.push({ op: 'style', sheet: place.sheet, range: place.range, style: 'input' });
+  });
+  operations.push(...blankFigureNoteOperations(framework, report, (id) => { const p = blankPlaces.get(id); return p && { sheet: p.sheet, cell: p.range }; }));
   for (const [name, date] of [[PERIOD_FROM, periodDates.from], [PERIOD_TO, periodDates.to]] as const) {
     const place = named.get(name);
     if (place) operations.push({ op: 'write', sheet: place.sheet, at: place.range.split(':')[0]!, rows: [[date]] });
@@ -129,6 +140,8 @@ function figureContents(framework: Framework, report: TallyReport, names: NamedR
   const partial = names.length > 0;
   return new Map(
     figuresOf(framework).map((figure) => {
+      // A figure the export cannot give has no formula: it is left blank, with a note saying why.
+      if (report.blanked[figure.id]) return [figure.id, null] as const;
       const own = figureFormula(figure, framework);
       const formula =
         figure.template.kind === 'sum_of' && partial && figure.parts.some((p) => !named.has(p))
@@ -144,6 +157,16 @@ function namesAfter(names: NamedRange[], operations: WorkbookOperation[]): Named
   const after = new Map(names.map((n) => [n.name, n]));
   for (const op of operations) if (op.op === 'defineName') after.set(op.name, { name: op.name, sheet: op.sheet, range: op.range });
   return [...after.values()];
+}
+
+/** A note on each figure left blank because the export lacks a column it reads. */
+function blankFigureNoteOperations(framework: Framework, report: TallyReport, placeOf: (id: string) => { sheet: string; cell: string } | undefined): WorkbookOperation[] {
+  return Object.entries(report.blanked).flatMap(([id, keys]) => {
+    const place = placeOf(id);
+    if (!place) return [];
+    const reason = blankFigureReason(keys.map((key) => columnOf(framework, key).header));
+    return [{ op: 'note', sheet: place.sheet, cell: place.cell, text: `${reason}, so this figure is left blank rather than 0. Type it if you know it, or add the column to the export and fill again.` }];
+  });
 }
 
 function listRows(framework: Framework, report: TallyReport): Record<string, CellWrite[][]> {

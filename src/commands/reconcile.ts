@@ -1,7 +1,7 @@
-import { figuresOf } from '../frameworks/expand';
+import { figuresOf, type Figure } from '../frameworks/expand';
 import { importCases } from '../engine/cases/importCases';
 import type { RawTable } from '../engine/cases/rawTable';
-import type { Finding } from '../engine/checks/findings';
+import { catalogueFinding, type Finding } from '../engine/checks/findings';
 import { casesBehind } from '../engine/tally/casesBehind';
 import { tallyCases } from '../engine/tally/tally';
 import { InputError } from '../errors';
@@ -19,36 +19,59 @@ export function withoutCaseList(message: string): string {
 const format = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
 /**
- * Compares each figure a person typed with the tally of the case data the workbook holds, and names the cases
- * behind the computed figure, so a wrong total can be traced to its rows.
+ * Compares each figure a person typed with the tally of the case data the workbook holds, naming the cases
+ * behind the computed figure so a wrong total can be traced to its rows; and names the cases behind each
+ * target missed by a figure the case data gives (exits without an outcome), so they can be found and fixed.
  */
-export function reconcile(read: ReadReturn, caseData: RawTable): Finding[] {
+export function reconcile(read: ReadReturn, caseData: RawTable, findings: readonly Finding[]): Finding[] {
   const { framework, period } = read.data;
-  if (!period) return [];
+  if (!period) return [...findings];
   let imported;
   try {
     imported = importCases(caseData, framework);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    return [{ rule: 'reconciliation', kind: 'reconciliation', severity: 'info', figures: [], cells: [], message: `The case data could not be compared with the figures: ${e.message}`, hint: 'Paste the case export with its header row into the case-data sheet.' }];
+    return [
+      ...findings,
+      catalogueFinding('case_data_unreadable', {
+        severity: 'info',
+        figures: [],
+        cells: [],
+        params: {},
+        message: `The case data could not be compared with the figures: ${e.message}`,
+        hint: 'Paste the case export with its header row into the case-data sheet.',
+      }),
+    ];
   }
-  if (imported.cases.length === 0) return [];
-  const tally = tallyCases(imported.cases, framework, period);
-  return figuresOf(framework).flatMap((figure): Finding[] => {
+  if (imported.cases.length === 0) return [...findings];
+  const tally = tallyCases(imported.cases, framework, period, imported.absent);
+  const byId = new Map(figuresOf(framework).map((f) => [f.id, f]));
+  const behind = (figure: Figure) => casesBehind(figure, imported.cases, framework, period).map((c) => c.id || `row ${c.row}`);
+  const listed = (cases: string[]) => `${cases.slice(0, CASES_SHOWN).join(', ')}${cases.length > CASES_SHOWN ? ` and ${cases.length - CASES_SHOWN} more` : ''}`;
+
+  const withCases = findings.map((finding): Finding => {
+    const figure = byId.get(finding.figures[0] ?? '');
+    if (finding.code !== 'threshold' || !figure || !read.formulas.has(figure.id)) return finding;
+    const cases = behind(figure);
+    return cases.length ? { ...finding, message: `${finding.message} The cases: ${listed(cases)}.`, cases } : finding;
+  });
+
+  const differences = figuresOf(framework).flatMap((figure): Finding[] => {
     const typed = read.data.values[figure.id];
     const computed = tally.figures[figure.id];
     if (read.formulas.has(figure.id) || typeof typed !== 'number' || computed === null || computed === undefined || Math.abs(typed - computed) < 0.005) return [];
-    const behind = casesBehind(figure, imported.cases, framework, period).map((c) => c.id || `row ${c.row}`);
-    const listed = behind.length ? `${CASES_BEHIND}${format.format(computed)}: ${behind.slice(0, CASES_SHOWN).join(', ')}${behind.length > CASES_SHOWN ? ` and ${behind.length - CASES_SHOWN} more` : ''}.` : '';
-    return [{
-      rule: 'reconciliation',
-      kind: 'reconciliation',
-      severity: 'error',
-      figures: [figure.id],
-      cells: read.data.cells[figure.id] ? [read.data.cells[figure.id]!] : [],
-      message: `${figure.label} is typed as ${format.format(typed)}, but the case data in this workbook gives ${format.format(computed)} (${format.format(Math.abs(typed - computed))} ${typed > computed ? 'more' : 'fewer'}).${listed}`,
-      hint: 'Correct the figure, or the case data if a case is recorded wrongly; filling the return puts a formula in the cell so the two cannot drift apart.',
-      ...(behind.length ? { cases: behind } : {}),
-    }];
+    const cases = behind(figure);
+    return [
+      catalogueFinding('typed_differs_from_cases', {
+        severity: 'error',
+        figures: [figure.id],
+        cells: read.data.cells[figure.id] ? [read.data.cells[figure.id]!] : [],
+        params: { actual: typed, expected: computed, difference: typed - computed },
+        message: `${figure.label} is typed as ${format.format(typed)}, but the case data in this workbook gives ${format.format(computed)} (${format.format(Math.abs(typed - computed))} ${typed > computed ? 'more' : 'fewer'}).${cases.length ? ` The cases behind ${format.format(computed)}: ${listed(cases)}.` : ''}`,
+        hint: 'Correct the figure, or the case data if a case is recorded wrongly; filling the return puts a formula in the cell so the two cannot drift apart.',
+        ...(cases.length ? { cases } : {}),
+      }),
+    ];
   });
+  return [...withCases, ...differences];
 }

@@ -69,8 +69,14 @@ export const columnSchema = z.discriminatedUnion('type', [
 
 export const flagValue = z.enum(['yes', 'no', 'unknown']);
 
-/** Conditions on a case: a flag value, or one of several categories. */
-const whereSchema = z.record(slug, z.union([flagValue, slug, z.array(slug).min(1)]));
+/** A flag value, or one of several categories. */
+const oneOf = z.union([flagValue, slug, z.array(slug).min(1)]);
+
+/**
+ * Conditions on a case, all of which hold: a column has a value (or one of several), has none of them
+ * (`{ "not": … }`), or is blank (`{ "blank": true }`: no category recorded at all).
+ */
+const whereSchema = z.record(slug, z.union([oneOf, z.object({ not: oneOf }).strict(), z.object({ blank: z.boolean() }).strict()]));
 
 export const windowSchema = z.enum(['referred_in_period', 'open_at_start', 'active', 'exited_in_period', 'open_at_end']);
 
@@ -79,6 +85,8 @@ export const populationSchema = z.object({
   /** Date windows a case must be in, all of them. */
   windows: z.array(windowSchema).min(1),
   where: whereSchema.default({}),
+  /** Alternatives, at least one of which holds besides `where` (a victim who disengaged, or declined the first offer). */
+  anyOf: z.array(whereSchema).min(2).optional(),
 });
 
 const figureCommon = {
@@ -99,6 +107,7 @@ export const figureSchema = z.discriminatedUnion('kind', [
     kind: z.literal('count'),
     population: slug,
     where: whereSchema.default({}),
+    anyOf: z.array(whereSchema).min(2).optional(),
     /** Category columns the count is broken down by; each needs a `<column>` placeholder in the id. */
     by: z.array(slug).default([]),
   }),
@@ -136,9 +145,37 @@ export const narrativeSchema = z.object({
   kind: z.enum(['text', 'number']),
 });
 
+/**
+ * A check of one case row for values that contradict each other: the conditions (as a figure's) that make the
+ * row a problem, the columns to show, and what the problem is and what to do in the provider's words.
+ */
+export const rowCheckSchema = z.object({
+  id: slug,
+  severity: z.enum(['error', 'warning']),
+  title: z.string().min(1),
+  where: whereSchema.default({}),
+  anyOf: z.array(whereSchema).min(2).optional(),
+  columns: z.array(slug).min(1),
+  /** What is wrong, and how the row is counted all the same (a contradiction is reported, never repaired). */
+  problem: z.string().min(1),
+  fix: z.string().min(1),
+});
+
+/** What a version of the return changed, so a return filled from an earlier template is read knowing it. */
+export const changeSchema = z.object({
+  version: z.string().min(1),
+  summary: z.string().min(1),
+  /** Figures (selectors) whose meaning changed. */
+  changed: z.array(z.string().min(1)).default([]),
+  /** Figures the version added: an earlier template has no cell for them. */
+  added: z.array(figureIdTemplate).default([]),
+});
+
 const frameworkObject = z.object({
   id: slug,
   version: z.string().min(1),
+  /** Versions after the first, oldest first. */
+  changes: z.array(changeSchema).default([]),
   title: z.string().min(1),
   commissioner: z.string().min(1),
   /** Sections in the order of the return; each on the named worksheet of the template. */
@@ -164,6 +201,7 @@ const frameworkObject = z.object({
   lists: z.array(listSchema).default([]),
   narratives: z.array(narrativeSchema).default([]),
   rules: z.array(ruleSchema).default([]),
+  rowChecks: z.array(rowCheckSchema).default([]),
 });
 
 export const frameworkSchema = frameworkObject.superRefine((fw, ctx) => checkReferences(fw, ctx));
@@ -181,6 +219,8 @@ export type FlagValue = z.output<typeof flagValue>;
 export type Where = z.output<typeof whereSchema>;
 export type Window = z.output<typeof windowSchema>;
 export type ListSpec = z.output<typeof listSchema>;
+export type RowCheck = z.output<typeof rowCheckSchema>;
+export type Change = z.output<typeof changeSchema>;
 
 
 /** Cross-references a JSON schema cannot express: every named column, list, population and placeholder exists. */
@@ -214,30 +254,51 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
     if (!col) fail(path, `no column "${key}"`);
     else if (types && !types.includes(col.type)) fail(path, `column "${key}" is ${col.type}, expected ${types.join(' or ')}`);
   };
-  const checkWhere = (path: (string | number)[], where: Where) => {
-    for (const [key, value] of Object.entries(where)) {
+  const checkWhere = (path: (string | number)[], where: Where, alternative = false) => {
+    for (const [key, condition] of Object.entries(where)) {
       const col = columns.get(key);
       if (!col) {
         fail([...path, key], `no column "${key}"`);
         continue;
       }
+      const repeated = col.type === 'category' && col.repeat !== undefined;
+      // An alternative's formula negates the ones before it; a numbered column's negation is not one criterion.
+      if (repeated && alternative) fail([...path, key], `an alternative cannot test the numbered column "${key}"`);
+      if (typeof condition === 'object' && 'blank' in condition) {
+        if (col.type === 'flag') fail([...path, key], 'a blank flag is "unknown": write "unknown" instead of blank');
+        else if (repeated && !condition.blank) fail([...path, key], `"not blank" cannot test the numbered column "${key}": break the figure down by it instead`);
+        else if ((col.type === 'category' || col.type === 'age') && fw.categories[col.category]?.unknown)
+          fail([...path, key], `"${key}" is never blank: blank values go to its "${fw.categories[col.category]!.unknown}" category`);
+        else if (col.type === 'list') fail([...path, key], `conditions cannot test the list column "${key}"`);
+        continue;
+      }
+      if (col.type !== 'flag' && col.type !== 'category' && col.type !== 'age') {
+        fail([...path, key], `conditions can only test flag or category columns, or whether a column is blank, not the value of "${key}"`);
+        continue;
+      }
+      const negated = typeof condition === 'object' && !Array.isArray(condition);
+      const value = negated ? condition.not : condition;
       const values = Array.isArray(value) ? value : [value];
       if (col.type === 'flag') {
         if (!values.every((v) => flagValue.safeParse(v).success)) fail([...path, key], 'a flag condition is yes, no or unknown');
-      } else if (col.type === 'category' && col.repeat) {
-        // A case holds several values there; counting "any of them" is a breakdown ("by"), not a condition.
-        fail([...path, key], `conditions cannot test the numbered column "${key}": break the figure down by it instead`);
-      } else if (col.type === 'category' || col.type === 'age') {
-        const ids = new Set(fw.categories[col.category]?.items.map((i) => i.id));
-        for (const v of values) if (!ids.has(v)) fail([...path, key], `"${v}" is not a category of "${col.category}"`);
-      } else fail([...path, key], `conditions can only test flag or category columns, not "${key}"`);
+        continue;
+      }
+      // A case holds several values there; counting "any of them" is a breakdown ("by"), not a condition.
+      if (repeated && !negated) fail([...path, key], `conditions cannot test the numbered column "${key}": break the figure down by it instead`);
+      const ids = new Set(fw.categories[col.category]?.items.map((i) => i.id));
+      for (const v of values) if (!ids.has(v)) fail([...path, key], `"${v}" is not a category of "${col.category}"`);
     }
   };
+  const checkAnyOf = (path: (string | number)[], anyOf: Where[] | undefined) =>
+    anyOf?.forEach((where, i) => checkWhere([...path, i], where, true));
 
   needColumn(['caseId'], fw.caseId, ['text']);
   needColumn(['caseDates', 'referral'], fw.caseDates.referral, ['date']);
   needColumn(['caseDates', 'exit'], fw.caseDates.exit, ['date']);
-  for (const [name, pop] of Object.entries(fw.populations)) checkWhere(['populations', name, 'where'], pop.where);
+  for (const [name, pop] of Object.entries(fw.populations)) {
+    checkWhere(['populations', name, 'where'], pop.where);
+    checkAnyOf(['populations', name, 'anyOf'], pop.anyOf);
+  }
 
   const sectionIds = new Set(fw.sections.map((s) => s.id));
   const templateIds = new Set<string>();
@@ -253,6 +314,7 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
     }
     if (f.kind === 'count') {
       checkWhere([...path, 'where'], f.where);
+      checkAnyOf([...path, 'anyOf'], f.anyOf);
       f.by.forEach((key, j) => needColumn([...path, 'by', j], key, ['category', 'age']));
     }
     if (f.kind === 'sum') needColumn([...path, 'column'], f.column, ['whole']);
@@ -270,10 +332,34 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
     needColumn(['lists', i, 'column'], l.column, l.kind === 'names' ? ['list'] : ['text']);
     if (!fw.populations[l.population]) fail(['lists', i, 'population'], `no population "${l.population}"`);
   });
+  fw.rowChecks.forEach((check, i) => {
+    checkWhere(['rowChecks', i, 'where'], check.where);
+    checkAnyOf(['rowChecks', i, 'anyOf'], check.anyOf);
+    check.columns.forEach((key, j) => needColumn(['rowChecks', i, 'columns', j], key));
+  });
   fw.narratives.forEach((n, i) => {
     if (!sectionIds.has(n.section)) fail(['narratives', i, 'section'], `no section "${n.section}"`);
   });
   checkRules(fw, fail);
+  checkChanges(fw, fail);
+}
+
+/** Each version's changed and added figures exist in the current return. */
+function checkChanges(fw: z.output<typeof frameworkObject>, fail: (path: (string | number)[], message: string) => void): void {
+  let figureIds: string[];
+  try {
+    figureIds = figuresOf(fw).map((f) => f.id);
+  } catch {
+    return;
+  }
+  fw.changes.forEach((change, i) => {
+    change.changed.forEach((selector, j) => {
+      if (matchFigures(selector, figureIds).length === 0) fail(['changes', i, 'changed', j], `"${selector}" names no figure`);
+    });
+    change.added.forEach((id, j) => {
+      if (!figureIds.includes(id)) fail(['changes', i, 'added', j], `"${id}" is not a figure`);
+    });
+  });
 }
 
 /** Every rule's figures exist (after its `each` values and category placeholders are filled in). */

@@ -142,7 +142,10 @@ export function App({ host }: { host: PaneHost }) {
               <Button appearance="primary" disabled={busy} onClick={() => void run('Filling the return from the case data', async () => {
                 const report = await host.current.fill(framework(), period(), pasted.trim() ? pasted : null, overwrite);
                 setCaseSheets(await host.current.caseSheets());
-                return `Filled ${Object.keys(report.figures).length} figures with formulas from ${report.cases?.rows ?? 0} case rows${report.rowIssues.length ? `; the case data has ${report.rowIssues.length} row issues` : ''}.`;
+                const blank = Object.keys(report.blanked).length;
+                return `Filled ${Object.keys(report.figures).length} figures with formulas from ${report.cases?.rows ?? 0} case rows${report.rowIssues.length ? `; the case data has ${report.rowIssues.length} row issues` : ''}.${
+                  blank ? ` ${blank} figure${blank === 1 ? ' is' : 's are'} left blank: the export lacks a column ${blank === 1 ? 'it needs' : 'they need'} (see the note on each).` : ''
+                }`;
               })}>
                 Fill from case data
               </Button>

@@ -3,6 +3,7 @@ import { figuresOf } from '../../src/frameworks/expand';
 import { checkReportSchema } from '../../src/engine/checks/checkReport';
 import { cambridgeshire } from '../support/returns';
 import { memoryIo } from '../support/memoryIo';
+import { HEADERS } from '../fixtures/handBuiltCases';
 
 const zeros = Object.fromEntries(figuresOf(cambridgeshire).map((f) => [f.id, 0]));
 const figuresFile = (figures: Record<string, unknown>, period = { from: '2020-04-01', to: '2020-09-30' }) =>
@@ -68,7 +69,11 @@ describe('returns check', () => {
     const rules = JSON.stringify({ rules: { referrals_by_source_sum: { severity: 'query' }, figures_not_numbers: { enabled: false } } });
     const { code, stdout } = await run(['check', 'broken.json', '--rules', 'q3.json', '--json'], { 'broken.json': BROKEN, 'q3.json': rules });
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).files[0].issues.map((f: { rule: string; severity: string }) => [f.rule, f.severity])).toEqual([['referrals_by_source_sum', 'query']]);
+    const [issue] = checkReportSchema.parse(JSON.parse(stdout)).files.flatMap((f) => ('issues' in f ? f.issues : []));
+    expect([issue?.rule, issue?.severity]).toEqual(['referrals_by_source_sum', 'query']);
+    // Codes and parameters, so other tools never parse the sentence.
+    expect(issue).toMatchObject({ code: 'sum', ref: '1', title: 'New referrals by source add up to the total of new referrals' });
+    expect(issue?.params.difference).toBe((issue?.params.actual ?? 0) - (issue?.params.expected ?? 0));
   });
 
   it('refuses a rules file naming an unknown rule', async () => {
@@ -78,7 +83,7 @@ describe('returns check', () => {
   });
 
   it('checks what tally prints', async () => {
-    const csv = 'Case ID,Referral date,Referral source,Crime type,Contacted,Support accepted,Support type\nC1,01/05/2020,Police,Theft,Y,Y,Single\n';
+    const csv = `${HEADERS.join(',')}\nC1,01/05/2020,Police,Theft,Y,Y,Y,Single,,15/05/2020,N,N,N,,N,1,Better informed,,,,F,30,White,Straight,No,Cambridge,,,\n`;
     const tally = await run(['tally', 'cases.csv', '--framework', 'cambridgeshire', '--from', '2020-04-01', '--to', '2020-09-30', '--json'], { 'cases.csv': csv });
     const check = await run(['check', 'figures.json', '--json'], { 'figures.json': tally.stdout });
     expect(check.code).toBe(0);

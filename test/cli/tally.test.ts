@@ -8,7 +8,7 @@ import { memoryIo } from '../support/memoryIo';
 
 const SAMPLE = join(__dirname, '..', '..', 'samples', 'cambridgeshire-cases.csv');
 const PERIOD = ['--framework', 'cambridgeshire', '--from', '2020-04-01', '--to', '2020-09-30'];
-const SMALL = 'Case ID,Referral date,Referral source,Crime type,Contacted,Support accepted,Agencies referred to\nC1,01/05/2020,Police,Theft,Y,Y,Refuge\nC2,31/06/2020,Police,Theft,Y,Y,\n';
+const SMALL = 'Case ID,Referral date,Referral source,Crime type,Contacted,Support accepted,Exit date,Agencies referred to\nC1,01/05/2020,Police,Theft,Y,Y,,Refuge\nC2,31/06/2020,Police,Theft,Y,Y,,\n';
 
 async function run(args: string[], files: Record<string, string | Uint8Array> = {}) {
   const { io, stdout, stderr } = memoryIo(files);
@@ -37,6 +37,8 @@ describe('returns tally', () => {
     expect(stdout).toContain('Period: 1 Apr 2020 to 30 Sep 2020');
     expect(stdout).toMatch(/New referrals in the period\n {2}Total new referrals +1\n/);
     expect(stdout).toMatch(/Victims receiving support +1/);
+    expect(stdout).toMatch(/Supported victims who presented with mental health needs +–/); // no such column: not known, never 0
+    expect(stdout).toContain('The case data has no "Mental health needs" column: 2 figures are left blank, not 0');
     expect(stdout).toMatch(/Agencies to which victims were referred: 1\n {2}Refuge \(1\)/);
     expect(stdout).toContain('Row issues: 1 error, 0 warnings');
     expect(stdout).toContain('Not a real calendar date (error): 1 row');
@@ -44,6 +46,24 @@ describe('returns tally', () => {
     expect(stdout).not.toContain('Gender: Female, Theft');
     const all = await run(['tally', 'small.csv', ...PERIOD, '--all'], { 'small.csv': SMALL });
     expect(all.stdout).toMatch(/Gender: Not stated, Theft +1/);
+  });
+
+  it('writes every row issue as a fix list with --issues, never running a cell as a formula, and keeps an existing file unless --force', async () => {
+    const cases = `${SMALL}=HYPERLINK("x"),01/05/2020,Police,Theft,N,Y,,\n`;
+    const { io, written, stderr } = memoryIo({ 'cases.csv': cases });
+    expect(await main(['tally', 'cases.csv', ...PERIOD, '--json', '--issues', 'fixes.csv'], io)).toBe(0);
+    expect(stderr()).toBe('Wrote fixes.csv: 2 row issues to fix.');
+    const lines = new TextDecoder().decode(written['fixes.csv']).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('Row,Case ID,Column,Value,Problem,What to do');
+    expect(lines[1]).toMatch(/^3,C2,Referral date,31\/06\/2020,/);
+    expect(lines[2]).toMatch(/^4,"'=HYPERLINK\(""x""\)",Support accepted; Contacted,Y; N,"Support accepted ""Y"", Contacted ""N"": support is recorded as accepted/);
+    const again = memoryIo({ 'cases.csv': cases, 'fixes.csv': 'kept' });
+    expect(await main(['tally', 'cases.csv', ...PERIOD, '--issues', 'fixes.csv'], again.io)).toBe(2);
+    expect(again.stderr()).toContain('fixes.csv already exists and was left as it is: give a new file name, or add --force to replace it.');
+    expect(again.written['fixes.csv']).toBeUndefined();
+    expect(await main(['tally', 'cases.csv', ...PERIOD, '--issues', 'fixes.csv', '--force'], again.io)).toBe(0);
+    expect(again.written['fixes.csv']).toBeDefined();
+    expect(again.stdout()).toContain('Support accepted without contact (error): 1 row');
   });
 
   it('reads a named sheet of a workbook', async () => {

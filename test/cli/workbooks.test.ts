@@ -1,15 +1,22 @@
+import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
+import { HEADERS } from '../fixtures/handBuiltCases';
 import { memoryIo } from '../support/memoryIo';
 
 const PERIOD = ['--framework', 'cambridgeshire', '--from', '2020-04-01', '--to', '2020-09-30'];
 const CASES = 'Case ID,Referral date,Referral source,Crime type,Contacted,Support accepted,Support type\nC1,01/05/2020,Police,Theft,Y,Y,Single\nC2,02/05/2020,Self,Theft,Y,Y,Ongoing\n';
+/** An export with every column of the return. */
+const FULL_CASES = `${HEADERS.join(',')}\n${[
+  'C1,01/05/2020,Police,Theft,Y,Y,Y,Single,,15/05/2020,N,N,N,,N,1,Better informed,,,,F,30,White,Straight,No,Cambridge,,,',
+  'C2,02/05/2020,Self,Theft,Y,Y,Y,Ongoing,,,Y,Y,N,Refuge,Y,0,,,,,M,40,Asian,Gay,Yes,Fenland,,,',
+].join('\n')}\n`;
 
 describe('returns template, fill and check on workbooks', () => {
   it('writes a template whose figure cells are named and empty, with the period set', async () => {
     const { io, written, stdout } = memoryIo();
     expect(await main(['template', ...PERIOD, '--out', 'return.xlsx'], io)).toBe(0);
-    expect(stdout()).toContain('Wrote the Cambridgeshire victim services monitoring return template (version 2020-21.1) to return.xlsx.');
+    expect(stdout()).toContain('Wrote the Cambridgeshire victim services monitoring return template (version 2020-21.2) to return.xlsx.');
     const workbook = await XlsxWorkbook.fromBytes(written['return.xlsx']!, 'return.xlsx');
     expect(await workbook.sheetNames()).toEqual(['Outputs', 'Demographics', 'Outcomes', 'Narrative', 'Case data']);
     const names = new Map((await workbook.names()).map((n) => [n.name, n]));
@@ -17,11 +24,28 @@ describe('returns template, fill and check on workbooks', () => {
     expect((await workbook.read([names.get('period.to')!]))[0]).toEqual([[new Date(Date.UTC(2020, 8, 30))]]);
   });
 
-  it('fills a return, then checks it: clean, exit 0', async () => {
-    const { io, written } = memoryIo({ 'cases.csv': CASES });
-    expect(await main(['fill', 'cases.csv', ...PERIOD, '--out', 'filled.xlsx'], io)).toBe(0);
+  it('fills a return from an export with every column, then checks it: clean, exit 0', async () => {
+    const { io, written } = memoryIo({ 'full.csv': FULL_CASES });
+    expect(await main(['fill', 'full.csv', ...PERIOD, '--out', 'filled.xlsx'], io)).toBe(0);
     expect(written['filled.xlsx']).toBeDefined();
     expect(await main(['check', 'filled.xlsx'], io)).toBe(0);
+  });
+
+  it('leaves the figures an export cannot give blank, with a note, and the check reports them missing', async () => {
+    const { io, written, stdout } = memoryIo({ 'cases.csv': CASES });
+    expect(await main(['fill', 'cases.csv', ...PERIOD, '--out', 'filled.xlsx'], io)).toBe(0);
+    expect(stdout()).toContain('The case data has no "Mental health needs" column: 2 figures are left blank, not 0');
+    const workbook = await XlsxWorkbook.fromBytes(written['filled.xlsx']!, 'filled.xlsx');
+    const place = (await workbook.names()).find((n) => n.name === 'needs.mental_health')!;
+    expect((await workbook.read([place]))[0]).toEqual([[null]]);
+    expect(await workbook.formulas([{ sheet: place.sheet, cell: place.range }])).toEqual([null]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(written['filled.xlsx']! as unknown as ArrayBuffer);
+    expect(String(book.getWorksheet(place.sheet)!.getCell(place.range).note)).toMatch(/^The case data has no "Exit date" or "Mental health needs" columns, so this figure is left blank rather than 0\./);
+    expect(await main(['check', 'filled.xlsx', '--json'], io)).toBe(1);
+    const missing = JSON.parse(stdout().slice(stdout().indexOf('{'))).files[0].issues.find((f: { rule: string }) => f.rule === 'figures_missing');
+    expect(missing.figures).toEqual(expect.arrayContaining(['needs.mental_health', 'cjs.reported_to_police', 'support.letters_emails', 'waiting.average_number']));
+    expect(missing.figures).not.toContain('referrals.total');
   });
 
   it('fills a template a provider has, stopping on a typed figure that differs, unless --overwrite', async () => {

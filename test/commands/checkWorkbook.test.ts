@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { annotateReturn, FINDINGS_SHEET } from '../../src/commands/annotateReturn';
 import { checkWorkbook } from '../../src/commands/checkWorkbook';
 import { fillReturn } from '../../src/commands/fillReturn';
-import { builtInFramework } from '../../src/frameworks/load';
+import { builtInFramework, parseFramework } from '../../src/frameworks/load';
+import cambridgeshire from '../../src/frameworks/data/cambridgeshire.json';
+import { findingSchema } from '../../src/engine/checks/findings';
 import { periodFromIso } from '../../src/engine/tally/period';
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
 import { HEADERS, ROWS } from '../fixtures/handBuiltCases';
@@ -32,7 +34,7 @@ describe('checkWorkbook', () => {
     for (const name of deleted) for (const location of definedNames.getRanges(name).ranges) definedNames.remove(location, name);
     const received = await XlsxWorkbook.fromBytes(new Uint8Array(await excel.xlsx.writeBuffer()), 'received.xlsx');
     const { findings } = await checkWorkbook(received, 'received.xlsx');
-    expect(findings.filter((f) => f.kind === 'missing')).toEqual([]);
+    expect(findings.filter((f) => f.code === 'missing')).toEqual([]);
     const lost = findings.find((f) => f.rule === 'figure_names_lost')!;
     expect(lost.severity).toBe('query');
     expect([...lost.figures].sort()).toEqual([...deleted].sort());
@@ -51,7 +53,7 @@ describe('checkWorkbook', () => {
   it('compares typed figures with the case data the workbook holds, naming the cases behind the figure', async () => {
     const { workbook } = await receivedReturn({ 'referrals.by_source.police': 5 });
     const { findings } = await checkWorkbook(workbook, 'received.xlsx');
-    expect(findings.find((f) => f.rule === 'reconciliation')).toMatchObject({
+    expect(findings.find((f) => f.code === 'typed_differs_from_cases')).toMatchObject({
       severity: 'error',
       figures: ['referrals.by_source.police'],
       message: 'New referrals from Police (local force) is typed as 5, but the case data in this workbook gives 3 (2 more). The cases behind 3: G, K, P.',
@@ -84,9 +86,42 @@ describe('checkWorkbook', () => {
     const version = names.get('return.version')!;
     await workbook.apply([{ op: 'write', sheet: version.sheet, at: version.range, rows: [['2019-20.3']] }]);
     const { findings } = await checkWorkbook(workbook, 'old.xlsx');
-    expect(findings.find((f) => f.rule === 'template_version')?.message).toBe(
-      'This return was made from template version 2019-20.3; the current Cambridgeshire victim services monitoring return is version 2020-21.1.',
+    const query = findings.find((f) => f.code === 'template_version')!;
+    expect(query.severity).toBe('query');
+    expect(query.message).toMatch(/^This return was made from template version 2019-20\.3; the current Cambridgeshire victim services monitoring return is version 2020-21\.2\. Since then: The existing caseload/);
+    expect(query.params.changed).toEqual(expect.arrayContaining(['caseload_start.total', 'support.disengaged', 'cjs.reported_to_police']));
+  });
+
+  it('reads and checks a return filled from the previous template version, saying which figures changed meaning', async () => {
+    // Version 2020-21.1 as it was: without the figures and rules version 2020-21.2 added.
+    const added = new Set(framework.changes.flatMap((c) => c.added));
+    const previous = parseFramework(
+      { ...cambridgeshire, version: '2020-21.1', changes: [], figures: cambridgeshire.figures.filter((f) => !added.has(f.id)), rules: cambridgeshire.rules.filter((r) => !JSON.stringify(r).includes('without')) },
+      'version 2020-21.1',
     );
+    const workbook = XlsxWorkbook.create();
+    await fillReturn(workbook, { framework: previous, period, table: tableOf(HEADERS, ROWS) });
+    const { read, findings } = await checkWorkbook(await XlsxWorkbook.fromBytes(await workbook.toBytes(), 'last-year.xlsx'), 'last-year.xlsx');
+    expect(read.version).toBe('2020-21.1');
+    expect(findings.filter((f) => f.code === 'missing')).toEqual([]);
+    const query = findings.find((f) => f.code === 'template_version')!;
+    expect(query.message).toContain('Figures this return has no cell for: Supported victims exiting with no outcome recorded;');
+    expect(query.figures).toEqual(expect.arrayContaining(['caseload_end.total', 'support.ineligible']));
+  });
+
+  it('names the cases behind an outcome query, and gives every finding its code, parameters, title and reference', async () => {
+    const { workbook } = await receivedReturn({ 'referrals.by_source.police': 5 });
+    const { findings } = await checkWorkbook(workbook, 'received.xlsx');
+    expect(findings.find((f) => f.rule === 'exits_without_outcome')).toMatchObject({
+      code: 'threshold',
+      severity: 'query',
+      ref: '8',
+      title: 'Every victim exiting has at least one outcome',
+      params: { actual: 1, limit: 0 },
+      cases: ['K'],
+    });
+    expect(findings.find((f) => f.rule === 'referrals_by_source_sum')).toMatchObject({ code: 'sum', ref: '1', params: { actual: 11, expected: 9, difference: 2 } });
+    for (const finding of findings) expect(findingSchema.parse(finding)).toEqual(finding);
   });
 
   it('refuses a workbook that is not a return', async () => {

@@ -7,6 +7,7 @@ import { periodFromIso, type Period } from '../../src/engine/tally/period';
 import { readDelimited } from '../../src/tables/readDelimited';
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
 import { HEADERS, ROWS } from '../fixtures/handBuiltCases';
+import { V2_HEADERS, V2_ROWS } from '../fixtures/versionTwoCases';
 import { recalculateInLibreOffice } from '../support/libreoffice';
 import { tableOf } from '../support/tables';
 
@@ -46,6 +47,12 @@ describe('formulas recalculated by LibreOffice Calc', () => {
       const { mismatches } = await recalculatedAgainstTally(table, period);
       expect(mismatches).toEqual([]);
     }
+  });
+
+  it('equal the tally on the version 2 definitions: triaged out, declined, police referrals, outcomes missing, absent columns', async () => {
+    const { mismatches, checked } = await recalculatedAgainstTally(tableOf(V2_HEADERS, V2_ROWS), periodFromIso('2020-04-01', '2020-09-30'));
+    expect(checked).toBeGreaterThan(600);
+    expect(mismatches).toEqual([]);
   });
 
   it('equal the tally with no cases at all', async () => {

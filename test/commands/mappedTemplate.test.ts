@@ -97,7 +97,7 @@ describe('filling a commissioner\u2019s own template through its mapping', () =>
     expect(read.data.held?.size).toBe(Object.keys(mapping.cells).length);
     expect(Object.entries(read.data.values).filter(([id, value]) => value !== (report.figures[id] ?? null))).toEqual([]);
     expect(read.data.cells['referrals.total']).toBe(mapping.cells['referrals.total']);
-    expect(findings.filter((f) => f.kind === 'missing' || f.rule === 'template_version')).toEqual([]);
+    expect(findings.filter((f) => f.code === 'missing' || f.rule === 'template_version')).toEqual([]);
   });
 });
 
@@ -119,14 +119,14 @@ describe('checking returns of a commissioner\u2019s own template through its map
     const { after, mapping } = await filledThrough('B');
     const { findings } = await checkWorkbook(await XlsxWorkbook.fromBytes(after, 'received.xlsx'), 'received.xlsx', { mapping });
     expect(mapping.cells['caseload_end.total']).toBeUndefined();
-    expect(findings.filter((f) => f.kind === 'missing')).toEqual([]);
+    expect(findings.filter((f) => f.code === 'missing')).toEqual([]);
     expect(findings.find((f) => f.rule === 'not_applicable')?.message).toMatch(/rules? relates? figures this template does not hold/);
   });
 
   it('still reports a mapped cell left blank as missing, at the commissioner\u2019s cell', async () => {
     const { bytes, mapping } = await mapped('B');
     const { findings } = await checkWorkbook(await XlsxWorkbook.fromBytes(bytes, 'blank.xlsx'), 'blank.xlsx', { mapping });
-    const missing = findings.find((f) => f.kind === 'missing')!;
+    const missing = findings.find((f) => f.code === 'missing')!;
     expect(missing.cells).toContain(mapping.cells['referrals.total']);
   });
 });

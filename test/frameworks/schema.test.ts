@@ -17,6 +17,7 @@ describe('the cambridgeshire framework', () => {
       'cjs.reported_to_police',
       ...['gender', 'age', 'ethnicity', 'sexual_orientation', 'disability', 'district'].flatMap((dim) => [`demographics.${dim}.<${dim}>`, `demographics.${dim}.<${dim}>.<crime>`]),
       'waiting.average_number', 'waiting.average_days', 'outcomes.exits', 'outcomes.<outcome>', 'outcomes.total',
+      'outcomes.exits_without_outcome', 'outcomes.ongoing_exits_without_core', 'outcomes.single_exits_without_informed',
     ]);
   });
 
@@ -66,7 +67,12 @@ describe('parseFramework', () => {
     ['a condition with a category not in the list', (fw) => Object.assign(fw.figures[8]!, { where: { source: ['self', 'selfie'] } }), /"selfie" is not a category of "source"/],
     ['a condition on a numbered column', (fw) => Object.assign(fw.populations.supported!, { where: { outcome: 'safety' } }), /conditions cannot test the numbered column "outcome"/],
     ['a flag condition that is not yes/no/unknown', (fw) => Object.assign(fw.populations.supported!, { where: { contacted: 'maybe' } }), /a flag condition is yes, no or unknown/],
-    ['a sum over a missing figure', (fw) => Object.assign(fw.figures[fw.figures.length - 1]!, { figures: ['outcomes.<nothing>'] }), /"outcomes\.<nothing>" must be a figure defined before this one/],
+    ['a sum over a missing figure', (fw) => Object.assign(fw.figures.find((f) => f.id === 'outcomes.total')!, { figures: ['outcomes.<nothing>'] }), /"outcomes\.<nothing>" must be a figure defined before this one/],
+    ['"not blank" on a numbered column', (fw) => Object.assign(fw.populations.supported!, { where: { outcome: { blank: false } } }), /"not blank" cannot test the numbered column "outcome"/],
+    ['blank on a column with a not-stated bucket', (fw) => Object.assign(fw.populations.supported!, { where: { gender: { blank: true } } }), /"gender" is never blank: blank values go to its "not_stated" category/],
+    ['an alternative on a numbered column', (fw) => Object.assign(fw.populations.supported!, { anyOf: [{ contacted: 'yes' }, { outcome: { not: 'safety' } }] }), /populations\.supported\.anyOf\[1\]\.outcome: an alternative cannot test the numbered column "outcome"/],
+    ['a row check naming a missing column', (fw) => Object.assign(fw.rowChecks![0]!, { columns: ['eligible', 'exit'] }), /rowChecks\[0\]\.columns\[1\]: no column "exit"/],
+    ['a change naming no figure', (fw) => Object.assign(fw.changes![0]!, { changed: ['caseload.total'] }), /changes\[0\]\.changed\[0\]: "caseload\.total" names no figure/],
     ['a category column with no list', (fw) => Object.assign(fw.columns[2]!, { category: 'origin' }), /columns\[2\]\.category: no category list "origin"/],
     ['an unknown bucket that is not an item', (fw) => Object.assign(fw.categories.gender!, { unknown: 'nobody' }), /categories\.gender\.unknown: "nobody" is not one of the list's items/],
     ['a badly formed figure id', (fw) => Object.assign(fw.figures[0]!, { id: 'Caseload Start' }), /figures\[0\]\.id: a figure id is dot-separated/],

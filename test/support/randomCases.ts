@@ -23,11 +23,6 @@ const columns = {
   'Exit date': date,
   'Referral source': fc.constantFrom(...spellings('source')),
   'Crime type': fc.constantFrom(...spellings('crime')),
-  Eligible: flag,
-  Contacted: flag,
-  'Support accepted': flag,
-  // A supported victim's support type is recorded: single incident or ongoing.
-  'Support type': fc.constantFrom(...spellings('support_type', false)),
   Disengaged: flag,
   'Additional needs': flag,
   'Mental health needs': flag,
@@ -44,11 +39,23 @@ const columns = {
   District: fc.constantFrom(...spellings('district')),
   'Waiting list start': date,
 };
-export const validCaseRow = fc.record(columns);
+const yes = fc.constantFrom('Y', 'Yes', 'yes');
+const no = fc.constantFrom('N', 'No');
+const none = fc.constant('');
+/** Where triage got to, recorded without contradictions: a supported victim's support type is recorded. */
+const triage = fc.oneof(
+  fc.record({ Eligible: fc.constantFrom('', 'Unknown'), Contacted: none, 'Support accepted': none, 'Support type': none }),
+  fc.record({ Eligible: no, Contacted: none, 'Support accepted': none, 'Support type': none }),
+  fc.record({ Eligible: yes, Contacted: no, 'Support accepted': fc.constantFrom('', 'N'), 'Support type': none }),
+  fc.record({ Eligible: yes, Contacted: yes, 'Support accepted': no, 'Support type': none }),
+  fc.record({ Eligible: fc.constantFrom('Y', 'Yes', ''), Contacted: yes, 'Support accepted': yes, 'Support type': fc.constantFrom(...spellings('support_type', false)) }),
+);
+
+export const validCaseRow = fc.tuple(fc.record(columns), triage).map(([row, triaged]) => ({ ...row, ...triaged }));
 
 export const validRows = fc.array(validCaseRow, { maxLength: 60 }).map((rows) => rows.map((r, i) => ({ ...r, 'Case ID': `C${i}` })));
 
-export const CASE_HEADERS = ['Case ID', ...Object.keys(columns)];
+export const CASE_HEADERS = ['Case ID', ...Object.keys(columns), 'Eligible', 'Contacted', 'Support accepted', 'Support type'];
 
 export const periodArb = fc
   .tuple(fc.integer({ min: FIRST, max: LAST }), fc.integer({ min: 0, max: 400 }))

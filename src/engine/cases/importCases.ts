@@ -8,12 +8,15 @@ import { dayFromJsDate, displayDay, readDate, type Day } from './dates';
 import { FlagReader } from './flags';
 import { mapHeaders, spellingsOf, type ColumnPlacement } from './headers';
 import { CELL_TEXT_LIMIT, cellText, columnLetters, isBlankCell, isErrorValue, type RawCell, type RawTable } from './rawTable';
+import { compileRowChecks, type RowCells } from './rowChecks';
 import { rowIssue, type ImportNote, type RowIssue } from './rowIssues';
 import { tidy, withoutInvisibleEdges } from './textKey';
 import { readWholeNumber } from './wholeNumbers';
 
 export interface CaseImport {
   cases: CaseRecord[];
+  /** Keys of the optional columns the export does not have: not known in every row, which is not a zero. */
+  absent: string[];
   issues: RowIssue[];
   notes: ImportNote[];
   headerRow: number;
@@ -61,11 +64,14 @@ export function importCases(table: RawTable, framework: Framework, options: { to
   const absent = mapping.missingOptional.map((column) => ({ column, read: cellReaders.get(column.key)! }));
 
   const datePairs = datePairsOf(framework, mapping.placements);
+  const absentKeys = mapping.missingOptional.map((c) => c.key);
+  const rowChecks = compileRowChecks(framework, new Set(absentKeys));
   const cases: CaseRecord[] = [];
   const firstRowOfId = new Map<string, number>();
   for (const { number: row, cells } of table.rows.slice(headerIndex + 1)) {
     if (cells.every(isBlankCell)) continue;
     const values: Record<string, CaseValue> = {};
+    const firstIssue = issues.length;
     checkRowShape(table, row, cells, headers, issues);
     const context: CellContext = { row, header: '', asOf: null, invisible: false, errorValue: false };
     for (const placement of ordered) {
@@ -86,6 +92,9 @@ export function importCases(table: RawTable, framework: Framework, options: { to
       context.asOf = typeof values[referralKey] === 'number' ? (values[referralKey] as Day) : null;
       if (placement.column.type === 'date') watchDate(dateWatch, placement, cell);
       const value = cellReaders.get(placement.column.key)!(cell, context);
+      if (placement.repeat !== null && typeof value === 'string' && Array.isArray(values[placement.column.key]) && (values[placement.column.key] as string[]).includes(value))
+        issues.push(rowIssue('repeated_category', row, placement.header, cellText(cell),
+          `"${tidy(cellText(cell))}" is already in an earlier ${placement.column.header.replace(/\s*#/, '')} column: it counts once for this case. Remove the repeat, or record the one that was meant.`));
       values[placement.column.key] = placement.repeat === null ? value : mergeRepeated(values[placement.column.key], value);
     }
     for (const { column, read } of absent) {
@@ -104,6 +113,8 @@ export function importCases(table: RawTable, framework: Framework, options: { to
     }
     const record: CaseRecord = { row, id, duplicateOf, values };
     checkDateOrder(datePairs, record, issues);
+    if (duplicateOf === null) issues.push(...rowChecks(record, cellsOfRow(mapping.placements, cells)));
+    for (let i = firstIssue; i < issues.length; i++) issues[i]!.caseId = id || null;
     cases.push(record);
   }
 
@@ -115,7 +126,7 @@ export function importCases(table: RawTable, framework: Framework, options: { to
       });
   if (cases.length === 0) notes.push({ code: 'no_cases', message: `${table.source} has a header row but no case rows.` });
   issues.sort((a, b) => a.row - b.row);
-  return { cases, issues, notes, headerRow: headerRowEntry.number, placements: mapping.placements };
+  return { cases, absent: absentKeys, issues, notes, headerRow: headerRowEntry.number, placements: mapping.placements };
 }
 
 /** Exports often open with a title or a date line: the header row is the first of the opening rows that names every required column. */
@@ -181,6 +192,16 @@ function rank(column: Column): number {
 function mergeRepeated(previous: CaseValue | undefined, next: CaseValue): string[] {
   const ids = Array.isArray(previous) ? previous : [];
   return typeof next === 'string' && !ids.includes(next) ? [...ids, next] : ids;
+}
+
+/** A row's cells by column key, as written (numbered columns joined), for showing a contradiction. */
+function cellsOfRow(placements: ColumnPlacement[], cells: RawCell[]): RowCells {
+  return (key) => {
+    const found = placements.filter((p) => p.column.key === key);
+    if (!found.length) return null;
+    const texts = found.map((p) => cellText(cells[p.index] ?? null)).filter((t) => t.trim() !== '');
+    return { header: found.length === 1 ? found[0]!.header : found[0]!.column.header.replace(/\s*#/, ''), text: texts.join(', ') };
+  };
 }
 
 function headerOf(placements: ColumnPlacement[], key: string): string | null {

@@ -1,28 +1,12 @@
 import { z } from 'zod';
 import { severitySchema, type RuleKind } from '../../frameworks/rules';
 
-/** One problem found in a return. The message shows the arithmetic with labels and numbers, never ids. */
-export const findingSchema = z.object({
-  rule: z.string(),
-  kind: z.string(),
-  severity: severitySchema,
-  figures: z.array(z.string()),
-  cells: z.array(z.string()),
-  message: z.string(),
-  hint: z.string(),
-  /** Case IDs behind a figure computed from the case data, when the return holds its cases. */
-  cases: z.array(z.string()).optional(),
-});
-export type Finding = z.infer<typeof findingSchema>;
-
-/** What a rule kind's check produces before the runner adds the rule's id, severity, hint and cells. */
-export interface FindingDraft {
-  figures: string[];
-  message: string;
-}
-
-/** Each kind of rule: a title for summaries and one sentence on what it catches. */
-export const ruleKindCatalogue: Record<RuleKind, { title: string; description: string }> = {
+/**
+ * The catalogue of findings: every problem a check of a return can report has a stable code, a title for
+ * summaries and one sentence on what it catches. A finding carries its code and parameters, so other tools
+ * filter, count and explain findings without parsing the sentence, which is derived from the parameters.
+ */
+const ruleCodes = {
   missing: { title: 'Missing figure', description: 'A figure the return requires is blank.' },
   not_a_number: { title: 'Not a number', description: 'A figure cell holds text such as *** or N/A, which is never read as 0.' },
   negative: { title: 'Negative figure', description: 'A count or average is below zero.' },
@@ -42,4 +26,71 @@ export const ruleKindCatalogue: Record<RuleKind, { title: string; description: s
   identifying_text: { title: 'May identify a victim', description: 'A text sent anonymised names a person from the case, or holds a date of birth, phone number, email address or postcode.' },
   period: { title: 'Unusual period', description: 'The return covers a period other than the ones the commissioner asks for.' },
   continuity: { title: 'Does not follow on from the last return', description: "An opening figure differs from the previous return's closing one." },
-};
+} as const satisfies Record<RuleKind, { title: string; description: string }>;
+
+export const findingCatalogue = {
+  ...ruleCodes,
+  typed_differs_from_cases: { title: 'Typed figure differs from the case data', description: 'A figure typed into the return is not what the case data in the same workbook gives.' },
+  case_data_unreadable: { title: 'Case data not compared', description: "The workbook's case data could not be read, so its figures were not compared with it." },
+  template_version: { title: 'Earlier template', description: 'The return was made from an earlier version of the template, whose figures may mean something else.' },
+  figure_names_lost: { title: 'Figure cells lost their names', description: 'Cells of a return made from a Returns Assistant template lost the names that say which figure they hold, so those figures were not read.' },
+  case_study_names: { title: 'Case study names the person', description: 'A case study sent anonymised names the person in its own case row.' },
+  not_applicable: { title: 'Rules not applicable', description: 'Rules relating figures the template does not hold (a commissioner\'s own template, or an earlier version) were not checked.' },
+} as const;
+
+export type FindingCode = keyof typeof findingCatalogue;
+const codes = Object.keys(findingCatalogue) as [FindingCode, ...FindingCode[]];
+
+/** What a finding is about, in numbers: the sentence is written from these. */
+export const findingParamsSchema = z.object({
+  /** The figure's value as found. */
+  actual: z.number().optional(),
+  /** What it should be: the sum of the parts, the whole, the cap, the previous return's figure, the case data's count. */
+  expected: z.number().optional(),
+  /** actual − expected. */
+  difference: z.number().optional(),
+  /** Each figure read, by id. */
+  values: z.record(z.string(), z.number()).optional(),
+  /** The limit the rule sets: a share, a target, a minimum base, a word count. */
+  limit: z.number().optional(),
+  /** Text found where a number belongs, or the case a text belongs to. */
+  text: z.string().optional(),
+  /** The template version a return was made from, and the figures whose meaning changed since. */
+  version: z.string().nullable().optional(),
+  changed: z.array(z.string()).optional(),
+});
+export type FindingParams = z.infer<typeof findingParamsSchema>;
+
+/** One problem found in a return. The message shows the arithmetic with labels and numbers, never ids. */
+export const findingSchema = z.object({
+  code: z.enum(codes),
+  /** The framework rule that found it (or, for checks outside the framework's rules, the code). */
+  rule: z.string(),
+  /** What the rule requires, in the commissioner's words, and its number in the commissioner's document. */
+  title: z.string(),
+  ref: z.string().nullable(),
+  severity: severitySchema,
+  figures: z.array(z.string()),
+  cells: z.array(z.string()),
+  params: findingParamsSchema,
+  message: z.string(),
+  hint: z.string(),
+  /** Case IDs behind a figure computed from the case data, when the return holds its cases. */
+  cases: z.array(z.string()).optional(),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+/** What a rule kind's check produces before the runner adds the rule's code, title, severity, hint and cells. */
+export interface FindingDraft {
+  figures: string[];
+  params: FindingParams;
+  message: string;
+}
+
+/** A finding of a check outside the framework's rules (the template version, the case data in the workbook). */
+export function catalogueFinding(
+  code: Exclude<FindingCode, RuleKind>,
+  finding: Pick<Finding, 'severity' | 'figures' | 'cells' | 'params' | 'message' | 'hint'> & { cases?: string[] },
+): Finding {
+  return { code, rule: code, title: findingCatalogue[code].title, ref: null, ...finding };
+}

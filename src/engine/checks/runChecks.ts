@@ -1,7 +1,7 @@
 import { figuresOf } from '../../frameworks/expand';
 import { instancesOf, matchFigures, selectorsOf } from '../../frameworks/selectors';
 import { CheckContext } from './checkContext';
-import type { Finding } from './findings';
+import { catalogueFinding, type Finding } from './findings';
 import { applyOverrides, type RuleOverrides } from './overrides';
 import type { ReturnData } from './returnData';
 import { checkRule } from './ruleChecks';
@@ -23,25 +23,29 @@ export function runChecks(data: ReturnData, options: { previous?: ReturnData | n
       }
       for (const draft of checkRule(instance, context))
         findings.push({
+          code: rule.kind,
           rule: rule.id,
-          kind: rule.kind,
+          title: instance.title,
+          ref: rule.ref === undefined ? null : String(rule.ref),
           severity: rule.severity,
           figures: draft.figures,
           cells: draft.figures.map((id) => data.cells[id]).filter((cell): cell is string => cell !== undefined),
+          params: draft.params,
           message: draft.message,
           hint: instance.hint,
         });
     }
   if (notApplicable.size)
-    findings.push({
-      rule: 'not_applicable',
-      kind: 'template',
-      severity: 'info',
-      figures: [],
-      cells: [],
-      message: `${notApplicable.size} rule${notApplicable.size === 1 ? ' relates' : 's relate'} figures this template does not hold, so ${notApplicable.size === 1 ? 'it was' : 'they were'} not checked: ${[...notApplicable.values()].join('; ')}.`,
-      hint: 'Nothing to do: the commissioner\'s template does not ask for these figures.',
-    });
+    findings.push(
+      catalogueFinding('not_applicable', {
+        severity: 'info',
+        figures: [],
+        cells: [],
+        params: {},
+        message: `${notApplicable.size} rule${notApplicable.size === 1 ? ' relates' : 's relate'} figures this template does not hold, so ${notApplicable.size === 1 ? 'it was' : 'they were'} not checked: ${[...notApplicable.values()].join('; ')}.`,
+        hint: 'Nothing to do: the template does not ask for these figures.',
+      }),
+    );
   return sortFindings(findings);
 }
 

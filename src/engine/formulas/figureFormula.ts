@@ -1,7 +1,8 @@
 import { categoryListOf, columnOf, type Figure } from '../../frameworks/expand';
-import type { Column, Framework, Where } from '../../frameworks/schema';
+import type { Framework } from '../../frameworks/schema';
+import { figureSpec } from '../spec/figureSpec';
+import type { Atom, Term } from '../spec/terms';
 import { caseColumnNames, PERIOD_FROM, PERIOD_TO } from './names';
-import { windowTerms, type DateAtom } from './windowTerms';
 
 /** The text a normalised case-table cell holds for a flag value. */
 export const FLAG_TEXT = { yes: 'Yes', no: 'No', unknown: 'Not known' } as const;
@@ -9,88 +10,125 @@ export const FLAG_TEXT = { yes: 'Yes', no: 'No', unknown: 'Not known' } as const
 type Criterion = [range: string, criterion: string];
 
 /**
- * A figure's live spreadsheet formula (without the leading =), generated from the same definition the tally
- * uses: COUNTIFS/SUMIFS over the named case-table columns for counts and sums, SUMPRODUCT for waiting lists.
+ * A figure's live spreadsheet formula (without the leading =), read from the figure's compiled spec:
+ * COUNTIFS/SUMIFS over the named case-table columns, one per disjoint term, for counts and sums; SUMPRODUCT
+ * for waiting lists.
  */
 export function figureFormula(figure: Figure, framework: Framework): string {
-  const t = figure.template;
-  switch (t.kind) {
+  const spec = figureSpec(figure, framework);
+  switch (spec.kind) {
     case 'count':
     case 'sum': {
-      const population = framework.populations[t.population]!;
-      const where: Where = { ...population.where, ...(t.kind === 'count' ? t.where : {}) };
-      const categories = Object.entries(figure.categories).map(([key, id]) => ({ column: columnOf(framework, key), id }));
-      const terms = criteriaTerms(framework, windowTerms(population.windows), where, categories);
-      const fn = t.kind === 'count' ? (c: Criterion[]) => `COUNTIFS(${c.flat().join(',')})` : (c: Criterion[]) => `SUMIFS(${[caseColumnNames(columnOf(framework, t.column))[0], ...c.flat()].join(',')})`;
-      return terms.length ? terms.map(fn).join('+') : '0';
+      const criteria = spec.terms.flatMap((term) => termCriteria(term, framework));
+      const fn =
+        spec.kind === 'count'
+          ? (c: Criterion[]) => `COUNTIFS(${c.flat().join(',')})`
+          : (c: Criterion[]) => `SUMIFS(${[rangeOf(framework, spec.column), ...c.flat()].join(',')})`;
+      return criteria.length ? criteria.map(fn).join('+') : '0';
     }
     case 'sum_of':
-      return figure.parts.join('+') || '0';
+      return spec.parts.join('+') || '0';
     case 'input':
       return '';
-    case 'waiting_average_number':
-      return waitingAverageNumber(framework, t.start, t.end);
-    case 'waiting_average_days':
-      return waitingAverageDays(framework, t.start, t.end);
+    case 'waiting_number':
+      return waitingAverageNumber(framework, spec.start, spec.end, spec.counted);
+    case 'waiting_days':
+      return waitingAverageDays(framework, spec.start, spec.end, spec.counted);
   }
 }
 
-/** Every combination of date alternatives, condition values and numbered-column slots, as COUNTIFS criteria. */
-function criteriaTerms(framework: Framework, dateTerms: DateAtom[][], where: Where, categories: { column: Column; id: string }[]): Criterion[][] {
-  let terms: Criterion[][] = dateTerms.map((atoms) => atoms.map((atom) => dateCriterion(framework, atom)));
-  for (const [key, wanted] of Object.entries(where)) {
-    const column = columnOf(framework, key);
-    const [range] = caseColumnNames(column);
-    const values = column.type === 'flag' ? [FLAG_TEXT[wanted as keyof typeof FLAG_TEXT]] : (Array.isArray(wanted) ? wanted : [wanted]).map((id) => labelOf(framework, key, id));
-    terms = terms.flatMap((term) => values.map((v) => [...term, [range!, textCriterion(v)] as Criterion]));
+/** One term as COUNTIFS criteria; a term with one of several values, or a slot of a numbered column, becomes one per value or slot. */
+function termCriteria(term: Term, framework: Framework): Criterion[][] {
+  let alternatives: Criterion[][] = [[]];
+  const each = (options: Criterion[][]) => {
+    alternatives = alternatives.flatMap((criteria) => options.map((option) => [...criteria, ...option]));
+  };
+  for (const atom of term) {
+    const ranges = caseColumnNames(columnOf(framework, atom.column));
+    switch (atom.test) {
+      case 'compare':
+        each([[[ranges[0]!, `"${atom.op}"&${atom.bound === 'from' ? PERIOD_FROM : PERIOD_TO}`]]]);
+        break;
+      case 'blank':
+        // Every slot of a numbered column blank; "not blank" on one is not a single criterion and is never compiled.
+        each([ranges.map((range): Criterion => [range, atom.blank ? '""' : '"<>"'])]);
+        break;
+      case 'in':
+        // A single-valued column holds one value, so each value is its own disjoint term.
+        each(atom.values.map((v) => [[ranges[0]!, textCriterion(textOf(framework, atom.column, v))]]));
+        break;
+      case 'not_in':
+        each([ranges.flatMap((range) => atom.values.map((v): Criterion => [range, textCriterion(textOf(framework, atom.column, v), '<>')]))]);
+        break;
+      case 'has':
+        // A numbered column holds each category at most once per case, so the slots' counts add up.
+        each(ranges.map((range) => [[range, textCriterion(textOf(framework, atom.column, atom.value))]]));
+        break;
+    }
   }
-  for (const { column, id } of categories) {
-    const label = labelOf(framework, column.key, id);
-    // A numbered column holds each category at most once per case, so the slots' counts add up.
-    terms = terms.flatMap((term) => caseColumnNames(column).map((range) => [...term, [range, textCriterion(label)] as Criterion]));
-  }
-  return terms;
+  return alternatives;
 }
 
-function dateCriterion(framework: Framework, atom: DateAtom): Criterion {
-  const range = caseColumnNames(columnOf(framework, atom.date === 'referral' ? framework.caseDates.referral : framework.caseDates.exit))[0]!;
-  if (atom.op === 'blank') return [range, '""'];
-  return [range, `"${atom.op}"&${atom.bound === 'from' ? PERIOD_FROM : PERIOD_TO}`];
+/** The text the case table holds for a flag value or category. */
+function textOf(framework: Framework, columnKey: string, value: string): string {
+  return columnOf(framework, columnKey).type === 'flag' ? FLAG_TEXT[value as keyof typeof FLAG_TEXT] : labelOf(framework, columnKey, value);
 }
 
-export function labelOf(framework: Framework, columnKey: string, id: string): string {
+function labelOf(framework: Framework, columnKey: string, id: string): string {
   return categoryListOf(framework, columnKey).items.find((i) => i.id === id)?.label ?? id;
 }
 
-/** A criterion matching exactly this text: wildcards escaped, quotes doubled. */
-function textCriterion(text: string): string {
+function rangeOf(framework: Framework, key: string): string {
+  return caseColumnNames(columnOf(framework, key))[0]!;
+}
+
+/** A criterion matching exactly this text (or, with `<>`, anything else): wildcards escaped, quotes doubled. */
+function textCriterion(text: string, operator: '' | '<>' = ''): string {
   const escaped = text.replace(/[~*?]/g, '~$&');
-  return `"${(/^[=<>]/.test(escaped) ? `=${escaped}` : escaped).replace(/"/g, '""')}"`;
+  const body = operator ? `${operator}${escaped}` : /^[=<>]/.test(escaped) ? `=${escaped}` : escaped;
+  return `"${body.replace(/"/g, '""')}"`;
+}
+
+/** A term as a product of 0/1 arrays, for SUMPRODUCT; a blank date is never compared (a blank cell is 0 there). */
+function termProduct(term: Term, framework: Framework): string {
+  return term.map((atom) => `(${atomProduct(atom, framework)})`).join('*') || '1';
+}
+
+function atomProduct(atom: Atom, framework: Framework): string {
+  const ranges = caseColumnNames(columnOf(framework, atom.column));
+  const range = ranges[0]!;
+  const quoted = (v: string) => `"${textOf(framework, atom.column, v).replace(/"/g, '""')}"`;
+  switch (atom.test) {
+    case 'compare':
+      return `(${range}<>"")*(${range}${atom.op}${atom.bound === 'from' ? PERIOD_FROM : PERIOD_TO})`;
+    case 'blank':
+      return ranges.map((r) => `(${r}${atom.blank ? '=' : '<>'}"")`).join('*');
+    case 'in':
+      return atom.values.map((v) => `(${range}=${quoted(v)})`).join('+');
+    case 'not_in':
+      return ranges.flatMap((r) => atom.values.map((v) => `(${r}<>${quoted(v)})`)).join('*');
+    case 'has':
+      return ranges.map((r) => `(${r}=${quoted(atom.value)})`).join('+');
+  }
 }
 
 // Element-wise min and max by arithmetic: IF inside SUMPRODUCT would need an array formula in older Excel.
 const min = (a: string, b: string) => `((${a})+(${b})-ABS((${a})-(${b})))/2`;
 const max = (a: string, b: string) => `((${a})+(${b})+ABS((${a})-(${b})))/2`;
 
-/** Cases that count at all: a referral date on or before the period's end. */
-function countedCases(framework: Framework): string {
-  const referral = caseColumnNames(columnOf(framework, framework.caseDates.referral))[0]!;
-  return `(${referral}<>"")*(${referral}<=${PERIOD_TO})`;
-}
-
 /** Victim-days on the list within the period, over the period's days; a case is on the list on day d when start ≤ d < end. */
-function waitingAverageNumber(framework: Framework, startKey: string, endKey: string): string {
-  const start = caseColumnNames(columnOf(framework, startKey))[0]!;
-  const end = caseColumnNames(columnOf(framework, endKey))[0]!;
+function waitingAverageNumber(framework: Framework, startKey: string, endKey: string, counted: Term): string {
+  const start = rangeOf(framework, startKey);
+  const end = rangeOf(framework, endKey);
   const lastDay = `(${end}<>"")*(${end}-1)+(${end}="")*${PERIOD_TO}`;
   const days = `${min(lastDay, PERIOD_TO)}-${max(start, PERIOD_FROM)}+1`;
-  return `ROUND(SUMPRODUCT((${start}<>"")*${countedCases(framework)}*(${max(days, '0')}))/(${PERIOD_TO}-${PERIOD_FROM}+1),2)`;
+  return `ROUND(SUMPRODUCT((${start}<>"")*${termProduct(counted, framework)}*(${max(days, '0')}))/(${PERIOD_TO}-${PERIOD_FROM}+1),2)`;
 }
 
 /** Mean days on the list of the cases that came off it in the period; blank when none did. */
-function waitingAverageDays(framework: Framework, startKey: string, endKey: string): string {
-  const start = caseColumnNames(columnOf(framework, startKey))[0]!;
-  const end = caseColumnNames(columnOf(framework, endKey))[0]!;
-  const off = `(${start}<>"")*(${end}<>"")*(${end}>=${PERIOD_FROM})*(${end}<=${PERIOD_TO})*${countedCases(framework)}`;
+function waitingAverageDays(framework: Framework, startKey: string, endKey: string, counted: Term): string {
+  const start = rangeOf(framework, startKey);
+  const end = rangeOf(framework, endKey);
+  const off = `(${start}<>"")*(${end}<>"")*(${end}>=${PERIOD_FROM})*(${end}<=${PERIOD_TO})*${termProduct(counted, framework)}`;
   return `IF(SUMPRODUCT(${off})=0,"",ROUND(SUMPRODUCT(${off}*(${end}-${start}))/SUMPRODUCT(${off}),2))`;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { columnOf, figuresOf } from '../../frameworks/expand';
 import type { Framework } from '../../frameworks/schema';
 import { dateOf } from '../cases/caseRecord';
 import { importCases, type CaseImport } from '../cases/importCases';
@@ -15,6 +16,8 @@ export const tallyReportSchema = z.object({
   period: z.object({ from: isoDate, to: isoDate }),
   source: z.string().optional(),
   figures: z.record(z.string(), z.number().nullable()),
+  /** Figures left blank because the export lacks a column they read: figure id → those column keys. */
+  blanked: z.record(z.string(), z.array(z.string())).default({}),
   rowIssues: z.array(rowIssueSchema).default([]),
   notes: z.array(z.object({ code: z.string(), message: z.string() })).default([]),
   lists: z
@@ -35,18 +38,45 @@ export function tallyTable(table: RawTable, framework: Framework, period: Period
 }
 
 export function tallyImported(imported: CaseImport, source: string, framework: Framework, period: Period): TallyReport {
-  const { figures, lists } = tallyCases(imported.cases, framework, period);
+  const { figures, blanked, lists } = tallyCases(imported.cases, framework, period, imported.absent);
   return {
     framework: framework.id,
     period: periodToIso(period),
     source,
     figures,
+    blanked,
     rowIssues: imported.issues,
-    notes: imported.notes,
+    notes: [...imported.notes, ...blankFigureNotes(blanked, framework)],
     lists,
     cases: {
       rows: imported.cases.length,
       notCounted: imported.cases.filter((c) => c.duplicateOf !== null || dateOf(c, framework.caseDates.referral) === null).length,
     },
   };
+}
+
+/** One note per missing column (or columns, when they leave the same figures blank), naming those figures. */
+function blankFigureNotes(blanked: Record<string, string[]>, framework: Framework): TallyReport['notes'] {
+  const byColumn = new Map<string, string[]>();
+  for (const [id, columns] of Object.entries(blanked)) for (const key of columns) byColumn.set(key, [...(byColumn.get(key) ?? []), id]);
+  const byFigures = new Map<string, { columns: string[]; ids: string[] }>();
+  for (const [key, ids] of byColumn) {
+    const group = byFigures.get(ids.join()) ?? { columns: [], ids };
+    group.columns.push(columnOf(framework, key).header);
+    byFigures.set(ids.join(), group);
+  }
+  const labels = new Map(figuresOf(framework).map((f) => [f.id, f.label]));
+  return [...byFigures.values()].map(({ columns, ids }) => {
+    const shown = ids.slice(0, 4).map((id) => labels.get(id) ?? id).join('; ');
+    return {
+      code: 'blank_figures',
+      message: `${blankFigureReason(columns)}: ${ids.length === 1 ? 'this figure is' : `${ids.length} figures are`} left blank, not 0: ${shown}${ids.length > 4 ? ` and ${ids.length - 4} more` : ''}. Add the ${columns.length === 1 ? 'column' : 'columns'} to the export, or type the figures into the return.`,
+    };
+  });
+}
+
+/** Why a figure is blank, for its note in the return and the tally's notes: the columns the export lacks. */
+export function blankFigureReason(headers: readonly string[]): string {
+  const quoted = headers.map((h) => `"${h.replace(/\s*#/, ' 1 …')}"`);
+  return `The case data has no ${quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]} columns` : `${quoted[0]} column`}`;
 }

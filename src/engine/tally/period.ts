@@ -1,4 +1,3 @@
-import type { Window } from '../../frameworks/schema';
 import { dayFromIso, isoOfDay, type Day } from '../cases/dates';
 import { InputError } from '../../errors';
 
@@ -23,20 +22,4 @@ export function periodToIso(period: Period): { from: string; to: string } {
 
 export function daysIn(period: Period): number {
   return period.to - period.from + 1;
-}
-
-/**
- * Which date windows a case with referral date R and exit date E is in. A case without a referral date, or
- * referred after the period, is in none.
- */
-export function windowsOf(referral: Day | null, exit: Day | null, { from, to }: Period): Record<Window, boolean> {
-  if (referral === null || referral > to)
-    return { referred_in_period: false, open_at_start: false, active: false, exited_in_period: false, open_at_end: false };
-  return {
-    referred_in_period: referral >= from,
-    open_at_start: referral < from && (exit === null || exit >= from),
-    active: exit === null || exit >= from,
-    exited_in_period: exit !== null && exit >= from && exit <= to,
-    open_at_end: exit === null || exit > to,
-  };
 }

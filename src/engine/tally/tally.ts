@@ -1,9 +1,11 @@
 import { figuresOf } from '../../frameworks/expand';
-import type { Framework, Window } from '../../frameworks/schema';
+import type { Framework } from '../../frameworks/schema';
 import { categoriesOf, dateOf, namesOf, textOf, wholeOf, type CaseRecord } from '../cases/caseRecord';
 import { matchKey, tidy } from '../cases/textKey';
-import { compilePopulation, compileWhere } from './conditions';
-import { daysIn, windowsOf, type Period } from './period';
+import { caseTest, type CaseTest } from '../spec/caseTest';
+import { blankedBy, figureSpec, populationTerms, templateSpec } from '../spec/figureSpec';
+import type { Term } from '../spec/terms';
+import { daysIn, type Period } from './period';
 import { roundedRatio } from './rounding';
 
 export type FigureValues = Record<string, number | null>;
@@ -22,86 +24,101 @@ export interface CaseText {
 
 export interface TallyResult {
   figures: FigureValues;
+  /** Figures left blank because the export lacks a column they read: figure id → those column keys. */
+  blanked: Record<string, string[]>;
   lists: Record<string, NamedCount[] | CaseText[]>;
 }
 
-/** A running total for one figure template, fed each case once. */
+/** A running total for one figure template, fed each counted case once. */
 interface Accumulator {
-  add(record: CaseRecord, windows: Record<Window, boolean>, inPopulation: Record<string, boolean>): void;
+  add(record: CaseRecord): void;
   /** The value of one expanded figure. */
   value(categories: Record<string, string>): number | null;
 }
 
 /**
- * Computes every figure of the framework for the period in one pass over the cases; figures the provider types
- * in are null. Rows repeating an earlier
- * Case ID, rows without a referral date and rows referred after the period count nowhere.
+ * Computes every figure of the framework for the period in one pass over the cases, each template reading its
+ * compiled spec; figures the provider types in are null, and so are figures reading a column the export does
+ * not have (`absent`), which are listed in `blanked` with those columns. Rows repeating an earlier Case ID
+ * count nowhere; rows without a referral date or referred after the period fall outside every window.
  */
-export function tallyCases(cases: readonly CaseRecord[], framework: Framework, period: Period): TallyResult {
-  const populations = Object.entries(framework.populations).map(([id, p]) => ({ id, test: compilePopulation(p, framework) }));
+export function tallyCases(cases: readonly CaseRecord[], framework: Framework, period: Period, absent: readonly string[] = []): TallyResult {
+  // Templates counting the same cases (every demographic table counts the supported) share one test per case.
+  const tests = new Map<string, { test: CaseTest; holds: boolean }>();
+  const shared = (terms: Term[]): CaseTest => {
+    const key = JSON.stringify(terms);
+    const entry = tests.get(key) ?? { test: caseTest(terms, period), holds: false };
+    tests.set(key, entry);
+    return () => entry.holds;
+  };
   const accumulators = new Map<string, Accumulator>();
   for (const template of framework.figures) {
-    if (template.kind === 'count') accumulators.set(template.id, countAccumulator(template.population, template.by, compileWhere(template.where, framework)));
-    if (template.kind === 'sum') accumulators.set(template.id, sumAccumulator(template.population, template.column));
-    if (template.kind === 'waiting_average_number') accumulators.set(template.id, waitingNumberAccumulator(template.start, template.end, period));
-    if (template.kind === 'waiting_average_days') accumulators.set(template.id, waitingDaysAccumulator(template.start, template.end, period));
+    const spec = templateSpec(template, framework);
+    if (spec.kind === 'count') accumulators.set(template.id, countAccumulator(shared(spec.terms), spec.by));
+    if (spec.kind === 'sum') accumulators.set(template.id, sumAccumulator(shared(spec.terms), spec.column));
+    if (spec.kind === 'waiting_number') accumulators.set(template.id, waitingNumberAccumulator(shared([spec.counted]), spec.start, spec.end, period));
+    if (spec.kind === 'waiting_days') accumulators.set(template.id, waitingDaysAccumulator(shared([spec.counted]), spec.start, spec.end, period));
   }
-  const lists = framework.lists.map((spec) => ({ spec, collect: spec.kind === 'names' ? nameCounter(spec.column) : textCollector(spec.column) }));
+  const lists = framework.lists.map((spec) => ({
+    spec,
+    inPopulation: caseTest(populationTerms(spec.population, framework), period),
+    collect: spec.kind === 'names' ? nameCounter(spec.column) : textCollector(spec.column),
+  }));
 
   for (const record of cases) {
     if (record.duplicateOf !== null) continue;
-    const referral = dateOf(record, framework.caseDates.referral);
-    if (referral === null || referral > period.to) continue;
-    const windows = windowsOf(referral, dateOf(record, framework.caseDates.exit), period);
-    const inPopulation: Record<string, boolean> = {};
-    for (const p of populations) inPopulation[p.id] = p.test(record, windows);
-    for (const accumulator of accumulators.values()) accumulator.add(record, windows, inPopulation);
-    for (const { spec, collect } of lists) if (inPopulation[spec.population]) collect.add(record);
+    for (const entry of tests.values()) entry.holds = entry.test(record);
+    for (const accumulator of accumulators.values()) accumulator.add(record);
+    for (const { inPopulation, collect } of lists) if (inPopulation(record)) collect.add(record);
   }
 
+  const missing = new Set(absent);
   const figures: FigureValues = {};
+  const blanked: Record<string, string[]> = {};
   for (const figure of figuresOf(framework)) {
-    const kind = figure.template.kind;
+    const spec = figureSpec(figure, framework);
+    const without = blankedBy(spec, missing, framework);
+    if (without.length) blanked[figure.id] = without;
     figures[figure.id] =
-      kind === 'input' ? null
-      : kind === 'sum_of' ? figure.parts.reduce((sum, id) => sum + (figures[id] ?? 0), 0)
+      spec.kind === 'input' || without.length ? null
+      : spec.kind === 'sum_of' ? spec.parts.reduce<number | null>((sum, id) => (sum === null || figures[id] === null ? null : sum + figures[id]!), 0)
       : accumulators.get(figure.template.id)!.value(figure.categories);
   }
-  return { figures, lists: Object.fromEntries(lists.map(({ spec, collect }) => [spec.id, collect.result()])) };
+  return { figures, blanked, lists: Object.fromEntries(lists.map(({ spec, collect }) => [spec.id, collect.result()])) };
 }
 
-function countAccumulator(population: string, by: string[], where: (r: CaseRecord) => boolean): Accumulator {
-  const counts = new Map<string, number>();
+function countAccumulator(counts: CaseTest, by: string[]): Accumulator {
+  const tally = new Map<string, number>();
   const keysOf = (record: CaseRecord): string[] =>
     by.reduce<string[]>((keys, column) => keys.flatMap((k) => categoriesOf(record, column).map((id) => `${k}|${id}`)), ['']);
   return {
-    add(record, _windows, inPopulation) {
-      if (!inPopulation[population] || !where(record)) return;
-      for (const key of keysOf(record)) counts.set(key, (counts.get(key) ?? 0) + 1);
+    add(record) {
+      if (!counts(record)) return;
+      for (const key of keysOf(record)) tally.set(key, (tally.get(key) ?? 0) + 1);
     },
     value(categories) {
-      return counts.get(by.reduce((k, column) => `${k}|${categories[column]}`, '')) ?? 0;
+      return tally.get(by.reduce((k, column) => `${k}|${categories[column]}`, '')) ?? 0;
     },
   };
 }
 
-function sumAccumulator(population: string, column: string): Accumulator {
+function sumAccumulator(counts: CaseTest, column: string): Accumulator {
   let total = 0;
   return {
-    add(record, _windows, inPopulation) {
-      if (inPopulation[population]) total += wholeOf(record, column) ?? 0;
+    add(record) {
+      if (counts(record)) total += wholeOf(record, column) ?? 0;
     },
     value: () => total,
   };
 }
 
 /** Victim-days on a waiting list within the period, over the period's days: a case is on the list on day d when start ≤ d < end. */
-function waitingNumberAccumulator(startKey: string, endKey: string, period: Period): Accumulator {
+function waitingNumberAccumulator(counted: CaseTest, startKey: string, endKey: string, period: Period): Accumulator {
   let victimDays = 0;
   return {
     add(record) {
       const start = dateOf(record, startKey);
-      if (start === null) return;
+      if (start === null || !counted(record)) return;
       const end = dateOf(record, endKey);
       const first = Math.max(start, period.from);
       const last = Math.min(end === null ? period.to : end - 1, period.to);
@@ -112,14 +129,14 @@ function waitingNumberAccumulator(startKey: string, endKey: string, period: Peri
 }
 
 /** Mean days on the list of the cases whose waiting-list end falls in the period. */
-function waitingDaysAccumulator(startKey: string, endKey: string, period: Period): Accumulator {
+function waitingDaysAccumulator(counted: CaseTest, startKey: string, endKey: string, period: Period): Accumulator {
   let days = 0;
   let cases = 0;
   return {
     add(record) {
       const start = dateOf(record, startKey);
       const end = dateOf(record, endKey);
-      if (start === null || end === null || end < period.from || end > period.to) return;
+      if (start === null || end === null || end < period.from || end > period.to || !counted(record)) return;
       days += end - start;
       cases += 1;
     },

@@ -33,7 +33,8 @@ describe('importCases', () => {
       ]),
       framework,
     );
-    expect(issues).toEqual([]);
+    // The repeated outcome counts once, and is reported.
+    expect(issues.map((i) => [i.code, i.column, i.value, i.caseId])).toEqual([['repeated_category', 'Outcome 3', 'better informed', 'C1']]);
     expect(cases).toMatchObject([
       {
         row: 2,
@@ -72,11 +73,13 @@ describe('importCases', () => {
     expect(result.issues).toEqual([
       {
         row: 5,
+        caseId: 'C2',
         column: 'Referral date',
         value: 'not a date',
         severity: 'error',
         code: 'not_a_date',
         message: '"not a date" is not a date. Write it as day/month/year (01/04/2020), 2020-04-01 or 1 Apr 2020.',
+        fix: 'Write the date as day/month/year (01/04/2020) or 2020-04-01.',
       },
     ]);
   });

@@ -36,6 +36,7 @@ describe('each Cambridgeshire rule catches its planted mistake', () => {
   const before = new Set(runChecks(baseline).map((f) => `${f.rule}|${f.message}`));
   const v = (id: string) => baseline.values[id] as number;
 
+  const numberText = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
   type Plant = [rule: string, severity: string, figure: string, change: Record<string, FigureCell>, extra?: Partial<ReturnData>];
   const plants: Plant[] = [
     ['referrals_by_source_sum', 'error', 'referrals.total', { 'referrals.by_source.police': v('referrals.by_source.police') + 3 }],
@@ -50,10 +51,14 @@ describe('each Cambridgeshire rule catches its planted mistake', () => {
     ['cross_table_by_category', 'error', 'demographics.gender.female', { 'demographics.gender.female.theft': v('demographics.gender.female.theft') + 1 }],
     ['outcomes_at_most_four_per_exit', 'error', 'outcomes.total', { 'outcomes.total': 4 * v('outcomes.exits') + 1 }],
     ['outcome_within_exits', 'error', 'outcomes.safety', { 'outcomes.safety': v('outcomes.exits') + 1 }],
-    ['exits_without_outcome', 'query', 'outcomes.exits', { 'outcomes.total': v('outcomes.exits') - 1 }],
+    ['exits_without_outcome', 'query', 'outcomes.exits_without_outcome', { 'outcomes.exits_without_outcome': 2 }],
+    ['ongoing_exits_without_core', 'query', 'outcomes.ongoing_exits_without_core', { 'outcomes.ongoing_exits_without_core': 3 }],
+    ['single_exits_without_informed', 'query', 'outcomes.single_exits_without_informed', { 'outcomes.single_exits_without_informed': 1 }],
+    ['outcome_checks_within_exits', 'error', 'outcomes.exits_without_outcome', { 'outcomes.exits_without_outcome': v('outcomes.exits') + 1 }],
     ['needs_within_support', 'error', 'needs.mental_health', { 'needs.mental_health': v('support.total') + 1 }],
     ['caseload_needs_within_caseload', 'error', 'caseload_start.additional_needs', { 'caseload_start.additional_needs': v('caseload_start.total') + 1 }],
-    ['support_within_caseload', 'error', 'support.ineligible', { 'support.ineligible': v('caseload_start.total') + v('referrals.total') + 1 }],
+    ['support_within_caseload', 'error', 'support.total', { 'support.total': v('caseload_start.total') + v('referrals.total') + 1 }],
+    ['ineligible_within_referrals', 'error', 'support.ineligible', { 'support.ineligible': v('referrals.total') + 1 }],
     ['figures_missing', 'error', 'referrals.total', { 'referrals.total': null }],
     ['figures_not_numbers', 'error', 'support.total', { 'support.total': '***' }],
     ['figures_negative', 'error', 'waiting.average_days', { 'waiting.average_days': -2 }],
@@ -73,7 +78,13 @@ describe('each Cambridgeshire rule catches its planted mistake', () => {
     expect(found.length).toBeGreaterThan(0);
     expect(found[0]!.severity).toBe(severity);
     if (figure) expect(found.flatMap((f) => f.figures)).toContain(figure);
-    for (const f of found) expect(f.message).not.toMatch(/\b[a-z_]+\.[a-z_]+\b/); // labels, never ids
+    for (const f of found) {
+      expect(f.message).not.toMatch(/\b[a-z_]+\.[a-z_]+\b/); // labels, never ids
+      // The sentence is written from the finding's parameters, which carry the rule's code, title and reference.
+      const written = cambridgeshire.rules.find((r) => r.id === rule)!;
+      expect([f.code, f.title, f.ref]).toEqual([written.kind, written.title, String(written.ref)]);
+      if (f.params.actual !== undefined) expect(f.message).toContain(numberText.format(f.params.actual));
+    }
   });
 
   it('caseload_continuity (query), when the previous return is given', () => {

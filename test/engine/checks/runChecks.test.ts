@@ -19,11 +19,14 @@ describe('runChecks', () => {
       ['self_referrals_within_total', 'error'],
     ]);
     expect(findings[1]).toEqual({
+      code: 'subset',
       rule: 'self_referrals_within_total',
-      kind: 'subset',
+      title: 'Self-referrals are part of the new referrals',
+      ref: '4',
       severity: 'error',
       figures: ['referrals.self', 'referrals.total'],
       cells: ['Outputs!C12', 'Outputs!C5'],
+      params: { actual: 7, expected: 5, difference: 2, values: { 'referrals.self': 7, 'referrals.total': 5 } },
       message: 'Self-referrals (7) is more than Total new referrals (5), which it is part of.',
       hint: 'Self-referrals are counted within the new referrals: check both figures.',
     });

@@ -5,6 +5,7 @@ import { casesBehind } from '../../../src/engine/tally/casesBehind';
 import { periodFromIso } from '../../../src/engine/tally/period';
 import { tallyCases } from '../../../src/engine/tally/tally';
 import { HEADERS, ROWS } from '../../fixtures/handBuiltCases';
+import { V2_HEADERS, V2_ROWS } from '../../fixtures/versionTwoCases';
 import { tableOf } from '../../support/tables';
 
 const framework = builtInFramework('cambridgeshire');
@@ -22,11 +23,18 @@ function expectBreakdown(prefix: string, expected: Record<string, number>) {
 
 describe('tallyCases on the hand-built export', () => {
   it('reports the rows it was built to have problems', () => {
-    expect(imported.issues.map((i) => [i.row - 1, i.code])).toEqual([
-      [9, 'unrecognised_category'], // I: Blackmail
-      [10, 'duplicate_case_id'], // J
-      [11, 'dates_out_of_order'], // K
-      [14, 'missing_value'], // N
+    expect(imported.issues.map((i) => [i.row - 1, i.caseId, i.check ?? i.code])).toEqual([
+      [4, 'D', 'closed_without_exit'], // ineligible, no exit date
+      [6, 'F', 'closed_without_exit'],
+      [7, 'G', 'repeated_category'], // cope and recover twice
+      [7, 'G', 'police_referral_reported'], // ADT referral reported to police after support
+      [9, 'I', 'unrecognised_category'], // Blackmail
+      [10, 'G', 'duplicate_case_id'], // J
+      [11, 'K', 'dates_out_of_order'],
+      [11, 'K', 'supported_without_type'],
+      [13, 'M', 'closed_without_exit'], // declined support, no exit date
+      [14, 'N', 'missing_value'],
+      [14, 'N', 'supported_without_type'],
     ]);
   });
 
@@ -37,8 +45,8 @@ describe('tallyCases on the hand-built export', () => {
     expect(figures['caseload_start.mental_health_needs']).toBe(1); // B
   });
 
-  it('counts the caseload open at the end: A, D, E, H (exits after), I, L, M, O, P', () => {
-    expect(figures['caseload_end.total']).toBe(9);
+  it('counts the caseload open at the end: A, E, H (exits after), I, L, O, P; not D (ineligible) or M (declined support)', () => {
+    expect(figures['caseload_end.total']).toBe(7);
   });
 
   it('counts new referrals: D, E, G, H, I, K, M, O, P', () => {
@@ -63,7 +71,7 @@ describe('tallyCases on the hand-built export', () => {
     expect(figures['needs.additional']).toBe(3); // A, H, P
     expect(figures['needs.mental_health']).toBe(2); // B, G
     expect(figures['needs.referred_commissioned']).toBe(2); // G, H; I is not supported
-    expect(figures['cjs.reported_to_police']).toBe(2); // G, O; E is not supported
+    expect(figures['cjs.reported_to_police']).toBe(1); // O; G was referred by the police, E is not supported
   });
 
   it('breaks down the supported by each demographic', () => {
@@ -123,5 +131,61 @@ describe('tallyCases on the hand-built export', () => {
     const none = tallyCases(imported.cases, framework, periodFromIso('2020-06-01', '2020-06-30'));
     expect(none.figures['waiting.average_days']).toBeNull();
     expect(none.figures['waiting.average_number']).toBe(0);
+  });
+});
+
+describe('tallyCases: the version 2 definitions', () => {
+  const v2 = importCases(tableOf(V2_HEADERS, V2_ROWS), framework);
+  const { figures: f, blanked } = tallyCases(v2.cases, framework, period, v2.absent);
+
+  it('leaves cases triaged out of the caseload, even without an exit date', () => {
+    expect(f['caseload_start.total']).toBe(1); // S; not Q (ineligible) or R (declined)
+    expect(f['caseload_start.mental_health_needs']).toBe(1);
+    expect(f['caseload_end.total']).toBe(2); // S, W; V is ineligible but exited
+  });
+
+  it('counts declining the first offer as disengaging, and only the period’s ineligible referrals', () => {
+    expect(f['support.disengaged']).toBe(1); // R
+    expect(f['support.ineligible']).toBe(1); // V; Q was referred before the period
+    expect(f['support.unable_to_contact']).toBe(1); // W
+  });
+
+  it('leaves police referrals out of reports to police as a result of support', () => {
+    expect(f['support.total']).toBe(3); // T, U, V
+    expect(f['cjs.reported_to_police']).toBe(1); // T; U was referred by Action Fraud
+  });
+
+  it('counts exits without the expected outcomes', () => {
+    expect(f['outcomes.exits']).toBe(3);
+    expect(f['outcomes.exits_without_outcome']).toBe(1); // V
+    expect(f['outcomes.ongoing_exits_without_core']).toBe(2); // T, V
+    expect(f['outcomes.single_exits_without_informed']).toBe(1); // U
+  });
+
+  it('leaves figures reading a column the export does not have blank, naming the column', () => {
+    expect(v2.absent).toEqual(expect.arrayContaining(['additional_needs', 'letters_emails', 'waiting_start', 'waiting_end']));
+    expect(f['caseload_start.additional_needs']).toBeNull();
+    expect(f['support.letters_emails']).toBeNull();
+    expect(f['waiting.average_number']).toBeNull();
+    expect(blanked['needs.additional']).toEqual(['additional_needs']);
+    expect(blanked['waiting.average_days']).toEqual(['waiting_start', 'waiting_end']);
+    // A missing demographic column is honestly "not stated": the breakdown still adds up.
+    expect(f['demographics.gender.not_stated']).toBe(3);
+    expect(blanked['demographics.gender.not_stated']).toBeUndefined();
+  });
+
+  it('reports the rows that contradict themselves, naming the row, Case ID and columns', () => {
+    expect(v2.issues.map((i) => [i.caseId, i.check ?? i.code, i.column])).toEqual([
+      ['Q', 'closed_without_exit', 'Eligible; Support accepted; Exit date'],
+      ['R', 'closed_without_exit', 'Eligible; Support accepted; Exit date'],
+      ['U', 'repeated_category', 'Outcome 2'],
+      ['U', 'police_referral_reported', 'Reported to police after support; Referral source'],
+      ['V', 'ineligible_but_supported', 'Eligible; Contacted; Support accepted'],
+      ['W', 'accepted_not_contacted', 'Support accepted; Contacted'],
+    ]);
+    expect(v2.issues.find((i) => i.caseId === 'W')?.cells).toEqual([{ column: 'Support accepted', value: 'Yes' }, { column: 'Contacted', value: 'No' }]);
+    expect(v2.issues.find((i) => i.caseId === 'W')?.message).toBe(
+      'Support accepted "Yes", Contacted "No": support is recorded as accepted but the victim was not contacted; the case is not counted as supported. Correct Contacted or Support accepted to what happened.',
+    );
   });
 });

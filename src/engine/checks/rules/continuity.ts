@@ -10,6 +10,7 @@ export const checkContinuity: RuleCheck<'continuity'> = (rule, context) => {
   if (now === undefined || before === undefined || now === before) return [];
   return [{
     figures: [rule.figure],
+    params: { actual: now, expected: before, difference: now - before },
     message: `${context.label(rule.figure)} is ${context.format(now)}, but the previous return (${previous.source}) closed with ${context.label(rule.previous)} of ${context.format(before)} (${difference(now, before, context)}).`,
   }];
 };

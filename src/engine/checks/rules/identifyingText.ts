@@ -33,5 +33,5 @@ export const checkIdentifyingText: RuleCheck<'identifying_text'> = (rule, contex
     const text = entry.text ?? '';
     const found = IDENTIFIERS.filter((i) => i.found(text)).map((i) => i.what);
     if (!found.length) return [];
-    return [{ figures: [], message: `The ${rule.itemLabel}${whichEntry(entry)} may identify the victim: it holds ${list(found)}. It is sent to the commissioner, so it must be anonymous.` }];
+    return [{ figures: [], params: entry.caseId ? { text: entry.caseId } : {}, message: `The ${rule.itemLabel}${whichEntry(entry)} may identify the victim: it holds ${list(found)}. It is sent to the commissioner, so it must be anonymous.` }];
   });

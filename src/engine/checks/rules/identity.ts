@@ -1,5 +1,5 @@
 import type { RuleCheck } from './types';
-import { difference } from './types';
+import { difference, valuesOf } from './types';
 
 /** A stock-and-flow balance: "Closing caseload is 120, but Opening caseload 100 + New referrals 40 − Exits 25 = 115 (5 more)." */
 export const checkIdentity: RuleCheck<'identity'> = (rule, context) => {
@@ -14,6 +14,7 @@ export const checkIdentity: RuleCheck<'identity'> = (rule, context) => {
     .join('');
   return [{
     figures: [rule.figure, ...terms.map((t) => t.id)],
+    params: { actual, expected, difference: actual - expected, values: valuesOf([rule.figure, ...terms.map((t) => t.id)], values) },
     message: `${context.label(rule.figure)} is ${context.format(actual)}, but ${expression} = ${context.format(expected)} (${difference(actual, expected, context)}).`,
   }];
 };

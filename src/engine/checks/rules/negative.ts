@@ -5,5 +5,5 @@ export const checkNegative: RuleCheck<'negative'> = (rule, context) => {
   return context
     .select(rule.figures)
     .filter((id) => !except.has(id) && (context.number(id) ?? 0) < 0)
-    .map((id) => ({ figures: [id], message: `${context.label(id)} is ${context.format(context.number(id)!)}, below zero.` }));
+    .map((id) => ({ figures: [id], params: { actual: context.number(id)! }, message: `${context.label(id)} is ${context.format(context.number(id)!)}, below zero.` }));
 };

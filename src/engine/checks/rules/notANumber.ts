@@ -6,5 +6,5 @@ export const checkNotANumber: RuleCheck<'not_a_number'> = (rule, context) => {
   return context
     .select(rule.figures)
     .filter((id) => !except.has(id) && typeof context.data.values[id] === 'string')
-    .map((id) => ({ figures: [id], message: `${context.label(id)} holds "${String(context.data.values[id])}", which is not a number, so it is not counted as 0 or anything else.` }));
+    .map((id) => ({ figures: [id], params: { text: String(context.data.values[id]) }, message: `${context.label(id)} holds "${String(context.data.values[id])}", which is not a number, so it is not counted as 0 or anything else.` }));
 };

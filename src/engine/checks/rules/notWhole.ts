@@ -8,5 +8,5 @@ export const checkNotWhole: RuleCheck<'not_whole'> = (rule, context) => {
       const value = context.number(id);
       return !except.has(id) && value !== undefined && !Number.isInteger(value);
     })
-    .map((id) => ({ figures: [id], message: `${context.label(id)} is ${context.format(context.number(id)!)}, but it counts people or cases, so it must be a whole number.` }));
+    .map((id) => ({ figures: [id], params: { actual: context.number(id)! }, message: `${context.label(id)} is ${context.format(context.number(id)!)}, but it counts people or cases, so it must be a whole number.` }));
 };

@@ -17,6 +17,7 @@ export const checkPeriod: RuleCheck<'period'> = (rule, context) => {
   if (fits) return [];
   return [{
     figures: [],
+    params: {},
     message: `The return covers ${displayDay(period.from)} to ${displayDay(period.to)}, which is not one of the agreed periods (${rule.allowed.map((a) => a.label).join('; ')}).`,
   }];
 };

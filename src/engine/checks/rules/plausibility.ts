@@ -1,4 +1,4 @@
-import type { RuleCheck } from './types';
+import { valuesOf, type RuleCheck } from './types';
 
 /** One stated category holds almost everyone: a default code recorded for all (99.995% "not disabled"). */
 export const checkPlausibility: RuleCheck<'plausibility'> = (rule, context) => {
@@ -14,6 +14,7 @@ export const checkPlausibility: RuleCheck<'plausibility'> = (rule, context) => {
     const percent = Math.floor(share * 1000) / 10;
     return [{
       figures: [id, ...parts.filter((p) => p !== id)],
+      params: { actual: values[i]!, expected: base, limit: rule.share, values: valuesOf(parts, values) },
       message: `${context.label(id)} holds ${context.format(values[i]!)} of ${context.format(base)} (${percent}%) for ${context.breakdownName(parts)}: so nearly everyone in one category suggests a default value was recorded.`,
     }];
   });

@@ -1,4 +1,4 @@
-import type { RuleCheck } from './types';
+import { valuesOf, type RuleCheck } from './types';
 
 /** A stated percentage is its numerator over its denominator, within rounding, and lies in 0–100. */
 export const checkRatio: RuleCheck<'ratio'> = (rule, context) => {
@@ -6,16 +6,17 @@ export const checkRatio: RuleCheck<'ratio'> = (rule, context) => {
   const stated = context.number(rule.percentage);
   if (stated === undefined) return [];
   if (stated < 0 || stated > 100)
-    return [{ figures: [rule.percentage], message: `${context.label(rule.percentage)} is ${context.format(stated)}%, outside 0–100%.` }];
+    return [{ figures: [rule.percentage], params: { actual: stated }, message: `${context.label(rule.percentage)} is ${context.format(stated)}%, outside 0–100%.` }];
   const counts = context.numbers([rule.numerator, rule.denominator]);
   if (!counts) return [];
   const [numerator, denominator] = counts as [number, number];
   if (denominator === 0)
-    return numerator === 0 ? [] : [{ figures, message: `${context.label(rule.percentage)} is stated as ${context.format(stated)}%, but ${context.label(rule.denominator)} is 0, so there is no percentage to state.` }];
+    return numerator === 0 ? [] : [{ figures, params: { actual: stated, values: valuesOf(figures, [stated, numerator, denominator]) }, message: `${context.label(rule.percentage)} is stated as ${context.format(stated)}%, but ${context.label(rule.denominator)} is 0, so there is no percentage to state.` }];
   const exact = (100 * numerator) / denominator;
   if (Math.abs(stated - exact) <= rule.tolerance) return [];
   return [{
     figures,
+    params: { actual: stated, expected: exact, difference: stated - exact, limit: rule.tolerance, values: valuesOf(figures, [stated, numerator, denominator]) },
     message: `${context.label(rule.percentage)} is stated as ${context.format(stated)}%, but ${context.label(rule.numerator)} ${context.format(numerator)} ÷ ${context.label(rule.denominator)} ${context.format(denominator)} = ${context.format(exact)}%.`,
   }];
 };

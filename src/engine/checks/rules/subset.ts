@@ -1,4 +1,4 @@
-import type { RuleCheck } from './types';
+import { valuesOf, type RuleCheck } from './types';
 
 /** A part is no larger than its whole (or the sum of several wholes). */
 export const checkSubset: RuleCheck<'subset'> = (rule, context) => {
@@ -13,6 +13,7 @@ export const checkSubset: RuleCheck<'subset'> = (rule, context) => {
   return context.select(rule.part).flatMap((id) => {
     const part = context.number(id);
     if (part === undefined || part <= whole) return [];
-    return [{ figures: [id, ...wholes], message: `${context.label(id)} (${context.format(part)}) is more than ${wholeText}, which it is part of.` }];
+    const params = { actual: part, expected: whole, difference: part - whole, values: valuesOf([id, ...wholes], [part, ...wholeValues]) };
+    return [{ figures: [id, ...wholes], params, message: `${context.label(id)} (${context.format(params.actual)}) is more than ${wholeText}, which it is part of.` }];
   });
 };

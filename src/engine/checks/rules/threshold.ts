@@ -12,6 +12,7 @@ export const checkThreshold: RuleCheck<'threshold'> = (rule, context) => {
   if (!missed) return [];
   return [{
     figures: [rule.figure],
+    params: { actual: value, limit: rule.target, difference: value - rule.target },
     message: `${context.label(rule.figure)} is ${context.format(value)}; the target is ${rule.direction === 'at_least' ? 'at least' : 'at most'} ${context.format(rule.target)}.`,
   }];
 };

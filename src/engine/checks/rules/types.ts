@@ -18,6 +18,11 @@ export function listLabels(ids: string[], context: CheckContext, most = 3): stri
   return `${shown.join('; ')} and ${ids.length - most} more`;
 }
 
+/** The values read, by figure id, for a finding's parameters. */
+export function valuesOf(ids: readonly string[], values: readonly number[]): Record<string, number> {
+  return Object.fromEntries(ids.map((id, i) => [id, values[i]!]));
+}
+
 export function plural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }

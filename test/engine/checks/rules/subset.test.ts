@@ -5,7 +5,7 @@ describe('subset', () => {
     const rule = { kind: 'subset', part: ['needs.*', 'cjs.reported_to_police'], whole: 'support.total' };
     expect(findings(rule, returnWith({ 'support.total': 10, 'needs.additional': 11, 'needs.mental_health': 10, 'cjs.reported_to_police': 12 })).map((f) => f.message)).toEqual([
       'Supported victims who required additional needs (housing, finance …) (11) is more than Victims receiving support (10), which it is part of.',
-      'Supported victims who reported the crime to the police after support (12) is more than Victims receiving support (10), which it is part of.',
+      'Supported victims who reported the crime to the police as a result of the support (12) is more than Victims receiving support (10), which it is part of.',
     ]);
   });
   it('adds up several wholes', () => {

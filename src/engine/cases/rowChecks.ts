@@ -1,0 +1,35 @@
+import type { Framework } from '../../frameworks/schema';
+import { caseTest } from '../spec/caseTest';
+import { conditionTerms, whereAtoms } from '../spec/terms';
+import type { CaseRecord } from './caseRecord';
+import { rowIssue, type RowIssue } from './rowIssues';
+
+/** How a row's cells read in the export: the header and the text of each column it has. */
+export type RowCells = (key: string) => { header: string; text: string } | null;
+
+/**
+ * The framework's row checks, compiled once for an export: each finds rows whose values contradict each other.
+ * A check reading a column the export does not have is left out (a blank there is not a contradiction). The
+ * row is still counted by the definitions as given.
+ */
+export function compileRowChecks(framework: Framework, absent: ReadonlySet<string>): (record: CaseRecord, cells: RowCells) => RowIssue[] {
+  const checks = framework.rowChecks.flatMap((check) => {
+    const read = [...check.columns, ...whereAtoms(check.where, framework), ...(check.anyOf ?? []).flatMap((w) => whereAtoms(w, framework))].map((c) => (typeof c === 'string' ? c : c.column));
+    if (read.some((key) => absent.has(key))) return [];
+    return [{ check, holds: caseTest(conditionTerms(check.where, check.anyOf, framework)) }];
+  });
+  return (record, cells) =>
+    checks.flatMap(({ check, holds }) => {
+      if (!holds(record)) return [];
+      const shown = check.columns.map(cells).filter((c): c is { header: string; text: string } => c !== null);
+      const values = shown.map((c) => `${c.header} ${c.text.trim() === '' ? 'blank' : `"${c.text.trim()}"`}`);
+      return [
+        rowIssue('contradiction', record.row, shown.map((c) => c.header).join('; '), shown.map((c) => c.text.trim() || '(blank)').join('; '), `${values.join(', ')}: ${check.problem}. ${check.fix}`, {
+          severity: check.severity,
+          fix: check.fix,
+          check: check.id,
+          cells: shown.map((c) => ({ column: c.header, value: c.text.trim() })),
+        }),
+      ];
+    });
+}

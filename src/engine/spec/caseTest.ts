@@ -1,0 +1,51 @@
+import { categoriesOf, type CaseRecord } from '../cases/caseRecord';
+import type { Period } from '../tally/period';
+import type { Atom, Term } from './terms';
+
+export type CaseTest = (record: CaseRecord) => boolean;
+
+/**
+ * The spec read case by case (the tally's and the cases-behind lookup's reading): does one of the terms hold?
+ * Conditions without date windows (a row check) need no period.
+ */
+export function caseTest(terms: readonly Term[], period?: Period): CaseTest {
+  const tests = terms.map((term) => term.map((atom) => atomTest(atom, period)));
+  return (record) => tests.some((term) => term.every((test) => test(record)));
+}
+
+function atomTest(atom: Atom, period: Period | undefined): CaseTest {
+  const key = atom.column;
+  switch (atom.test) {
+    case 'compare': {
+      if (!period) throw new Error(`a date window on "${key}" needs a period`);
+      const bound = period[atom.bound];
+      const compare = { '<': (d: number) => d < bound, '<=': (d: number) => d <= bound, '>=': (d: number) => d >= bound, '>': (d: number) => d > bound }[atom.op];
+      return (record) => {
+        const day = record.values[key];
+        return typeof day === 'number' && compare(day);
+      };
+    }
+    case 'blank':
+      return (record) => isBlank(record.values[key]) === atom.blank;
+    case 'in': {
+      const values = new Set(atom.values);
+      return (record) => holdsOneOf(record.values[key], values);
+    }
+    case 'not_in': {
+      const values = new Set(atom.values);
+      return (record) => !holdsOneOf(record.values[key], values);
+    }
+    case 'has':
+      return (record) => categoriesOf(record, key).includes(atom.value);
+  }
+}
+
+/** Whether a flag's value, or one of the categories a case has in a column, is one of the values. */
+function holdsOneOf(value: CaseRecord['values'][string] | undefined, values: ReadonlySet<string>): boolean {
+  if (value === null || value === undefined) return false;
+  return Array.isArray(value) ? value.some((v) => values.has(v)) : values.has(String(value));
+}
+
+function isBlank(value: CaseRecord['values'][string] | undefined): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}

@@ -1,0 +1,104 @@
+import { columnOf, figuresOf, type Figure } from '../../frameworks/expand';
+import type { FigureTemplate, Framework } from '../../frameworks/schema';
+import { and, conditionTerms, countedCase, windowTerms, type Atom, type Term } from './terms';
+
+/**
+ * What a figure counts, compiled once from the framework: the tally, the cases behind a figure and the
+ * spreadsheet formula each read this and nothing else. `reads` names every column the figure looks at.
+ */
+export type FigureSpec =
+  | { kind: 'count'; terms: Term[]; by: string[]; reads: string[] }
+  | { kind: 'sum'; terms: Term[]; column: string; reads: string[] }
+  | { kind: 'sum_of'; parts: string[]; reads: string[] }
+  | { kind: 'input'; reads: string[] }
+  | { kind: 'waiting_number' | 'waiting_days'; start: string; end: string; counted: Term; reads: string[] };
+
+interface CompiledFramework {
+  templates: Map<string, FigureSpec>;
+  figures: Map<string, FigureSpec>;
+}
+
+const compiled = new WeakMap<Framework, CompiledFramework>();
+
+/** A figure template's spec, before its breakdown: `by` lists the columns its expanded figures are split by. */
+export function templateSpec(template: FigureTemplate, framework: Framework): FigureSpec {
+  return compile(framework).templates.get(template.id)!;
+}
+
+/** One expanded figure's spec: its template's, with the breakdown categories as conditions. */
+export function figureSpec(figure: Figure, framework: Framework): FigureSpec {
+  return compile(framework).figures.get(figure.id)!;
+}
+
+/** The terms of a population: the cases in it for the period. */
+export function populationTerms(populationId: string, framework: Framework): Term[] {
+  const population = framework.populations[populationId]!;
+  return and(windowTerms(population.windows, framework), conditionTerms(population.where, population.anyOf, framework));
+}
+
+/**
+ * The columns missing from an export that leave a figure unknowable: every column it reads except category
+ * columns with a not-stated bucket, where a missing column is honestly "not stated" and breakdowns still add up.
+ */
+export function blankedBy(spec: FigureSpec, absent: ReadonlySet<string>, framework: Framework): string[] {
+  return spec.reads.filter((key) => {
+    if (!absent.has(key)) return false;
+    const column = columnOf(framework, key);
+    return !((column.type === 'category' || column.type === 'age') && framework.categories[column.category]?.unknown);
+  });
+}
+
+function compile(framework: Framework): CompiledFramework {
+  const cached = compiled.get(framework);
+  if (cached) return cached;
+  const templates = new Map(framework.figures.map((t) => [t.id, compileTemplate(t, framework)]));
+  const figures = new Map<string, FigureSpec>();
+  for (const figure of figuresOf(framework)) {
+    const spec = templates.get(figure.template.id)!;
+    if (spec.kind === 'sum_of') figures.set(figure.id, { ...spec, parts: figure.parts, reads: unique(figure.parts.flatMap((id) => figures.get(id)?.reads ?? [])) });
+    else if (spec.kind === 'count' && spec.by.length) figures.set(figure.id, { ...spec, terms: and(spec.terms, [breakdownAtoms(figure, framework)]), by: [] });
+    else figures.set(figure.id, spec);
+  }
+  const result = { templates, figures };
+  compiled.set(framework, result);
+  return result;
+}
+
+function compileTemplate(t: FigureTemplate, framework: Framework): FigureSpec {
+  switch (t.kind) {
+    case 'count': {
+      const terms = and(populationTerms(t.population, framework), conditionTerms(t.where, t.anyOf, framework));
+      return { kind: 'count', terms, by: t.by, reads: unique([...termColumns(terms), ...t.by]) };
+    }
+    case 'sum': {
+      const terms = populationTerms(t.population, framework);
+      return { kind: 'sum', terms, column: t.column, reads: unique([...termColumns(terms), t.column]) };
+    }
+    case 'sum_of':
+      return { kind: 'sum_of', parts: [], reads: [] };
+    case 'input':
+      return { kind: 'input', reads: [] };
+    case 'waiting_average_number':
+    case 'waiting_average_days': {
+      const counted = countedCase(framework);
+      const kind = t.kind === 'waiting_average_number' ? 'waiting_number' : 'waiting_days';
+      return { kind, start: t.start, end: t.end, counted, reads: unique([t.start, t.end, ...termColumns([counted])]) };
+    }
+  }
+}
+
+/** The breakdown categories of an expanded figure as conditions; a numbered column's category is in any slot. */
+function breakdownAtoms(figure: Figure, framework: Framework): Atom[] {
+  return Object.entries(figure.categories).map(([column, id]): Atom => {
+    const spec = columnOf(framework, column);
+    return spec.type === 'category' && spec.repeat ? { test: 'has', column, value: id } : { test: 'in', column, values: [id] };
+  });
+}
+
+function termColumns(terms: Term[]): string[] {
+  return terms.flatMap((term) => term.map((atom) => atom.column));
+}
+
+function unique(keys: string[]): string[] {
+  return [...new Set(keys)];
+}

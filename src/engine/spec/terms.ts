@@ -1,0 +1,124 @@
+import type { Framework, Where, Window } from '../../frameworks/schema';
+import { columnOf } from '../../frameworks/expand';
+
+/**
+ * The counting spec's vocabulary. A figure counts the cases for which one of several disjoint terms holds; a
+ * term is a conjunction of atoms, each a test of one column. Disjoint terms are the shape a spreadsheet counts
+ * (one COUNTIFS per term, added up) and the tally, the cases-behind lookup and the formulas all read them.
+ */
+export type Bound = 'from' | 'to';
+export type Atom =
+  /** A date column against the period's first or last day; a blank date fails every comparison. */
+  | { test: 'compare'; column: string; op: '<' | '<=' | '>=' | '>'; bound: Bound }
+  /** The column is blank (no date, no category recorded) or, with `blank: false`, filled. */
+  | { test: 'blank'; column: string; blank: boolean }
+  /** A flag or single category column holds one of the values. */
+  | { test: 'in'; column: string; values: string[] }
+  /** The column holds none of the values (a numbered column: in none of its slots). */
+  | { test: 'not_in'; column: string; values: string[] }
+  /** A numbered column holds the value in one of its slots (a breakdown by Outcome 1 … 4). */
+  | { test: 'has'; column: string; value: string };
+export type Term = Atom[];
+
+const NOTHING: Term[] = [];
+const EVERYTHING: Term[] = [[]];
+
+/** Each window as disjoint alternatives of date conditions on the referral (R) and exit (E) dates. */
+function windowTable(referral: string, exit: string): Record<Window, Term[]> {
+  const r = (op: '<' | '<=' | '>=' | '>', bound: Bound): Atom => ({ test: 'compare', column: referral, op, bound });
+  const e = (op: '<' | '<=' | '>=' | '>', bound: Bound): Atom => ({ test: 'compare', column: exit, op, bound });
+  const exitBlank: Atom = { test: 'blank', column: exit, blank: true };
+  return {
+    referred_in_period: [[r('>=', 'from'), r('<=', 'to')]],
+    open_at_start: [[r('<', 'from'), exitBlank], [r('<', 'from'), e('>=', 'from')]],
+    active: [[r('<=', 'to'), exitBlank], [r('<=', 'to'), e('>=', 'from')]],
+    exited_in_period: [[r('<=', 'to'), e('>=', 'from'), e('<=', 'to')]],
+    open_at_end: [[r('<=', 'to'), exitBlank], [r('<=', 'to'), e('>', 'to')]],
+  };
+}
+
+/** The cases in all the given windows. */
+export function windowTerms(windows: readonly Window[], framework: Framework): Term[] {
+  const table = windowTable(framework.caseDates.referral, framework.caseDates.exit);
+  return windows.reduce<Term[]>((terms, window) => and(terms, table[window]), EVERYTHING);
+}
+
+/** A case that counts at all: it has a referral date on or before the period's end. */
+export function countedCase(framework: Framework): Term {
+  const referral = framework.caseDates.referral;
+  return [{ test: 'compare', column: referral, op: '<=', bound: 'to' }];
+}
+
+/** The atoms of a framework condition set (all of them hold). */
+export function whereAtoms(where: Where, framework: Framework): Atom[] {
+  return Object.entries(where).map(([column, condition]): Atom => {
+    if (typeof condition === 'object' && 'blank' in condition) return { test: 'blank', column, blank: condition.blank };
+    const negated = typeof condition === 'object' && !Array.isArray(condition);
+    const value = negated ? condition.not : condition;
+    const values = Array.isArray(value) ? value : [value];
+    const spec = columnOf(framework, column);
+    const repeated = spec.type === 'category' && spec.repeat !== undefined;
+    // A single value on a numbered column is a slot test; the schema allows it only as a breakdown.
+    if (!negated && repeated) return { test: 'has', column, value: values[0]! };
+    return { test: negated ? 'not_in' : 'in', column, values };
+  });
+}
+
+/** Terms for "where holds, and at least one alternative holds", the alternatives made disjoint. */
+export function conditionTerms(where: Where, anyOf: readonly Where[] | undefined, framework: Framework): Term[] {
+  const base: Term[] = [whereAtoms(where, framework)];
+  if (!anyOf) return and(EVERYTHING, base);
+  // Alternative k counts only the cases no earlier alternative counted: A1, then A2 and not A1, …
+  let terms: Term[] = NOTHING;
+  let notEarlier: Term[] = EVERYTHING;
+  for (const alternative of anyOf) {
+    const atoms = whereAtoms(alternative, framework);
+    terms = [...terms, ...and(notEarlier, [atoms])];
+    notEarlier = and(notEarlier, negation(atoms));
+  }
+  return and(base, terms);
+}
+
+/** Not (a and b and c) as disjoint terms: not a; a and not b; a and b and not c. */
+function negation(atoms: Term): Term[] {
+  return atoms.map((atom, i) => [...atoms.slice(0, i), negate(atom)]);
+}
+
+function negate(atom: Atom): Atom {
+  switch (atom.test) {
+    case 'in':
+      return { test: 'not_in', column: atom.column, values: atom.values };
+    case 'not_in':
+      return { test: 'in', column: atom.column, values: atom.values };
+    case 'blank':
+      return { ...atom, blank: !atom.blank };
+    default:
+      throw new Error(`cannot negate a ${atom.test} test on "${atom.column}"`);
+  }
+}
+
+/** Every pairing of a term of `a` with a term of `b`, each joined into one; pairings that cannot hold are dropped. */
+export function and(a: readonly Term[], b: readonly Term[]): Term[] {
+  return a.flatMap((x) => b.map((y) => y.reduce<Term | null>((term, atom) => (term ? conjoin(term, atom) : null), x))).filter((t): t is Term => t !== null);
+}
+
+const same = (a: Atom, b: Atom) => JSON.stringify(a) === JSON.stringify(b);
+
+/** A term with one more atom, simplified: repeated atoms kept once, value sets on one column merged, contradictions null. */
+function conjoin(term: Term, atom: Atom): Term | null {
+  if (term.some((t) => same(t, atom))) return term;
+  const onColumn = term.filter((t) => t.column === atom.column);
+  if (atom.test === 'blank' || atom.test === 'compare') {
+    const blank = atom.test === 'blank' ? atom.blank : false;
+    if (onColumn.some((t) => (t.test === 'blank' ? t.blank !== blank : t.test === 'compare' && blank))) return null;
+    return [...term, atom];
+  }
+  if (atom.test === 'has') return [...term, atom];
+  const others = term.filter((t) => !(t.column === atom.column && (t.test === 'in' || t.test === 'not_in')));
+  const sets = [...onColumn.filter((t) => t.test === 'in' || t.test === 'not_in'), atom] as Extract<Atom, { test: 'in' | 'not_in' }>[];
+  const excluded = new Set(sets.filter((t) => t.test === 'not_in').flatMap((t) => t.values));
+  const included = sets.filter((t) => t.test === 'in').map((t) => new Set(t.values));
+  if (included.length === 0) return [...others, { test: 'not_in', column: atom.column, values: [...excluded] }];
+  const allowed = [...included[0]!].filter((v) => !excluded.has(v) && included.every((set) => set.has(v)));
+  return allowed.length ? [...others, { test: 'in', column: atom.column, values: allowed }] : null;
+}

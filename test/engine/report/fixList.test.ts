@@ -1,0 +1,26 @@
+import { rowIssue } from '../../../src/engine/cases/rowIssues';
+import { csvCell, fixListCsv } from '../../../src/engine/report/fixList';
+
+describe('fixListCsv', () => {
+  it('writes one line per row issue: row, Case ID, column, value, problem and what to do', () => {
+    const issue = { ...rowIssue('not_a_date', 5, 'Referral date', '31/06/2020', '"31/06/2020" is not a real date.'), caseId: 'C2' };
+    expect(fixListCsv([issue]).split('\r\n')).toEqual([
+      '\uFEFFRow,Case ID,Column,Value,Problem,What to do',
+      '5,C2,Referral date,31/06/2020,"""31/06/2020"" is not a real date.",Write the date as day/month/year (01/04/2020) or 2020-04-01.',
+      '',
+    ]);
+  });
+
+  it.each([
+    ['=HYPERLINK("http://x","click")', `"'=HYPERLINK(""http://x"",""click"")"`],
+    ['+44 1223', "'+44 1223"],
+    ['-1', "'-1"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tcmd', "'\tcmd"],
+    ['\rcmd', `"'\rcmd"`],
+    ['Self, online', '"Self, online"'],
+    ['Plain text', 'Plain text'],
+  ])('never lets a spreadsheet run %j as a formula', (text, cell) => {
+    expect(csvCell(text)).toBe(cell);
+  });
+});
