@@ -59,7 +59,7 @@ describe('returns tally', () => {
     expect(lines[2]).toMatch(/^4,"'=HYPERLINK\(""x""\)",Support accepted; Contacted,Y; N,"Support accepted ""Y"", Contacted ""N"": support is recorded as accepted/);
     const again = memoryIo({ 'cases.csv': cases, 'fixes.csv': 'kept' });
     expect(await main(['tally', 'cases.csv', ...PERIOD, '--issues', 'fixes.csv'], again.io)).toBe(2);
-    expect(again.stderr()).toContain('fixes.csv already exists and was left as it is: give a new file name, or add --force to replace it.');
+    expect(again.stderr()).toContain('Cannot write fixes.csv: the file already exists. Name a new file, or add --force to replace it.');
     expect(again.written['fixes.csv']).toBeUndefined();
     expect(await main(['tally', 'cases.csv', ...PERIOD, '--issues', 'fixes.csv', '--force'], again.io)).toBe(0);
     expect(again.written['fixes.csv']).toBeDefined();
