@@ -5,6 +5,7 @@ import { readCaseData } from '../commands/readCaseData';
 import { periodFromIso } from '../engine/tally/period';
 import { readTable } from '../tables/readTable';
 import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
+import { decodeText } from '../tables/decodeText';
 import { parseFlags } from './args';
 import type { CliIo } from './io';
 import { loadFramework } from './loadFramework';
@@ -51,7 +52,7 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   const workbook = flags.into ? await XlsxWorkbook.fromBytes(await io.readFile(flags.into), flags.into) : XlsxWorkbook.create();
   const casesFile = flags.files[0];
   const table = casesFile ? await readTable(await io.readFile(casesFile), casesFile, { sheet: flags.sheet }) : await readCaseData(workbook, flags.into!);
-  const mapping = flags.mapping ? parseMapping(new TextDecoder().decode(await io.readFile(flags.mapping)), flags.mapping) : undefined;
+  const mapping = flags.mapping ? parseMapping(decodeText(await io.readFile(flags.mapping)).text, flags.mapping) : undefined;
   const { report, replaced, filled } = await fillReturn(workbook, { framework, period, table, overwrite: flags.overwrite, ...(mapping ? { mapping } : {}) });
   const out = flags.out ?? flags.into!;
   // Filling --into in place is what was asked; every other file the command read is never written over.

@@ -60,7 +60,7 @@ function isRunning(pid: number): boolean {
 }
 
 /** Removes what a killed run left beside the target: its temporary files, whose process is gone. */
-export async function removeLeftovers(path: string): Promise<void> {
+async function removeLeftovers(path: string): Promise<void> {
   const folder = dirname(path);
   let entries: string[];
   try {

@@ -4,6 +4,7 @@ import { mappingOperations } from '../commands/mappedWorkbook';
 import { figuresOf } from '../frameworks/expand';
 import type { Framework } from '../frameworks/schema';
 import { parseMapping } from '../engine/mapping/mapping';
+import { decodeText } from '../tables/decodeText';
 import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
 import { parseFlags } from './args';
 import type { CliIo } from './io';
@@ -35,7 +36,7 @@ export async function mapCommand(args: string[], io: CliIo): Promise<number> {
   const file = flags.files[0]!;
   const framework = await loadFramework(flags.framework, io);
   const workbook = await XlsxWorkbook.fromBytes(await io.readFile(file), file);
-  const previous = flags.mapping ? parseMapping(new TextDecoder().decode(await io.readFile(flags.mapping)), flags.mapping) : null;
+  const previous = flags.mapping ? parseMapping(decodeText(await io.readFile(flags.mapping)).text, flags.mapping) : null;
   const result = await mapTemplate(workbook, framework, previous);
   const guard = { force: flags.force, inputs: [file, ...(flags.mapping ? [flags.mapping] : [])] };
   if (flags.out.toLowerCase().endsWith('.json')) await io.writeFile(flags.out, new TextEncoder().encode(`${JSON.stringify(result.mapping, null, 2)}\n`), guard);

@@ -22,11 +22,11 @@ export async function submitCommand(args: string[], io: CliIo): Promise<number> 
   const flags = parseFlags(args, { out: { type: 'string' }, force: { type: 'boolean' } }, submitFlags, submitUsage);
   const file = flags.files[0]!;
   const workbook = await XlsxWorkbook.fromBytes(await io.readFile(file), file);
-  const { removedSheets, valuesFixed, namesRemoved } = await prepareSubmission(workbook, file);
+  const { removedSheets, valuesFixed, namesRemoved, textsCleaned } = await prepareSubmission(workbook, file);
   await io.writeFile(flags.out, await workbook.toBytes(), { force: flags.force, inputs: [file] });
   io.out(
     [
-      `Wrote ${flags.out}, the copy to send to the commissioner: ${valuesFixed} formula${valuesFixed === 1 ? '' : 's'} replaced by ${valuesFixed === 1 ? 'its value' : 'their values'}, ${removedSheets.length ? `the sheet${removedSheets.length === 1 ? '' : 's'} ${removedSheets.map((s) => `"${s}"`).join(' and ')} and ${namesRemoved} name${namesRemoved === 1 ? '' : 's'} pointing into ${removedSheets.length === 1 ? 'it' : 'them'} removed` : 'no case sheets found'}.`,
+      `Wrote ${flags.out}, the copy to send to the commissioner: ${valuesFixed} formula${valuesFixed === 1 ? '' : 's'} replaced by ${valuesFixed === 1 ? 'its value' : 'their values'}, ${removedSheets.length ? `the sheet${removedSheets.length === 1 ? '' : 's'} ${removedSheets.map((s) => `"${s}"`).join(' and ')} and ${namesRemoved} name${namesRemoved === 1 ? '' : 's'} pointing into ${removedSheets.length === 1 ? 'it' : 'them'} removed` : 'no case sheets found'}${textsCleaned ? `; Case IDs taken out of ${textsCleaned} text${textsCleaned === 1 ? '' : 's'}` : ''}.`,
       `Send ${flags.out}; keep ${file} with its case data on your machine.`,
     ].join('\n'),
   );

@@ -116,6 +116,18 @@ describe('returns template, fill and check on workbooks', () => {
     expect(stderr()).toContain('never written over');
   });
 
+  it('map never writes over the template it maps, nor an existing mapping without --force', async () => {
+    const { io, written, stderr } = memoryIo();
+    await main(['template', '--framework', 'cambridgeshire', '--out', 'commissioner.xlsx'], io);
+    const template = written['commissioner.xlsx'];
+    expect(await main(['map', 'commissioner.xlsx', '--framework', 'cambridgeshire', '--out', './commissioner.xlsx', '--force'], io)).toBe(2);
+    expect(stderr()).toContain('it is the same file as the input commissioner.xlsx, which is never written over');
+    expect(written['commissioner.xlsx']).toBe(template);
+    expect(await main(['map', 'commissioner.xlsx', '--framework', 'cambridgeshire', '--out', 'mapping.json'], io)).toBe(0);
+    expect(await main(['map', 'commissioner.xlsx', '--framework', 'cambridgeshire', '--out', 'mapping.json'], io)).toBe(2);
+    expect(stderr()).toContain('Cannot write mapping.json: the file already exists.');
+  });
+
   it.each<[string, string[], RegExp]>([
     ['--annotate with two files', ['check', 'a.xlsx', 'b.xlsx', '--annotate', 'out.xlsx'], /--annotate writes a copy of one workbook/],
     ['--annotate over the original', ['check', 'a.xlsx', '--annotate', 'a.xlsx'], /the return you received is never changed/],

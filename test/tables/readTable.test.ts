@@ -100,6 +100,15 @@ describe('readTable on workbooks', () => {
 });
 
 describe('readTable: what the import needs to see', () => {
+  it('gives error cells, and formulas that failed, as the error text the import reports', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Cases');
+    sheet.addRows([['Case ID', 'Crime type'], ['C1', { error: '#N/A' }]]);
+    sheet.getCell('B3').value = { formula: 'VLOOKUP(A3,Codes!A:B,2,0)', result: { error: '#NAME?' } } as unknown as ExcelJS.CellValue;
+    const table = await readTable(new Uint8Array(await workbook.xlsx.writeBuffer()), 'cases.xlsx');
+    expect(table.rows.map((r) => r.cells[1])).toEqual(['Crime type', '#N/A', '#NAME?']);
+  });
+
   it('gives the merged ranges of a sheet, and marks delimited text so short rows can be told', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Cases');
