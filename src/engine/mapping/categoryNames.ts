@@ -1,6 +1,6 @@
 import { categoryListOf } from '../../frameworks/expand';
 import type { Framework } from '../../frameworks/schema';
-import { labelKey } from './labelText';
+import { labelKey, remembered } from './labelText';
 
 /** A category a template's label names, and how sure that is (1: one of its spellings; less: most of its words). */
 export interface NamedCategory {
@@ -17,11 +17,15 @@ const CLOSE = 0.85;
 
 /** A spelling's key, blind to plurals: "Self-referrals" and "Self-referral" agree. */
 function categoryKey(text: string): string {
-  return labelKey(text.replace(/</g, ' under ').replace(/>/g, ' over '))
-    .split(' ')
-    .map((w) => (w.length > 3 ? w.replace(/s$/, '') : w))
-    .join(' ');
+  return remembered(keys, text, () =>
+    labelKey(text.replace(/</g, ' under ').replace(/>/g, ' over '))
+      .split(' ')
+      .map((w) => (w.length > 3 ? w.replace(/s$/, '') : w))
+      .join(' '),
+  );
 }
+
+const keys = new Map<string, string>();
 
 const LINKING = new Set(['the', 'of', 'and', 'a', 'an', 'in', 'on', 'with', 'to', 'for', 'by', 'or', 'all', 'etc', 'incl', 'including']);
 
@@ -128,12 +132,10 @@ export class CategoryNames {
     // Cambridgeshire" for "Cambridgeshire"), only by a close likeness. Words are compared as written, plurals
     // aside: "victims supported" is not "Victim Support".
     const words = nameWords(label);
-    const [best, second] = [...this.byCategory()]
-      .map(([id, texts]) => {
-        const spellings = texts.map(nameWords);
+    const [best, second] = [...this.wordsByCategory()]
+      .map(([id, { spellings, known }]) => {
         const likeness = Math.max(...spellings.map((spelling) => dice(words, spelling)));
         const contained = spellings.some((spelling) => spelling.size > 0 && [...spelling].every((w) => words.has(w)));
-        const known = new Set(spellings.flatMap((spelling) => [...spelling]));
         const explained = words.size ? [...words].filter((w) => known.has(w)).length / words.size : 0;
         // Without a whole spelling in it, a label must be nearly one: "Sexual orientation" is not "Other sexual orientation".
         return { id, score: contained ? (explained + likeness) / 2 : likeness >= CLOSE ? likeness : 0 };
@@ -142,9 +144,20 @@ export class CategoryNames {
     return best && best.score >= FUZZY.score && best.score - (second?.score ?? 0) >= FUZZY.margin ? best : null;
   }
 
-  private byCategory(): Map<string, string[]> {
-    const grouped = new Map<string, string[]>();
-    for (const { id, text } of this.spellings) grouped.set(id, [...(grouped.get(id) ?? []), text]);
+  /** Each category's spellings as sets of words, and all its words: worked out once per list. */
+  private wordsByCategory(): Map<string, { spellings: Set<string>[]; known: Set<string> }> {
+    if (this.grouped) return this.grouped;
+    const grouped = new Map<string, { spellings: Set<string>[]; known: Set<string> }>();
+    for (const { id, text } of this.spellings) {
+      const entry = grouped.get(id) ?? { spellings: [], known: new Set<string>() };
+      const words = nameWords(text);
+      entry.spellings.push(words);
+      for (const w of words) entry.known.add(w);
+      grouped.set(id, entry);
+    }
+    this.grouped = grouped;
     return grouped;
   }
+
+  private grouped: Map<string, { spellings: Set<string>[]; known: Set<string> }> | null = null;
 }

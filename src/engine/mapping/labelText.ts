@@ -44,15 +44,31 @@ function stem(word: string): string {
 
 /** The meaningful words of a label, stemmed, in order. */
 export function labelWords(text: string): string[] {
-  return matchKey(bareLabel(text))
-    .split(' ')
-    .filter((w) => w !== '' && !FILLER.has(w))
-    .map(stem);
+  return remembered(wordsOf, text, () =>
+    matchKey(bareLabel(text))
+      .split(' ')
+      .filter((w) => w !== '' && !FILLER.has(w))
+      .map(stem),
+  );
 }
+
+const wordsOf = new Map<string, string[]>();
 
 /** The same key for two labels that differ only in spelling, case, punctuation or a question number. */
 export function labelKey(text: string): string {
-  return matchKey(bareLabel(text));
+  return remembered(keysOf, text, () => matchKey(bareLabel(text)));
+}
+
+const keysOf = new Map<string, string>();
+
+/** A pure function's answer for a text, worked out once: a mapping compares every row with every wording. */
+export function remembered<T>(cache: Map<string, T>, text: string, work: () => T): T {
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached;
+  const value = work();
+  if (cache.size > 50_000) cache.clear();
+  cache.set(text, value);
+  return value;
 }
 
 /**

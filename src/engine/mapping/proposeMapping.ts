@@ -77,10 +77,17 @@ class Vocabulary {
   }
 
   category(columnKey: string, text: string): NamedCategory | null {
-    const names = this.names.get(columnKey) ?? new CategoryNames(this.framework, columnKey, (text) => this.expand(text));
+    const key = `${columnKey}\u0000${text}`;
+    if (this.found.has(key)) return this.found.get(key)!;
+    const names = this.names.get(columnKey) ?? new CategoryNames(this.framework, columnKey, (t) => this.expand(t));
     this.names.set(columnKey, names);
-    return names.find(this.expand(text));
+    const found = names.find(this.expand(text));
+    this.found.set(key, found);
+    return found;
   }
+
+  /** A template names the same categories over and over (every table's rows): each is worked out once. */
+  private readonly found = new Map<string, NamedCategory | null>();
 
   similarity(label: string, wordings: readonly string[]): number {
     return labelSimilarity(this.expand(label), wordings, this.weigh);
@@ -591,7 +598,6 @@ function resolve(framework: Framework, figures: Figure[], claims: Claim[], grids
     byFigure.set(claim.figure, [...(byFigure.get(claim.figure) ?? []), claim]);
     byCell.set(cellOf(claim), [...(byCell.get(cellOf(claim)) ?? []), claim]);
   }
-  if (process.env.DBGCELL) for (const c of pairs) if (cellOf(c) === process.env.DBGCELL) console.log('CLAIM', c.figure, c.score.toFixed(2), c.matched);
   const figureCell = new Map<string, Binding>();
   const cellFigure = new Set<string>();
   for (let changed = true; changed; ) {

@@ -106,9 +106,14 @@ export class TemplateSheet {
     return this.labelsOf(row)[0] ?? null;
   }
 
+  private readonly labelCache = new Map<number, LabelRow[]>();
+
   /** Every label of a row, left to right: a second one after the first's cells is a block laid beside it. */
   labelsOf(row: number): LabelRow[] {
+    const cached = this.labelCache.get(row);
+    if (cached) return cached;
     const labels: LabelRow[] = [];
+    this.labelCache.set(row, labels);
     let parts: string[] = [];
     let first = 0;
     let last = 0;
@@ -138,12 +143,15 @@ export class TemplateSheet {
 
   /** Columns headed as figure columns and as text (comment) columns by a heading row at or above this row. */
   columnsAt(row: number): { value: number | null; text: Set<number> } {
-    for (const r of this.rows.filter((n) => n < row).reverse()) {
-      const headed = this.headingColumns(r);
-      if (headed) return headed;
-    }
-    return { value: null, text: new Set() };
+    const cached = this.columnsCache.get(row);
+    if (cached) return cached;
+    const above = this.rows.filter((n) => n < row);
+    const found = above.length ? (this.headingColumns(above[above.length - 1]!) ?? this.columnsAt(above[above.length - 1]!)) : { value: null, text: new Set<number>() };
+    this.columnsCache.set(row, found);
+    return found;
   }
+
+  private readonly columnsCache = new Map<number, { value: number | null; text: Set<number> }>();
 
   private readonly headingCache = new Map<number, { value: number | null; text: Set<number> } | null>();
 
