@@ -14,12 +14,13 @@ import {
   makeStyles,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Finding } from '../engine/checks/findings';
 import { periodFromIso } from '../engine/tally/period';
 import { InputError } from '../errors';
 import { builtInFramework, builtInFrameworkIds } from '../frameworks/load';
 import { FindingsList } from './FindingsList';
+import { MappingPanel } from './MappingPanel';
 import type { ReturnSession } from './returnSession';
 
 const useStyles = makeStyles({
@@ -35,6 +36,8 @@ export type PaneHost =
       current: ReturnSession;
       /** Selects a finding's cell in the sheet. */
       showCell(session: ReturnSession, cell: string): Promise<void>;
+      /** The cell the person has selected (the top-left one of a range), as Outputs!C20. */
+      selectedCell(): Promise<string>;
     }
   | {
       kind: 'browser';
@@ -48,7 +51,12 @@ export type PaneHost =
       copy(session: ReturnSession): Promise<ReturnSession>;
       /** Offers the workbook, findings written in, as a download. */
       download(session: ReturnSession, fileName: string): Promise<void>;
+      /** Offers a text file (a mapping) as a download. */
+      saveText(fileName: string, text: string): Promise<void>;
     };
+
+/** Runs one step of the pane, showing that it is under way and then its outcome or a clear message. */
+export type RunStep = (what: string, action: () => Promise<string>) => Promise<void>;
 
 type Status = { kind: 'idle' } | { kind: 'busy'; what: string } | { kind: 'error'; message: string } | { kind: 'done'; message: string };
 
@@ -67,9 +75,11 @@ export function App({ host }: { host: PaneHost }) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   /** The case sheets of the workbook in hand: a workbook holding them must not be what is sent. */
   const [caseSheets, setCaseSheets] = useState<string[]>([]);
+  /** The open workbook does not say which return it is: the pane offers to map it; the count keeps each workbook's mapping apart. */
+  const [unrecognised, setUnrecognised] = useState<{ opened: number } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const run = useCallback(async (what: string, action: () => Promise<string>) => {
+  const run: RunStep = useCallback(async (what, action) => {
     setStatus({ kind: 'busy', what });
     try {
       setStatus({ kind: 'done', message: await action() });
@@ -95,8 +105,14 @@ export function App({ host }: { host: PaneHost }) {
       setCaseSheets(await opened.caseSheets());
       setFindings(null);
       setSelected(null);
-      return `Opened ${opened.name}.`;
+      const known = await opened.recognised();
+      setUnrecognised(known ? null : { opened: Date.now() });
+      return known ? `Opened ${opened.name}.` : `Opened ${opened.name}. It does not say which return it is: if it is your commissioner's template, map it below.`;
     });
+
+  useEffect(() => {
+    if (host.kind === 'excel') void host.current.recognised().then((known) => setUnrecognised(known ? null : { opened: 0 }), () => undefined);
+  }, [host]);
 
   const busy = status.kind === 'busy';
   const period = () => periodFromIso(from, to);
@@ -129,6 +145,7 @@ export function App({ host }: { host: PaneHost }) {
               <Button disabled={busy} onClick={() => void run('Inserting the template', async () => {
                 const p = period();
                 await host.current.insertTemplate(framework(), p);
+                setUnrecognised(null);
                 return `Inserted the ${framework().title} template.`;
               })}>
                 Insert template
@@ -237,6 +254,9 @@ export function App({ host }: { host: PaneHost }) {
           )}
         </div>
         {selected && <Text role="status">Selected {selected}</Text>}
+        {session && unrecognised && (
+          <MappingPanel key={unrecognised.opened} host={host} session={session} framework={framework()} run={run} busy={busy} />
+        )}
         {findings && (
           <FindingsList
             findings={findings}

@@ -34,14 +34,22 @@ export function browserHost(): PaneHost {
     },
     async download(s, fileName) {
       const bytes = await workbooks.get(s)!.toBytes();
-      const url = URL.createObjectURL(new Blob([Uint8Array.from(bytes)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      offer(new Blob([Uint8Array.from(bytes)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), fileName);
+    },
+    async saveText(fileName, text) {
+      offer(new Blob([text], { type: 'application/json' }), fileName);
     },
   };
+}
+
+/** Hands a file made in the page to the browser's downloads. */
+function offer(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,4 +1,4 @@
-import { parseSheetCell } from '../workbook/addresses';
+import { parseSheetCell, sheetCell } from '../workbook/addresses';
 import { OfficeWorkbook } from '../workbook/officeWorkbook';
 import type { PaneHost } from './App';
 import { ReturnSession } from './returnSession';
@@ -15,6 +15,15 @@ export function excelHost(): PaneHost {
         worksheet.activate();
         worksheet.getRange(cell).select();
         await context.sync();
+      });
+    },
+    async selectedCell() {
+      return Excel.run(async (context) => {
+        const range = context.workbook.getSelectedRange().load('address');
+        await context.sync();
+        // "'Section A'!D5:E6": a merged cell selects its whole area; its top-left cell holds the value.
+        const { sheet, cell } = parseSheetCell(range.address);
+        return sheetCell(sheet, cell.split(':')[0]!);
       });
     },
   };

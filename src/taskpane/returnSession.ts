@@ -2,11 +2,16 @@ import { annotateReturn, readExplanations } from '../commands/annotateReturn';
 import { checkWorkbook } from '../commands/checkWorkbook';
 import { fillReturn } from '../commands/fillReturn';
 import { CASE_SHEETS, prepareSubmission, type Submission } from '../commands/prepareSubmission';
+import { mappingOperations } from '../commands/mappedWorkbook';
+import { mapTemplate, templateGrids, type TemplateMapping } from '../commands/mapTemplate';
 import { readCaseData } from '../commands/readCaseData';
-import { returnSheets } from '../commands/returnLayout';
+import { returnSheets, RETURN_NAMES } from '../commands/returnLayout';
 import { blankCaseDataSheet } from '../commands/caseTable';
 import { jsDateOfDay } from '../engine/cases/dates';
 import type { Finding } from '../engine/checks/findings';
+import { mappingFrameworkIssues, type Mapping, type MappingIssue } from '../engine/mapping/mapping';
+import { validateMapping } from '../engine/mapping/validateMapping';
+import { InputError } from '../errors';
 import type { TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
 import type { Framework } from '../frameworks/schema';
@@ -24,10 +29,38 @@ export interface CheckOutcome {
  * commands the command line tool runs, against the workbook port.
  */
 export class ReturnSession {
+  /** A commissioner's template mapped in the pane but not yet saved into it: fill and check read through it. */
+  private mapping: Mapping | null = null;
+
   constructor(
     readonly port: WorkbookPort,
     readonly name: string,
   ) {}
+
+  /** Whether the workbook says which return it is (one from a template, or a mapped commissioner's template), or is being mapped. */
+  async recognised(): Promise<boolean> {
+    return this.mapping !== null || (await this.port.names()).some((n) => n.name === RETURN_NAMES.framework);
+  }
+
+  /** Proposes a mapping of a commissioner's template, keeping last period's bindings where given; fill and check use it until it is saved. */
+  async map(framework: Framework, previous: Mapping | null = null): Promise<TemplateMapping> {
+    if (previous) refuseIssues(`The imported mapping does not fit ${framework.title}`, mappingFrameworkIssues(previous, framework));
+    const proposal = await mapTemplate(this.port, framework, previous);
+    this.mapping = proposal.mapping;
+    return proposal;
+  }
+
+  /** The mapping as the person has corrected it. */
+  useMapping(mapping: Mapping): void {
+    this.mapping = mapping;
+  }
+
+  /** Writes the mapping into the workbook as defined names, once checked against it; from then on the workbook's names say where each figure is. */
+  async saveMapping(mapping: Mapping, framework: Framework): Promise<void> {
+    refuseIssues(`The mapping cannot be saved into ${this.name}`, [...mappingFrameworkIssues(mapping, framework), ...validateMapping(mapping, await templateGrids(this.port), 'fill')]);
+    await this.port.apply(mappingOperations(mapping, framework, await this.port.sheetNames()));
+    this.mapping = null;
+  }
 
   async insertTemplate(framework: Framework, period: Period | null): Promise<void> {
     const { operations } = returnSheets(framework, () => null, period ? { period: { from: jsDateOfDay(period.from), to: jsDateOfDay(period.to) } } : {});
@@ -37,17 +70,20 @@ export class ReturnSession {
   /** Fills the return from case rows pasted as text (what Excel copies), or from its own case-data sheet. */
   async fill(framework: Framework, period: Period, pasted: string | null, overwrite = false): Promise<TallyReport> {
     const table = pasted ? readDelimited(pasted, 'the pasted case rows') : await readCaseData(this.port, this.name);
-    return (await fillReturn(this.port, { framework, period, table, overwrite })).report;
+    const report = (await fillReturn(this.port, { framework, period, table, overwrite, ...(this.mapping ? { mapping: this.mapping } : {}) })).report;
+    // A fill through a mapping writes it into the workbook, as saving does.
+    this.mapping = null;
+    return report;
   }
 
   async check(): Promise<CheckOutcome> {
-    const { findings } = await checkWorkbook(this.port, this.name);
+    const { findings } = await checkWorkbook(this.port, this.name, { mapping: this.mapping });
     return { findings, explanations: await readExplanations(this.port) };
   }
 
   /** Writes the findings, highlights, notes and the provider's explanations into the workbook. */
   async writeFindings(explanations: ReadonlyMap<string, string>): Promise<Finding[]> {
-    const { read, findings } = await checkWorkbook(this.port, this.name);
+    const { read, findings } = await checkWorkbook(this.port, this.name, { mapping: this.mapping });
     await annotateReturn(this.port, read, findings, explanations);
     return findings;
   }
@@ -61,4 +97,9 @@ export class ReturnSession {
   async prepareSubmission(): Promise<Submission> {
     return prepareSubmission(this.port, this.name);
   }
+}
+
+/** Located problems with a mapping, as the message a person reads; nothing is written. */
+function refuseIssues(what: string, issues: MappingIssue[]): void {
+  if (issues.length) throw new InputError(`${what}:\n${issues.map((i) => `  ${i.at}: ${i.message}`).join('\n')}`);
 }

@@ -1,4 +1,5 @@
 import { cellAddress, parseCell, parseRange } from '../../src/workbook/addresses';
+import type { SheetGrid } from '../../src/engine/mapping/grid';
 import type { ExcelRun } from '../../src/workbook/officeWorkbook';
 
 /**
@@ -121,6 +122,16 @@ export class FakeExcel {
     const formats = this.formats.get(sheet) ?? new Map<string, Format>();
     formats.set(address, { ...formats.get(address), ...format });
     this.formats.set(sheet, formats);
+  }
+
+  /** Opens a workbook's sheets as read by another adapter (a commissioner's template from its .xlsx). */
+  loadGrids(grids: SheetGrid[]) {
+    for (const grid of grids) {
+      this.sheets.set(grid.sheet, new Map(grid.cells.map((c) => [cellAddress(c.row, c.column), { value: c.value ?? '', formula: c.formula }])));
+      for (const c of grid.cells) if (c.bold || c.filled || c.indent) this.setFormat(grid.sheet, cellAddress(c.row, c.column), { bold: c.bold, indent: c.indent, ...(c.filled ? { fill: '#D9D9D9' } : {}) });
+      this.merges.set(grid.sheet, grid.merges);
+      if (grid.hidden) this.hiddenSheets.add(grid.sheet);
+    }
   }
 
   write(sheet: string, row: number, column: number, cell: Cell) {

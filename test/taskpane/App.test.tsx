@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import '../support/jsdom';
+import { TextDecoder, TextEncoder } from 'node:util';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { FINDINGS_SHEET } from '../../src/commands/annotateReturn';
 import { builtInFramework } from '../../src/frameworks/load';
@@ -7,7 +8,12 @@ import { periodFromIso } from '../../src/engine/tally/period';
 import { App, type PaneHost } from '../../src/taskpane/App';
 import { ReturnSession } from '../../src/taskpane/returnSession';
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
+import { mapTemplate } from '../../src/commands/mapTemplate';
+import { parseMapping } from '../../src/engine/mapping/mapping';
 import { HEADERS, ROWS } from '../fixtures/handBuiltCases';
+import * as templateA from '../fixtures/templates/templateA';
+import * as templateANextYear from '../fixtures/templates/templateANextYear';
+import * as templateB from '../fixtures/templates/templateB';
 
 
 const csv = [HEADERS, ...ROWS.map((row) => HEADERS.map((h) => String(row[h] ?? '')))].map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\n');
@@ -15,6 +21,7 @@ const csv = [HEADERS, ...ROWS.map((row) => HEADERS.map((h) => String(row[h] ?? '
 function fakeHost() {
   const shown: string[] = [];
   const downloads: { session: ReturnSession; fileName: string }[] = [];
+  const texts: { fileName: string; text: string }[] = [];
   const host: PaneHost = {
     kind: 'browser',
     openFile: async (file) => new ReturnSession(await XlsxWorkbook.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name), file.name),
@@ -26,8 +33,9 @@ function fakeHost() {
     showCell: async (_, cell) => void shown.push(cell),
     copy: async (session) => new ReturnSession(await XlsxWorkbook.fromBytes(await (session.port as XlsxWorkbook).toBytes(), session.name), session.name),
     download: async (session, fileName) => void downloads.push({ session, fileName }),
+    saveText: async (fileName, text) => void texts.push({ fileName, text }),
   };
-  return { host, shown, downloads };
+  return { host, shown, downloads, texts };
 }
 
 describe('the task pane', () => {
@@ -85,5 +93,96 @@ describe('the task pane', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Load sample' }));
     await waitFor(() => expect(screen.getByText(/The period ends \(2020-03-01\) before it starts \(2020-04-01\)/)).toBeTruthy());
+  });
+
+  describe("mapping a commissioner's own template", () => {
+    const framework = builtInFramework('cambridgeshire');
+    /** A picked file; jsdom's File cannot read itself back. */
+    const fileOf = (content: Uint8Array | string, name: string) => {
+      const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+      return Object.assign(new File([Uint8Array.from(bytes)], name), { arrayBuffer: async () => Uint8Array.from(bytes).buffer, text: async () => new TextDecoder().decode(bytes) });
+    };
+    const open = async (bytes: Uint8Array, name: string) => {
+      fireEvent.change(screen.getByLabelText('Return workbook (.xlsx)'), { target: { files: [fileOf(bytes, name)] } });
+      await screen.findByText(`Opened ${name}. It does not say which return it is: if it is your commissioner's template, map it below.`, {}, { timeout: 20_000 });
+    };
+
+    it('maps it, shows counts by section, binds a figure typed by hand, saves the names into the workbook and offers the JSON', async () => {
+      const { host, downloads, texts } = fakeHost();
+      render(<App host={host} />);
+      await open(await templateB.build(), 'templateB.xlsx');
+
+      fireEvent.click(screen.getByRole('button', { name: 'Map this template' }));
+      const coverage = await screen.findByText(/^Mapped \d+ of \d+ figures \(\d+ sure, \d+ unsure\)\./, {}, { timeout: 30_000 });
+      const [, mappedCount] = /^Mapped (\d+)/.exec(coverage.textContent!)!;
+      expect(Number(mappedCount)).toBeGreaterThan(500);
+      // Sections are collapsed, with their counts: template B has no closing caseload nor caseload by crime type.
+      const caseload = screen.getByRole('button', { name: /^Existing caseload/ });
+      expect(caseload.textContent).toMatch(/^Existing caseload \d+ sure .*17 not mapped$/);
+      expect(caseload.getAttribute('aria-expanded')).toBe('false');
+      expect(screen.queryByRole('button', { name: /^Caseload open at the end of the period/ })).toBeNull();
+
+      fireEvent.click(caseload);
+      fireEvent.click(screen.getByRole('button', { name: /^Existing caseload at the start of the period 'Section A'!D10 (sure|unsure)$/ }));
+      await screen.findByText("Selected 'Section A'!D10.");
+      fireEvent.click(screen.getByRole('button', { name: 'Caseload open at the end of the period no cell not mapped' }));
+      const cell = screen.getByRole('textbox', { name: /Cell for the chosen figure/ });
+      fireEvent.change(cell, { target: { value: 'D13' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Use this cell' }));
+      expect(await screen.findByText("Write the cell as Excel does, e.g. Outputs!C20 or 'Section B'!B5.")).toBeTruthy();
+      fireEvent.change(cell, { target: { value: 'section a!d13' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Use this cell' }));
+      await screen.findByText("Caseload open at the end of the period is now 'section a'!D13.");
+      // The sheet is named as typed: saving checks every cell against the workbook and says what is wrong.
+      fireEvent.click(screen.getByRole('button', { name: 'Save mapping' }));
+      await screen.findByText(/caseload_end\.total: 'section a'!D13: the workbook has no sheet "section a"/, {}, { timeout: 20_000 });
+
+      fireEvent.change(cell, { target: { value: "'Section A'!D13" } });
+      fireEvent.click(screen.getByRole('button', { name: 'Use this cell' }));
+      await screen.findByText("Caseload open at the end of the period is now 'Section A'!D13.");
+      expect(screen.getByRole('button', { name: "Caseload open at the end of the period 'Section A'!D13 by hand" })).toBeTruthy();
+      fireEvent.click(screen.getByRole('button', { name: 'Save mapping' }));
+      await screen.findByText(/^Saved the mapping of \d+ figures into templateB\.xlsx: it now fills and checks like a return\.$/, {}, { timeout: 20_000 });
+
+      fireEvent.click(screen.getByRole('button', { name: 'Download mapping.json' }));
+      await screen.findByText(/^Downloaded mapping\.json/);
+      const saved = parseMapping(texts[0]!.text, texts[0]!.fileName);
+      expect(saved.cells['caseload_end.total']).toBe("'Section A'!D13");
+      expect(saved.cells['caseload_start.total']).toBe("'Section A'!D10");
+
+      fireEvent.click(screen.getByRole('button', { name: 'Download mapped workbook' }));
+      await screen.findByText('Downloaded templateB - mapped.xlsx.');
+      const names = await downloads[0]!.session.port.names();
+      expect(names).toEqual(expect.arrayContaining([
+        { name: 'caseload_end.total', sheet: 'Section A', range: 'D13' },
+        { name: 'caseload_start.total', sheet: 'Section A', range: 'D10' },
+        expect.objectContaining({ name: 'return.framework' }),
+      ]));
+      // A mapped template is a return: it checks without a mapping file.
+      fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+      await screen.findByText(/^Checked templateB\.xlsx: \d+ errors/, {}, { timeout: 20_000 });
+    }, 120_000);
+
+    it("imports last period's mapping for this period's copy: bindings follow their labels", async () => {
+      const { host } = fakeHost();
+      render(<App host={host} />);
+      await open(await templateANextYear.build(), 'next year.xlsx');
+      // Last year's mapping as the pane saved it: with each binding's label, which next year's copy is re-anchored by.
+      const lastYear = JSON.stringify((await mapTemplate(await XlsxWorkbook.fromBytes(await templateA.build(), 'last year.xlsx'), framework)).mapping);
+      fireEvent.change(screen.getByLabelText('Mapping file (.json)'), { target: { files: [fileOf(lastYear, 'mapping.json')] } });
+      await screen.findByText(/^Mapped \d+ of \d+ figures \(\d+ sure, \d+ unsure\)\. \d+ of last period's bindings moved with their labels\./, {}, { timeout: 30_000 });
+      fireEvent.click(screen.getByRole('button', { name: /^New referrals in the period/ }));
+      const total = screen.getByRole('button', { name: /^Total new referrals/ });
+      expect(total.textContent).toContain(templateANextYear.expected['referrals.total']);
+      expect(templateANextYear.expected['referrals.total']).not.toBe(templateA.expected['referrals.total']);
+    }, 120_000);
+
+    it('says what is wrong with an imported file that is not a mapping', async () => {
+      const { host } = fakeHost();
+      render(<App host={host} />);
+      await open(await templateB.build(), 'templateB.xlsx');
+      fireEvent.change(screen.getByLabelText('Mapping file (.json)'), { target: { files: [fileOf('{"framework": "cambridgeshire"}', 'mapping.json')] } });
+      await screen.findByText(/^mapping\.json is not a mapping:/, {}, { timeout: 20_000 });
+    }, 60_000);
   });
 });

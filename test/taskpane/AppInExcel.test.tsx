@@ -6,6 +6,9 @@ import { ReturnSession } from '../../src/taskpane/returnSession';
 import { OfficeWorkbook } from '../../src/workbook/officeWorkbook';
 import { HEADERS, ROWS } from '../fixtures/handBuiltCases';
 import { FakeExcel } from '../support/fakeExcel';
+import * as templateB from '../fixtures/templates/templateB';
+import { parseMapping } from '../../src/engine/mapping/mapping';
+import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
 
 
 /** Rows as Excel puts them on the clipboard: tab-separated. */
@@ -16,7 +19,7 @@ describe('the task pane in Excel', () => {
     const excel = new FakeExcel();
     const selected: string[] = [];
     const current = new ReturnSession(new OfficeWorkbook(excel.run), 'this workbook');
-    render(<App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell) }} />);
+    render(<App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => 'Outputs!B7' }} />);
 
     fireEvent.click(screen.getByRole('button', { name: 'Insert template' }));
     await screen.findByText('Inserted the Cambridgeshire victim services monitoring return template.', {}, { timeout: 20_000 });
@@ -36,4 +39,34 @@ describe('the task pane in Excel', () => {
     await screen.findByText('Wrote the findings, highlights and your explanations into the workbook.', {}, { timeout: 20_000 });
     expect(excel.sheets.has('Findings')).toBe(true);
   }, 60_000);
+});
+
+describe("mapping a commissioner's template open in Excel", () => {
+  it('offers to map it, binds the selected cell to a figure, saves the names into the workbook and shows the JSON to copy', async () => {
+    const excel = new FakeExcel();
+    const template = await XlsxWorkbook.fromBytes(await templateB.build(), 'templateB.xlsx');
+    excel.loadGrids(await Promise.all((await template.sheetNames()).map((sheet) => template.readGrid(sheet))));
+    const selected: string[] = [];
+    const current = new ReturnSession(new OfficeWorkbook(excel.run), 'this workbook');
+    render(<App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => "'Section A'!D13" }} />);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Map this template' }));
+    await screen.findByText(/^Mapped \d+ of \d+ figures \(\d+ sure, \d+ unsure\)\./, {}, { timeout: 30_000 });
+    fireEvent.click(screen.getByRole('button', { name: /^Existing caseload \d+ sure/ }));
+    fireEvent.click(screen.getByRole('button', { name: /^Existing caseload at the start of the period 'Section A'!D10 (sure|unsure)$/ }));
+    await screen.findByText("Selected 'Section A'!D10.");
+    expect(selected).toEqual(["'Section A'!D10"]);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Caseload open at the end of the period no cell not mapped' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Use selected cell' }));
+    await screen.findByText("Caseload open at the end of the period is now 'Section A'!D13.");
+    fireEvent.click(screen.getByRole('button', { name: 'Save mapping' }));
+    await screen.findByText(/^Saved the mapping of \d+ figures into this workbook/, {}, { timeout: 20_000 });
+
+    expect(excel.names.get('caseload_end.total')).toEqual({ sheet: 'Section A', range: 'D13' });
+    expect(excel.names.get('return.framework')).toBeDefined();
+    expect(excel.hiddenSheets.has('Returns Assistant')).toBe(true);
+    const json = screen.getByRole('textbox', { name: /The mapping \(JSON\)/ }) as HTMLTextAreaElement;
+    expect(parseMapping(json.value, 'the pane').cells['caseload_end.total']).toBe("'Section A'!D13");
+  }, 120_000);
 });
