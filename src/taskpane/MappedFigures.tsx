@@ -6,7 +6,8 @@ const useStyles = makeStyles({
   list: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
   figure: { justifyContent: 'flex-start', textAlign: 'left', whiteSpace: 'normal', width: '100%', display: 'flex', flexWrap: 'wrap', gap: '4px 8px' },
   cell: { color: tokens.colorNeutralForeground3 },
-  counts: { display: 'flex', flexWrap: 'wrap', gap: '4px', marginLeft: '4px' },
+  header: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px' },
+  counts: { display: 'flex', flexWrap: 'wrap', gap: '4px' },
 });
 
 const COLOURS: Record<Mark | 'not mapped', 'success' | 'warning' | 'brand' | 'informative'> = { sure: 'success', unsure: 'warning', 'by hand': 'brand', 'not mapped': 'informative' };
@@ -30,8 +31,9 @@ export function MappedFigures({ sections, only, chosen, onChoose }: MappedFigure
         return (
           <AccordionItem key={section.id} value={section.id}>
             <AccordionHeader as="h3" size="small">
-              {section.label}
-              <span className={styles.counts}>
+              <span className={styles.header}>
+                {section.label}
+                <span className={styles.counts}>
                 {MARKS.filter((m) => section.counts[m] > 0).map((m) => (
                   <Fragment key={m}>
                     {' '}
@@ -40,6 +42,7 @@ export function MappedFigures({ sections, only, chosen, onChoose }: MappedFigure
                     </Badge>
                   </Fragment>
                 ))}
+                </span>
               </span>
             </AccordionHeader>
             <AccordionPanel>
@@ -50,7 +53,7 @@ export function MappedFigures({ sections, only, chosen, onChoose }: MappedFigure
                   {figures.map((f) => (
                     <li key={f.id}>
                       <Button appearance={chosen === f.id ? 'primary' : 'subtle'} aria-pressed={chosen === f.id} className={styles.figure} onClick={() => onChoose(f.id, f.cell)}>
-                        <span>{f.label}</span> <span className={styles.cell}>{f.cell ?? 'no cell'}</span>{' '}
+                        <span>{f.label}</span> <span className={chosen === f.id ? undefined : styles.cell}>{f.cell ?? 'no cell'}</span>{' '}
                         <Badge appearance="outline" color={COLOURS[f.mark]}>
                           {f.mark}
                         </Badge>

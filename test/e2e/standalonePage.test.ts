@@ -1,12 +1,15 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { fillReturn } from '../../src/commands/fillReturn';
 import { FINDINGS_SHEET } from '../../src/commands/annotateReturn';
 import { builtInFramework } from '../../src/frameworks/load';
+import { parseMapping } from '../../src/engine/mapping/mapping';
 import { periodFromIso } from '../../src/engine/tally/period';
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
 import { HEADERS, ROWS } from '../fixtures/handBuiltCases';
+import * as templateB from '../fixtures/templates/templateB';
 import { tableOf } from '../support/tables';
 import { serveFolder } from './staticServer';
 
@@ -96,6 +99,43 @@ describe('the standalone page in Chromium', () => {
     const errors = page.getByRole('region', { name: 'Errors: must be fixed' });
     await errors.getByText('New referrals by source add up to 11 but Total new referrals is 9 (2 more).').waitFor({ timeout: 60_000 });
     await errors.getByText(/New referrals from Police \(local force\) is typed as 5, but the case data in this workbook gives 3 \(2 more\)\. The cases behind 3: G, K, P\./).waitFor();
+    expect(left.filter((url) => !url.startsWith('https://appsforoffice.microsoft.com/'))).toEqual([]);
+  });
+
+  it("maps a commissioner's template picked as a file, saves the mapping and downloads the mapped workbook", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'returns-e2e-')), 'templateB.xlsx');
+    writeFileSync(file, await templateB.build());
+    const { page, left } = await openPage();
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.getByLabel('Return workbook (.xlsx)').setInputFiles(file);
+    await page.getByText(/^Opened templateB\.xlsx\. It does not say which return it is/).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Map this template' }).click();
+    await page.getByText(/^Mapped \d+ of \d+ figures/).waitFor({ timeout: 120_000 });
+
+    // By keyboard: open a section, choose a figure, type its cell, bind it.
+    const caseload = page.getByRole('button', { name: /^Existing caseload \d+ sure/ });
+    await caseload.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Caseload open at the end of the period no cell not mapped' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('textbox', { name: /Cell for the chosen figure/ }).fill("'Section A'!D13");
+    await page.keyboard.press('Enter');
+    await page.getByText("Caseload open at the end of the period is now 'Section A'!D13.").waitFor();
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'standalone-mapping-320.png'), fullPage: false });
+
+    await page.getByRole('button', { name: 'Save mapping' }).click();
+    await page.getByText(/^Saved the mapping of \d+ figures into templateB\.xlsx/).waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download mapped workbook' }).click()]);
+    expect(download.suggestedFilename()).toBe('templateB - mapped.xlsx');
+    const mapped = await XlsxWorkbook.fromBytes(new Uint8Array(readFileSync((await download.path())!)), 'mapped.xlsx');
+    expect(await mapped.names()).toEqual(expect.arrayContaining([{ name: 'caseload_end.total', sheet: 'Section A', range: 'D13' }, { name: 'caseload_start.total', sheet: 'Section A', range: 'D10' }]));
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download mapping.json' }).click()]);
+    expect(parseMapping(readFileSync((await json.path())!, 'utf8'), 'mapping.json').cells['caseload_end.total']).toBe("'Section A'!D13");
+
+    // The mapped template now checks like any return.
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    await page.getByText(/^Checked templateB\.xlsx:/).waitFor({ timeout: 60_000 });
     expect(left.filter((url) => !url.startsWith('https://appsforoffice.microsoft.com/'))).toEqual([]);
   });
 });

@@ -141,6 +141,7 @@ describe('the task pane', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Use this cell' }));
       await screen.findByText("Caseload open at the end of the period is now 'Section A'!D13.");
       expect(screen.getByRole('button', { name: "Caseload open at the end of the period 'Section A'!D13 by hand" })).toBeTruthy();
+      expect((screen.getByRole('button', { name: 'Remove binding' }) as HTMLButtonElement).disabled).toBe(false);
       fireEvent.click(screen.getByRole('button', { name: 'Save mapping' }));
       await screen.findByText(/^Saved the mapping of \d+ figures into templateB\.xlsx: it now fills and checks like a return\.$/, {}, { timeout: 20_000 });
 
