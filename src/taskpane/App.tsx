@@ -14,11 +14,12 @@ import {
   makeStyles,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Finding } from '../engine/checks/findings';
 import { periodFromIso } from '../engine/tally/period';
 import { InputError } from '../errors';
 import { builtInFramework, builtInFrameworkIds } from '../frameworks/load';
+import { FilePicker } from './FilePicker';
 import { FindingsList } from './FindingsList';
 import { MappingPanel } from './MappingPanel';
 import type { ReturnSession } from './returnSession';
@@ -77,7 +78,6 @@ export function App({ host }: { host: PaneHost }) {
   const [caseSheets, setCaseSheets] = useState<string[]>([]);
   /** The open workbook does not say which return it is: the pane offers to map it; the count keeps each workbook's mapping apart. */
   const [unrecognised, setUnrecognised] = useState<{ opened: number } | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   const run: RunStep = useCallback(async (what, action) => {
     setStatus({ kind: 'busy', what });
@@ -179,21 +179,9 @@ export function App({ host }: { host: PaneHost }) {
           </>
         ) : (
         <div className={styles.row}>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".xlsx"
-            aria-label="Return workbook (.xlsx)"
-            style={{ display: 'none' }}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void open(() => host.openFile(file), `Opening ${file.name}`);
-              e.target.value = '';
-            }}
-          />
-          <Button appearance="primary" disabled={busy} onClick={() => fileInput.current?.click()}>
+          <FilePicker inputLabel="Return workbook (.xlsx)" accept=".xlsx" appearance="primary" disabled={busy} onFile={(file) => void open(() => host.openFile(file), `Opening ${file.name}`)}>
             Open a return (.xlsx)
-          </Button>
+          </FilePicker>
           <Button disabled={busy} onClick={() => void open(() => { periodFromIso(from, to); return host.openSample(frameworkId, from, to); }, 'Filling a return from the sample export')}>
             Load sample
           </Button>

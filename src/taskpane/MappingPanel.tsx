@@ -1,10 +1,11 @@
 import { Button, Field, Input, Select, Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { TemplateMapping } from '../commands/mapTemplate';
 import { parseMapping, type Mapping } from '../engine/mapping/mapping';
 import { figuresOf } from '../frameworks/expand';
 import type { Framework } from '../frameworks/schema';
 import type { PaneHost, RunStep } from './App';
+import { FilePicker } from './FilePicker';
 import { MappedFigures } from './MappedFigures';
 import { MappingExport } from './MappingExport';
 import { bindFigure, draftOf, sectionsOf, typedCell, unbindFigure, type MappingDraft } from './mappingDraft';
@@ -39,7 +40,6 @@ export function MappingPanel({ host, session, framework, run, busy }: MappingPan
   const [typed, setTyped] = useState('');
   const [typedError, setTypedError] = useState<string | null>(null);
   const [savedJson, setSavedJson] = useState<string | null>(null);
-  const importInput = useRef<HTMLInputElement>(null);
 
   const map = async (previous: Mapping | null) => {
     const proposal = await session.map(framework, previous);
@@ -81,21 +81,9 @@ export function MappingPanel({ host, session, framework, run, busy }: MappingPan
         <Button appearance="primary" disabled={busy} onClick={() => void run('Mapping the template', () => map(null))}>
           Map this template
         </Button>
-        <input
-          ref={importInput}
-          type="file"
-          accept=".json,application/json"
-          aria-label="Mapping file (.json)"
-          style={{ display: 'none' }}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void run(`Mapping the template as ${file.name} does`, async () => map(parseMapping(await file.text(), file.name)));
-          }}
-        />
-        <Button disabled={busy} onClick={() => importInput.current?.click()}>
+        <FilePicker inputLabel="Mapping file (.json)" accept=".json,application/json" disabled={busy} onFile={(file) => void run(`Mapping the template as ${file.name} does`, async () => map(parseMapping(await file.text(), file.name)))}>
           Import mapping
-        </Button>
+        </FilePicker>
       </div>
       {mapped && (
         <>
