@@ -6,6 +6,7 @@ const useStyles = makeStyles({
   list: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
   figure: { justifyContent: 'flex-start', textAlign: 'left', whiteSpace: 'normal', width: '100%', display: 'flex', flexWrap: 'wrap', gap: '4px 8px' },
   cell: { color: tokens.colorNeutralForeground3 },
+  considered: { display: 'block', paddingLeft: '12px', color: tokens.colorNeutralForeground3 },
   header: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: '2px' },
   counts: { display: 'flex', flexWrap: 'wrap', gap: '4px' },
 });
@@ -58,6 +59,11 @@ export function MappedFigures({ sections, only, chosen, onChoose }: MappedFigure
                           {f.mark}
                         </Badge>
                       </Button>
+                      {f.mark === 'not mapped' && f.considered.length > 0 && (
+                        <Text size={200} className={styles.considered}>
+                          Considered, too uncertain to bind: {f.considered.slice(0, 3).join(', ')}
+                        </Text>
+                      )}
                     </li>
                   ))}
                 </ul>

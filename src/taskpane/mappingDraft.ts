@@ -11,10 +11,16 @@ export type Mark = 'sure' | 'unsure' | 'by hand';
 export interface MappingDraft {
   mapping: Mapping;
   marks: Record<string, Mark>;
+  /** The cells the mapper considered for a figure it left unmapped, best first. */
+  considered: Record<string, string[]>;
 }
 
 export function draftOf(proposal: TemplateMapping): MappingDraft {
-  return { mapping: proposal.mapping, marks: Object.fromEntries(proposal.bindings.map((b) => [b.figure, b.confidence])) };
+  return {
+    mapping: proposal.mapping,
+    marks: Object.fromEntries(proposal.bindings.map((b) => [b.figure, b.confidence])),
+    considered: Object.fromEntries(proposal.unmapped.map((u) => [u.figure, u.candidates.map((c) => c.cell)])),
+  };
 }
 
 /** A typed cell as Excel writes it ("section a!d5" → 'section a'!D5), or null when it is not a cell of a sheet. */
@@ -34,7 +40,7 @@ export function bindFigure(draft: MappingDraft, figure: string, cell: string): {
   const without = displaced ? unbindFigure(draft, displaced) : draft;
   const { [figure]: _, ...anchors } = without.mapping.anchors ?? {};
   return {
-    draft: { mapping: { ...without.mapping, cells: { ...without.mapping.cells, [figure]: cell }, anchors }, marks: { ...without.marks, [figure]: 'by hand' } },
+    draft: { ...without, mapping: { ...without.mapping, cells: { ...without.mapping.cells, [figure]: cell }, anchors }, marks: { ...without.marks, [figure]: 'by hand' } },
     displaced,
   };
 }
@@ -43,13 +49,13 @@ export function unbindFigure(draft: MappingDraft, figure: string): MappingDraft 
   const { [figure]: _cell, ...cells } = draft.mapping.cells;
   const { [figure]: _anchor, ...anchors } = draft.mapping.anchors ?? {};
   const { [figure]: _mark, ...marks } = draft.marks;
-  return { mapping: { ...draft.mapping, cells, anchors }, marks };
+  return { ...draft, mapping: { ...draft.mapping, cells, anchors }, marks };
 }
 
 export interface SectionCount {
   id: string;
   label: string;
-  figures: { id: string; label: string; cell: string | null; mark: Mark | 'not mapped' }[];
+  figures: { id: string; label: string; cell: string | null; mark: Mark | 'not mapped'; considered: string[] }[];
   counts: Record<Mark | 'not mapped', number>;
 }
 
@@ -59,7 +65,7 @@ export function sectionsOf(framework: Framework, draft: MappingDraft): SectionCo
   return framework.sections.flatMap((section) => {
     const listed = figures
       .filter((f) => f.section === section.id)
-      .map((f) => ({ id: f.id, label: f.label, cell: draft.mapping.cells[f.id] ?? null, mark: draft.marks[f.id] ?? ('not mapped' as const) }));
+      .map((f) => ({ id: f.id, label: f.label, cell: draft.mapping.cells[f.id] ?? null, mark: draft.marks[f.id] ?? ('not mapped' as const), considered: draft.considered[f.id] ?? [] }));
     if (!listed.length) return [];
     const counts = { sure: 0, unsure: 0, 'by hand': 0, 'not mapped': 0 };
     for (const f of listed) counts[f.mark]++;
