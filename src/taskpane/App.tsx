@@ -39,6 +39,11 @@ export type PaneHost =
       showCell(session: ReturnSession, cell: string): Promise<void>;
       /** The cell the person has selected (the top-left one of a range), as Outputs!C20. */
       selectedCell(): Promise<string>;
+      /**
+       * Selects these cells together, on the sheet that holds most of them, so a person sees which cells are
+       * mapped without their formatting being touched; with none, the selection goes back to one cell.
+       */
+      showCells(cells: string[]): Promise<void>;
     }
   | {
       kind: 'browser';

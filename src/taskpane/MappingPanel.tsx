@@ -94,6 +94,16 @@ export function MappingPanel({ host, session, framework, run, busy }: MappingPan
                 <Button disabled={busy || !chosen} onClick={() => void run('Reading the selected cell', async () => bind(await host.selectedCell()))}>
                   Use selected cell
                 </Button>
+                <Button disabled={busy} onClick={() => void run('Showing the mapped cells', async () => {
+                  const cells = Object.values(mapped.draft.mapping.cells);
+                  await host.showCells(cells);
+                  return `Selected the mapped cells of the sheet that holds most of them (${cells.length} mapped in all). Clear shows none.`;
+                })}>
+                  Show mapped cells
+                </Button>
+                <Button disabled={busy} onClick={() => void run('Clearing', async () => (await host.showCells([]), 'The mapped cells are no longer shown.'))}>
+                  Clear
+                </Button>
               </div>
             ) : (
               <div className={styles.row}>

@@ -17,6 +17,22 @@ export function excelHost(): PaneHost {
         await context.sync();
       });
     },
+    async showCells(references) {
+      const bySheet = new Map<string, string[]>();
+      for (const reference of references) {
+        const { sheet, cell } = parseSheetCell(reference);
+        bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), cell]);
+      }
+      await Excel.run(async (context) => {
+        const [sheet, cells] = [...bySheet].sort((a, b) => b[1].length - a[1].length)[0] ?? [null, []];
+        const worksheet = sheet ? context.workbook.worksheets.getItem(sheet) : context.workbook.worksheets.getActiveWorksheet();
+        worksheet.activate();
+        // One multi-area selection (ExcelApi 1.9); selecting is the only highlight that changes nothing in the file.
+        if (cells.length) worksheet.getRanges(cells.join(',')).select();
+        else worksheet.getRange('A1').select();
+        await context.sync();
+      });
+    },
     async selectedCell() {
       return Excel.run(async (context) => {
         const range = context.workbook.getSelectedRange().load('address');

@@ -19,7 +19,7 @@ describe('the task pane in Excel', () => {
     const excel = new FakeExcel();
     const selected: string[] = [];
     const current = new ReturnSession(new OfficeWorkbook(excel.run), 'this workbook');
-    render(<App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => 'Outputs!B7' }} />);
+    render(<App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => 'Outputs!B7', showCells: async () => undefined }} />);
 
     fireEvent.click(screen.getByRole('button', { name: 'Insert template' }));
     await screen.findByText('Inserted the Cambridgeshire victim services monitoring return template.', {}, { timeout: 20_000 });
@@ -47,8 +47,11 @@ describe("mapping a commissioner's template open in Excel", () => {
     const template = await XlsxWorkbook.fromBytes(await templateB.build(), 'templateB.xlsx');
     excel.loadGrids(await Promise.all((await template.sheetNames()).map((sheet) => template.readGrid(sheet))));
     const selected: string[] = [];
+    const shown: string[][] = [];
     const current = new ReturnSession(new OfficeWorkbook(excel.run), 'this workbook');
-    render(<App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => "'Section A'!D13" }} />);
+    render(
+      <App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => "'Section A'!D13", showCells: async (cells) => void shown.push(cells) }} />,
+    );
 
     fireEvent.click(await screen.findByRole('button', { name: 'Map this template' }));
     await screen.findByText(/^Mapped \d+ of \d+ figures \(\d+ sure, \d+ unsure\)\./, {}, { timeout: 30_000 });
@@ -60,6 +63,13 @@ describe("mapping a commissioner's template open in Excel", () => {
     fireEvent.click(screen.getByRole('button', { name: 'Caseload open at the end of the period no cell not mapped' }));
     fireEvent.click(screen.getByRole('button', { name: 'Use selected cell' }));
     await screen.findByText("Caseload open at the end of the period is now 'Section A'!D13.");
+    fireEvent.click(screen.getByRole('button', { name: 'Show mapped cells' }));
+    await screen.findByText(/^Selected the mapped cells of the sheet that holds most of them \(\d+ mapped in all\)/);
+    expect(shown[0]).toContain("'Section A'!D13");
+    expect(shown[0]).toContain("'Section A'!D10");
+    fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
+    await screen.findByText('The mapped cells are no longer shown.');
+    expect(shown[1]).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Save mapping' }));
     await screen.findByText(/^Saved the mapping of \d+ figures into this workbook/, {}, { timeout: 20_000 });
 
