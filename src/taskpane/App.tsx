@@ -44,6 +44,8 @@ export type PaneHost =
        * mapped without their formatting being touched; with none, the selection goes back to one cell.
        */
       showCells(cells: string[]): Promise<void>;
+      /** Opens the submission copy of the open workbook as a new workbook, for the person to save and send. */
+      openSubmissionCopy(session: ReturnSession): Promise<{ removedSheets: string[] }>;
     }
   | {
       kind: 'browser';
@@ -180,6 +182,12 @@ export function App({ host }: { host: PaneHost }) {
               })}>
                 Write findings into the workbook
               </Button>
+              <Button disabled={busy} onClick={() => void run('Preparing the submission copy', async () => {
+                const { removedSheets } = await host.openSubmissionCopy(host.current);
+                return `Opened the submission copy as a new workbook: figures, narrative and findings, values only${removedSheets.length ? `, without the ${removedSheets.map((s) => `"${s}"`).join(' and ')} sheet${removedSheets.length === 1 ? '' : 's'}` : ''}. Save it and send that one to the commissioner; this workbook stays as it is.`;
+              })}>
+                Prepare submission copy
+              </Button>
             </div>
           </>
         ) : (
@@ -228,7 +236,7 @@ export function App({ host }: { host: PaneHost }) {
           <MessageBar intent="warning">
             <MessageBarBody>
               This workbook holds victims' case data (the {caseSheets.map((s) => `"${s}"`).join(' and ')} sheet{caseSheets.length === 1 ? '' : 's'}): keep it on this computer and do not send
-              it. {host.kind === 'browser' ? 'Send the commissioner the copy from Prepare submission copy.' : 'Send the commissioner the submission copy: returns submit, or Prepare submission copy on the standalone page.'}
+              it. {host.kind === 'browser' ? 'Send the commissioner the copy from Prepare submission copy.' : 'Send the commissioner the copy that Prepare submission copy opens.'}
             </MessageBarBody>
           </MessageBar>
         )}

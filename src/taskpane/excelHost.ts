@@ -1,5 +1,7 @@
 import { parseSheetCell, sheetCell } from '../workbook/addresses';
 import { OfficeWorkbook } from '../workbook/officeWorkbook';
+import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
+import { base64Of, readDocument } from './documentFile';
 import type { PaneHost } from './App';
 import { ReturnSession } from './returnSession';
 
@@ -32,6 +34,13 @@ export function excelHost(): PaneHost {
         else worksheet.getRange('A1').select();
         await context.sync();
       });
+    },
+    async openSubmissionCopy(session) {
+      // Made from the open workbook's file: the workbook with its cases stays as it is.
+      const copy = new ReturnSession(await XlsxWorkbook.fromBytes(await readDocument(Office.context.document), session.name), session.name);
+      const submission = await copy.prepareSubmission();
+      await Excel.createWorkbook(base64Of(await (copy.port as XlsxWorkbook).toBytes()));
+      return submission;
     },
     async selectedCell() {
       return Excel.run(async (context) => {

@@ -19,7 +19,7 @@ describe('the task pane in Excel', () => {
     const excel = new FakeExcel();
     const selected: string[] = [];
     const current = new ReturnSession(new OfficeWorkbook(excel.run), 'this workbook');
-    render(<App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => 'Outputs!B7', showCells: async () => undefined }} />);
+    render(<App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => 'Outputs!B7', showCells: async () => undefined, openSubmissionCopy: async () => ({ removedSheets: ['Case data', 'Cases'] }) }} />);
 
     fireEvent.click(screen.getByRole('button', { name: 'Insert template' }));
     await screen.findByText('Inserted the Cambridgeshire victim services monitoring return template.', {}, { timeout: 20_000 });
@@ -37,6 +37,8 @@ describe('the task pane in Excel', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Write findings into the workbook' }));
     await screen.findByText('Wrote the findings, highlights and your explanations into the workbook.', {}, { timeout: 20_000 });
+    fireEvent.click(screen.getByRole('button', { name: 'Prepare submission copy' }));
+    await screen.findByText(/^Opened the submission copy as a new workbook: figures, narrative and findings, values only, without the "Case data" and "Cases" sheets\. Save it and send that one/);
     expect(excel.sheets.has('Findings')).toBe(true);
   }, 60_000);
 });
@@ -50,7 +52,7 @@ describe("mapping a commissioner's template open in Excel", () => {
     const shown: string[][] = [];
     const current = new ReturnSession(new OfficeWorkbook(excel.run), 'this workbook');
     render(
-      <App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => "'Section A'!D13", showCells: async (cells) => void shown.push(cells) }} />,
+      <App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => "'Section A'!D13", showCells: async (cells) => void shown.push(cells), openSubmissionCopy: async () => ({ removedSheets: [] }) }} />,
     );
 
     fireEvent.click(await screen.findByRole('button', { name: 'Map this template' }));
