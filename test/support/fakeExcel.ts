@@ -168,32 +168,47 @@ class FakeCollection extends Loadable {
   }
 }
 
-class FakeRange extends Loadable {
+/** A block of a sheet's cells: its values and formulas as Office.js gives them, once loaded and synced. */
+abstract class FakeCells extends Loadable {
   constructor(
-    private readonly fake: FakeExcel,
+    protected readonly fake: FakeExcel,
     readonly sheet: string,
-    readonly address: string,
   ) {
     super();
-    if (!fake.sheets.has(sheet)) throw new Error(`no sheet ${sheet}`);
   }
-  private cells<T>(fn: (row: number, column: number) => T): T[][] {
-    if (/^[A-Z]+:[A-Z]+$/.test(this.address)) return [];
-    const { top, left, bottom, right } = parseRange(this.address);
-    return Array.from({ length: bottom - top + 1 }, (_, i) => Array.from({ length: right - left + 1 }, (_, j) => fn(top + i, left + j)));
-  }
-  get values() {
+  protected abstract cells<T>(fn: (row: number, column: number) => T): T[][];
+  get values(): unknown[][] {
     this.guard('values');
     return this.cells((r, c) => this.fake.cell(this.sheet, r, c)?.value ?? '');
   }
-  get formulas() {
+  get formulas(): unknown[][] {
     this.guard('formulas');
     return this.cells((r, c) => {
       const cell = this.fake.cell(this.sheet, r, c);
       return cell?.formula ? `=${cell.formula}` : (cell?.value ?? '');
     });
   }
-  set formulas(rows: unknown[][]) {
+}
+
+class FakeRange extends FakeCells {
+  constructor(
+    fake: FakeExcel,
+    sheet: string,
+    readonly address: string,
+  ) {
+    super(fake, sheet);
+    if (!fake.sheets.has(sheet)) throw new Error(`no sheet ${sheet}`);
+  }
+  protected cells<T>(fn: (row: number, column: number) => T): T[][] {
+    if (/^[A-Z]+:[A-Z]+$/.test(this.address)) return [];
+    const { top, left, bottom, right } = parseRange(this.address);
+    return Array.from({ length: bottom - top + 1 }, (_, i) => Array.from({ length: right - left + 1 }, (_, j) => fn(top + i, left + j)));
+  }
+  // A range's formulas are written too; a getter and setter are declared together.
+  override get formulas(): unknown[][] {
+    return super.formulas;
+  }
+  override set formulas(rows: unknown[][]) {
     const { row, column } = parseCell(this.address.split(':')[0]!);
     rows.forEach((cells, i) =>
       cells.forEach((v, j) => {
@@ -220,13 +235,13 @@ class FakeRange extends Loadable {
   }
 }
 
-class FakeUsedRange extends Loadable {
+class FakeUsedRange extends FakeCells {
   constructor(
-    private readonly fake: FakeExcel,
-    private readonly sheet: string,
+    fake: FakeExcel,
+    sheet: string,
     private readonly valuesOnly: boolean,
   ) {
-    super();
+    super(fake, sheet);
   }
   /** Loading again after a sync queues the range for the next one. */
   override load() {
@@ -241,7 +256,7 @@ class FakeUsedRange extends Loadable {
     const reduce = (pick: (a: { row: number; column: number }) => number, fn: (a: number, b: number) => number) => addresses.map(pick).reduce((a, b) => fn(a, b));
     return { top: reduce((a) => a.row, Math.min), left: reduce((a) => a.column, Math.min), bottom: reduce((a) => a.row, Math.max), right: reduce((a) => a.column, Math.max) };
   }
-  private cells<T>(fn: (row: number, column: number) => T): T[][] {
+  protected cells<T>(fn: (row: number, column: number) => T): T[][] {
     const b = this.bounds()!;
     return Array.from({ length: b.bottom - b.top + 1 }, (_, i) => Array.from({ length: b.right - b.left + 1 }, (_, j) => fn(b.top + i, b.left + j)));
   }
@@ -262,17 +277,6 @@ class FakeUsedRange extends Loadable {
   get columnCount() {
     const b = this.bounds()!;
     return b.right - b.left + 1;
-  }
-  get values() {
-    this.guard('values');
-    return this.cells((r, c) => this.fake.cell(this.sheet, r, c)?.value ?? '');
-  }
-  get formulas() {
-    this.guard('formulas');
-    return this.cells((r, c) => {
-      const cell = this.fake.cell(this.sheet, r, c);
-      return cell?.formula ? `=${cell.formula}` : (cell?.value ?? '');
-    });
   }
   getColumn() {
     return this.fake.track(new FakeColumn());
