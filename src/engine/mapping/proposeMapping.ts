@@ -197,7 +197,7 @@ function claimsOfSheet(v: Vocabulary, figures: Figure[], sheet: TemplateSheet): 
       const score = by.length
         ? memberScore(v, figure, by[0]!, label.label)
         : v.relevance(label.label, [template.label, ...template.aliases]) * (outside ? OUTSIDE_SECTION : 1) * (besideBlock(label) ? BESIDE_BLOCK : 1);
-      if (score >= 0.4) claims.push({ figure: figure.id, sheet, row: label.row, column, score, matched: label.label, anchor: anchorOf(sheet, label, column, rows) });
+      if (score >= 0.4) claims.push(claimAt(figure.id, sheet, label, column, score, rows));
     }
   }
   return claims;
@@ -544,10 +544,11 @@ function namesList(v: Vocabulary, context: string, key: string): boolean {
 }
 
 function claimAt(figure: string, sheet: TemplateSheet, label: LabelRow, column: number, score: number, rows: LabelRow[], columnHeading?: string): Claim {
-  return { figure, sheet, row: label.row, column, score, matched: columnHeading ? `${label.label} × ${columnHeading}` : label.label, anchor: anchorOf(sheet, label, column, rows, columnHeading) };
+  return { figure, sheet, row: label.row, column, score, matched: columnHeading ? `${label.label} × ${columnHeading}` : label.label, anchor: anchorOf(label, rows, columnHeading) };
 }
 
-function anchorOf(sheet: TemplateSheet, label: LabelRow, column: number, rows: LabelRow[], columnHeading?: string): Anchor {
+/** What a binding's row says, to find it again in next period's copy: its label, column heading and heading above. */
+function anchorOf(label: LabelRow, rows: LabelRow[], columnHeading?: string): Anchor {
   const heading = [...rows].reverse().find((r) => r.row < label.row && r.heading)?.label;
   return { label: label.label, ...(columnHeading ? { column: columnHeading } : {}), ...(heading ? { heading } : {}) };
 }
