@@ -12,7 +12,7 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 /** Excel on the web refuses requests over 5 MB: a batch is sent before its queued writes reach this estimate. */
 const PAYLOAD_LIMIT = 4_000_000;
 /** A template's used range above this many cells is formatted far beyond its content. */
-const GRID_CELL_LIMIT = 200_000;
+const GRID_CELL_LIMIT = 40_000;
 /** What a protected return leaves open: formatting, so highlights and widths still work. */
 const PROTECTION = { allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true };
 
@@ -93,7 +93,8 @@ export class OfficeWorkbook implements WorkbookPort {
       // A sheet formatted down whole columns would be a million cells: then only cells holding values are read.
       const range = used.rowCount * used.columnCount > GRID_CELL_LIMIT ? worksheet.getUsedRange(true) : used;
       range.load('rowIndex,columnIndex,values,formulas');
-      const properties = range.getCellProperties({ format: { font: { bold: true }, fill: { color: true }, indentLevel: true } });
+      // Looks come back at some 70 bytes a cell: only a template-sized range asks for them, under the response limit.
+      const properties = range === used ? range.getCellProperties({ format: { font: { bold: true }, fill: { color: true }, indentLevel: true } }) : null;
       // Merged areas came in ExcelApi 1.13; without them every cell of a merge reads as its own.
       const columns = Array.from({ length: range === used ? used.columnCount : 0 }, (_, j) => used.getColumn(j).load('columnHidden'));
       const merged = typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', '1.13') ? range.getMergedAreasOrNullObject().load('areas/items/address') : null;
@@ -101,7 +102,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const cells: GridCell[] = [];
       (range.values as unknown[][]).forEach((row, i) =>
         row.forEach((value, j) => {
-          const format = properties.value[i]?.[j]?.format;
+          const format = properties?.value[i]?.[j]?.format;
           const formula = (range.formulas as unknown[][])[i]?.[j];
           const fill = format?.fill?.color;
           const cell: GridCell = {

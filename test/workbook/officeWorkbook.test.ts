@@ -98,6 +98,18 @@ describe('OfficeWorkbook', () => {
   });
 });
 
+describe('OfficeWorkbook reading a template formatted far beyond its content', () => {
+  it('reads the cells holding values, and asks for no looks that would not fit in one response', async () => {
+    const excel = new FakeExcel();
+    const workbook = new OfficeWorkbook(excel.run);
+    await workbook.apply([{ op: 'addSheet', sheet: 'Outputs' }, { op: 'write', sheet: 'Outputs', at: 'A2', rows: [['Total number of victims', 12]] }]);
+    // Shading down whole columns, as templates often carry.
+    for (let row = 1; row <= 25_000; row++) for (const column of ['C', 'D']) excel.setFormat('Outputs', `${column}${row}`, { fill: '#FFF2CC' });
+    const grid = await workbook.readGrid('Outputs');
+    expect(grid.cells.map((c) => [c.row, c.column, c.value])).toEqual([[2, 1, 'Total number of victims'], [2, 2, 12]]);
+  });
+});
+
 describe('OfficeWorkbook reading a big pasted sheet', () => {
   it('reads in blocks, each under the response limit, and keeps the sheet row numbers', async () => {
     const excel = new FakeExcel();
