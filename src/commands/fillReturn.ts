@@ -11,11 +11,10 @@ import type { CaseText, NamedCount } from '../engine/tally/tally';
 import { InputError } from '../errors';
 import { sheetCell } from '../workbook/addresses';
 import type { CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from '../workbook/port';
-import { mappingFrameworkIssues, type Mapping } from '../engine/mapping/mapping';
-import { validateMapping } from '../engine/mapping/validateMapping';
+import type { Mapping } from '../engine/mapping/mapping';
 import { caseSheets } from './caseTable';
 import { isMapped, mappingOperations } from './mappedWorkbook';
-import { templateGrids } from './mapTemplate';
+import { refuseUnfitMapping } from './mapTemplate';
 import { CASE_DATA_SHEET, CASES_SHEET, listName, REPLACED_SHEET, returnSheets, RETURN_NAMES, type FigureContent } from './returnLayout';
 
 export { REPLACED_SHEET } from './returnLayout';
@@ -53,8 +52,7 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   let existing = await port.names();
 
   if (input.mapping) {
-    const issues = [...mappingFrameworkIssues(input.mapping, framework), ...validateMapping(input.mapping, await templateGrids(port), 'fill')];
-    if (issues.length) throw new InputError(`The mapping cannot be used on this workbook:\n${issues.map((i) => `  ${i.at}: ${i.message}`).join('\n')}\nCorrect the mapping (returns map proposes one) and try again.`);
+    await refuseUnfitMapping(port, input.mapping, framework, 'fill', 'The mapping cannot be used on this workbook', 'Correct the mapping (returns map proposes one) and try again.');
     const named = mappingOperations(input.mapping, framework, await port.sheetNames());
     operations.push(...named);
     existing = namesAfter(existing, named);

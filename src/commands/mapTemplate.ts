@@ -1,6 +1,8 @@
 import type { Framework } from '../frameworks/schema';
 import type { SheetGrid } from '../engine/mapping/grid';
-import type { Mapping } from '../engine/mapping/mapping';
+import { mappingFrameworkIssues, type Mapping, type MappingIssue } from '../engine/mapping/mapping';
+import { validateMapping } from '../engine/mapping/validateMapping';
+import { InputError } from '../errors';
 import { proposeMapping, type Binding, type MappingProposal } from '../engine/mapping/proposeMapping';
 import { reanchorMapping, type Move } from '../engine/mapping/reanchor';
 import type { WorkbookPort } from '../workbook/port';
@@ -16,6 +18,20 @@ export async function templateGrids(port: WorkbookPort): Promise<SheetGrid[]> {
   const grids: SheetGrid[] = [];
   for (const sheet of await port.sheetNames()) if (!OWN_SHEETS.has(sheet)) grids.push(await port.readGrid(sheet));
   return grids;
+}
+
+/**
+ * Refuses a mapping that does not fit its framework or this workbook, before anything is read or written: one
+ * message, headed by `what`, naming each problem where it is, then `whatToDo`.
+ */
+export async function refuseUnfitMapping(port: WorkbookPort, mapping: Mapping, framework: Framework, purpose: 'fill' | 'read', what: string, whatToDo = ''): Promise<void> {
+  const issues = [...mappingFrameworkIssues(mapping, framework), ...validateMapping(mapping, await templateGrids(port), purpose)];
+  if (issues.length) throw new InputError(`${what}:\n${describeMappingIssues(issues)}${whatToDo ? `\n${whatToDo}` : ''}`);
+}
+
+/** Mapping problems, one a line, each at its place. */
+export function describeMappingIssues(issues: MappingIssue[]): string {
+  return issues.map((i) => `  ${i.at}: ${i.message}`).join('\n');
 }
 
 export interface TemplateMapping extends MappingProposal {

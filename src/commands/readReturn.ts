@@ -7,11 +7,10 @@ import type { FigureCell, ReturnData } from '../engine/checks/returnData';
 import { PERIOD_FROM, PERIOD_TO } from '../engine/formulas/names';
 import { InputError } from '../errors';
 import { cellAddress, parseSheetCell, sheetCell } from '../workbook/addresses';
-import { mappingFrameworkIssues, type Mapping } from '../engine/mapping/mapping';
-import { validateMapping } from '../engine/mapping/validateMapping';
+import type { Mapping } from '../engine/mapping/mapping';
 import type { Period } from '../engine/tally/period';
 import { isMapped } from './mappedWorkbook';
-import { templateGrids } from './mapTemplate';
+import { refuseUnfitMapping } from './mapTemplate';
 import type { NamedRange, WorkbookPort } from '../workbook/port';
 import { listName, RETURN_NAMES } from './returnLayout';
 
@@ -52,8 +51,7 @@ export async function readReturn(port: WorkbookPort, source: string, frameworkFo
   let period: Period | null;
   let held: Set<string> | undefined;
   if (mapping) {
-    const issues = [...mappingFrameworkIssues(mapping, framework), ...validateMapping(mapping, await templateGrids(port), 'read')];
-    if (issues.length) throw new InputError(`${source}: the mapping does not fit this workbook:\n${issues.map((i) => `  ${i.at}: ${i.message}`).join('\n')}`);
+    await refuseUnfitMapping(port, mapping, framework, 'read', `${source}: the mapping does not fit this workbook`);
     for (const [figure, reference] of Object.entries(mapping.cells)) {
       const { sheet, cell } = parseSheetCell(reference);
       places.set(figure, { name: figure, sheet, range: cell.toUpperCase() });

@@ -3,14 +3,13 @@ import { checkWorkbook } from '../commands/checkWorkbook';
 import { fillReturn } from '../commands/fillReturn';
 import { CASE_SHEETS, prepareSubmission, type Submission } from '../commands/prepareSubmission';
 import { mappingOperations } from '../commands/mappedWorkbook';
-import { mapTemplate, templateGrids, type TemplateMapping } from '../commands/mapTemplate';
+import { describeMappingIssues, mapTemplate, refuseUnfitMapping, type TemplateMapping } from '../commands/mapTemplate';
 import { readCaseData } from '../commands/readCaseData';
 import { returnSheets, RETURN_NAMES } from '../commands/returnLayout';
 import { blankCaseDataSheet } from '../commands/caseTable';
 import { jsDateOfDay } from '../engine/cases/dates';
 import type { Finding } from '../engine/checks/findings';
-import { mappingFrameworkIssues, type Mapping, type MappingIssue } from '../engine/mapping/mapping';
-import { validateMapping } from '../engine/mapping/validateMapping';
+import { mappingFrameworkIssues, type Mapping } from '../engine/mapping/mapping';
 import { InputError } from '../errors';
 import type { TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
@@ -44,7 +43,8 @@ export class ReturnSession {
 
   /** Proposes a mapping of a commissioner's template, keeping last period's bindings where given; fill and check use it until it is saved. */
   async map(framework: Framework, previous: Mapping | null = null): Promise<TemplateMapping> {
-    if (previous) refuseIssues(`The imported mapping does not fit ${framework.title}`, mappingFrameworkIssues(previous, framework));
+    const misfits = previous ? mappingFrameworkIssues(previous, framework) : [];
+    if (misfits.length) throw new InputError(`The imported mapping does not fit ${framework.title}:\n${describeMappingIssues(misfits)}`);
     const proposal = await mapTemplate(this.port, framework, previous);
     this.mapping = proposal.mapping;
     return proposal;
@@ -57,7 +57,7 @@ export class ReturnSession {
 
   /** Writes the mapping into the workbook as defined names, once checked against it; from then on the workbook's names say where each figure is. */
   async saveMapping(mapping: Mapping, framework: Framework): Promise<void> {
-    refuseIssues(`The mapping cannot be saved into ${this.name}`, [...mappingFrameworkIssues(mapping, framework), ...validateMapping(mapping, await templateGrids(this.port), 'fill')]);
+    await refuseUnfitMapping(this.port, mapping, framework, 'fill', `The mapping cannot be saved into ${this.name}`);
     await this.port.apply(mappingOperations(mapping, framework, await this.port.sheetNames()));
     this.mapping = null;
   }
@@ -100,6 +100,3 @@ export class ReturnSession {
 }
 
 /** Located problems with a mapping, as the message a person reads; nothing is written. */
-function refuseIssues(what: string, issues: MappingIssue[]): void {
-  if (issues.length) throw new InputError(`${what}:\n${issues.map((i) => `  ${i.at}: ${i.message}`).join('\n')}`);
-}
