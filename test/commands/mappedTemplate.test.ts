@@ -50,6 +50,17 @@ describe('filling a commissioner\u2019s own template through its mapping', () =>
       expect(differences).toEqual([]);
     });
 
+  it('takes a template that shows 0 in every box as not filled in yet, but a typed figure among zeros as typed', async () => {
+    const { bytes, mapping } = await mapped('D');
+    await expect(fillReturn(await XlsxWorkbook.fromBytes(bytes, 'D.xlsx'), { framework, period, table, mapping })).resolves.toMatchObject({ replaced: [] });
+    const typed = await XlsxWorkbook.fromBytes(bytes, 'D.xlsx');
+    const { sheet, cell } = parseSheetCell(mapping.cells['referrals.total']!);
+    await typed.apply([{ op: 'write', sheet, at: cell, rows: [[40]] }]);
+    const attempt = fillReturn(typed, { framework, period, table, mapping });
+    await expect(attempt).rejects.toThrow(InputError);
+    await expect(attempt).rejects.toThrow(/typed figures? differs? from what the case data gives/);
+  });
+
   it('gives, recalculated by LibreOffice Calc, the tally at every mapped cell of both templates', async () => {
     for (const name of ['A', 'B']) {
       const { after, mapping, report } = await filledThrough(name);
