@@ -1,6 +1,8 @@
 import type { Finding } from '../engine/checks/findings';
 import { parseCell } from '../workbook/addresses';
 import type { CellWrite, WorkbookOperation, WorkbookPort } from '../workbook/port';
+import { STYLE_FILLS } from '../workbook/styles';
+import { markKey, readMarks, recordOperations, unmarkOperations } from './cellMarks';
 import type { ReadReturn } from './readReturn';
 
 export const FINDINGS_SHEET = 'Findings';
@@ -9,6 +11,7 @@ const EXPLANATION = 4;
 const RULE = 5;
 const FIGURE = 6;
 const SEVERITY_LABEL = { error: 'Error', query: 'Query', info: 'Info' } as const;
+const SEVERITY_ORDER = ['error', 'query', 'info'] as const;
 
 /** A finding's key for carrying a provider's explanation from one check to the next: its rule and first figure. */
 function keyOf(rule: string, figure: string): string {
@@ -31,10 +34,11 @@ export async function readExplanations(port: WorkbookPort): Promise<Map<string, 
 }
 
 /**
- * Writes findings back into the workbook: a Findings sheet (severity, message, what to do, a link to the cell,
- * and a column for the provider's explanation), each figure cell highlighted by severity with a note. Running
- * it again replaces the old findings, clears old highlights and keeps every explanation typed against a finding
- * that is still there.
+ * Writes findings back into the workbook: a Findings sheet (severity, message, what to do, links to the cells,
+ * and a column for the provider's explanation), and on each figure cell a finding touches, a note listing them;
+ * errors and queries colour the cell by severity. What a cell looked like before is recorded (cellMarks), so
+ * running it again, or clearing, puts back the cell's own fill and note; explanations typed against a finding
+ * that is still there are kept.
  */
 export async function annotateReturn(port: WorkbookPort, read: ReadReturn, findings: Finding[], typedNow: ReadonlyMap<string, string> = new Map()): Promise<{ explanationsKept: number }> {
   const sheets = await port.sheetNames();
@@ -43,11 +47,8 @@ export async function annotateReturn(port: WorkbookPort, read: ReadReturn, findi
   // Explanations typed in the task pane just now win over those in the sheet.
   for (const [key, text] of typedNow) if (text.trim()) explanations.set(key, text.trim());
 
-  const operations: WorkbookOperation[] = [];
-  // Old highlights and notes go: every figure cell back to its plain look.
-  for (const [id, place] of read.places) {
-    operations.push({ op: 'style', sheet: place.sheet, range: place.range, style: read.formulas.has(id) ? 'figure' : 'input' }, { op: 'note', sheet: place.sheet, cell: place.range, text: '' });
-  }
+  const previous = await readMarks(port);
+  const operations: WorkbookOperation[] = previous ? unmarkOperations(previous) : sheets.includes(FINDINGS_SHEET) ? await unmarkUnrecorded(port, read) : [];
   if (sheets.includes(FINDINGS_SHEET)) operations.push({ op: 'removeSheet', sheet: FINDINGS_SHEET });
   operations.push({ op: 'addSheet', sheet: FINDINGS_SHEET });
 
@@ -77,15 +78,42 @@ export async function annotateReturn(port: WorkbookPort, read: ReadReturn, findi
     for (const id of finding.figures) {
       const place = read.places.get(id);
       if (!place) continue;
-      const key = `${place.sheet}!${place.range}`;
+      const key = markKey(place.sheet, place.range);
       const entry = byCell.get(key) ?? { sheet: place.sheet, cell: place.range, findings: [] };
       if (!entry.findings.includes(finding)) entry.findings.push(finding);
       byCell.set(key, entry);
     }
-  for (const { sheet, cell, findings: here } of byCell.values()) {
-    operations.push({ op: 'style', sheet, range: cell, style: here[0]!.severity });
+  const marked = [...byCell.values()];
+  // What the new marks cover: a cell marked last time covered its own look then; any other, what it shows now.
+  const before = new Map((previous ?? []).map((m) => [markKey(m.sheet, m.cell), m.before]));
+  const unseen = marked.filter((m) => !before.has(markKey(m.sheet, m.cell)));
+  (await port.looks(unseen)).forEach((look, i) => before.set(markKey(unseen[i]!.sheet, unseen[i]!.cell), look));
+
+  for (const { sheet, cell, findings: here } of marked) {
+    const worst = SEVERITY_ORDER.find((s) => here.some((f) => f.severity === s))!;
+    // Information is a note only: colour is kept for what the provider must act on.
+    if (worst !== 'info') operations.push({ op: 'style', sheet, range: cell, style: worst });
     operations.push({ op: 'note', sheet, cell, text: here.map((f) => `${SEVERITY_LABEL[f.severity]}: ${f.message}`).join('\n\n') });
   }
+  operations.push(...recordOperations(marked.map(({ sheet, cell }) => ({ sheet, cell, before: before.get(markKey(sheet, cell))! }))));
   await port.apply(operations);
   return { explanationsKept: kept };
+}
+
+/**
+ * A workbook whose findings were written before marks were recorded: its highlighted figure cells go back to
+ * the plain look the product gave them, and their notes go.
+ */
+async function unmarkUnrecorded(port: WorkbookPort, read: ReadReturn): Promise<WorkbookOperation[]> {
+  const places = [...read.places].map(([id, place]) => ({ id, sheet: place.sheet, cell: place.range }));
+  const highlights = new Set(SEVERITY_ORDER.map((s) => STYLE_FILLS[s]!.toUpperCase()));
+  const looks = await port.looks(places);
+  return places.flatMap(({ id, sheet, cell }, i): WorkbookOperation[] => {
+    const fill = looks[i]!.fill?.color.toUpperCase();
+    if (!fill || !highlights.has(fill)) return [];
+    return [
+      { op: 'style', sheet, range: cell, style: read.formulas.has(id) ? 'figure' : 'input' },
+      { op: 'note', sheet, cell, text: '' },
+    ];
+  });
 }

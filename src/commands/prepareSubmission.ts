@@ -5,6 +5,7 @@ import { InputError } from '../errors';
 import { cellAddress, parseCell, parseRange } from '../workbook/addresses';
 import type { WorkbookOperation, WorkbookPort } from '../workbook/port';
 import { FINDINGS_SHEET } from './annotateReturn';
+import { readMarks } from './cellMarks';
 import { readCaseData } from './readCaseData';
 import { readReturn } from './readReturn';
 import { withoutCaseList } from './reconcile';
@@ -30,8 +31,8 @@ const WORD = /[^\s,;:()[\]{}"'“”‘’]+/gu;
 /**
  * Turns a filled return into the copy sent to the commissioner: the case sheets and every name pointing into
  * them removed, every formula replaced by its value (nothing left can reach a case row), Case IDs taken out of
- * the text that stays (findings, explanations, the case-study list), notes on figure cells removed (they
- * repeat the findings, which stay in the Findings sheet). Figures, narrative, explanations and findings stay,
+ * the text that stays (findings, explanations, the case-study list), the findings' notes on figure cells
+ * removed (they repeat the findings, which stay in the Findings sheet). Figures, narrative, explanations and findings stay,
  * each figure still in the cell named by its id, so the commissioner's `returns check` reads it as before.
  */
 export async function prepareSubmission(port: WorkbookPort, source: string, frameworkFor?: (id: string) => Framework): Promise<Submission> {
@@ -62,7 +63,10 @@ export async function prepareSubmission(port: WorkbookPort, source: string, fram
     if (isFormula) valuesFixed++;
     if (isFormula || replacement !== value) operations.push({ op: 'write', sheet, at: cell, rows: [[replacement]] });
   });
-  for (const place of read.places.values()) if (kept.includes(place.sheet)) operations.push({ op: 'note', sheet: place.sheet, cell: place.range, text: '' });
+  // The findings' notes go; a cell's own note (the commissioner's) comes back.
+  const marks = await readMarks(port);
+  const notes = marks ? marks.map((m) => ({ sheet: m.sheet, cell: m.cell, text: m.before.note ?? '' })) : [...read.places.values()].map((p) => ({ sheet: p.sheet, cell: p.range, text: '' }));
+  for (const note of notes) if (kept.includes(note.sheet)) operations.push({ op: 'note', ...note });
 
   const doomedNames = (await port.names()).filter((n) => removedSheets.includes(n.sheet));
   for (const n of doomedNames) operations.push({ op: 'removeName', name: n.name });

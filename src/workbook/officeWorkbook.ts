@@ -3,7 +3,7 @@ import { dayFromJsDate, excelSerialOfDay } from '../engine/cases/dates';
 import { CELL_TEXT_LIMIT, type RawCell } from '../engine/cases/rawTable';
 import { absoluteRef, cellAddress, columnLetters, parseCell } from './addresses';
 import type { GridCell, SheetGrid } from '../engine/mapping/grid';
-import type { CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
+import type { CellLook, CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
 import { DATE_FORMAT, HEADING_COLOUR, MUTED_COLOUR, STYLE_FILLS } from './styles';
 
 /** Runs one batch against the open workbook: Excel.run in Excel, a fake in tests. */
@@ -135,6 +135,22 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  looks(cells: { sheet: string; cell: string }[]): Promise<CellLook[]> {
+    return this.run(async (context) => {
+      const sheet = (name: string) => context.workbook.worksheets.getItem(name);
+      const fills = cells.map(({ sheet: name, cell }) => sheet(name).getRange(cell).getCellProperties({ format: { fill: { color: true, pattern: true } } }));
+      const notes = this.hasNotes() ? cells.map(({ sheet: name, cell }) => sheet(name).notes.getItemOrNullObject(cell).load('content')) : null;
+      await context.sync();
+      return cells.map((_, i) => {
+        const fill = fills[i]!.value[0]?.[0]?.format?.fill;
+        const note = notes?.[i];
+        // Excel reports an unfilled cell as white with no pattern.
+        const none = !fill?.color || fill.pattern === 'None' || (fill.pattern === undefined && fill.color.toUpperCase() === '#FFFFFF');
+        return { fill: none ? null : { color: fill.color!.toUpperCase() }, note: note && !note.isNullObject && note.content ? note.content : null };
+      });
+    });
+  }
+
   apply(operations: WorkbookOperation[]): Promise<void> {
     return this.run(async (context) => {
       const workbook = context.workbook;
@@ -202,6 +218,12 @@ export class OfficeWorkbook implements WorkbookPort {
       case 'style':
         styleRange(sheet(op.sheet).getRange(op.range), op.style);
         return 200;
+      case 'fill': {
+        const range = sheet(op.sheet).getRange(op.range);
+        if (op.fill) range.format.fill.color = op.fill.color;
+        else range.format.fill.clear();
+        return 200;
+      }
       case 'defineName':
         if (named.has(op.name)) workbook.names.getItem(op.name).delete();
         workbook.names.add(op.name, sheet(op.sheet).getRange(op.range));

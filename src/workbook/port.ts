@@ -14,6 +14,8 @@ export type WorkbookOperation =
   /** A block of cells from its top-left cell. */
   | { op: 'write'; sheet: string; at: string; rows: CellWrite[][] }
   | { op: 'style'; sheet: string; range: string; style: CellStyle }
+  /** Sets a fill back as `looks` read it: a colour, the file adapter's exact fill, or none. */
+  | { op: 'fill'; sheet: string; range: string; fill: CellFill }
   | { op: 'defineName'; name: string; sheet: string; range: string }
   /** Removes a defined name; a name that is not there is no error. */
   | { op: 'removeName'; name: string }
@@ -27,6 +29,19 @@ export type WorkbookOperation =
    */
   | { op: 'protect'; sheet: string }
   | { op: 'unprotect'; sheet: string };
+
+/**
+ * A cell's fill as read before the product marks it, so the mark can be taken off again. `color` is what every
+ * host understands; `exact` is the file adapter's own description (theme colours, patterns), used by that
+ * adapter when it restores and ignored by Excel, which reports theme colours resolved.
+ */
+export type CellFill = { color: string; exact?: string } | null;
+
+/** What a highlight and its note cover up. */
+export interface CellLook {
+  fill: CellFill;
+  note: string | null;
+}
 
 export interface NamedRange {
   name: string;
@@ -51,5 +66,7 @@ export interface WorkbookPort {
   readGrid(sheet: string): Promise<SheetGrid>;
   /** Formulas of single cells, or null where a cell holds a plain value. */
   formulas(cells: { sheet: string; cell: string }[]): Promise<(string | null)[]>;
+  /** The fill and note of single cells. */
+  looks(cells: { sheet: string; cell: string }[]): Promise<CellLook[]>;
   apply(operations: WorkbookOperation[]): Promise<void>;
 }

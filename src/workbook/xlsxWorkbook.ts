@@ -5,7 +5,7 @@ import { absoluteRef, cellAddress, parseCell, parseRange } from './addresses';
 import { cellValue, rowValues, writeFormula } from './exceljsValues';
 import type { GridCell, SheetGrid } from '../engine/mapping/grid';
 import { checkWorkbookBytes } from './workbookBytes';
-import type { CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
+import type { CellFill, CellLook, CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
 import { DATE_FORMAT, HEADING_COLOUR, MUTED_COLOUR, STYLE_FILLS } from './styles';
 
 /** ExcelJS colours are ARGB. */
@@ -102,6 +102,13 @@ export class XlsxWorkbook implements WorkbookPort {
     });
   }
 
+  async looks(cells: { sheet: string; cell: string }[]): Promise<CellLook[]> {
+    return cells.map(({ sheet, cell }) => {
+      const target = this.sheet(sheet).getCell(cell);
+      return { fill: fillOf(target.fill), note: noteText(target.note) };
+    });
+  }
+
   async apply(operations: WorkbookOperation[]): Promise<void> {
     for (const op of operations) this.applyOne(op);
   }
@@ -125,6 +132,13 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       case 'style':
         this.eachCell(op.sheet, op.range, (cell) => styleCell(cell, op.style));
+        return;
+      case 'fill':
+        this.eachCell(op.sheet, op.range, (cell) => {
+          ownStyle(cell);
+          if (op.fill) cell.fill = op.fill.exact ? (JSON.parse(op.fill.exact) as ExcelJS.Fill) : solid(op.fill.color);
+          else delete (cell.style as { fill?: ExcelJS.Fill }).fill;
+        });
         return;
       case 'defineName':
         this.removeName(op.name);
@@ -203,10 +217,28 @@ function writeCell(cell: ExcelJS.Cell, value: CellWrite): void {
   } else cell.value = typeof value === 'string' ? value.slice(0, CELL_TEXT_LIMIT) : value;
 }
 
+function solid(colour: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(colour) } };
+}
+
+/** A cell's fill as the port carries it: "#RRGGBB" where the file says it, and always the exact fill. */
+function fillOf(fill: ExcelJS.Fill | undefined): CellFill {
+  if (!fill || (fill.type === 'pattern' && fill.pattern === 'none')) return null;
+  const rgb = fill.type === 'pattern' ? fill.fgColor?.argb : undefined;
+  // A theme colour has no RGB in the cell: Excel, restoring without `exact`, falls back to white.
+  return { color: rgb && /^[0-9A-F]{8}$/i.test(rgb) ? `#${rgb.slice(2).toUpperCase()}` : '#FFFFFF', exact: JSON.stringify(fill) };
+}
+
+function noteText(note: ExcelJS.Comment | string | undefined): string | null {
+  if (note === undefined) return null;
+  const text = typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
+  return text || null;
+}
+
 function styleCell(cell: ExcelJS.Cell, style: CellStyle): void {
   ownStyle(cell);
   const fill = STYLE_FILLS[style];
-  if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } };
+  if (fill) cell.fill = solid(fill);
   const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
   switch (style) {
     case 'title':

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { annotateReturn, FINDINGS_SHEET } from '../../src/commands/annotateReturn';
+import { clearHighlights, MARKS_SHEET } from '../../src/commands/cellMarks';
 import { checkWorkbook } from '../../src/commands/checkWorkbook';
 import { fillReturn } from '../../src/commands/fillReturn';
 import { builtInFramework, parseFramework } from '../../src/frameworks/load';
@@ -151,6 +152,48 @@ describe('annotateReturn', () => {
     const again = await reopened.readUsed(FINDINGS_SHEET);
     expect(again.find((r) => r.cells[5] === 'waiting_lists_used')!.cells[4]).toBe('Spike after a new ISVA post; list cleared in October.');
     expect(again).toHaveLength(sheet.length);
+  });
+
+  it('colours only the flagged cells, by severity, and puts back each cell\'s own fill and note', async () => {
+    const { workbook } = await receivedReturn({ 'waiting.average_number': 3, 'referrals.by_source.police': 5 });
+    // The commissioner's own looks: a green figure cell with a note, on a flagged cell and on one left alone.
+    const names = new Map((await workbook.names()).map((n) => [n.name, n]));
+    const own = ['referrals.by_source.police', 'referrals.total'].map((id) => names.get(id)!);
+    await workbook.apply(own.flatMap((n) => [{ op: 'fill' as const, sheet: n.sheet, range: n.range, fill: { color: '#C6E0B4' } }, { op: 'note' as const, sheet: n.sheet, cell: n.range, text: 'Commissioner: count each victim once' }]));
+    const opened = await XlsxWorkbook.fromBytes(await workbook.toBytes(), 'received.xlsx');
+    const { read, findings } = await checkWorkbook(opened, 'received.xlsx');
+    const cells = [...read.places.values()].map((p) => ({ sheet: p.sheet, cell: p.range }));
+    const before = await opened.looks(cells);
+
+    await annotateReturn(opened, read, findings);
+    const annotated = await XlsxWorkbook.fromBytes(await opened.toBytes(), 'annotated.xlsx');
+    const worst = (id: string) => (['error', 'query'] as const).find((s) => findings.some((f) => f.severity === s && f.figures.includes(id)));
+    const expected = [...read.places.keys()].map((id, i) => ({ error: '#F8CBAD', query: '#FFE699', none: before[i]!.fill?.color ?? null })[worst(id) ?? 'none']);
+    expect((await annotated.looks(cells)).map((l) => l.fill?.color ?? null)).toEqual(expected);
+    expect(expected.filter((c) => c === '#F8CBAD').length).toBeGreaterThan(0);
+    expect(expected.filter((c) => c === '#FFE699').length).toBeGreaterThan(0);
+
+    // Written again with nothing found, and cleared: every cell looks as it did, the commissioner's notes back.
+    const rewritten = await XlsxWorkbook.fromBytes(await annotated.toBytes(), 'again.xlsx');
+    await annotateReturn(rewritten, read, []);
+    expect((await rewritten.looks(cells)).map((l) => [l.fill?.color ?? null, l.note])).toEqual(before.map((l) => [l.fill?.color ?? null, l.note]));
+    expect(await rewritten.sheetNames()).not.toContain(MARKS_SHEET);
+    expect(await clearHighlights(annotated)).toEqual({ cellsRestored: expect.any(Number) });
+    expect(await annotated.looks(cells)).toEqual(before);
+  });
+
+  it('takes off highlights written before their looks were recorded', async () => {
+    const { workbook, names } = await receivedReturn({});
+    const police = names.get('referrals.by_source.police')!;
+    await workbook.apply([
+      { op: 'addSheet', sheet: FINDINGS_SHEET },
+      { op: 'style', sheet: police.sheet, range: police.range, style: 'error' },
+      { op: 'note', sheet: police.sheet, cell: police.range, text: 'Error: old' },
+    ]);
+    const { read } = await checkWorkbook(workbook, 'old.xlsx');
+    await annotateReturn(workbook, read, []);
+    const [look] = await workbook.looks([{ sheet: police.sheet, cell: police.range }]);
+    expect(look).toEqual({ fill: expect.objectContaining({ color: '#F2F2F2' }), note: null });
   });
 
   it('makes a copy that opens cleanly in LibreOffice', async () => {

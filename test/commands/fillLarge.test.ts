@@ -17,6 +17,7 @@ function recordingPort() {
     read: async () => [],
     readUsed: async () => [],
     formulas: async () => [],
+    looks: async () => [],
     readGrid: async () => { throw new Error('not read by a fill'); },
     apply: async (operations) => {
       for (const op of operations) applied.push(op);

@@ -153,6 +153,10 @@ class FakeNote extends Loadable {
     this.guard('isNullObject');
     return !this.fake.notes.get(this.sheet)?.has(this.cell);
   }
+  get content() {
+    this.guard('content');
+    return this.fake.notes.get(this.sheet)?.get(this.cell) ?? '';
+  }
   delete() {
     if (!this.fake.notes.get(this.sheet)?.delete(this.cell)) throw new Error(`no note at ${this.sheet}!${this.cell}`);
   }
@@ -180,6 +184,16 @@ abstract class FakeCells extends Loadable {
   get values(): unknown[][] {
     this.guard('values');
     return this.cells((r, c) => this.fake.cell(this.sheet, r, c)?.value ?? '');
+  }
+  getCellProperties() {
+    const result = new FakeResult(() =>
+      this.cells((r, c) => {
+        const f = this.fake.formats.get(this.sheet)?.get(cellAddress(r, c)) ?? {};
+        return { format: { font: { bold: f.bold ?? false }, fill: f.fill ? { color: f.fill, pattern: 'Solid' } : { color: '#FFFFFF', pattern: 'None' }, indentLevel: f.indent ?? 0 } };
+      }),
+    );
+    this.fake.track(result);
+    return result;
   }
   get formulas(): unknown[][] {
     this.guard('formulas');
@@ -225,7 +239,7 @@ class FakeRange extends FakeCells {
     const set = (format: Format) => this.cells((r, c) => this.fake.setFormat(this.sheet, cellAddress(r, c), format));
     const ignore = { set: () => undefined, configurable: true };
     const font = Object.defineProperties({}, { bold: { set: (bold: boolean) => set({ bold }) }, italic: ignore, color: ignore, size: ignore });
-    const fill = Object.defineProperties({}, { color: { set: (fill: string) => set({ fill }) } });
+    const fill = Object.defineProperties({ clear: () => set({ fill: undefined }) }, { color: { set: (fill: string) => set({ fill }) } });
     return Object.defineProperties({ font, fill, protection: {} }, { indentLevel: { set: (indent: number) => set({ indent }) }, wrapText: ignore, columnWidth: ignore });
   }
   set numberFormat(_: unknown) {}
@@ -280,16 +294,6 @@ class FakeUsedRange extends FakeCells {
   }
   getColumn() {
     return this.fake.track(new FakeColumn());
-  }
-  getCellProperties() {
-    const result = new FakeResult(() =>
-      this.cells((r, c) => {
-        const f = this.fake.formats.get(this.sheet)?.get(cellAddress(r, c)) ?? {};
-        return { format: { font: { bold: f.bold ?? false }, fill: { color: f.fill ?? '#FFFFFF' }, indentLevel: f.indent ?? 0 } };
-      }),
-    );
-    this.fake.track(result);
-    return result;
   }
   getMergedAreasOrNullObject() {
     const merges = this.fake.merges.get(this.sheet) ?? [];

@@ -120,6 +120,26 @@ export function workbookPortContract(name: string, create: () => Promise<Workboo
       expect(looks).toEqual([[true, false], [false, false], [false, true], [false, true], [false, true]]);
     });
 
+    it('reads a cell\'s fill and note, and puts them back after a highlight', async () => {
+      await port.apply([
+        { op: 'write', sheet: 'Return', at: 'A1', rows: [[1, 2, 3]] },
+        { op: 'fill', sheet: 'Return', range: 'A1', fill: { color: '#C6E0B4' } },
+        { op: 'note', sheet: 'Return', cell: 'A1', text: 'From the commissioner' },
+      ]);
+      const cells = ['A1', 'B1'].map((cell) => ({ sheet: 'Return', cell }));
+      const before = await port.looks(cells);
+      expect(before.map((l) => [l.fill?.color ?? null, l.note])).toEqual([['#C6E0B4', 'From the commissioner'], [null, null]]);
+      await port.apply([
+        { op: 'style', sheet: 'Return', range: 'A1:B1', style: 'error' },
+        { op: 'note', sheet: 'Return', cell: 'A1', text: 'Error: does not add up' },
+        { op: 'note', sheet: 'Return', cell: 'B1', text: 'Error: does not add up' },
+      ]);
+      expect((await port.looks(cells)).map((l) => [l.fill?.color, l.note])).toEqual([['#F8CBAD', 'Error: does not add up'], ['#F8CBAD', 'Error: does not add up']]);
+      await port.apply(cells.flatMap(({ cell }, i) => [{ op: 'fill' as const, sheet: 'Return', range: cell, fill: before[i]!.fill }, { op: 'note' as const, sheet: 'Return', cell, text: before[i]!.note ?? '' }]));
+      expect((await port.looks(cells)).map((l) => [l.fill?.color ?? null, l.note])).toEqual([['#C6E0B4', 'From the commissioner'], [null, null]]);
+      expect(await port.read([{ sheet: 'Return', range: 'A1:C1' }])).toEqual([[[1, 2, 3]]]);
+    });
+
     if (readBack) {
       it('writes, replaces and removes notes', async () => {
         await port.apply([
