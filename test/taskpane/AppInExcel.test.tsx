@@ -55,8 +55,8 @@ describe("mapping a commissioner's template open in Excel", () => {
       <App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => "'Section A'!D13", showCells: async (cells) => void shown.push(cells), openSubmissionCopy: async () => ({ removedSheets: [] }) }} />,
     );
 
-    fireEvent.click(await screen.findByRole('button', { name: 'Map this template' }));
-    await screen.findByText(/^Mapped \d+ of \d+ figures \(\d+ sure, \d+ unsure\)\./, {}, { timeout: 30_000 });
+    fireEvent.click(await screen.findByRole('button', { name: 'Map this template' }, { timeout: 15_000 }));
+    await screen.findByText(/^Mapped \d+ of \d+ figures \(\d+ sure, \d+ unsure\)\./, {}, { timeout: 90_000 });
     fireEvent.click(screen.getByRole('button', { name: /^Existing caseload \d+ sure/ }));
     fireEvent.click(screen.getByRole('button', { name: /^Existing caseload at the start of the period 'Section A'!D10 (sure|unsure)$/ }));
     await screen.findByText("Selected 'Section A'!D10.");
@@ -73,12 +73,12 @@ describe("mapping a commissioner's template open in Excel", () => {
     await screen.findByText('The mapped cells are no longer shown.');
     expect(shown[1]).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Save mapping' }));
-    await screen.findByText(/^Saved the mapping of \d+ figures into this workbook/, {}, { timeout: 20_000 });
+    await screen.findByText(/^Saved the mapping of \d+ figures into this workbook/, {}, { timeout: 90_000 });
 
     expect(excel.names.get('caseload_end.total')).toEqual({ sheet: 'Section A', range: 'D13' });
     expect(excel.names.get('return.framework')).toBeDefined();
     expect(excel.hiddenSheets.has('Returns Assistant')).toBe(true);
     const json = screen.getByRole('textbox', { name: /The mapping \(JSON\)/ }) as HTMLTextAreaElement;
     expect(parseMapping(json.value, 'the pane').cells['caseload_end.total']).toBe("'Section A'!D13");
-  }, 120_000);
+  }, 240_000);
 });
