@@ -5,6 +5,7 @@ import { mapCommand, mapUsage } from './mapCommand';
 import { submitCommand, submitUsage } from './submitCommand';
 import { templateCommand, templateUsage } from './templateCommand';
 import { processIo, type CliIo } from './io';
+import { reportCommand, reportUsage } from './reportCommand';
 import { printable } from './printable';
 import { tallyCommand, tallyUsage } from './tallyCommand';
 
@@ -17,6 +18,7 @@ Commands:
   fill       fill a return workbook from case data, with a formula in every figure
   map        find the cell of every figure in a commissioner's own template
   submit     write the copy of a filled return to send to the commissioner: figures, no case data
+  report     write a contract manager's meeting pack (one page, offline, prints on A4)
 
 ${tallyUsage}
 
@@ -29,6 +31,8 @@ ${fillUsage}
 ${mapUsage}
 
 ${submitUsage}
+
+${reportUsage}
 
 Exit codes: 0 done; 1 check found errors; 2 the input cannot be used (the message says why and what to do); 3 an internal fault.`;
 
@@ -51,6 +55,8 @@ export async function main(argv: string[], given: CliIo = processIo): Promise<nu
         return await mapCommand(rest, io);
       case 'submit':
         return await submitCommand(rest, io);
+      case 'report':
+        return await reportCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -171,6 +171,27 @@ export const changeSchema = z.object({
   added: z.array(figureIdTemplate).default([]),
 });
 
+/**
+ * A target the commissioner sets for a figure, or for a rate (a figure as a share of another: Lancashire's
+ * engagement rate of 20–25 %). A rate on a base under `minBase` is too small to judge and is not judged.
+ */
+export const targetSchema = z
+  .object({
+    id: slug,
+    label: z.string().min(1),
+    /** The figure measured, or the rate's numerator. */
+    figure: z.string().min(1),
+    /** The rate's denominator: the target is then a share (0.2 = 20 %). */
+    of: z.string().min(1).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    minBase: z.number().int().nonnegative().default(0),
+    /** Where the commissioner sets the target, in their words. */
+    source: z.string().min(1).optional(),
+  })
+  .refine((t) => t.min !== undefined || t.max !== undefined, { message: 'a target needs a min, a max or both' })
+  .refine((t) => t.min === undefined || t.max === undefined || t.min <= t.max, { message: 'a target\'s min is above its max' });
+
 const frameworkObject = z.object({
   id: slug,
   version: z.string().min(1),
@@ -202,6 +223,7 @@ const frameworkObject = z.object({
   narratives: z.array(narrativeSchema).default([]),
   rules: z.array(ruleSchema).default([]),
   rowChecks: z.array(rowCheckSchema).default([]),
+  targets: z.array(targetSchema).default([]),
 });
 
 export const frameworkSchema = frameworkObject.superRefine((fw, ctx) => checkReferences(fw, ctx));
@@ -221,6 +243,7 @@ export type Window = z.output<typeof windowSchema>;
 export type ListSpec = z.output<typeof listSchema>;
 export type RowCheck = z.output<typeof rowCheckSchema>;
 export type Change = z.output<typeof changeSchema>;
+export type Target = z.output<typeof targetSchema>;
 
 
 /** Cross-references a JSON schema cannot express: every named column, list, population and placeholder exists. */
@@ -342,6 +365,25 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
   });
   checkRules(fw, fail);
   checkChanges(fw, fail);
+  checkTargets(fw, fail);
+}
+
+/** Each target names figures of the return, once. */
+function checkTargets(fw: z.output<typeof frameworkObject>, fail: (path: (string | number)[], message: string) => void): void {
+  if (fw.targets.length === 0) return;
+  let figureIds: Set<string>;
+  try {
+    figureIds = new Set(figuresOf(fw).map((f) => f.id));
+  } catch {
+    return;
+  }
+  const seen = new Set<string>();
+  fw.targets.forEach((target, i) => {
+    if (seen.has(target.id)) fail(['targets', i, 'id'], `target "${target.id}" is defined twice`);
+    seen.add(target.id);
+    if (!figureIds.has(target.figure)) fail(['targets', i, 'figure'], `"${target.figure}" is not a figure`);
+    if (target.of !== undefined && !figureIds.has(target.of)) fail(['targets', i, 'of'], `"${target.of}" is not a figure`);
+  });
 }
 
 /** Each version's changed and added figures exist in the current return. */
