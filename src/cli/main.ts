@@ -5,6 +5,7 @@ import { mapCommand, mapUsage } from './mapCommand';
 import { submitCommand, submitUsage } from './submitCommand';
 import { templateCommand, templateUsage } from './templateCommand';
 import { processIo, type CliIo } from './io';
+import { publishCommand, publishUsage } from './publishCommand';
 import { reportCommand, reportUsage } from './reportCommand';
 import { printable } from './printable';
 import { tallyCommand, tallyUsage } from './tallyCommand';
@@ -19,6 +20,7 @@ Commands:
   map        find the cell of every figure in a commissioner's own template
   submit     write the copy of a filled return to send to the commissioner: figures, no case data
   report     write a contract manager's meeting pack (one page, offline, prints on A4)
+  publish    write a copy safe to publish: small counts suppressed so none can be worked out
 
 ${tallyUsage}
 
@@ -33,6 +35,8 @@ ${mapUsage}
 ${submitUsage}
 
 ${reportUsage}
+
+${publishUsage}
 
 Exit codes: 0 done; 1 check found errors; 2 the input cannot be used (the message says why and what to do); 3 an internal fault.`;
 
@@ -57,6 +61,8 @@ export async function main(argv: string[], given: CliIo = processIo): Promise<nu
         return await submitCommand(rest, io);
       case 'report':
         return await reportCommand(rest, io);
+      case 'publish':
+        return await publishCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
