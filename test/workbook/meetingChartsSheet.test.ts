@@ -1,8 +1,8 @@
 import { OfficeMockObject } from 'office-addin-mock';
-import type { ExcelRun } from '../../src/workbook/officeWorkbook';
 import { insertMeetingCharts, MEETING_CHARTS_SHEET } from '../../src/workbook/meetingChartsSheet';
 import { periodCharts } from '../../src/engine/report/periodCharts';
 import { periodFromIso } from '../../src/engine/tally/period';
+import { countingRun } from '../support/officeMock';
 import { returnWith } from '../support/returns';
 
 interface FakeChart {
@@ -70,14 +70,7 @@ function mockedExcel(existingSheets: string[]) {
       },
     },
   }) as unknown as OfficeMockObject;
-  let syncs = 0;
-  const sync = context.sync.bind(context);
-  (context as unknown as { sync: () => Promise<void> }).sync = async () => {
-    syncs++;
-    await sync();
-  };
-  const run: ExcelRun = (batch) => batch(context as unknown as Excel.RequestContext);
-  return { run, written, added, charts, syncs: () => syncs, activated: () => activated };
+  return { ...countingRun(context), written, added, charts, activated: () => activated };
 }
 
 describe('insertMeetingCharts: the pack’s charts as native Excel charts', () => {

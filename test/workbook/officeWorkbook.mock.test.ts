@@ -1,5 +1,6 @@
 import { OfficeMockObject } from 'office-addin-mock';
-import { OfficeWorkbook, type ExcelRun } from '../../src/workbook/officeWorkbook';
+import { OfficeWorkbook } from '../../src/workbook/officeWorkbook';
+import { countingRun } from '../support/officeMock';
 
 /** Office.js's load-then-sync discipline, checked with Microsoft's office-addin-mock. */
 describe('OfficeWorkbook with office-addin-mock', () => {
@@ -14,14 +15,7 @@ describe('OfficeWorkbook with office-addin-mock', () => {
         },
       },
     }) as unknown as OfficeMockObject & { range: OfficeMockObject; workbook: unknown };
-    let syncs = 0;
-    const sync = context.sync.bind(context);
-    (context as unknown as { sync: () => Promise<void> }).sync = async () => {
-      syncs++;
-      await sync();
-    };
-    const run: ExcelRun = (batch) => batch(context as unknown as Excel.RequestContext);
-    return { run, syncs: () => syncs };
+    return countingRun(context);
   }
 
   it('loads, syncs once, then reads values', async () => {
