@@ -38,8 +38,7 @@ const WORD = /[^\s,;:()[\]{}"'“”‘’]+/gu;
 export async function prepareSubmission(port: WorkbookPort, source: string, frameworkFor?: (id: string) => Framework): Promise<Submission> {
   const read = await readReturn(port, source, frameworkFor);
   const { framework } = read.data;
-  const caseIds = await caseIdsOf(port, source, framework);
-  const clean = (text: string) => withoutCaseList(text).replace(WORD, (word) => (caseIds.has(word) || caseIds.has(word.replace(/\.+$/, '')) ? '[case]' : word));
+  const clean = await caseIdRemover(port, source, framework);
   const typed = await typedTextPlaces(port, framework);
 
   const sheets = await port.sheetNames();
@@ -73,6 +72,12 @@ export async function prepareSubmission(port: WorkbookPort, source: string, fram
   for (const sheet of removedSheets) operations.push({ op: 'removeSheet', sheet });
   await port.apply(operations);
   return { removedSheets, valuesFixed, namesRemoved: doomedNames.length, textsCleaned };
+}
+
+/** Takes the Case IDs of the workbook's own case data, and a finding's list of the cases behind it, out of a text. */
+export async function caseIdRemover(port: WorkbookPort, source: string, framework: Framework): Promise<(text: string) => string> {
+  const caseIds = await caseIdsOf(port, source, framework);
+  return (text) => withoutCaseList(text).replace(WORD, (word) => (caseIds.has(word) || caseIds.has(word.replace(/\.+$/, '')) ? '[case]' : word));
 }
 
 /**
