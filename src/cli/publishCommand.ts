@@ -24,6 +24,9 @@ const publishFlags = z.object({
   force: z.boolean().default(false),
 });
 
+/** Suppressed cells listed in the output; the Suppression sheet has them all. */
+const LISTED = 40;
+
 export async function publishCommand(args: string[], io: CliIo): Promise<number> {
   const flags = parseFlags(args, { preset: { type: 'string' }, mapping: { type: 'string' }, framework: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } }, publishFlags, publishUsage);
   const file = flags.files[0]!;
@@ -37,8 +40,8 @@ export async function publishCommand(args: string[], io: CliIo): Promise<number>
     [
       `Wrote ${flags.out} (${PRESETS[flags.preset].rule}): ${published.suppressed.length} cell${published.suppressed.length === 1 ? '' : 's'} suppressed as [c] — ${count('small')} small, ${count('secondary')} to protect them from the totals, ${count('percentage')} percentages or averages on them${PRESETS[flags.preset].roundTo > 1 ? `; ${published.rounded} rounded to the nearest ${PRESETS[flags.preset].roundTo}` : ''}.`,
       `Left out: ${[...published.removedSheets.map((s) => `the "${s}" sheet`), ...(published.textsRemoved ? [`${published.textsRemoved} free-text cell${published.textsRemoved === 1 ? '' : 's'}`] : []), ...(published.otherNumbersRemoved ? [`${published.otherNumbersRemoved} number${published.otherNumbersRemoved === 1 ? '' : 's'} outside the figure cells`] : [])].join(', ') || 'nothing else'}.`,
-      ...published.suppressed.map((s) => `  [c] ${s.cell || s.id}  ${s.label} (${s.reason === 'small' ? 'small count' : s.reason === 'secondary' ? 'secondary' : 'on a suppressed count'})`),
-      `The ${SUPPRESSION_SHEET} sheet of ${flags.out} lists the same.`,
+      ...published.suppressed.slice(0, LISTED).map((s) => `  [c] ${s.cell || s.id}  ${s.label} (${s.reason === 'small' ? 'small count' : s.reason === 'secondary' ? 'secondary' : 'on a suppressed count'})`),
+      published.suppressed.length > LISTED ? `  … and ${published.suppressed.length - LISTED} more: the ${SUPPRESSION_SHEET} sheet of ${flags.out} lists them all.` : `The ${SUPPRESSION_SHEET} sheet of ${flags.out} lists the same.`,
     ].join('\n'),
   );
   return 0;
