@@ -15,6 +15,8 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   readFile(path: string): Promise<Uint8Array>;
+  /** The files directly in a folder (not its subfolders, hidden files or Excel's lock files), as paths, sorted. */
+  listFolder(path: string): Promise<string[]>;
   /** Writes a whole file or nothing, never over an input, and over an existing file only with `force`. */
   writeFile(path: string, bytes: Uint8Array, guard: WriteGuard): Promise<void>;
 }
@@ -83,6 +85,9 @@ function whyNotWritten(e: unknown): string {
     : 'it could not be written';
 }
 
+/** Files a folder listing leaves out: hidden ones, and the lock file Excel keeps beside a workbook it has open. */
+export const hiddenOrLock = (name: string) => name.startsWith('.') || name.startsWith('~$');
+
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
@@ -93,6 +98,16 @@ export const processIo: CliIo = {
       const code = (e as NodeJS.ErrnoException).code;
       const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission was refused' : 'it could not be read';
       throw new InputError(`Cannot read ${path}: ${why}. Check the path and try again.`);
+    }
+  },
+  listFolder: async (path) => {
+    try {
+      const entries = await readdir(path, { withFileTypes: true });
+      return entries.filter((e) => e.isFile() && !hiddenOrLock(e.name)).map((e) => join(path, e.name)).sort();
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'there is no such folder' : code === 'ENOTDIR' ? 'it is a file, not a folder' : code === 'EACCES' ? 'permission was refused' : 'it could not be read';
+      throw new InputError(`Cannot read the folder ${path}: ${why}. Check the path and try again.`);
     }
   },
   writeFile: async (path, bytes, guard) => {

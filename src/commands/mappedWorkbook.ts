@@ -9,7 +9,7 @@ import { RETURN_NAMES } from './returnLayout';
 /** The hidden sheet a mapped template carries: which return it is, and the period where the template has no cells for it. */
 export const MAPPING_SHEET = 'Returns Assistant';
 /** Named cells of a mapped template, besides the figures and the period. */
-export const MAPPED_NAMES = { mapped: 'return.mapped', provider: 'return.provider' } as const;
+export const MAPPED_NAMES = { mapped: 'return.mapped', provider: RETURN_NAMES.provider } as const;
 
 /**
  * The writes that turn a commissioner's template into a mapped return: each bound figure's cell named by its

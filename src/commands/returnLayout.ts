@@ -4,7 +4,7 @@ import { cellAddress } from '../workbook/addresses';
 import type { CellStyle, CellWrite, WorkbookOperation } from '../workbook/port';
 
 /** Named cells of every return, besides the figures. */
-export const RETURN_NAMES = { framework: 'return.framework', version: 'return.version' } as const;
+export const RETURN_NAMES = { framework: 'return.framework', version: 'return.version', provider: 'return.provider' } as const;
 export const CASE_DATA_SHEET = 'Case data';
 export const CASES_SHEET = 'Cases';
 /** Typed figures a fill replaced, kept for the provider to see. */
@@ -60,14 +60,17 @@ export function returnSheets(
     style(row, 1, 'muted');
     row += 2;
     if (sheetIndex === 0) {
-      write(row, 1, [['Framework', framework.id], ['Template version', framework.version], ['Period from', filled.period?.from ?? null], ['Period to', filled.period?.to ?? null]]);
-      style(row, 1, 'label', row + 3, 1);
+      write(row, 1, [['Framework', framework.id], ['Template version', framework.version], ['Period from', filled.period?.from ?? null], ['Period to', filled.period?.to ?? null], ['Provider', null]]);
+      style(row, 1, 'label', row + 4, 1);
       name(RETURN_NAMES.framework, row, 2);
       name(RETURN_NAMES.version, row + 1, 2);
       name('period.from', row + 2, 2);
       name('period.to', row + 3, 2);
       style(row + 2, 2, 'date_input', row + 3, 2);
-      row += 5;
+      // Who sends the return: a commissioner reading many returns knows each by it.
+      name(RETURN_NAMES.provider, row + 4, 2);
+      style(row + 4, 2, 'text_input');
+      row += 6;
     }
 
     for (const section of framework.sections.filter((s) => s.sheet === sheet)) {

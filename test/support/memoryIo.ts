@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { guardTarget, processIo, writeRefusals, type CliIo } from '../../src/cli/io';
+import { dirname, resolve } from 'node:path';
+import { guardTarget, hiddenOrLock, processIo, writeRefusals, type CliIo } from '../../src/cli/io';
 
 /**
  * Runs CLI commands in-process: files come from memory first, then from disk; output is captured. Writes go to
@@ -20,6 +20,12 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}) {
       if (inMemory(path).length && !guard.force) throw writeRefusals.exists(path);
       if (existsSync(path)) await guardTarget(path, guard);
       written[path] = bytes;
+    },
+    listFolder: async (path) => {
+      const here = Object.keys({ ...files, ...written }).filter((p) => resolve(dirname(p)) === resolve(path) && !hiddenOrLock(p.split(/[\\/]/).pop()!));
+      // A folder held only in memory lists its files; any other is listed (or refused) as on disk.
+      const onDisk = here.length && !existsSync(path) ? [] : await processIo.listFolder(path);
+      return [...new Set([...here, ...onDisk])].sort();
     },
     readFile: async (path) => {
       const file = written[path] ?? files[path];

@@ -1,0 +1,88 @@
+import { basename, extname } from 'node:path';
+import type { Framework } from '../frameworks/schema';
+import type { Mapping } from '../engine/mapping/mapping';
+import { InputError } from '../errors';
+import { parseSheetCell } from '../workbook/addresses';
+import type { WorkbookPort } from '../workbook/port';
+import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
+import { readExplanations } from './annotateReturn';
+import { readReturn, type ReadReturn } from './readReturn';
+import { RETURN_NAMES } from './returnLayout';
+
+/** What reading received returns needs from outside: the CLI's io gives it, a test gives files in memory. */
+export interface ReturnFiles {
+  readFile(path: string): Promise<Uint8Array>;
+  /** The files directly in a folder, as paths, sorted. */
+  listFolder(path: string): Promise<string[]>;
+}
+
+/** A return received from a provider, read: its workbook, figures, provider's name and typed explanations. */
+export interface ReceivedReturn {
+  file: string;
+  workbook: XlsxWorkbook;
+  read: ReadReturn;
+  /** The provider's name from the workbook's provider cell; the file's name where it has none. */
+  provider: string;
+  /** The explanations the provider typed in the Findings sheet, by finding key (see explanationKey). */
+  explanations: Map<string, string>;
+}
+
+/** One file given: the return read, or why it could not be (a corrupt, foreign or unmapped file). */
+export type ReceivedEntry = ReceivedReturn | { file: string; error: string };
+
+export const isReceived = (entry: ReceivedEntry): entry is ReceivedReturn => !('error' in entry);
+
+/**
+ * The files a command is to read: those named, then every file of --dir (not its subfolders). Nothing given is
+ * the caller's usage message; an empty folder says so.
+ */
+export async function returnFileList(io: ReturnFiles, files: readonly string[], dir: string | undefined): Promise<string[]> {
+  const listed = dir === undefined ? [] : await io.listFolder(dir);
+  if (dir !== undefined && listed.length === 0) throw new InputError(`The folder ${dir} holds no files. Put the returns received in it, or name them.`);
+  return [...new Set([...files, ...listed])];
+}
+
+/**
+ * Reads one received workbook as a return, from `returns template` or through the commissioner's mapping. A
+ * file that cannot be used is an entry with its message, so one bad file never stops the others.
+ */
+export async function readReceivedReturn(
+  io: ReturnFiles,
+  file: string,
+  options: { frameworkFor?: (id: string) => Framework; mapping?: Mapping | null } = {},
+): Promise<ReceivedEntry> {
+  try {
+    if (extname(file).toLowerCase() !== '.xlsx')
+      throw new InputError(`${file} is not an Excel workbook (.xlsx), so it is not a return. Save the return as .xlsx, or take the file out of the folder.`);
+    const workbook = await XlsxWorkbook.fromBytes(await io.readFile(file), file);
+    const read = await readReturn(workbook, file, options.frameworkFor, options.mapping ?? null);
+    return { file, workbook, read, provider: (await providerName(workbook, options.mapping ?? null)) ?? basename(file, extname(file)), explanations: await readExplanations(workbook) };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { file, error: e.message };
+  }
+}
+
+/** Reads each file in turn: one entry per file, in the order given. */
+export async function readReceivedReturns(
+  io: ReturnFiles,
+  files: readonly string[],
+  options: { frameworkFor?: (id: string) => Framework; mapping?: Mapping | null } = {},
+): Promise<ReceivedEntry[]> {
+  const entries: ReceivedEntry[] = [];
+  for (const file of files) entries.push(await readReceivedReturn(io, file, options));
+  return entries;
+}
+
+/** The text of the provider cell: named return.provider in the workbook, or given by the mapping in hand. */
+async function providerName(port: WorkbookPort, mapping: Mapping | null): Promise<string | null> {
+  const place = mapping
+    ? mapping.provider && { sheet: parseSheetCell(mapping.provider).sheet, range: parseSheetCell(mapping.provider).cell }
+    : (await port.names()).find((n) => n.name === RETURN_NAMES.provider);
+  if (!place) return null;
+  const sheets = await port.sheetNames();
+  if (!sheets.includes(place.sheet)) return null;
+  const value = (await port.read([{ sheet: place.sheet, range: place.range.split(':')[0]! }]))[0]?.[0]?.[0];
+  const text = value === null || value === undefined ? '' : String(value).trim();
+  return text === '' ? null : text;
+}
