@@ -1,9 +1,11 @@
 import { decodeText } from '../tables/decodeText';
-import { resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Framework } from '../frameworks/schema';
 import { builtInFramework } from '../frameworks/load';
-import { checkedFile, checkExitCode, checkReport, type FileCheck } from '../engine/checks/checkReport';
+import { checkedFile, checkExitCode, checkReport } from '../engine/checks/checkReport';
+import type { ReturnData } from '../engine/checks/returnData';
+import { figuresOf } from '../frameworks/expand';
 import { parseRuleOverrides, type RuleOverrides } from '../engine/checks/overrides';
 import { returnFromJson } from '../engine/checks/returnFromJson';
 import { runChecks } from '../engine/checks/runChecks';
@@ -12,16 +14,22 @@ import { parseFlags } from './args';
 import { formatCheckReport } from './formatCheckReport';
 import type { CliIo } from './io';
 import { loadFramework } from './loadFramework';
-import { annotateReturn } from '../commands/annotateReturn';
-import { checkWorkbook } from '../commands/checkWorkbook';
+import { annotateReturn, explanationKey } from '../commands/annotateReturn';
+import { checkReadReturn } from '../commands/checkWorkbook';
+import { isReceived, readReceivedReturn, returnFileList } from '../commands/receivedReturns';
+import { checkHtml, type CheckedFileView } from './checkHtml';
 import { readReturn } from '../commands/readReturn';
 import { parseMapping } from '../engine/mapping/mapping';
 import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
 
-export const checkUsage = `Usage: returns check FILE... [--mapping MAPPING.json] [--previous FILE] [--rules FILE] [--framework ID] [--annotate OUT.xlsx] [--json]
+export const checkUsage = `Usage: returns check FILE... | --dir FOLDER [--html REPORT.html] [--mapping MAPPING.json] [--previous FILE] [--rules FILE] [--framework ID] [--annotate OUT.xlsx] [--json]
 
 Checks returns against their framework's rules: every missing or inconsistent figure, with the arithmetic.
-  FILE         a return workbook (.xlsx), or a figures file as printed by returns tally --json
+  FILE         a return workbook (.xlsx), or a figures file as printed by returns tally --json; each file is
+               checked on its own, and one that cannot be read is reported in its own entry
+  --dir        check every file in the folder (the returns received from all providers)
+  --html       also write the report as one page that opens offline: a row per provider (errors, queries,
+               queries explained, blank figures), then each file's findings with the provider's explanations
   --annotate   with one workbook: write a copy with a Findings sheet, highlighted cells and notes; the
                explanations a provider typed in an earlier copy's Findings sheet are kept; the return
                checked is never written over, and an existing OUT.xlsx is replaced only with --force
@@ -35,7 +43,9 @@ Checks returns against their framework's rules: every missing or inconsistent fi
 Exit codes: 0 no errors (queries and info allowed); 1 at least one error; 2 an input could not be used.`;
 
 const checkFlags = z.object({
-  files: z.array(z.string()).min(1, 'Give at least one return to check, e.g. returns check return.json'),
+  files: z.array(z.string()),
+  dir: z.string().min(1).optional(),
+  html: z.string().regex(/\.html?$/i, '--html must name an .html file').optional(),
   previous: z.string().min(1).optional(),
   rules: z.string().min(1).optional(),
   framework: z.string().min(1).optional(),
@@ -43,26 +53,26 @@ const checkFlags = z.object({
   mapping: z.string().min(1).optional(),
   json: z.boolean().default(false),
   force: z.boolean().default(false),
-});
+}).refine((f) => f.files.length > 0 || f.dir !== undefined, 'Give at least one return to check, e.g. returns check return.json, or a folder of them with --dir FOLDER');
 
 export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const flags = parseFlags(
     args,
-    { previous: { type: 'string' }, rules: { type: 'string' }, framework: { type: 'string' }, annotate: { type: 'string' }, json: { type: 'boolean' }, mapping: { type: 'string' }, force: { type: 'boolean' } },
+    { previous: { type: 'string' }, rules: { type: 'string' }, framework: { type: 'string' }, annotate: { type: 'string' }, json: { type: 'boolean' }, mapping: { type: 'string' }, force: { type: 'boolean' }, dir: { type: 'string' }, html: { type: 'string' } },
     checkFlags,
     checkUsage,
   );
   const named = flags.framework ? await loadFramework(flags.framework, io) : null;
   const frameworkFor = (id: string): Framework => (named && named.id === id ? named : builtInFramework(id));
-  if (flags.annotate && (flags.files.length !== 1 || !flags.files[0]!.toLowerCase().endsWith('.xlsx')))
+  const given = await returnFileList(io, flags.files, flags.dir);
+  if (flags.annotate && (given.length !== 1 || !isWorkbook(given[0]!)))
     throw new InputError(`--annotate writes a copy of one workbook: give exactly one .xlsx file to check.\n\n${checkUsage}`);
-  if (flags.annotate && resolve(flags.annotate) === resolve(flags.files[0]!)) throw new InputError('--annotate must name a new file: the return you received is never changed.');
+  if (flags.annotate && resolve(flags.annotate) === resolve(given[0]!)) throw new InputError('--annotate must name a new file: the return you received is never changed.');
   const mapping = flags.mapping ? parseMapping(decodeText(await io.readFile(flags.mapping)).text, flags.mapping) : null;
-  const workbookOf = async (file: string) => XlsxWorkbook.fromBytes(await io.readFile(file), file);
   const read = async (file: string) =>
-    file.toLowerCase().endsWith('.xlsx')
-      ? (await readReturn(await workbookOf(file), file, frameworkFor, mapping)).data
-      : returnFromJson(decodeText(await io.readFile(file)).text, file, frameworkFor);
+    isFiguresFile(file)
+      ? returnFromJson(decodeText(await io.readFile(file)).text, file, frameworkFor)
+      : (await readReturn(await XlsxWorkbook.fromBytes(await io.readFile(file), file), file, frameworkFor, mapping)).data;
   const previous = flags.previous ? await read(flags.previous) : null;
   const overridesText = flags.rules ? decodeText(await io.readFile(flags.rules)).text : null;
   const overridesFor = new Map<Framework, RuleOverrides>();
@@ -74,33 +84,53 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     return parsed;
   };
 
-  const files: FileCheck[] = [];
+  const files: CheckedFileView[] = [];
   let annotated: { workbook: XlsxWorkbook; explanationsKept: number; findings: number } | null = null;
-  for (const file of flags.files) {
+  for (const file of given) {
     try {
-      if (file.toLowerCase().endsWith('.xlsx')) {
-        const workbook = await workbookOf(file);
-        const { read: received, findings } = await checkWorkbook(workbook, file, { previous, overridesFor: overridesOf, frameworkFor, mapping });
-        files.push(checkedFile(received.data, findings));
-        if (flags.annotate) annotated = { workbook, explanationsKept: (await annotateReturn(workbook, received, findings)).explanationsKept, findings: findings.length };
-      } else {
+      if (isFiguresFile(file)) {
         const data = await read(file);
-        files.push(checkedFile(data, runChecks(data, { previous, overrides: overridesOf(data.framework) })));
+        const findings = runChecks(data, { previous, overrides: overridesOf(data.framework) });
+        files.push({ check: checkedFile(data, findings), provider: basename(file, extname(file)), blankFigures: blankFigures(data), explanations: findings.map(() => null) });
+        continue;
       }
+      const received = await readReceivedReturn(io, file, { frameworkFor, mapping });
+      if (!isReceived(received)) {
+        files.push({ check: received, provider: null, blankFigures: null, explanations: [] });
+        continue;
+      }
+      const findings = await checkReadReturn(received.workbook, received.read, { previous, overridesFor: overridesOf });
+      const data = received.read.data;
+      files.push({ check: checkedFile(data, findings), provider: received.provider, blankFigures: blankFigures(data), explanations: findings.map((f) => received.explanations.get(explanationKey(f)) ?? null) });
+      if (flags.annotate) annotated = { workbook: received.workbook, explanationsKept: (await annotateReturn(received.workbook, received.read, findings)).explanationsKept, findings: findings.length };
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
-      files.push({ file, error: e.message });
+      files.push({ check: { file, error: e.message }, provider: null, blankFigures: null, explanations: [] });
     }
   }
   // Written outside the loop: a refused target is the command's input error, not a finding about the return.
+  const inputs = [...given, ...[flags.previous, flags.rules, flags.mapping].filter((f): f is string => f !== undefined)];
   if (flags.annotate && annotated) {
     const { workbook, explanationsKept, findings } = annotated;
-    const inputs = [...flags.files, ...[flags.previous, flags.rules, flags.mapping].filter((f): f is string => f !== undefined)];
     await io.writeFile(flags.annotate, await workbook.toBytes(), { force: flags.force, inputs });
     if (!flags.json) io.err(`Wrote ${flags.annotate}: ${findings} finding${findings === 1 ? '' : 's'} in its Findings sheet${explanationsKept ? `, ${explanationsKept} explanation${explanationsKept === 1 ? '' : 's'} kept` : ''}.`);
   }
-  const report = checkReport(files);
+  const report = checkReport(files.map((f) => f.check));
+  if (flags.html) {
+    await io.writeFile(flags.html, new TextEncoder().encode(checkHtml(files)), { force: flags.force, inputs });
+    if (!flags.json) io.err(`Wrote ${flags.html}: the report of ${files.length} file${files.length === 1 ? '' : 's'}.`);
+  }
   io.out(flags.json ? JSON.stringify(report, null, 2) : formatCheckReport(report));
-  for (const f of files) if ('error' in f && !flags.json) io.err(f.error);
+  for (const f of report.files) if ('error' in f && !flags.json) io.err(f.error);
   return checkExitCode(report);
+}
+
+/** A figures file as `returns tally --json` prints; anything else is read as a workbook (and refused if it is not one). */
+const isFiguresFile = (file: string) => extname(file).toLowerCase() === '.json';
+const isWorkbook = (file: string) => extname(file).toLowerCase() === '.xlsx';
+
+/** Figures the return holds whose cell is blank. */
+function blankFigures(data: ReturnData): number {
+  const held = data.held ?? new Set(figuresOf(data.framework).map((f) => f.id));
+  return [...held].filter((id) => data.values[id] === null || data.values[id] === undefined).length;
 }

@@ -13,14 +13,21 @@ import { caseStudyNames } from './caseStudyNames';
 import { reconcile } from './reconcile';
 import { CASE_DATA_SHEET } from './returnLayout';
 
+type CheckOptions = { previous?: ReturnData | null; overridesFor?: (framework: Framework) => RuleOverrides | null };
+
 /** Checks a received workbook: its rules, its template version, and its typed figures against its own case data. */
 export async function checkWorkbook(
   port: WorkbookPort,
   source: string,
-  options: { previous?: ReturnData | null; overridesFor?: (framework: Framework) => RuleOverrides | null; frameworkFor?: (id: string) => Framework; mapping?: Mapping | null } = {},
+  options: CheckOptions & { frameworkFor?: (id: string) => Framework; mapping?: Mapping | null } = {},
 ): Promise<{ read: ReadReturn; findings: Finding[] }> {
   const read = await readReturn(port, source, options.frameworkFor, options.mapping ?? null);
-  const { framework } = read.data;
+  return { read, findings: await checkReadReturn(port, read, options) };
+}
+
+/** Checks a workbook already read as a return (see checkWorkbook). */
+export async function checkReadReturn(port: WorkbookPort, read: ReadReturn, options: CheckOptions = {}): Promise<Finding[]> {
+  const { framework, source } = read.data;
   // A return made from an earlier template holds no figures added since: rules over them do not apply.
   const added = new Set(figuresAddedSince(framework, read.version));
   const held = added.size ? new Set([...(read.data.held ?? figuresOf(framework).map((f) => f.id))].filter((id) => !added.has(id))) : read.data.held;
@@ -42,5 +49,5 @@ export async function checkWorkbook(
     const caseData = { source: `${source}, sheet "${CASE_DATA_SHEET}"`, rows };
     if (rows.length > 1) findings = [...reconcile(read, caseData, findings), ...caseStudyNames(read, caseData)];
   }
-  return { read, findings: sortFindings(findings) };
+  return sortFindings(findings);
 }
