@@ -89,8 +89,22 @@ export const populationSchema = z.object({
   anyOf: z.array(whereSchema).min(2).optional(),
 });
 
+/**
+ * How a figure combines across providers' returns for the same period (returns aggregate). Absent: a count
+ * or sum of case rows adds up; any other figure is left blank, as its meaning does not say how it combines.
+ */
+export const combineSchema = z.discriminatedUnion('method', [
+  /** The providers' figures add up (counts; an average over the period's days, whose daily counts add up). */
+  z.object({ method: z.literal('sum') }),
+  /** A mean: each provider's weighted by its base, another figure of the return (`<column>` placeholders as the figure's). */
+  z.object({ method: z.literal('weighted_mean'), weight: figureIdTemplate }),
+  /** Cannot be worked out from the providers' figures: the total is left blank, saying why. */
+  z.object({ method: z.literal('none'), why: z.string().min(1) }),
+]);
+
 const figureCommon = {
   id: figureIdTemplate,
+  combine: combineSchema.optional(),
   label: z.string().min(1),
   section: slug,
   /** A short explanation in the commissioner's words, shown beside the figure. */
@@ -161,6 +175,23 @@ export const rowCheckSchema = z.object({
   fix: z.string().min(1),
 });
 
+const rateSelector = z.string().regex(/^[a-z0-9_*]+(\.[a-z0-9_*]+)*$/, 'a figure id or pattern such as demographics.gender.*');
+
+/**
+ * A rate the commissioner compares across providers (returns aggregate): the numerator's figures over the
+ * denominator's, per provider; one far from the other providers' is queried.
+ */
+export const rateSchema = z.object({
+  id: slug,
+  label: z.string().min(1),
+  numerator: z.union([rateSelector, z.array(rateSelector).min(1)]),
+  denominator: z.union([rateSelector, z.array(rateSelector).min(1)]),
+  /** Shown as a percentage, or as so many per one of the denominator (outcomes per exit). */
+  unit: z.enum(['percent', 'per']).default('percent'),
+  /** A provider whose denominator is below this is not compared: its rate moves too much to mean anything. */
+  minBase: z.number().int().nonnegative().default(0),
+});
+
 /** What a version of the return changed, so a return filled from an earlier template is read knowing it. */
 export const changeSchema = z.object({
   version: z.string().min(1),
@@ -224,6 +255,7 @@ const frameworkObject = z.object({
   rules: z.array(ruleSchema).default([]),
   rowChecks: z.array(rowCheckSchema).default([]),
   targets: z.array(targetSchema).default([]),
+  rates: z.array(rateSchema).default([]),
 });
 
 export const frameworkSchema = frameworkObject.superRefine((fw, ctx) => checkReferences(fw, ctx));
@@ -244,6 +276,8 @@ export type ListSpec = z.output<typeof listSchema>;
 export type RowCheck = z.output<typeof rowCheckSchema>;
 export type Change = z.output<typeof changeSchema>;
 export type Target = z.output<typeof targetSchema>;
+export type Combine = z.output<typeof combineSchema>;
+export type Rate = z.output<typeof rateSchema>;
 
 
 /** Cross-references a JSON schema cannot express: every named column, list, population and placeholder exists. */
@@ -366,6 +400,7 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
   checkRules(fw, fail);
   checkChanges(fw, fail);
   checkTargets(fw, fail);
+  checkCombining(fw, fail);
 }
 
 /** Each target names figures of the return, once. */
@@ -384,6 +419,31 @@ function checkTargets(fw: z.output<typeof frameworkObject>, fail: (path: (string
     if (!figureIds.has(target.figure)) fail(['targets', i, 'figure'], `"${target.figure}" is not a figure`);
     if (target.of !== undefined && !figureIds.has(target.of)) fail(['targets', i, 'of'], `"${target.of}" is not a figure`);
   });
+}
+
+/** Each weighted mean's weight, and each rate's figures, exist. */
+function checkCombining(fw: z.output<typeof frameworkObject>, fail: (path: (string | number)[], message: string) => void): void {
+  let figures: ReturnType<typeof figuresOf>;
+  try {
+    figures = figuresOf(fw);
+  } catch {
+    return;
+  }
+  const ids = figures.map((f) => f.id);
+  fw.figures.forEach((template, i) => {
+    if (template.combine?.method !== 'weighted_mean') return;
+    const missing = figures.filter((f) => f.template === template).map((f) => weightOf(template.combine as { weight: string }, f.categories)).filter((id) => !ids.includes(id));
+    if (missing.length) fail(['figures', i, 'combine', 'weight'], `"${missing[0]}" is not a figure`);
+  });
+  fw.rates.forEach((rate, i) => {
+    for (const side of ['numerator', 'denominator'] as const)
+      for (const selector of [rate[side]].flat()) if (matchFigures(selector, ids).length === 0) fail(['rates', i, side], `"${selector}" names no figure`);
+  });
+}
+
+/** The weight of one concrete figure of a weighted mean: its placeholders filled with the figure's categories. */
+export function weightOf(combine: { weight: string }, categories: Record<string, string>): string {
+  return combine.weight.replace(/<([a-z0-9_]+)>/g, (whole, column: string) => categories[column] ?? whole);
 }
 
 /** Each version's changed and added figures exist in the current return. */

@@ -35,6 +35,8 @@ export const findingCatalogue = {
   template_version: { title: 'Earlier template', description: 'The return was made from an earlier version of the template, whose figures may mean something else.' },
   figure_names_lost: { title: 'Figure cells lost their names', description: 'Cells of a return made from a Returns Assistant template lost the names that say which figure they hold, so those figures were not read.' },
   case_study_names: { title: 'Case study names the person', description: 'A case study sent anonymised names the person in its own case row.' },
+  peer_outlier: { title: 'Far from the other providers', description: "A provider's rate is outside 1.5 times the interquartile range of the other providers' rates." },
+  swing: { title: 'Large change on last period', description: 'A consolidated figure changed by more than the swing allowed since the previous period.' },
   not_applicable: { title: 'Rules not applicable', description: 'Rules relating figures the template does not hold (a commissioner\'s own template, or an earlier version) were not checked.' },
 } as const;
 

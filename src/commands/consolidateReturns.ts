@@ -1,0 +1,91 @@
+import { figuresOf } from '../frameworks/expand';
+import { aggregateAsReturn, aggregateReturns, type Aggregate, type ProviderReturn } from '../engine/aggregation/aggregate';
+import { peerRateFindings } from '../engine/aggregation/peerRates';
+import { swingFindings } from '../engine/aggregation/swings';
+import { jsDateOfDay } from '../engine/cases/dates';
+import type { Finding } from '../engine/checks/findings';
+import type { ReturnData } from '../engine/checks/returnData';
+import { sortFindings } from '../engine/checks/runChecks';
+import { cellAddress, sheetCell } from '../workbook/addresses';
+import type { CellWrite, WorkbookOperation } from '../workbook/port';
+import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
+import { annotateReturn } from './annotateReturn';
+import { checkReadReturn } from './checkWorkbook';
+import type { ReadReturn } from './readReturn';
+import type { ReceivedReturn } from './receivedReturns';
+import { returnSheets, RETURN_NAMES } from './returnLayout';
+
+export const BY_PROVIDER_SHEET = 'By provider';
+export const SOURCES_SHEET = 'Sources';
+
+export interface Consolidated {
+  aggregate: Aggregate;
+  workbook: XlsxWorkbook;
+  /** The consolidated return as checked. */
+  data: ReturnData;
+  findings: Finding[];
+}
+
+/** A received return as one provider's part of the consolidation. */
+export const providerReturn = (r: ReceivedReturn): ProviderReturn => ({ file: r.file, name: r.provider, data: r.read.data });
+
+/**
+ * The commissioner's consolidated return: the framework's own layout holding the totals (so it is a return
+ * like any other, to check, report on or publish), a sheet with one column per provider plus the total and how
+ * each total was made, a sheet giving the cell each provider's figure was read from, and the findings of the
+ * framework's rules, the peer comparison and, given last period's returns, the swings.
+ */
+export async function consolidateReturns(
+  received: ReceivedReturn[],
+  options: { source: string; previous?: ReturnData | null; swing?: number },
+): Promise<Consolidated> {
+  const providers = received.map(providerReturn);
+  const aggregate = aggregateReturns(providers);
+  const { framework, period } = aggregate;
+  const workbook = XlsxWorkbook.create();
+  const { operations, cells } = returnSheets(framework, () => null, period ? { period: { from: jsDateOfDay(period.from), to: jsDateOfDay(period.to) } } : {});
+  await workbook.apply(operations);
+  const providerCell = (await workbook.names()).find((n) => n.name === RETURN_NAMES.provider);
+  const writes: WorkbookOperation[] = aggregate.held.map((id) => ({ op: 'write', sheet: cells.get(id)!.sheet, at: cells.get(id)!.cell, rows: [[aggregate.totals[id] ?? null]] }));
+  if (providerCell) writes.push({ op: 'write', sheet: providerCell.sheet, at: providerCell.range, rows: [[`All providers (${received.length})`]] });
+  await workbook.apply([...writes, ...providerSheets(aggregate, received)]);
+
+  const places = new Map(aggregate.held.map((id) => [id, { name: id, sheet: cells.get(id)!.sheet, range: cells.get(id)!.cell }]));
+  const data = aggregateAsReturn(aggregate, options.source, Object.fromEntries([...places].map(([id, p]) => [id, sheetCell(p.sheet, p.range)])));
+  const read: ReadReturn = { data, version: framework.version, formulas: new Map(), places, lost: [] };
+  const findings = sortFindings([
+    ...(await checkReadReturn(workbook, read, { previous: options.previous ?? null })),
+    ...peerRateFindings(providers),
+    ...(options.previous && options.swing !== undefined ? swingFindings(data, options.previous, options.swing) : []),
+  ]);
+  await annotateReturn(workbook, read, findings);
+  // Written after the findings' notes: a blank total says why on its cell.
+  await workbook.apply(aggregate.held.filter((id) => aggregate.totals[id] === null).map((id) => ({ op: 'note', sheet: places.get(id)!.sheet, cell: places.get(id)!.range, text: aggregate.notes[id]! })));
+  return { aggregate, workbook, data, findings };
+}
+
+/** One column per provider plus the total and how it was made; and the cell each provider's figure came from. */
+function providerSheets(aggregate: Aggregate, received: ReceivedReturn[]): WorkbookOperation[] {
+  const labels = new Map(figuresOf(aggregate.framework).map((f) => [f.id, f.label]));
+  const files = ['', 'File', ...received.map((r) => r.file)];
+  const byProvider: CellWrite[][] = [
+    ['Figure', 'Label', ...received.map((r) => r.provider), 'Total', 'How the total was made'],
+    files,
+    ...aggregate.held.map((id) => [id, labels.get(id) ?? id, ...received.map((r) => aggregate.byProvider[r.file]?.[id] ?? null), aggregate.totals[id] ?? null, aggregate.notes[id] ?? '']),
+  ];
+  const sources: CellWrite[][] = [
+    ['Figure', 'Cell each figure was read from', ...received.map((r) => r.provider)],
+    files,
+    ...aggregate.held.map((id) => [id, labels.get(id) ?? id, ...received.map((r) => r.read.data.cells[id] ?? 'not in the template')]),
+  ];
+  const sheets: [string, CellWrite[][]][] = [
+    [BY_PROVIDER_SHEET, byProvider],
+    [SOURCES_SHEET, sources],
+  ];
+  return sheets.flatMap(([sheet, rows]): WorkbookOperation[] => [
+    { op: 'addSheet', sheet },
+    { op: 'write', sheet, at: 'A1', rows },
+    { op: 'style', sheet, range: `A1:${cellAddress(2, rows[0]!.length)}`, style: 'table_header' },
+    { op: 'columnWidths', sheet, widths: [34, 60, ...received.map(() => 18), 12, 70] },
+  ]);
+}
