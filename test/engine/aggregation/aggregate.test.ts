@@ -36,7 +36,7 @@ describe('aggregating providers\u2019 returns', () => {
         const misread = additive.filter((id) => returns.some((r, i) => byProvider[r.file]![id] !== (providers[i]![id] ?? 0)));
         expect(misread).toEqual([]);
       }),
-      { numRuns: 60 },
+      { numRuns: 200 },
     );
   });
 
