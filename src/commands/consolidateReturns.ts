@@ -3,7 +3,7 @@ import { aggregateAsReturn, aggregateReturns, type Aggregate, type ProviderRetur
 import { peerRateFindings } from '../engine/aggregation/peerRates';
 import { swingFindings } from '../engine/aggregation/swings';
 import { jsDateOfDay } from '../engine/cases/dates';
-import type { Finding } from '../engine/checks/findings';
+import { catalogueFinding, type Finding } from '../engine/checks/findings';
 import type { ReturnData } from '../engine/checks/returnData';
 import { sortFindings } from '../engine/checks/runChecks';
 import { cellAddress, sheetCell } from '../workbook/addresses';
@@ -42,31 +42,39 @@ export async function consolidateReturns(
   const providers = received.map(providerReturn);
   const aggregate = aggregateReturns(providers);
   const { framework, period } = aggregate;
+  const labels = new Map(figuresOf(framework).map((f) => [f.id, f.label]));
   const workbook = XlsxWorkbook.create();
   const { operations, cells } = returnSheets(framework, () => null, period ? { period: { from: jsDateOfDay(period.from), to: jsDateOfDay(period.to) } } : {});
   await workbook.apply(operations);
   const providerCell = (await workbook.names()).find((n) => n.name === RETURN_NAMES.provider);
   const writes: WorkbookOperation[] = aggregate.held.map((id) => ({ op: 'write', sheet: cells.get(id)!.sheet, at: cells.get(id)!.cell, rows: [[aggregate.totals[id] ?? null]] }));
   if (providerCell) writes.push({ op: 'write', sheet: providerCell.sheet, at: providerCell.range, rows: [[`All providers (${received.length})`]] });
-  await workbook.apply([...writes, ...providerSheets(aggregate, received)]);
+  await workbook.apply([...writes, ...providerSheets(aggregate, received, labels)]);
 
   const places = new Map(aggregate.held.map((id) => [id, { name: id, sheet: cells.get(id)!.sheet, range: cells.get(id)!.cell }]));
   const data = aggregateAsReturn(aggregate, options.source, Object.fromEntries([...places].map(([id, p]) => [id, sheetCell(p.sheet, p.range)])));
   const read: ReadReturn = { data, version: framework.version, formulas: new Map(), places, lost: [] };
   const findings = sortFindings([
     ...(await checkReadReturn(workbook, read, { previous: options.previous ?? null })),
+    ...Object.entries(aggregate.blank).map(([id, why]) =>
+      catalogueFinding('not_totalled', {
+        severity: 'info',
+        figures: [id],
+        cells: [data.cells[id]!],
+        params: {},
+        message: `${labels.get(id) ?? id} is left blank in the consolidated return: ${why}.`,
+        hint: 'Ask the providers named for the figure and aggregate again, or say in what is published that it is not known.',
+      }),
+    ),
     ...peerRateFindings(providers),
     ...(options.previous && options.swing !== undefined ? swingFindings(data, options.previous, options.swing) : []),
   ]);
   await annotateReturn(workbook, read, findings);
-  // Written after the findings' notes: a blank total says why on its cell.
-  await workbook.apply(aggregate.held.filter((id) => aggregate.totals[id] === null).map((id) => ({ op: 'note', sheet: places.get(id)!.sheet, cell: places.get(id)!.range, text: aggregate.notes[id]! })));
   return { aggregate, workbook, data, findings };
 }
 
 /** One column per provider plus the total and how it was made; and the cell each provider's figure came from. */
-function providerSheets(aggregate: Aggregate, received: ReceivedReturn[]): WorkbookOperation[] {
-  const labels = new Map(figuresOf(aggregate.framework).map((f) => [f.id, f.label]));
+function providerSheets(aggregate: Aggregate, received: ReceivedReturn[], labels: Map<string, string>): WorkbookOperation[] {
   const files = ['', 'File', ...received.map((r) => r.file)];
   const byProvider: CellWrite[][] = [
     ['Figure', 'Label', ...received.map((r) => r.provider), 'Total', 'How the total was made'],

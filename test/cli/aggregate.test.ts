@@ -51,7 +51,9 @@ describe('returns aggregate', () => {
       byProvider: { 'in/a.xlsx': { 'referrals.total': 12 }, 'in/b.xlsx': { 'referrals.total': 3, 'support.letters_emails': null } },
       notes: { 'support.letters_emails': 'Left blank: the figure is blank in Bravo Hub\u2019s return, so a total would be only part of it.' },
     });
-    expect(json.findings.map((f: { rule: string; figures: string[] }) => [f.rule, f.figures])).toContainEqual(['figures_missing', ['support.letters_emails']]);
+    const found = json.findings.map((f: { rule: string; figures: string[]; message: string }) => [f.rule, f.figures, f.message]);
+    expect(found).toContainEqual(['figures_missing', ['support.letters_emails'], expect.any(String)]);
+    expect(found).toContainEqual(['not_totalled', ['support.letters_emails'], 'Letters and emails sent is left blank in the consolidated return: the figure is blank in Bravo Hub\u2019s return, so a total would be only part of it.']);
 
     const { workbook, read } = await consolidated(written['consolidated.xlsx']);
     expect(await workbook.sheetNames()).toEqual(expect.arrayContaining([BY_PROVIDER_SHEET, SOURCES_SHEET, FINDINGS_SHEET]));

@@ -25,6 +25,8 @@ export interface Aggregate {
   byProvider: Record<string, Record<string, FigureCell>>;
   /** Figure id → how the total was made, or why it is blank. */
   notes: Record<string, string>;
+  /** Figure id → why its total is blank, for each blank total. */
+  blank: Record<string, string>;
   /** The figures some provider's return holds, in the framework's order. */
   held: string[];
 }
@@ -56,26 +58,32 @@ export function aggregateReturns(returns: ProviderReturn[]): Aggregate {
 
   const totals: Aggregate['totals'] = {};
   const notes: Aggregate['notes'] = {};
+  const blank: Aggregate['blank'] = {};
   const names = (rs: ProviderReturn[]) => listOf(rs.map((r) => r.name));
   for (const figure of held) {
     const id = figure.id;
-    const set = (total: number | null, note: string) => {
+    const set = (total: number, note: string) => {
       totals[id] = total;
       notes[id] = note;
     };
+    const leaveBlank = (why: string) => {
+      totals[id] = null;
+      blank[id] = why;
+      notes[id] = `Left blank: ${why}.`;
+    };
     const absent = returns.filter((r) => !holds(r, id));
     if (absent.length) {
-      set(null, `Left blank: ${names(absent)}\u2019s template does not ask for this figure, so a total would leave them out.`);
+      leaveBlank(`${names(absent)}\u2019s template does not ask for this figure, so a total would leave them out`);
       continue;
     }
     const combine = combineOf(figure);
     if (combine.method === 'none') {
-      set(null, `Left blank: ${combine.why}.`);
+      leaveBlank(combine.why);
       continue;
     }
     if (combine.method === 'sum') {
       const unusable = returns.filter((r) => !isNumber(r.data.values[id]));
-      if (unusable.length) set(null, blankNote(unusable, id));
+      if (unusable.length) leaveBlank(blankReason(unusable, id));
       else set(tidy(returns.reduce((sum, r) => sum + (r.data.values[id] as number), 0)), `Sum of the ${returns.length} providers' figures.`);
       continue;
     }
@@ -83,18 +91,18 @@ export function aggregateReturns(returns: ProviderReturn[]): Aggregate {
     const weightLabel = figuresOf(framework).find((f) => f.id === weightId)?.label ?? weightId;
     const noWeight = returns.filter((r) => !holds(r, weightId) || !isNumber(r.data.values[weightId]));
     if (noWeight.length) {
-      set(null, `Left blank: the mean is recombined weighted by ${weightLabel}, which is blank or missing in ${names(noWeight)}\u2019s return.`);
+      leaveBlank(`the mean is recombined weighted by ${weightLabel}, which is blank or missing in ${names(noWeight)}\u2019s return`);
       continue;
     }
     // A provider with no base has no mean to weigh (a blank average of nobody is right).
     const weighed = returns.filter((r) => (r.data.values[weightId] as number) !== 0);
     const unusable = weighed.filter((r) => !isNumber(r.data.values[id]));
     const base = weighed.reduce((sum, r) => sum + (r.data.values[weightId] as number), 0);
-    if (unusable.length) set(null, blankNote(unusable, id));
-    else if (base === 0) set(null, `Left blank: no provider has any ${weightLabel}, so there is no mean.`);
+    if (unusable.length) leaveBlank(blankReason(unusable, id));
+    else if (base === 0) leaveBlank(`no provider has any ${weightLabel}, so there is no mean`);
     else set(tidy(weighed.reduce((sum, r) => sum + (r.data.values[id] as number) * (r.data.values[weightId] as number), 0) / base), `Mean of the providers' figures weighted by ${weightLabel} (${tidy(base)} in all).`);
   }
-  return { framework, period: returns[0]!.data.period, providers: returns.map((r) => ({ file: r.file, name: r.name })), totals, byProvider, notes, held: held.map((f) => f.id) };
+  return { framework, period: returns[0]!.data.period, providers: returns.map((r) => ({ file: r.file, name: r.name })), totals, byProvider, notes, blank, held: held.map((f) => f.id) };
 }
 
 /** The consolidated return as a return to check by the framework's rules. */
@@ -102,14 +110,14 @@ export function aggregateAsReturn(aggregate: Aggregate, source: string, cells: R
   return { source, framework: aggregate.framework, period: aggregate.period, values: { ...aggregate.totals }, cells, lists: {}, held: new Set(aggregate.held) };
 }
 
-function blankNote(unusable: ProviderReturn[], id: string): string {
+function blankReason(unusable: ProviderReturn[], id: string): string {
   const blank = unusable.filter((r) => r.data.values[id] === null || r.data.values[id] === undefined);
   const text = unusable.filter((r) => !blank.includes(r));
   const parts = [
     ...(blank.length ? [`blank in ${listOf(blank.map((r) => r.name))}\u2019s return`] : []),
     ...(text.length ? [`not a number in ${listOf(text.map((r) => `${r.name}\u2019s return ("${String(r.data.values[id])}")`))}`] : []),
   ];
-  return `Left blank: the figure is ${parts.join(' and ')}, so a total would be only part of it.`;
+  return `the figure is ${parts.join(' and ')}, so a total would be only part of it`;
 }
 
 function refuseMixed(returns: ProviderReturn[], keyOf: (r: ProviderReturn) => string, what: string, describe: (key: string) => string): void {

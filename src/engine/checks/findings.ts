@@ -36,6 +36,7 @@ export const findingCatalogue = {
   figure_names_lost: { title: 'Figure cells lost their names', description: 'Cells of a return made from a Returns Assistant template lost the names that say which figure they hold, so those figures were not read.' },
   case_study_names: { title: 'Case study names the person', description: 'A case study sent anonymised names the person in its own case row.' },
   peer_outlier: { title: 'Far from the other providers', description: "A provider's rate is outside 1.5 times the interquartile range of the other providers' rates." },
+  not_totalled: { title: 'Total left blank', description: "A consolidated figure is blank because a provider's return does not give it, or the figure cannot be combined across providers." },
   swing: { title: 'Large change on last period', description: 'A consolidated figure changed by more than the swing allowed since the previous period.' },
   not_applicable: { title: 'Rules not applicable', description: 'Rules relating figures the template does not hold (a commissioner\'s own template, or an earlier version) were not checked.' },
 } as const;

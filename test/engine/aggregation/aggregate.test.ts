@@ -67,9 +67,11 @@ describe('aggregating providers\u2019 returns', () => {
     expect(aggregateReturns([part('a', 10, 3), part('b', null, 2)]).notes['waiting.average_days']).toMatch(/blank in b\u2019s return/);
   });
 
-  it('refuses a weighted mean whose base is not a figure of the framework', () => {
+  it('refuses a weighted mean whose base, or a rate whose figure, is not a figure of the framework', () => {
     const bad = { ...cambridgeshireJson, figures: cambridgeshireJson.figures.map((f) => (f.id === 'waiting.average_days' ? { ...f, combine: { method: 'weighted_mean', weight: 'waiting.completed' } } : f)) };
     expect(() => parseFramework(bad, 'bad.json')).toThrow(/"waiting\.completed" is not a figure/);
+    const badRate = { ...cambridgeshireJson, rates: [{ id: 'x', label: 'X', numerator: 'support.disengagd', denominator: 'support.total' }] };
+    expect(() => parseFramework(badRate, 'bad.json')).toThrow(/rates.*"support\.disengagd" names no figure/s);
   });
 
   it('leaves blank a figure one provider\u2019s own template does not ask for', () => {
