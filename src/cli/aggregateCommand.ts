@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { consolidateReturns, providerReturn } from '../commands/consolidateReturns';
-import { isReceived, readReceivedReturns, returnFileList, type ReceivedEntry, type ReceivedReturn } from '../commands/receivedReturns';
+import { readEachReturn, returnFileList } from '../commands/receivedReturns';
+import type { ProviderReturn } from '../engine/aggregation/aggregate';
 import { aggregateAsReturn, aggregateReturns } from '../engine/aggregation/aggregate';
 import { checkedFile, checkReport } from '../engine/checks/checkReport';
 import { parseMapping } from '../engine/mapping/mapping';
@@ -62,12 +63,13 @@ export async function aggregateCommand(args: string[], io: CliIo): Promise<numbe
   const frameworkFor = (id: string): Framework => (named && named.id === id ? named : builtInFramework(id));
   const mapping = flags.mapping ? parseMapping(decodeText(await io.readFile(flags.mapping)).text, flags.mapping) : null;
   const files = await returnFileList(io, flags.files, flags.dir);
-  const received = usable(await readReceivedReturns(io, files, { frameworkFor, mapping }), 'aggregated');
-  const previous = flags.previous.length ? aggregateAsReturn(aggregateReturns(usable(await readReceivedReturns(io, flags.previous, { frameworkFor, mapping }), 'compared').map(providerReturn)), flags.previous.join(', ')) : null;
-  if (previous && previous.framework.id !== received[0]!.read.data.framework.id)
-    throw new InputError(`The previous returns (${flags.previous.join(', ')}) are of the ${previous.framework.id} return, not the ${received[0]!.read.data.framework.id} return: give last period's returns of the same framework.`);
+  const providers = usable(await readEachReturn(io, files, { frameworkFor, mapping }, providerReturn), 'aggregated');
+  const previous = flags.previous.length ? aggregateAsReturn(aggregateReturns(usable(await readEachReturn(io, flags.previous, { frameworkFor, mapping }, providerReturn), 'compared')), flags.previous.join(', ')) : null;
+  const framework = providers[0]!.data.framework;
+  if (previous && previous.framework.id !== framework.id)
+    throw new InputError(`The previous returns (${flags.previous.join(', ')}) are of the ${previous.framework.id} return, not the ${framework.id} return: give last period's returns of the same framework.`);
 
-  const { aggregate, workbook, data, findings } = await consolidateReturns(received, { source: flags.out, previous, swing: flags.swing });
+  const { aggregate, workbook, data, findings } = await consolidateReturns(providers, { source: flags.out, previous, swing: flags.swing });
   await io.writeFile(flags.out, await workbook.toBytes(), { force: flags.force, inputs: [...files, ...flags.previous, ...(flags.mapping ? [flags.mapping] : [])] });
   const report = checkReport([checkedFile(data, findings)]);
   if (flags.json) {
@@ -83,11 +85,11 @@ export async function aggregateCommand(args: string[], io: CliIo): Promise<numbe
 }
 
 /** Every file read, or the command refused naming each that could not be: never a total of only some of them. */
-function usable(entries: ReceivedEntry[], what: string): ReceivedReturn[] {
-  const failed = entries.filter((e): e is { file: string; error: string } => !isReceived(e));
+function usable(entries: (ProviderReturn | { file: string; error: string })[], what: string): ProviderReturn[] {
+  const failed = entries.filter((e): e is { file: string; error: string } => 'error' in e);
   if (failed.length)
     throw new InputError(
       `${failed.length} of the ${entries.length} files could not be read, so the returns were not ${what} (a total without them would pass for the whole):\n${failed.map((f) => `  ${f.error}`).join('\n')}\nFix or take out ${failed.length === 1 ? 'that file' : 'those files'}, and run the command again.`,
     );
-  return entries.filter(isReceived);
+  return entries.filter((e): e is ProviderReturn => !('error' in e));
 }

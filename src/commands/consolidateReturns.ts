@@ -26,7 +26,7 @@ export interface Consolidated {
   findings: Finding[];
 }
 
-/** A received return as one provider's part of the consolidation. */
+/** A received return as one provider's part of the consolidation: its figures, without its workbook. */
 export const providerReturn = (r: ReceivedReturn): ProviderReturn => ({ file: r.file, name: r.provider, data: r.read.data });
 
 /**
@@ -36,10 +36,9 @@ export const providerReturn = (r: ReceivedReturn): ProviderReturn => ({ file: r.
  * framework's rules, the peer comparison and, given last period's returns, the swings.
  */
 export async function consolidateReturns(
-  received: ReceivedReturn[],
+  providers: ProviderReturn[],
   options: { source: string; previous?: ReturnData | null; swing?: number },
 ): Promise<Consolidated> {
-  const providers = received.map(providerReturn);
   const aggregate = aggregateReturns(providers);
   const { framework, period } = aggregate;
   const labels = new Map(figuresOf(framework).map((f) => [f.id, f.label]));
@@ -48,8 +47,8 @@ export async function consolidateReturns(
   await workbook.apply(operations);
   const providerCell = (await workbook.names()).find((n) => n.name === RETURN_NAMES.provider);
   const writes: WorkbookOperation[] = aggregate.held.map((id) => ({ op: 'write', sheet: cells.get(id)!.sheet, at: cells.get(id)!.cell, rows: [[aggregate.totals[id] ?? null]] }));
-  if (providerCell) writes.push({ op: 'write', sheet: providerCell.sheet, at: providerCell.range, rows: [[`All providers (${received.length})`]] });
-  await workbook.apply([...writes, ...providerSheets(aggregate, received, labels)]);
+  if (providerCell) writes.push({ op: 'write', sheet: providerCell.sheet, at: providerCell.range, rows: [[`All providers (${providers.length})`]] });
+  await workbook.apply([...writes, ...providerSheets(aggregate, providers, labels)]);
 
   const places = new Map(aggregate.held.map((id) => [id, { name: id, sheet: cells.get(id)!.sheet, range: cells.get(id)!.cell }]));
   const data = aggregateAsReturn(aggregate, options.source, Object.fromEntries([...places].map(([id, p]) => [id, sheetCell(p.sheet, p.range)])));
@@ -74,17 +73,17 @@ export async function consolidateReturns(
 }
 
 /** One column per provider plus the total and how it was made; and the cell each provider's figure came from. */
-function providerSheets(aggregate: Aggregate, received: ReceivedReturn[], labels: Map<string, string>): WorkbookOperation[] {
-  const files = ['', 'File', ...received.map((r) => r.file)];
+function providerSheets(aggregate: Aggregate, providers: ProviderReturn[], labels: Map<string, string>): WorkbookOperation[] {
+  const files = ['', 'File', ...providers.map((r) => r.file)];
   const byProvider: CellWrite[][] = [
-    ['Figure', 'Label', ...received.map((r) => r.provider), 'Total', 'How the total was made'],
+    ['Figure', 'Label', ...providers.map((r) => r.name), 'Total', 'How the total was made'],
     files,
-    ...aggregate.held.map((id) => [id, labels.get(id) ?? id, ...received.map((r) => aggregate.byProvider[r.file]?.[id] ?? null), aggregate.totals[id] ?? null, aggregate.notes[id] ?? '']),
+    ...aggregate.held.map((id) => [id, labels.get(id) ?? id, ...providers.map((r) => aggregate.byProvider[r.file]?.[id] ?? null), aggregate.totals[id] ?? null, aggregate.notes[id] ?? '']),
   ];
   const sources: CellWrite[][] = [
-    ['Figure', 'Cell each figure was read from', ...received.map((r) => r.provider)],
+    ['Figure', 'Cell each figure was read from', ...providers.map((r) => r.name)],
     files,
-    ...aggregate.held.map((id) => [id, labels.get(id) ?? id, ...received.map((r) => r.read.data.cells[id] ?? 'not in the template')]),
+    ...aggregate.held.map((id) => [id, labels.get(id) ?? id, ...providers.map((r) => r.data.cells[id] ?? 'not in the template')]),
   ];
   const sheets: [string, CellWrite[][]][] = [
     [BY_PROVIDER_SHEET, byProvider],
@@ -94,6 +93,6 @@ function providerSheets(aggregate: Aggregate, received: ReceivedReturn[], labels
     { op: 'addSheet', sheet },
     { op: 'write', sheet, at: 'A1', rows },
     { op: 'style', sheet, range: `A1:${cellAddress(2, rows[0]!.length)}`, style: 'table_header' },
-    { op: 'columnWidths', sheet, widths: [34, 60, ...received.map(() => 18), 12, 70] },
+    { op: 'columnWidths', sheet, widths: [34, 60, ...providers.map(() => 18), 12, 70] },
   ]);
 }

@@ -27,6 +27,12 @@ export interface ReceivedReturn {
   explanations: Map<string, string>;
 }
 
+/** How to read the returns: the frameworks they may be of, and the commissioner's template mapping if any. */
+export interface ReadOptions {
+  frameworkFor?: (id: string) => Framework;
+  mapping?: Mapping | null;
+}
+
 /** One file given: the return read, or why it could not be (a corrupt, foreign or unmapped file). */
 export type ReceivedEntry = ReceivedReturn | { file: string; error: string };
 
@@ -46,11 +52,7 @@ export async function returnFileList(io: ReturnFiles, files: readonly string[], 
  * Reads one received workbook as a return, from `returns template` or through the commissioner's mapping. A
  * file that cannot be used is an entry with its message, so one bad file never stops the others.
  */
-export async function readReceivedReturn(
-  io: ReturnFiles,
-  file: string,
-  options: { frameworkFor?: (id: string) => Framework; mapping?: Mapping | null } = {},
-): Promise<ReceivedEntry> {
+export async function readReceivedReturn(io: ReturnFiles, file: string, options: ReadOptions = {}): Promise<ReceivedEntry> {
   try {
     if (extname(file).toLowerCase() !== '.xlsx')
       throw new InputError(`${file} is not an Excel workbook (.xlsx), so it is not a return. Save the return as .xlsx, or take the file out of the folder.`);
@@ -64,13 +66,20 @@ export async function readReceivedReturn(
 }
 
 /** Reads each file in turn: one entry per file, in the order given. */
-export async function readReceivedReturns(
-  io: ReturnFiles,
-  files: readonly string[],
-  options: { frameworkFor?: (id: string) => Framework; mapping?: Mapping | null } = {},
-): Promise<ReceivedEntry[]> {
-  const entries: ReceivedEntry[] = [];
-  for (const file of files) entries.push(await readReceivedReturn(io, file, options));
+export function readReceivedReturns(io: ReturnFiles, files: readonly string[], options: ReadOptions = {}): Promise<ReceivedEntry[]> {
+  return readEachReturn(io, files, options, (r) => r);
+}
+
+/**
+ * Reads each file in turn and keeps only what `keep` takes from it, so a folder of many providers' workbooks is
+ * never all in memory at once.
+ */
+export async function readEachReturn<T>(io: ReturnFiles, files: readonly string[], options: ReadOptions, keep: (received: ReceivedReturn) => T): Promise<(T | { file: string; error: string })[]> {
+  const entries: (T | { file: string; error: string })[] = [];
+  for (const file of files) {
+    const entry = await readReceivedReturn(io, file, options);
+    entries.push(isReceived(entry) ? keep(entry) : entry);
+  }
   return entries;
 }
 

@@ -12,7 +12,7 @@ async function inbox(): Promise<Record<string, string | Uint8Array>> {
   await foreign.apply([{ op: 'addSheet', sheet: 'Budget' }, { op: 'write', sheet: 'Budget', at: 'A1', rows: [['Staff', 1200]] }]);
   return {
     'inbox/1-good.xlsx': await returnWorkbook({}, { provider: 'Good Support Ltd' }),
-    'inbox/2-bad.xlsx': await returnWorkbook({ 'referrals.total': 5 }, { provider: 'Bad Sums & Co <script>alert(1)</script>' }),
+    'inbox/2-bad.xlsx': await returnWorkbook({ 'referrals.total': 5, 'support.letters_emails': null }, { provider: 'Bad Sums & Co <script>alert(1)</script>' }),
     'inbox/3-queried.xlsx': await returnWorkbook({ 'waiting.average_number': 3 }, { provider: 'Waiting Hub', explanations: [['waiting_lists_used', 'waiting.average_number', 'A <b>short</b> list after a staff vacancy.']] }),
     'inbox/4-budget.xlsx': await foreign.toBytes(),
     'inbox/5-broken.xlsx': new TextEncoder().encode('PK\u0003\u0004 not really a zip'),
@@ -28,7 +28,7 @@ describe('returns check --dir: a folder of returns gives one report', () => {
     expect(report.files.map((f) => f.file)).toEqual(['inbox/1-good.xlsx', 'inbox/2-bad.xlsx', 'inbox/3-queried.xlsx', 'inbox/4-budget.xlsx', 'inbox/5-broken.xlsx', 'inbox/6-minutes.docx']);
     const [good, bad, queried, budget, broken, minutes] = report.files;
     expect(good).toMatchObject({ summary: { error: 0, query: 0 } });
-    expect(bad).toMatchObject({ summary: { error: 2 } });
+    expect(bad).toMatchObject({ summary: { error: 3 } });
     expect(queried).toMatchObject({ summary: { error: 0, query: 1 } });
     expect(budget).toEqual({ file: 'inbox/4-budget.xlsx', error: expect.stringContaining('does not say which return it is') });
     expect(broken).toEqual({ file: 'inbox/5-broken.xlsx', error: expect.stringContaining('inbox/5-broken.xlsx') });
@@ -44,7 +44,7 @@ describe('returns check --dir: a folder of returns gives one report', () => {
     const rows = [...html.matchAll(/<tr[^>]*>(.*?)<\/tr>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '|').replace(/\|+/g, '|'));
     expect(rows.slice(1)).toEqual([
       '|Good Support Ltd|inbox/1-good.xlsx|cambridgeshire|1 Apr 2020 to 30 Sep 2020|0|0|0|0|',
-      '|Bad Sums &amp; Co &lt;script&gt;alert(1)&lt;/script&gt;|inbox/2-bad.xlsx|cambridgeshire|1 Apr 2020 to 30 Sep 2020|2|0|0|0|',
+      '|Bad Sums &amp; Co &lt;script&gt;alert(1)&lt;/script&gt;|inbox/2-bad.xlsx|cambridgeshire|1 Apr 2020 to 30 Sep 2020|3|0|0|1|',
       '|Waiting Hub|inbox/3-queried.xlsx|cambridgeshire|1 Apr 2020 to 30 Sep 2020|0|1|1|0|',
       expect.stringMatching(/^\|—\|inbox\/4-budget\.xlsx\|Could not be checked: inbox\/4-budget\.xlsx does not say which return it is/),
       expect.stringMatching(/^\|—\|inbox\/5-broken\.xlsx\|Could not be checked: /),
