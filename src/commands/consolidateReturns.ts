@@ -62,7 +62,7 @@ export async function consolidateReturns(
         cells: [data.cells[id]!],
         params: {},
         message: `${labels.get(id) ?? id} is left blank in the consolidated return: ${why}.`,
-        hint: 'Ask the providers named for the figure and aggregate again, or say in what is published that it is not known.',
+        hint: 'Where a provider\u2019s return lacks the figure, ask them for it and aggregate again; otherwise say in what is published that the total is not known.',
       }),
     ),
     ...peerRateFindings(providers),
