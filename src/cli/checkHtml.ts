@@ -18,7 +18,7 @@ const SEVERITY = { error: 'Error', query: 'Query', info: 'Note' } as const;
 const CSS = `
 body { font: 15px/1.45 system-ui, sans-serif; color: #1b1b1b; margin: 1.5rem auto; max-width: 72rem; padding: 0 1rem; }
 h1 { font-size: 1.5rem; } h2 { font-size: 1.15rem; margin-top: 2rem; border-top: 1px solid #999; padding-top: 1rem; }
-table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+table { border-collapse: collapse; width: 100%; } caption { text-align: left; padding: .3rem 0; color: #444; } th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #eee; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .error { border-left: 6px solid #b00020; } .query { border-left: 6px solid #b36b00; } .info { border-left: 6px solid #666; } .unusable { border-left: 6px double #b00020; }
 ul.findings { list-style: none; padding: 0; } ul.findings li { margin: .5rem 0; padding: .3rem .6rem; }
@@ -35,6 +35,7 @@ export function checkHtml(files: CheckedFileView[]): string {
   const body = `<h1>Returns checked</h1>
 <p>${files.length} file${files.length === 1 ? '' : 's'}: ${checked} checked${unusable ? `, ${unusable} could not be checked` : ''}.</p>
 <table>
+<caption>One row per file received; the provider's name is the one in its return.</caption>
 <thead><tr><th scope="col">Provider</th><th scope="col">File</th><th scope="col">Framework</th><th scope="col">Period</th><th scope="col">Errors</th><th scope="col">Queries</th><th scope="col">Queries explained</th><th scope="col">Blank figures</th></tr></thead>
 <tbody>
 ${rows}
