@@ -1,11 +1,4 @@
-import { printable } from './printable';
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text for an HTML element or quoted attribute: whatever a workbook holds is shown as text, never run or drawn. */
-export function escapeHtml(text: string): string {
-  return printable(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-}
+import { escapeHtml } from '../engine/report/html';
 
 /**
  * A page that stands alone: styles inline, and a policy that lets it load nothing, so it opens offline, prints,
