@@ -12,6 +12,7 @@ import { explanationKey, readExplanations } from './annotateReturn';
 import { checkWorkbook } from './checkWorkbook';
 import { caseIdRemover } from './prepareSubmission';
 import { readCaseData } from './readCaseData';
+import { providerName } from './receivedReturns';
 import { CASE_DATA_SHEET } from './returnLayout';
 
 /**
@@ -34,7 +35,7 @@ export async function meetingPackOf(port: WorkbookPort, source: string, previous
     const text = explanations.get(explanationKey(f));
     return text === undefined ? null : clean(text);
   };
-  return meetingPack(current, ordered, cleaned, explanationOf, await caseQuality(port, source, current.framework));
+  return meetingPack(current, ordered, cleaned, explanationOf, await caseQuality(port, source, current.framework), await providerName(port, options.mapping ?? null));
 }
 
 /** What the workbook's own case rows say, or null when it holds none (a submission copy). */

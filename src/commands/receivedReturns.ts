@@ -84,7 +84,7 @@ export async function readEachReturn<T>(io: ReturnFiles, files: readonly string[
 }
 
 /** The text of the provider cell: named return.provider in the workbook, or given by the mapping in hand. */
-async function providerName(port: WorkbookPort, mapping: Mapping | null): Promise<string | null> {
+export async function providerName(port: WorkbookPort, mapping: Mapping | null): Promise<string | null> {
   const place = mapping
     ? mapping.provider && { sheet: parseSheetCell(mapping.provider).sheet, range: parseSheetCell(mapping.provider).cell }
     : (await port.names()).find((n) => n.name === RETURN_NAMES.provider);

@@ -25,8 +25,12 @@ describe('meetingPackOf: the pack of a received workbook', () => {
     const waiting = findings.find((f) => f.rule === 'waiting_lists_used')!;
     await annotateReturn(workbook, read, findings, new Map([[explanationKey(waiting), 'The new ISVA post started a list.']]));
 
+    const provider = (await workbook.names()).find((n) => n.name === 'return.provider')!;
+    await workbook.apply([{ op: 'write', sheet: provider.sheet, at: provider.range, rows: [['Fenland Victim Care']] }]);
+
     const earlier = returnWith({ 'support.total': 3 }, { source: 'earlier.json', period: periodFromIso('2019-10-01', '2020-03-31') });
     const pack = await meetingPackOf(workbook, 'filled.xlsx', [earlier]);
+    expect(pack.provider).toBe('Fenland Victim Care');
     expect(pack.findings.find((f) => f.message === waiting.message)?.explanation).toBe('The new ISVA post started a list.');
     expect(pack.previousPeriods).toEqual(['1 Oct 2019 – 31 Mar 2020']);
     // Rows J (a repeated Case ID) and N (no referral date) count nowhere; K exits before it was referred.

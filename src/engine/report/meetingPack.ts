@@ -27,6 +27,8 @@ export interface CaseQuality {
 export interface MeetingPack {
   title: string;
   commissioner: string;
+  /** The provider's name from the return's provider cell, where it has one. */
+  provider: string | null;
   source: string;
   period: string;
   previousPeriods: string[];
@@ -50,7 +52,7 @@ const numberIn = (data: ReturnData, id: string): number | null => {
  * Everything a contract manager takes into a performance meeting about one return, worked out from the return,
  * its earlier periods (oldest first), its findings and the provider's explanations; the faces only present it.
  */
-export function meetingPack(current: ReturnData, previous: readonly ReturnData[], findings: readonly Finding[], explanationOf: (finding: Finding) => string | null, cases: CaseQuality | null): MeetingPack {
+export function meetingPack(current: ReturnData, previous: readonly ReturnData[], findings: readonly Finding[], explanationOf: (finding: Finding) => string | null, cases: CaseQuality | null, provider: string | null = null): MeetingPack {
   const { framework } = current;
   const figures = figuresOf(framework);
   const ids = figures.map((f) => f.id);
@@ -99,6 +101,7 @@ export function meetingPack(current: ReturnData, previous: readonly ReturnData[]
   return {
     title: framework.title,
     commissioner: framework.commissioner,
+    provider,
     source: current.source,
     period: periodName(current),
     previousPeriods: previous.map(periodName),

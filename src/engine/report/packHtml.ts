@@ -84,7 +84,7 @@ export function packHtml(pack: MeetingPack): string {
 <title>${e(`Performance meeting: ${pack.title}, ${pack.period}`)}</title><style>${STYLE}</style></head>
 <body><main>
 <h1>Performance meeting pack</h1>
-<p><strong>${e(pack.title)}</strong> (${e(pack.commissioner)})<br>Period: ${e(pack.period)}<br>Return: ${e(pack.source)}${pack.previousPeriods.length ? `<br>Compared with: ${pack.previousPeriods.map(e).join('; ')}` : ''}</p>
+<p><strong>${e(pack.title)}</strong> (${e(pack.commissioner)})<br>${pack.provider ? `Provider: ${e(pack.provider)}<br>` : ''}Period: ${e(pack.period)}<br>Return: ${e(pack.source)}${pack.previousPeriods.length ? `<br>Compared with: ${pack.previousPeriods.map(e).join('; ')}` : ''}</p>
 <h2>Headline figures</h2>${headlines(pack)}
 <h2>Targets</h2>${targets(pack)}
 <h2>Period by period</h2>${charts || '<p>No figures to chart.</p>'}
