@@ -1,6 +1,7 @@
 import { InputError } from '../errors';
 import { checkCommand, checkUsage } from './checkCommand';
 import { fillCommand, fillUsage } from './fillCommand';
+import { frameworksCommand, frameworksUsage } from './frameworksCommand';
 import { mapCommand, mapUsage } from './mapCommand';
 import { submitCommand, submitUsage } from './submitCommand';
 import { templateCommand, templateUsage } from './templateCommand';
@@ -21,6 +22,7 @@ Commands:
   submit     write the copy of a filled return to send to the commissioner: figures, no case data
   report     write a contract manager's meeting pack (one page, offline, prints on A4)
   publish    write a copy safe to publish: small counts suppressed so none can be worked out
+  frameworks list the built-in returns, or check a framework file someone wrote
 
 ${tallyUsage}
 
@@ -37,6 +39,8 @@ ${submitUsage}
 ${reportUsage}
 
 ${publishUsage}
+
+${frameworksUsage}
 
 Exit codes: 0 done; 1 check found errors; 2 the input cannot be used (the message says why and what to do); 3 an internal fault.`;
 
@@ -63,6 +67,8 @@ export async function main(argv: string[], given: CliIo = processIo): Promise<nu
         return await reportCommand(rest, io);
       case 'publish':
         return await publishCommand(rest, io);
+      case 'frameworks':
+        return await frameworksCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

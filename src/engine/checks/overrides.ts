@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeIssues } from '../../frameworks/load';
+import { describeIssues } from '../../frameworks/plainIssues';
 import { severitySchema, type Rule } from '../../frameworks/rules';
 import { InputError } from '../../errors';
 

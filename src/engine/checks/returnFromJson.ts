@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { figuresOf } from '../../frameworks/expand';
-import { builtInFramework, describeIssues } from '../../frameworks/load';
+import { builtInFramework } from '../../frameworks/load';
+import { describeIssues } from '../../frameworks/plainIssues';
 import type { Framework } from '../../frameworks/schema';
 import { InputError, parseJsonText } from '../../errors';
 import { periodFromIso } from '../tally/period';

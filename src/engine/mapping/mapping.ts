@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { figuresOf } from '../../frameworks/expand';
-import { describeIssues } from '../../frameworks/load';
+import { describeIssues } from '../../frameworks/plainIssues';
 import { InputError, parseJsonText } from '../../errors';
 import type { Framework } from '../../frameworks/schema';
 
