@@ -40,6 +40,7 @@ const TYPE_NAMES: Record<string, string> = {
   boolean: 'true or false',
   array: 'a list in [ ]',
   object: 'an object in { }',
+  record: 'an object in { }',
   null: 'null',
 };
 
