@@ -53,13 +53,14 @@ function typeOf(value: unknown): string {
 const shown = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value));
 
 function explain(issue: z.core.$ZodIssue, value: unknown, valueUnknown: boolean): { problem: string; fix: string | null } {
+  // Without the data, the value cannot be quoted: zod's own sentence says what is wrong.
+  if (valueUnknown && issue.code !== 'custom' && issue.code !== 'unrecognized_keys') return { problem: issue.message, fix: null };
   const last = issue.path[issue.path.length - 1];
   const name = typeof last === 'string' ? `"${last}"` : 'this entry';
   switch (issue.code) {
     case 'invalid_type': {
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-      if (value === undefined && !valueUnknown) return { problem: `${name} is missing`, fix: `Add ${name}: ${expected}.` };
-      if (valueUnknown) return { problem: issue.message, fix: `Write ${expected} here.` };
+      if (value === undefined) return { problem: `${name} is missing`, fix: `Add ${name}: ${expected}.` };
       return { problem: `${shown(value)} is ${TYPE_NAMES[typeOf(value)] ?? typeOf(value)}, but ${expected} is needed here`, fix: `Write ${expected} here.` };
     }
     case 'too_small':
@@ -71,7 +72,7 @@ function explain(issue: z.core.$ZodIssue, value: unknown, valueUnknown: boolean)
       if (issue.origin === 'string') return { problem: `the text is longer than ${issue.maximum} characters`, fix: `Shorten it to ${issue.maximum} characters or fewer.` };
       return { problem: `${shown(value)} is too large: the most allowed is ${issue.maximum}`, fix: `Use a number of ${issue.maximum} or less.` };
     case 'invalid_format':
-      return { problem: `${shown(value)} is not in the right form: ${issue.message}`, fix: typeof value === 'string' ? suggestedId(value) : null };
+      return { problem: `${issue.message} (not ${shown(value)})`, fix: typeof value === 'string' ? suggestedId(value) : null };
     case 'invalid_value': {
       const options = issue.values.map(String);
       return { problem: `${shown(value)} is not allowed here`, fix: useOneOf(String(value), options, 'allowed values') };

@@ -54,7 +54,7 @@ describe('returns frameworks validate', () => {
     expect(code).toBe(1);
     expect(stdout.split('\n')).toEqual([
       'broken.json is not a valid framework: 4 problems.',
-      '  - id: "My Return" is not in the right form: use lower-case letters, digits and _ only',
+      '  - id: use lower-case letters, digits and _ only (not "My Return")',
       '    Fix: Write it as "my_return".',
       '  - columns[2].type: "categry" is not a known type (column "source")',
       '    Fix: Did you mean "category"? Use one of the types: "text", "date", "flag", "whole", "list", "category", "age".',

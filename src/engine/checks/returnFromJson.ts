@@ -30,7 +30,7 @@ export function returnFromJson(text: string, source: string, frameworkFor: (id: 
     for (const [id, v] of entries) if (Object.is(v, -0)) (figuresGiven as Record<string, unknown>)[id] = 0;
   }
   const parsed = figuresFileSchema.safeParse(data);
-  if (!parsed.success) throw new InputError(`${source} is not a figures file as printed by returns tally --json:\n${describeIssues(parsed.error.issues)}`);
+  if (!parsed.success) throw new InputError(`${source} is not a figures file as printed by returns tally --json:\n${describeIssues(parsed.error.issues, data)}`);
   const { framework: id, period, figures, lists } = parsed.data;
   let framework: Framework;
   try {
