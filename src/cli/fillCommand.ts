@@ -8,9 +8,9 @@ import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
 import { decodeText } from '../tables/decodeText';
 import { parseFlags } from './args';
 import type { CliIo } from './io';
-import { loadFramework, valuesFile } from './loadFramework';
+import { loadFramework, profileFlag, profileUsage, valuesFile } from './loadFramework';
 
-export const fillUsage = `Usage: returns fill [CASES] --framework ID --from YYYY-MM-DD --to YYYY-MM-DD (--out FILE.xlsx | --into RETURN.xlsx [--mapping MAPPING.json] [--out FILE.xlsx]) [--overwrite] [--values VALUES.json] [--sheet NAME] [--force]
+export const fillUsage = `Usage: returns fill [CASES] --framework ID --from YYYY-MM-DD --to YYYY-MM-DD (--out FILE.xlsx | --into RETURN.xlsx [--mapping MAPPING.json] [--out FILE.xlsx]) [--overwrite] [--profile ID] [--values VALUES.json] [--sheet NAME] [--force]
 
 Fills the return from case data: the cases as pasted, a normalised case table, and a live formula in every
 figure cell (with its value, for viewers that do not recalculate). CASES is a CSV, TSV or .xlsx export;
@@ -22,7 +22,8 @@ without it, --into takes the cases pasted into the return's "Case data" sheet.
   --mapping    with --into the commissioner's own template: where its figures are (from returns map); each
                mapped cell gets its formula and every other cell of the template stays as it was
   --values     your export's own spellings of category values, e.g. {"crime": {"Blackmail": "fraud"}}
-  --sheet      the worksheet of CASES holding the cases (default: the first)`;
+  --sheet      the worksheet of CASES holding the cases (default: the first)
+${profileUsage}`;
 
 const fillFlags = z
   .object({
@@ -34,6 +35,7 @@ const fillFlags = z
     into: z.string().regex(/\.xlsx$/i, '--into must name an .xlsx file').optional(),
     overwrite: z.boolean().default(false),
     values: z.string().min(1).optional(),
+    profile: z.string().min(1).optional(),
     sheet: z.string().min(1).optional(),
     mapping: z.string().min(1).optional(),
     force: z.boolean().default(false),
@@ -45,7 +47,7 @@ const fillFlags = z
 export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   const flags = parseFlags(
     args,
-    { framework: { type: 'string' }, values: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, into: { type: 'string' }, overwrite: { type: 'boolean' }, sheet: { type: 'string' }, mapping: { type: 'string' }, force: { type: 'boolean' } },
+    { framework: { type: 'string' }, values: { type: 'string' }, profile: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, into: { type: 'string' }, overwrite: { type: 'boolean' }, sheet: { type: 'string' }, mapping: { type: 'string' }, force: { type: 'boolean' } },
     fillFlags,
     fillUsage,
   );
@@ -55,7 +57,7 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   const casesFile = flags.files[0];
   const table = casesFile ? await readTable(await io.readFile(casesFile), casesFile, { sheet: flags.sheet }) : await readCaseData(workbook, flags.into!);
   const mapping = flags.mapping ? parseMapping(decodeText(await io.readFile(flags.mapping)).text, flags.mapping) : undefined;
-  const { report, replaced, filled } = await fillReturn(workbook, { framework, period, table, overwrite: flags.overwrite, ...(mapping ? { mapping } : {}) });
+  const { report, replaced, filled } = await fillReturn(workbook, { framework, period, table, overwrite: flags.overwrite, profile: profileFlag(framework, flags.profile), ...(mapping ? { mapping } : {}) });
   const out = flags.out ?? flags.into!;
   // Filling --into in place is what was asked; every other file the command read is never written over.
   const inputs = [...flags.files, ...(flags.values ? [flags.values] : []), ...(flags.out && flags.into ? [flags.into] : []), ...(flags.mapping ? [flags.mapping] : [])];

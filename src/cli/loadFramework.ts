@@ -1,5 +1,6 @@
 import { decodeText } from '../tables/decodeText';
 import { builtInFramework, builtInFrameworkIds, parseFramework } from '../frameworks/load';
+import { checkedProfileId } from '../frameworks/profiles';
 import type { Framework } from '../frameworks/schema';
 import { InputError, parseJsonText } from '../errors';
 import { parseValueSpellings, withValueSpellings } from '../engine/spellings/valueSpellings';
@@ -30,3 +31,11 @@ export async function valuesFile(path: string | undefined, io: CliIo): Promise<(
     return result;
   };
 }
+
+/** --profile ID: the service profile the return is made under, one of the framework's. */
+export function profileFlag(framework: Framework, id: string | undefined): string | null {
+  return id === undefined ? null : checkedProfileId(framework, id, '--profile');
+}
+
+export const profileUsage = `  --profile    the kind of service (the framework's service profiles, e.g. general, victim-and-witness-hub,
+               rj; default the first): figures asked of other kinds of service are not applicable`;

@@ -25,6 +25,7 @@ export function frameworkDoc(framework: Framework): string {
     ...populationsSection(framework, header),
     ...figuresSection(framework, header),
     ...listsSection(framework, header),
+    ...profilesSection(framework),
     ...rulesSection(framework),
     ...rowChecksSection(framework, header),
     ...changesSection(framework),
@@ -196,6 +197,22 @@ function listsSection(framework: Framework, header: (key: string) => string): st
       `| ${code(l.id)} | ${cell(l.label)} | ${cell(l.kind === 'names' ? `the names in ${header(l.column)} of cases ${population(l.population)}, with how many cases name each` : `the ${header(l.column)} texts of cases ${population(l.population)}${l.maxWords ? `, at most ${l.maxWords} words each` : ''}`)} |`,
     ),
     ...framework.narratives.map((n) => `| ${code(n.id)} | ${cell(n.label)} | typed in by the provider (${n.kind === 'text' ? 'text' : 'a number'}) |`),
+    '',
+  ];
+}
+
+function profilesSection(framework: Framework): string[] {
+  if (!framework.profiles.length) return [];
+  return [
+    '## Service profiles',
+    '',
+    `A return is made under one profile (\`--profile ID\`, kept in the workbook; the default is \`${framework.profiles[0]!.id}\`). A figure a`,
+    'profile names is asked only of services with that profile: under any other it is not applicable, never missing.',
+    'Every other figure is asked of all of them.',
+    '',
+    '| id | service | figures asked only of it |',
+    '|---|---|---|',
+    ...framework.profiles.map((p) => `| ${code(p.id)} | ${cell(p.label)} | ${p.figures.map(code).join(', ')} |`),
     '',
   ];
 }

@@ -194,6 +194,17 @@ export const targetSchema = z
   .refine((t) => t.min !== undefined || t.max !== undefined, { message: 'a target needs a min, a max or both' })
   .refine((t) => t.min === undefined || t.max === undefined || t.min <= t.max, { message: 'a target\'s min is above its max' });
 
+/**
+ * A kind of service the return is made by (a victim and witness hub, a restorative justice service). Figures a
+ * profile names are asked only of services with that profile; every other figure is asked of all of them.
+ */
+export const profileSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters and digits, words joined by -'),
+  label: z.string().min(1),
+  /** Figures (selectors) asked only of this profile's services. */
+  figures: z.array(z.string().min(1)).default([]),
+});
+
 const frameworkObject = z.strictObject({
   id: slug,
   version: z.string().min(1),
@@ -226,6 +237,8 @@ const frameworkObject = z.strictObject({
   rules: z.array(ruleSchema).default([]),
   rowChecks: z.array(rowCheckSchema).default([]),
   targets: z.array(targetSchema).default([]),
+  /** Service profiles, the default first; none means every figure is asked of every service. */
+  profiles: z.array(profileSchema).default([]),
 });
 
 export const frameworkSchema = frameworkObject.superRefine((fw, ctx) => checkReferences(fw, ctx));
@@ -246,6 +259,7 @@ export type ListSpec = z.output<typeof listSchema>;
 export type RowCheck = z.output<typeof rowCheckSchema>;
 export type Change = z.output<typeof changeSchema>;
 export type Target = z.output<typeof targetSchema>;
+export type Profile = z.output<typeof profileSchema>;
 
 /** Reports a problem at a JSON path, with what would fix it when that can be said. */
 type Fail = (path: (string | number)[], message: string, fix?: string) => void;
@@ -369,37 +383,44 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
   fw.narratives.forEach((n, i) => {
     if (!sectionIds.has(n.section)) fail(['narratives', i, 'section'], `no section "${n.section}"`, useOneOf(n.section, [...sectionIds], 'section ids'));
   });
-  checkRules(fw, fail);
-  checkChanges(fw, fail);
-  checkTargets(fw, fail);
-}
-
-/** Each target names figures of the return, once. */
-function checkTargets(fw: z.output<typeof frameworkObject>, fail: (path: (string | number)[], message: string) => void): void {
-  if (fw.targets.length === 0) return;
-  let figureIds: Set<string>;
-  try {
-    figureIds = new Set(figuresOf(fw).map((f) => f.id));
-  } catch {
-    return;
-  }
-  const seen = new Set<string>();
-  fw.targets.forEach((target, i) => {
-    if (seen.has(target.id)) fail(['targets', i, 'id'], `target "${target.id}" is defined twice`);
-    seen.add(target.id);
-    if (!figureIds.has(target.figure)) fail(['targets', i, 'figure'], `"${target.figure}" is not a figure`);
-    if (target.of !== undefined && !figureIds.has(target.of)) fail(['targets', i, 'of'], `"${target.of}" is not a figure`);
-  });
-}
-
-/** Each version's changed and added figures exist in the current return. */
-function checkChanges(fw: z.output<typeof frameworkObject>, fail: Fail): void {
   let figureIds: string[];
   try {
     figureIds = figuresOf(fw).map((f) => f.id);
   } catch {
-    return;
+    return; // the figure problems are reported above
   }
+  checkRules(fw, figureIds, fail);
+  checkChanges(fw, figureIds, fail);
+  checkTargets(fw, figureIds, fail);
+  checkProfiles(fw, figureIds, fail);
+}
+
+/** Each target names figures of the return, once. */
+function checkTargets(fw: z.output<typeof frameworkObject>, figureIds: string[], fail: Fail): void {
+  const ids = new Set(figureIds);
+  const seen = new Set<string>();
+  fw.targets.forEach((target, i) => {
+    if (seen.has(target.id)) fail(['targets', i, 'id'], `target "${target.id}" is defined twice`, 'Give each target its own id.');
+    seen.add(target.id);
+    if (!ids.has(target.figure)) fail(['targets', i, 'figure'], `"${target.figure}" is not a figure`, unknownFigureFix(target.figure, figureIds));
+    if (target.of !== undefined && !ids.has(target.of)) fail(['targets', i, 'of'], `"${target.of}" is not a figure`, unknownFigureFix(target.of, figureIds));
+  });
+}
+
+/** Profile ids are unique and each figure a profile names exists. */
+function checkProfiles(fw: z.output<typeof frameworkObject>, figureIds: string[], fail: Fail): void {
+  const seen = new Set<string>();
+  fw.profiles.forEach((profile, i) => {
+    if (seen.has(profile.id)) fail(['profiles', i, 'id'], `profile "${profile.id}" is defined twice`, 'Give each profile its own id.');
+    seen.add(profile.id);
+    profile.figures.forEach((selector, j) => {
+      if (matchFigures(selector, figureIds).length === 0) fail(['profiles', i, 'figures', j], `"${selector}" names no figure`, unknownFigureFix(selector, figureIds));
+    });
+  });
+}
+
+/** Each version's changed and added figures exist in the current return. */
+function checkChanges(fw: z.output<typeof frameworkObject>, figureIds: string[], fail: Fail): void {
   fw.changes.forEach((change, i) => {
     change.changed.forEach((selector, j) => {
       if (matchFigures(selector, figureIds).length === 0) fail(['changes', i, 'changed', j], `"${selector}" names no figure`, unknownFigureFix(selector, figureIds));
@@ -411,15 +432,8 @@ function checkChanges(fw: z.output<typeof frameworkObject>, fail: Fail): void {
 }
 
 /** Every rule's figures exist (after its `each` values and category placeholders are filled in). */
-function checkRules(fw: z.output<typeof frameworkObject>, fail: Fail): void {
-  if (fw.rules.length === 0) return;
+function checkRules(fw: z.output<typeof frameworkObject>, figureIds: string[], fail: Fail): void {
   const ids = new Set<string>();
-  let figureIds: string[];
-  try {
-    figureIds = figuresOf(fw).map((f) => f.id);
-  } catch {
-    return; // the figure problems are reported above
-  }
   fw.rules.forEach((rule, i) => {
     if (ids.has(rule.id)) fail(['rules', i, 'id'], `rule "${rule.id}" is defined twice`, 'Give each rule its own id, or remove the second one.');
     ids.add(rule.id);

@@ -16,7 +16,9 @@ describe('the cambridgeshire framework', () => {
       'support.ineligible', 'support.letters_emails', 'needs.additional', 'needs.mental_health', 'needs.referred_commissioned',
       'cjs.reported_to_police',
       ...['gender', 'age', 'ethnicity', 'sexual_orientation', 'disability', 'district'].flatMap((dim) => [`demographics.${dim}.<${dim}>`, `demographics.${dim}.<${dim}>.<crime>`]),
-      'waiting.average_number', 'waiting.average_days', 'outcomes.exits', 'outcomes.<outcome>', 'outcomes.total',
+      'waiting.average_number', 'waiting.average_days',
+      'rj.proactive_referrals', 'rj.first_meeting_rate', 'rj.conference_rate', 'rj.weeks_to_conference',
+      'outcomes.exits', 'outcomes.<outcome>', 'outcomes.total',
       'outcomes.exits_without_outcome', 'outcomes.ongoing_exits_without_core', 'outcomes.single_exits_without_informed',
     ]);
   });

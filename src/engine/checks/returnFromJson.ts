@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { figuresOf } from '../../frameworks/expand';
 import { builtInFramework } from '../../frameworks/load';
 import { describeIssues } from '../../frameworks/plainIssues';
+import { checkedProfileId } from '../../frameworks/profiles';
 import type { Framework } from '../../frameworks/schema';
 import { InputError, parseJsonText } from '../../errors';
 import { periodFromIso } from '../tally/period';
@@ -14,6 +15,7 @@ import { figureCellSchema, type ReturnData } from './returnData';
 const figuresFileSchema = z.object({
   framework: z.string().min(1),
   period: z.object({ from: z.string(), to: z.string() }).optional(),
+  profile: z.string().min(1).optional(),
   figures: z.record(z.string(), figureCellSchema),
   lists: z.record(z.string(), z.unknown()).default({}),
 });
@@ -31,7 +33,7 @@ export function returnFromJson(text: string, source: string, frameworkFor: (id: 
   }
   const parsed = figuresFileSchema.safeParse(data);
   if (!parsed.success) throw new InputError(`${source} is not a figures file as printed by returns tally --json:\n${describeIssues(parsed.error.issues, data)}`);
-  const { framework: id, period, figures, lists } = parsed.data;
+  const { framework: id, period, profile, figures, lists } = parsed.data;
   let framework: Framework;
   try {
     framework = frameworkFor(id);
@@ -52,5 +54,5 @@ export function returnFromJson(text: string, source: string, frameworkFor: (id: 
       throw new InputError(`${source}: the period is not usable: ${(e as Error).message.replace('--from', 'period.from').replace('--to', 'period.to')}`);
     }
   }
-  return { source, framework, period: checkedPeriod, values: figures, cells: {}, lists };
+  return { source, framework, period: checkedPeriod, values: figures, cells: {}, lists, profile: profile === undefined ? null : checkedProfileId(framework, profile, `${source}, profile`) };
 }
