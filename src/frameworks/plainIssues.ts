@@ -139,4 +139,5 @@ const KIND_OF_ENTRY: Record<string, string> = {
   narratives: 'narrative',
   rowChecks: 'row check',
   profiles: 'profile',
+  targets: 'target',
 };
