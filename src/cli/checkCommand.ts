@@ -13,7 +13,7 @@ import { InputError, parseJsonText } from '../errors';
 import { parseFlags } from './args';
 import { formatCheckReport } from './formatCheckReport';
 import type { CliIo } from './io';
-import { loadFramework } from './loadFramework';
+import { loadFramework, valuesFile } from './loadFramework';
 import { annotateReturn, explanationKey } from '../commands/annotateReturn';
 import { checkReadReturn } from '../commands/checkWorkbook';
 import { isReceived, readReceivedReturn, returnFileList } from '../commands/receivedReturns';
@@ -22,7 +22,7 @@ import { readReturn } from '../commands/readReturn';
 import { parseMapping } from '../engine/mapping/mapping';
 import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
 
-export const checkUsage = `Usage: returns check FILE... | --dir FOLDER [--html REPORT.html] [--mapping MAPPING.json] [--previous FILE] [--rules FILE] [--framework ID] [--annotate OUT.xlsx] [--json]
+export const checkUsage = `Usage: returns check FILE... | --dir FOLDER [--html REPORT.html] [--mapping MAPPING.json] [--previous FILE] [--rules FILE] [--framework ID] [--values VALUES.json] [--annotate OUT.xlsx] [--json]
 
 Checks returns against their framework's rules: every missing or inconsistent figure, with the arithmetic.
   FILE         a return workbook (.xlsx), or a figures file as printed by returns tally --json; each file is
@@ -39,6 +39,7 @@ Checks returns against their framework's rules: every missing or inconsistent fi
   --mapping    the commissioner's own template: where its figures are (from returns map), for every workbook
                checked; figures it does not hold are not missing, and rules over them are listed as not applicable
   --framework  a framework .json file, for returns of a framework that is not built in
+  --values     the spellings file the return was filled with, so its case data is read the same way
   --json       print the findings as JSON
 Exit codes: 0 no errors (queries and info allowed); 1 at least one error; 2 an input could not be used.`;
 
@@ -49,6 +50,7 @@ const checkFlags = z.object({
   previous: z.string().min(1).optional(),
   rules: z.string().min(1).optional(),
   framework: z.string().min(1).optional(),
+  values: z.string().min(1).optional(),
   annotate: z.string().regex(/\.xlsx$/i, '--annotate must name an .xlsx file').optional(),
   mapping: z.string().min(1).optional(),
   json: z.boolean().default(false),
@@ -58,12 +60,13 @@ const checkFlags = z.object({
 export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const flags = parseFlags(
     args,
-    { previous: { type: 'string' }, rules: { type: 'string' }, framework: { type: 'string' }, annotate: { type: 'string' }, json: { type: 'boolean' }, mapping: { type: 'string' }, force: { type: 'boolean' }, dir: { type: 'string' }, html: { type: 'string' } },
+    { previous: { type: 'string' }, rules: { type: 'string' }, framework: { type: 'string' }, values: { type: 'string' }, annotate: { type: 'string' }, json: { type: 'boolean' }, mapping: { type: 'string' }, force: { type: 'boolean' }, dir: { type: 'string' }, html: { type: 'string' } },
     checkFlags,
     checkUsage,
   );
   const named = flags.framework ? await loadFramework(flags.framework, io) : null;
-  const frameworkFor = (id: string): Framework => (named && named.id === id ? named : builtInFramework(id));
+  const withValues = await valuesFile(flags.values, io);
+  const frameworkFor = (id: string): Framework => withValues(named && named.id === id ? named : builtInFramework(id));
   const given = await returnFileList(io, flags.files, flags.dir);
   if (flags.annotate && (given.length !== 1 || !isWorkbook(given[0]!)))
     throw new InputError(`--annotate writes a copy of one workbook: give exactly one .xlsx file to check.\n\n${checkUsage}`);
@@ -109,7 +112,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     }
   }
   // Written outside the loop: a refused target is the command's input error, not a finding about the return.
-  const inputs = [...given, ...[flags.previous, flags.rules, flags.mapping].filter((f): f is string => f !== undefined)];
+  const inputs = [...given, ...[flags.previous, flags.rules, flags.mapping, flags.values].filter((f): f is string => f !== undefined)];
   if (flags.annotate && annotated) {
     const { workbook, explanationsKept, findings } = annotated;
     await io.writeFile(flags.annotate, await workbook.toBytes(), { force: flags.force, inputs });

@@ -8,9 +8,9 @@ import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
 import { decodeText } from '../tables/decodeText';
 import { parseFlags } from './args';
 import type { CliIo } from './io';
-import { loadFramework } from './loadFramework';
+import { loadFramework, profileFlag, profileUsage, valuesFile } from './loadFramework';
 
-export const fillUsage = `Usage: returns fill [CASES] --framework ID --from YYYY-MM-DD --to YYYY-MM-DD (--out FILE.xlsx | --into RETURN.xlsx [--mapping MAPPING.json] [--out FILE.xlsx]) [--overwrite] [--sheet NAME] [--force]
+export const fillUsage = `Usage: returns fill [CASES] --framework ID --from YYYY-MM-DD --to YYYY-MM-DD (--out FILE.xlsx | --into RETURN.xlsx [--mapping MAPPING.json] [--out FILE.xlsx]) [--overwrite] [--profile ID] [--values VALUES.json] [--sheet NAME] [--force]
 
 Fills the return from case data: the cases as pasted, a normalised case table, and a live formula in every
 figure cell (with its value, for viewers that do not recalculate). CASES is a CSV, TSV or .xlsx export;
@@ -21,7 +21,9 @@ without it, --into takes the cases pasted into the return's "Case data" sheet.
                typed values in a "Replaced values" sheet
   --mapping    with --into the commissioner's own template: where its figures are (from returns map); each
                mapped cell gets its formula and every other cell of the template stays as it was
-  --sheet      the worksheet of CASES holding the cases (default: the first)`;
+  --values     your export's own spellings of category values, e.g. {"crime": {"Blackmail": "fraud"}}
+  --sheet      the worksheet of CASES holding the cases (default: the first)
+${profileUsage}`;
 
 const fillFlags = z
   .object({
@@ -32,6 +34,8 @@ const fillFlags = z
     out: z.string().regex(/\.xlsx$/i, '--out must name an .xlsx file').optional(),
     into: z.string().regex(/\.xlsx$/i, '--into must name an .xlsx file').optional(),
     overwrite: z.boolean().default(false),
+    values: z.string().min(1).optional(),
+    profile: z.string().min(1).optional(),
     sheet: z.string().min(1).optional(),
     mapping: z.string().min(1).optional(),
     force: z.boolean().default(false),
@@ -43,20 +47,20 @@ const fillFlags = z
 export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   const flags = parseFlags(
     args,
-    { framework: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, into: { type: 'string' }, overwrite: { type: 'boolean' }, sheet: { type: 'string' }, mapping: { type: 'string' }, force: { type: 'boolean' } },
+    { framework: { type: 'string' }, values: { type: 'string' }, profile: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, into: { type: 'string' }, overwrite: { type: 'boolean' }, sheet: { type: 'string' }, mapping: { type: 'string' }, force: { type: 'boolean' } },
     fillFlags,
     fillUsage,
   );
   const period = periodFromIso(flags.from, flags.to);
-  const framework = await loadFramework(flags.framework, io);
+  const framework = (await valuesFile(flags.values, io))(await loadFramework(flags.framework, io));
   const workbook = flags.into ? await XlsxWorkbook.fromBytes(await io.readFile(flags.into), flags.into) : XlsxWorkbook.create();
   const casesFile = flags.files[0];
   const table = casesFile ? await readTable(await io.readFile(casesFile), casesFile, { sheet: flags.sheet }) : await readCaseData(workbook, flags.into!);
   const mapping = flags.mapping ? parseMapping(decodeText(await io.readFile(flags.mapping)).text, flags.mapping) : undefined;
-  const { report, replaced, filled } = await fillReturn(workbook, { framework, period, table, overwrite: flags.overwrite, ...(mapping ? { mapping } : {}) });
+  const { report, replaced, filled } = await fillReturn(workbook, { framework, period, table, overwrite: flags.overwrite, profile: profileFlag(framework, flags.profile), ...(mapping ? { mapping } : {}) });
   const out = flags.out ?? flags.into!;
   // Filling --into in place is what was asked; every other file the command read is never written over.
-  const inputs = [...flags.files, ...(flags.out && flags.into ? [flags.into] : []), ...(flags.mapping ? [flags.mapping] : [])];
+  const inputs = [...flags.files, ...(flags.values ? [flags.values] : []), ...(flags.out && flags.into ? [flags.into] : []), ...(flags.mapping ? [flags.mapping] : [])];
   await io.writeFile(out, await workbook.toBytes(), { force: flags.force || flags.out === undefined, inputs });
   const errors = report.rowIssues.filter((i) => i.severity === 'error').length;
   io.out(

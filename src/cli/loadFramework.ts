@@ -1,7 +1,9 @@
 import { decodeText } from '../tables/decodeText';
 import { builtInFramework, builtInFrameworkIds, parseFramework } from '../frameworks/load';
+import { checkedProfileId } from '../frameworks/profiles';
 import type { Framework } from '../frameworks/schema';
 import { InputError, parseJsonText } from '../errors';
+import { parseValueSpellings, withValueSpellings } from '../engine/spellings/valueSpellings';
 import type { CliIo } from './io';
 
 /** --framework takes a built-in id (cambridgeshire) or the path of a framework .json file a commissioner wrote. */
@@ -14,3 +16,26 @@ export async function loadFramework(nameOrPath: string, io: CliIo): Promise<Fram
   const text = decodeText(await io.readFile(nameOrPath)).text;
   return parseFramework(parseJsonText(text, nameOrPath, 'Fix the file and try again.'), nameOrPath);
 }
+
+/** --values FILE.json: a provider's own value spellings, read once and laid over each framework they are checked against. */
+export async function valuesFile(path: string | undefined, io: CliIo): Promise<(framework: Framework) => Framework> {
+  if (path === undefined) return (framework) => framework;
+  const data = parseJsonText(decodeText(await io.readFile(path)).text, path, 'Fix the file and try again.');
+  const laid = new Map<Framework, Framework>();
+  return (framework) => {
+    let result = laid.get(framework);
+    if (!result) {
+      result = withValueSpellings(framework, parseValueSpellings(data, path, framework));
+      laid.set(framework, result);
+    }
+    return result;
+  };
+}
+
+/** --profile ID: the service profile the return is made under, one of the framework's. */
+export function profileFlag(framework: Framework, id: string | undefined): string | null {
+  return id === undefined ? null : checkedProfileId(framework, id, '--profile');
+}
+
+export const profileUsage = `  --profile    the kind of service (the framework's service profiles, e.g. general, victim-and-witness-hub,
+               rj; default the first): figures asked of other kinds of service are not applicable`;

@@ -2,6 +2,7 @@ import { InputError } from '../errors';
 import { aggregateCommand, aggregateUsage } from './aggregateCommand';
 import { checkCommand, checkUsage } from './checkCommand';
 import { fillCommand, fillUsage } from './fillCommand';
+import { frameworksCommand, frameworksUsage } from './frameworksCommand';
 import { mapCommand, mapUsage } from './mapCommand';
 import { submitCommand, submitUsage } from './submitCommand';
 import { templateCommand, templateUsage } from './templateCommand';
@@ -23,6 +24,7 @@ Commands:
   report     write a contract manager's meeting pack (one page, offline, prints on A4)
   publish    write a copy safe to publish: small counts suppressed so none can be worked out
   aggregate  add up the providers' returns into the commissioner's consolidated return
+  frameworks list the built-in returns, or check a framework file someone wrote
 
 ${tallyUsage}
 
@@ -41,6 +43,7 @@ ${reportUsage}
 ${publishUsage}
 
 ${aggregateUsage}
+${frameworksUsage}
 
 Exit codes: 0 done; 1 check found errors; 2 the input cannot be used (the message says why and what to do); 3 an internal fault.`;
 
@@ -69,6 +72,8 @@ export async function main(argv: string[], given: CliIo = processIo): Promise<nu
         return await publishCommand(rest, io);
       case 'aggregate':
         return await aggregateCommand(rest, io);
+      case 'frameworks':
+        return await frameworksCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -6,12 +6,13 @@ import { periodFromIso } from '../engine/tally/period';
 import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
 import { parseFlags } from './args';
 import type { CliIo } from './io';
-import { loadFramework } from './loadFramework';
+import { loadFramework, profileFlag, profileUsage } from './loadFramework';
 
-export const templateUsage = `Usage: returns template --framework ID --out FILE.xlsx [--from YYYY-MM-DD --to YYYY-MM-DD]
+export const templateUsage = `Usage: returns template --framework ID --out FILE.xlsx [--from YYYY-MM-DD --to YYYY-MM-DD] [--profile ID]
 
 Writes the commissioner's return as a clean workbook: every figure in a named cell, the period, the narrative
-inputs and a sheet to paste the case data into. An existing file is replaced only with --force.`;
+inputs and a sheet to paste the case data into. An existing file is replaced only with --force.
+${profileUsage}`;
 
 const templateFlags = z
   .object({
@@ -20,16 +21,18 @@ const templateFlags = z
     out: z.string({ error: '--out is required, e.g. --out return.xlsx.' }).regex(/\.xlsx$/i, '--out must name an .xlsx file'),
     from: z.string().optional(),
     to: z.string().optional(),
+    profile: z.string().min(1).optional(),
     force: z.boolean().default(false),
   })
   .refine((f) => (f.from === undefined) === (f.to === undefined), 'Give both --from and --to, or neither.');
 
 export async function templateCommand(args: string[], io: CliIo): Promise<number> {
-  const flags = parseFlags(args, { framework: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, force: { type: 'boolean' } }, templateFlags, templateUsage);
+  const flags = parseFlags(args, { framework: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, profile: { type: 'string' }, force: { type: 'boolean' } }, templateFlags, templateUsage);
   const framework = await loadFramework(flags.framework, io);
   const period = flags.from && flags.to ? periodFromIso(flags.from, flags.to) : null;
+  const profile = profileFlag(framework, flags.profile);
   const workbook = XlsxWorkbook.create();
-  const { operations } = returnSheets(framework, () => null, period ? { period: { from: jsDateOfDay(period.from), to: jsDateOfDay(period.to) } } : {});
+  const { operations } = returnSheets(framework, () => null, { profile, ...(period ? { period: { from: jsDateOfDay(period.from), to: jsDateOfDay(period.to) } } : {}) });
   await workbook.apply([...operations, ...blankCaseDataSheet(framework)]);
   await io.writeFile(flags.out, await workbook.toBytes(), { force: flags.force, inputs: [] });
   io.out(`Wrote the ${framework.title} template (version ${framework.version}) to ${flags.out}.`);

@@ -42,7 +42,7 @@ export interface FillResult {
  * stop the fill (nothing is written) unless `overwrite` is given. A commissioner's template keeps every cell,
  * style and setting of its own: only its figure cells get formulas, and figures it does not hold are left out.
  */
-export async function fillReturn(port: WorkbookPort, input: { framework: Framework; period: Period; table: RawTable; overwrite?: boolean; mapping?: Mapping }): Promise<FillResult> {
+export async function fillReturn(port: WorkbookPort, input: { framework: Framework; period: Period; table: RawTable; overwrite?: boolean; mapping?: Mapping; profile?: string | null }): Promise<FillResult> {
   const { framework, period, table } = input;
   const imported = importCases(table, framework);
   const report = tallyImported(imported, table.source, framework, period);
@@ -63,7 +63,7 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   let replaced: Replacement[] = [];
   if (existing.length === 0) {
     const returnSheetNames = [...new Set(framework.sections.map((s) => s.sheet))];
-    const laidOut = returnSheets(framework, (figure) => content(figure.id), { period: periodDates, lists });
+    const laidOut = returnSheets(framework, (figure) => content(figure.id), { period: periodDates, lists, profile: input.profile ?? null });
     // Appended one by one: a spread of an operation per row overflows the call stack on a big export.
     for (const op of [...laidOut.operations, ...caseSheets(framework, table, imported), ...blankFigureNoteOperations(framework, report, (id) => laidOut.cells.get(id))]) operations.push(op);
     // Formulas now live in the figure cells: lock them against accidental typing; input cells stay open.
@@ -110,9 +110,9 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
     if (!mapped) operations.push({ op: 'style', sheet: place.sheet, range: place.range, style: 'input' });
   });
   operations.push(...blankFigureNoteOperations(framework, report, (id) => { const p = blankPlaces.get(id); return p && { sheet: p.sheet, cell: p.range }; }));
-  for (const [name, date] of [[PERIOD_FROM, periodDates.from], [PERIOD_TO, periodDates.to]] as const) {
+  for (const [name, value] of [[PERIOD_FROM, periodDates.from], [PERIOD_TO, periodDates.to], ...(input.profile ? [[RETURN_NAMES.profile, input.profile] as const] : [])] as const) {
     const place = named.get(name);
-    if (place) operations.push({ op: 'write', sheet: place.sheet, at: place.range.split(':')[0]!, rows: [[date]] });
+    if (place) operations.push({ op: 'write', sheet: place.sheet, at: place.range.split(':')[0]!, rows: [[value]] });
   }
   for (const [id, rows] of Object.entries(lists)) {
     const place = named.get(listName(id));

@@ -1,5 +1,6 @@
 import { figuresOf } from '../frameworks/expand';
 import { builtInFramework } from '../frameworks/load';
+import { checkedProfileId, figuresOutsideProfile } from '../frameworks/profiles';
 import type { Framework } from '../frameworks/schema';
 import { dayFromJsDate, displayDay, readDate } from '../engine/cases/dates';
 import type { RawCell } from '../engine/cases/rawTable';
@@ -46,6 +47,8 @@ export async function readReturn(port: WorkbookPort, source: string, frameworkFo
     throw new InputError(`${source}: ${(e as Error).message}`);
   }
   const figures = figuresOf(framework);
+  const profileCell = mapping ? null : await single(names.get(RETURN_NAMES.profile));
+  const profile = typeof profileCell === 'string' && profileCell.trim() !== '' ? checkedProfileId(framework, profileCell.trim(), `${source}, the service profile (cell ${RETURN_NAMES.profile})`) : null;
   const places = new Map<string, NamedRange>();
   let version: RawCell = null;
   let period: Period | null;
@@ -73,7 +76,9 @@ export async function readReturn(port: WorkbookPort, source: string, frameworkFo
       if (places.size < figures.length) held = new Set(places.keys());
     }
   }
-  const lost = mapping || !held ? [] : figures.filter((f) => !held!.has(f.id)).map((f) => f.id);
+  // A figure outside the service's profile is not asked of it: no cell for it is not a lost name.
+  const outside = figuresOutsideProfile(framework, profile);
+  const lost = mapping || !held ? [] : figures.filter((f) => !held!.has(f.id) && !outside.has(f.id)).map((f) => f.id);
 
   const ids = [...places.keys()];
   const refs = ids.map((i) => places.get(i)!);
@@ -95,7 +100,7 @@ export async function readReturn(port: WorkbookPort, source: string, frameworkFo
     lists[spec.id] = rows.map((r) => (spec.kind === 'names' ? { name: String(r[0] ?? ''), count: Number(r[1] ?? 0) } : { caseId: String(r[0] ?? ''), text: String(r[1] ?? '') }));
   }
   const readVersion = mapping ? framework.version : typeof version === 'string' ? version : null;
-  return { data: { source, framework, period, values: figureValues, cells, lists, ...(held ? { held } : {}) }, version: readVersion, formulas, places, lost };
+  return { data: { source, framework, period, values: figureValues, cells, lists, profile, ...(held ? { held } : {}) }, version: readVersion, formulas, places, lost };
 }
 
 /** A figure cell's content for the rules: numbers stay numbers, blanks are null, anything else is text. */

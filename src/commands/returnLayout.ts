@@ -1,10 +1,11 @@
 import { categoryListOf, figuresOf, type Figure } from '../frameworks/expand';
+import { profileOf } from '../frameworks/profiles';
 import type { FigureTemplate, Framework } from '../frameworks/schema';
 import { cellAddress } from '../workbook/addresses';
 import type { CellStyle, CellWrite, WorkbookOperation } from '../workbook/port';
 
 /** Named cells of every return, besides the figures. */
-export const RETURN_NAMES = { framework: 'return.framework', version: 'return.version', provider: 'return.provider' } as const;
+export const RETURN_NAMES = { framework: 'return.framework', version: 'return.version', provider: 'return.provider', profile: 'return.profile' } as const;
 export const CASE_DATA_SHEET = 'Case data';
 export const CASES_SHEET = 'Cases';
 /** Typed figures a fill replaced, kept for the provider to see. */
@@ -31,7 +32,7 @@ const LIST_ROWS = { names: 12, texts: 3 } as const;
 export function returnSheets(
   framework: Framework,
   content: (figure: Figure) => FigureContent,
-  filled: { period?: { from: Date; to: Date }; lists?: Record<string, CellWrite[][]> } = {},
+  filled: { period?: { from: Date; to: Date }; lists?: Record<string, CellWrite[][]>; profile?: string | null } = {},
 ): ReturnSheets {
   const lists = filled.lists ?? {};
   const operations: WorkbookOperation[] = [];
@@ -70,6 +71,16 @@ export function returnSheets(
       // Who sends the return: a commissioner reading many returns knows each by it.
       name(RETURN_NAMES.provider, row + 4, 2);
       style(row + 4, 2, 'text_input');
+      const profile = profileOf(framework, filled.profile);
+      if (profile) {
+        // The service profile says which figures are asked of this service; in the row before the first section.
+        write(row + 5, 1, [['Service profile', profile.id]]);
+        write(row + 5, 3, [[`${profile.label}. One of: ${framework.profiles.map((p) => p.id).join(', ')}.`]]);
+        style(row + 5, 1, 'label');
+        style(row + 5, 2, 'input');
+        style(row + 5, 3, 'muted');
+        name(RETURN_NAMES.profile, row + 5, 2);
+      }
       row += 6;
     }
 

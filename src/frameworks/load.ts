@@ -1,6 +1,6 @@
-import type { z } from 'zod';
 import { InputError } from '../errors';
 import cambridgeshire from './data/cambridgeshire.json';
+import { describeIssues } from './plainIssues';
 import { frameworkSchema, type Framework } from './schema';
 
 const builtIn: Record<string, unknown> = { cambridgeshire };
@@ -11,7 +11,7 @@ export const builtInFrameworkIds = Object.keys(builtIn);
 export function parseFramework(data: unknown, source: string): Framework {
   const parsed = frameworkSchema.safeParse(data);
   if (parsed.success) return parsed.data;
-  throw new InputError(`The framework in ${source} is not valid:\n${describeIssues(parsed.error.issues)}`);
+  throw new InputError(`The framework in ${source} is not valid:\n${describeIssues(parsed.error.issues, data)}`);
 }
 
 const cache = new Map<string, Framework>();
@@ -25,12 +25,4 @@ export function builtInFramework(id: string): Framework {
   const framework = parseFramework(data, `the built-in framework "${id}"`);
   cache.set(id, framework);
   return framework;
-}
-
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((i) => `  - ${i.path.length ? `${formatPath(i.path)}: ` : ''}${i.message}`).join('\n');
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
 }

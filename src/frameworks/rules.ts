@@ -26,25 +26,25 @@ const ruleCommon = {
 };
 
 const valueRule = <K extends string>(kind: K) =>
-  z.object({ ...ruleCommon, kind: z.literal(kind), figures: selectors, except: z.array(selector).default([]) });
+  z.strictObject({ ...ruleCommon, kind: z.literal(kind), figures: selectors, except: z.array(selector).default([]) });
 
 export const ruleSchema = z.discriminatedUnion('kind', [
   valueRule('missing'),
   valueRule('not_a_number'),
   valueRule('negative'),
   valueRule('not_whole'),
-  z.object({ ...ruleCommon, kind: z.literal('sum'), total: selector, parts: selectors, partsLabel: z.string().min(1).optional() }),
-  z.object({
+  z.strictObject({ ...ruleCommon, kind: z.literal('sum'), total: selector, parts: selectors, partsLabel: z.string().min(1).optional() }),
+  z.strictObject({
     ...ruleCommon,
     kind: z.literal('identity'),
     figure: selector,
     /** Signed terms: "+caseload_start.total", "-outcomes.exits". */
     equals: z.array(z.string().regex(/^[+-]/, 'each term starts with + or -')).min(1),
   }),
-  z.object({ ...ruleCommon, kind: z.literal('subset'), part: selectors, whole: selectors }),
-  z.object({ ...ruleCommon, kind: z.literal('cap'), figure: selector, factor: z.number().positive(), of: selector }),
-  z.object({ ...ruleCommon, kind: z.literal('funnel'), chain: z.array(selector).min(2) }),
-  z.object({
+  z.strictObject({ ...ruleCommon, kind: z.literal('subset'), part: selectors, whole: selectors }),
+  z.strictObject({ ...ruleCommon, kind: z.literal('cap'), figure: selector, factor: z.number().positive(), of: selector }),
+  z.strictObject({ ...ruleCommon, kind: z.literal('funnel'), chain: z.array(selector).min(2) }),
+  z.strictObject({
     ...ruleCommon,
     kind: z.literal('ratio'),
     percentage: selector,
@@ -53,7 +53,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     /** How far the stated percentage may be from the exact one: half a unit of its rounding. */
     tolerance: z.number().nonnegative().default(0.5),
   }),
-  z.object({
+  z.strictObject({
     ...ruleCommon,
     kind: z.literal('completeness'),
     breakdown: selectors,
@@ -61,7 +61,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     share: z.number().gt(0).lt(1),
     minBase: z.number().int().nonnegative().default(0),
   }),
-  z.object({
+  z.strictObject({
     ...ruleCommon,
     kind: z.literal('plausibility'),
     breakdown: selectors,
@@ -69,7 +69,7 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     share: z.number().gt(0).lte(1),
     minBase: z.number().int().nonnegative().default(0),
   }),
-  z.object({
+  z.strictObject({
     ...ruleCommon,
     kind: z.literal('threshold'),
     figure: selector,
@@ -79,8 +79,8 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     base: selector.optional(),
     minBase: z.number().int().nonnegative().default(0),
   }),
-  z.object({ ...ruleCommon, kind: z.literal('small_base'), figure: selector, base: selector, minBase: z.number().int().positive() }),
-  z.object({
+  z.strictObject({ ...ruleCommon, kind: z.literal('small_base'), figure: selector, base: selector, minBase: z.number().int().positive() }),
+  z.strictObject({
     ...ruleCommon,
     kind: z.literal('small_count'),
     figures: selectors,
@@ -88,16 +88,16 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     max: z.number().int().positive(),
     tableLabel: z.string().min(1).optional(),
   }),
-  z.object({ ...ruleCommon, kind: z.literal('text_length'), list: z.string().min(1), itemLabel: z.string().min(1), maxWords: z.number().int().positive() }),
+  z.strictObject({ ...ruleCommon, kind: z.literal('text_length'), list: z.string().min(1), itemLabel: z.string().min(1), maxWords: z.number().int().positive() }),
   /** Texts sent anonymised (case studies) holding what identifies a person. */
-  z.object({ ...ruleCommon, kind: z.literal('identifying_text'), list: z.string().min(1), itemLabel: z.string().min(1) }),
-  z.object({
+  z.strictObject({ ...ruleCommon, kind: z.literal('identifying_text'), list: z.string().min(1), itemLabel: z.string().min(1) }),
+  z.strictObject({
     ...ruleCommon,
     kind: z.literal('period'),
     /** Allowed periods as month-day pairs, e.g. { from: "04-01", to: "09-30" }. */
-    allowed: z.array(z.object({ from: z.string().regex(/^\d{2}-\d{2}$/), to: z.string().regex(/^\d{2}-\d{2}$/), label: z.string().min(1) })).min(1),
+    allowed: z.array(z.strictObject({ from: z.string().regex(/^\d{2}-\d{2}$/), to: z.string().regex(/^\d{2}-\d{2}$/), label: z.string().min(1) })).min(1),
   }),
-  z.object({ ...ruleCommon, kind: z.literal('continuity'), figure: selector, previous: selector }),
+  z.strictObject({ ...ruleCommon, kind: z.literal('continuity'), figure: selector, previous: selector }),
 ]);
 
 export type Rule = z.output<typeof ruleSchema>;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { figuresOf } from './expand';
 import { ruleSchema, type Rule } from './rules';
+import { fixParam } from './plainIssues';
 import { instancesOf, matchFigures, selectorsOf } from './selectors';
+import { closest, useOneOf } from './suggest';
 
 /** A framework (one commissioner's return) written as data; every framework file is parsed by this schema. */
 
@@ -16,7 +18,7 @@ const figureIdTemplate = z
 /** Other wordings a commissioner's own template uses for a heading or label ("Total number of victims"). */
 const aliases = z.array(z.string().min(1)).default([]);
 
-export const categorySchema = z.object({
+export const categorySchema = z.strictObject({
   id: slug,
   label: z.string().min(1),
   synonyms: z.array(z.string().min(1)).default([]),
@@ -29,7 +31,7 @@ export const categorySchema = z.object({
   aliases,
 });
 
-export const categoryListSchema = z.object({
+export const categoryListSchema = z.strictObject({
   label: z.string().min(1),
   /** Headings that name this list in a template ("Sexuality", "Ethnic origin"). */
   aliases,
@@ -46,19 +48,19 @@ const columnCommon = {
 };
 
 export const columnSchema = z.discriminatedUnion('type', [
-  z.object({ ...columnCommon, type: z.literal('text'), unique: z.boolean().default(false) }),
-  z.object({ ...columnCommon, type: z.literal('date') }),
-  z.object({ ...columnCommon, type: z.literal('flag') }),
-  z.object({ ...columnCommon, type: z.literal('whole') }),
-  z.object({ ...columnCommon, type: z.literal('list'), separator: z.string().min(1).default(';') }),
-  z.object({
+  z.strictObject({ ...columnCommon, type: z.literal('text'), unique: z.boolean().default(false) }),
+  z.strictObject({ ...columnCommon, type: z.literal('date') }),
+  z.strictObject({ ...columnCommon, type: z.literal('flag') }),
+  z.strictObject({ ...columnCommon, type: z.literal('whole') }),
+  z.strictObject({ ...columnCommon, type: z.literal('list'), separator: z.string().min(1).default(';') }),
+  z.strictObject({
     ...columnCommon,
     type: z.literal('category'),
     category: slug,
     /** Several numbered columns (header "Outcome #" → Outcome 1 … Outcome n) holding one set of categories. */
     repeat: z.number().int().min(2).max(20).optional(),
   }),
-  z.object({
+  z.strictObject({
     ...columnCommon,
     type: z.literal('age'),
     category: slug,
@@ -76,11 +78,11 @@ const oneOf = z.union([flagValue, slug, z.array(slug).min(1)]);
  * Conditions on a case, all of which hold: a column has a value (or one of several), has none of them
  * (`{ "not": … }`), or is blank (`{ "blank": true }`: no category recorded at all).
  */
-const whereSchema = z.record(slug, z.union([oneOf, z.object({ not: oneOf }).strict(), z.object({ blank: z.boolean() }).strict()]));
+const whereSchema = z.record(slug, z.union([oneOf, z.strictObject({ not: oneOf }), z.strictObject({ blank: z.boolean() })]));
 
 export const windowSchema = z.enum(['referred_in_period', 'open_at_start', 'active', 'exited_in_period', 'open_at_end']);
 
-export const populationSchema = z.object({
+export const populationSchema = z.strictObject({
   label: z.string().min(1),
   /** Date windows a case must be in, all of them. */
   windows: z.array(windowSchema).min(1),
@@ -95,11 +97,11 @@ export const populationSchema = z.object({
  */
 export const combineSchema = z.discriminatedUnion('method', [
   /** The providers' figures add up (counts; an average over the period's days, whose daily counts add up). */
-  z.object({ method: z.literal('sum') }),
+  z.strictObject({ method: z.literal('sum') }),
   /** A mean: each provider's weighted by its base, another figure of the return (`<column>` placeholders as the figure's). */
-  z.object({ method: z.literal('weighted_mean'), weight: figureIdTemplate }),
+  z.strictObject({ method: z.literal('weighted_mean'), weight: figureIdTemplate }),
   /** Cannot be worked out from the providers' figures: the total is left blank, saying why. */
-  z.object({ method: z.literal('none'), why: z.string().min(1) }),
+  z.strictObject({ method: z.literal('none'), why: z.string().min(1) }),
 ]);
 
 const figureCommon = {
@@ -116,7 +118,7 @@ const figureCommon = {
 };
 
 export const figureSchema = z.discriminatedUnion('kind', [
-  z.object({
+  z.strictObject({
     ...figureCommon,
     kind: z.literal('count'),
     population: slug,
@@ -125,17 +127,17 @@ export const figureSchema = z.discriminatedUnion('kind', [
     /** Category columns the count is broken down by; each needs a `<column>` placeholder in the id. */
     by: z.array(slug).default([]),
   }),
-  z.object({ ...figureCommon, kind: z.literal('sum'), population: slug, column: slug }),
-  z.object({ ...figureCommon, kind: z.literal('sum_of'), figures: z.array(figureIdTemplate).min(1) }),
+  z.strictObject({ ...figureCommon, kind: z.literal('sum'), population: slug, column: slug }),
+  z.strictObject({ ...figureCommon, kind: z.literal('sum_of'), figures: z.array(figureIdTemplate).min(1) }),
   /** A figure the provider types in (survey results, website visits): not computed from case rows. */
-  z.object({ ...figureCommon, kind: z.literal('input') }),
-  z.object({
+  z.strictObject({ ...figureCommon, kind: z.literal('input') }),
+  z.strictObject({
     ...figureCommon,
     kind: z.literal('waiting_average_number'),
     start: slug,
     end: slug,
   }),
-  z.object({
+  z.strictObject({
     ...figureCommon,
     kind: z.literal('waiting_average_days'),
     start: slug,
@@ -143,7 +145,7 @@ export const figureSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const listSchema = z.object({
+export const listSchema = z.strictObject({
   id: listId,
   label: z.string().min(1),
   kind: z.enum(['names', 'texts']),
@@ -152,7 +154,7 @@ export const listSchema = z.object({
   maxWords: z.number().int().positive().optional(),
 });
 
-export const narrativeSchema = z.object({
+export const narrativeSchema = z.strictObject({
   id: figureIdTemplate,
   label: z.string().min(1),
   section: slug,
@@ -163,7 +165,7 @@ export const narrativeSchema = z.object({
  * A check of one case row for values that contradict each other: the conditions (as a figure's) that make the
  * row a problem, the columns to show, and what the problem is and what to do in the provider's words.
  */
-export const rowCheckSchema = z.object({
+export const rowCheckSchema = z.strictObject({
   id: slug,
   severity: z.enum(['error', 'warning']),
   title: z.string().min(1),
@@ -193,7 +195,7 @@ export const rateSchema = z.object({
 });
 
 /** What a version of the return changed, so a return filled from an earlier template is read knowing it. */
-export const changeSchema = z.object({
+export const changeSchema = z.strictObject({
   version: z.string().min(1),
   summary: z.string().min(1),
   /** Figures (selectors) whose meaning changed. */
@@ -207,7 +209,7 @@ export const changeSchema = z.object({
  * engagement rate of 20–25 %). A rate on a base under `minBase` is too small to judge and is not judged.
  */
 export const targetSchema = z
-  .object({
+  .strictObject({
     id: slug,
     label: z.string().min(1),
     /** The figure measured, or the rate's numerator. */
@@ -223,7 +225,18 @@ export const targetSchema = z
   .refine((t) => t.min !== undefined || t.max !== undefined, { message: 'a target needs a min, a max or both' })
   .refine((t) => t.min === undefined || t.max === undefined || t.min <= t.max, { message: 'a target\'s min is above its max' });
 
-const frameworkObject = z.object({
+/**
+ * A kind of service the return is made by (a victim and witness hub, a restorative justice service). Figures a
+ * profile names are asked only of services with that profile; every other figure is asked of all of them.
+ */
+export const profileSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters and digits, words joined by -'),
+  label: z.string().min(1),
+  /** Figures (selectors) asked only of this profile's services. */
+  figures: z.array(z.string().min(1)).default([]),
+});
+
+const frameworkObject = z.strictObject({
   id: slug,
   version: z.string().min(1),
   /** Versions after the first, oldest first. */
@@ -232,14 +245,14 @@ const frameworkObject = z.object({
   commissioner: z.string().min(1),
   /** Sections in the order of the return; each on the named worksheet of the template. */
   sections: z
-    .array(z.object({ id: slug, label: z.string().min(1), sheet: z.string().min(1).max(31).regex(/^[^[\]:*?/\\]+$/, 'a worksheet name'), aliases }))
+    .array(z.strictObject({ id: slug, label: z.string().min(1), sheet: z.string().min(1).max(31).regex(/^[^[\]:*?/\\]+$/, 'a worksheet name'), aliases }))
     .min(1),
   /** Abbreviations commissioners write in templates, and what they stand for ("MH": "mental health"). */
   abbreviations: z.record(z.string().min(1), z.string().min(1)).default({}),
   /** Words that put a category value in its list's not-stated bucket. */
   notStated: z.array(z.string().min(1)).min(1),
   /** Spellings of a flag; blank or an `unknown` word is unknown, which is never counted as no. */
-  flags: z.object({
+  flags: z.strictObject({
     yes: z.array(z.string().min(1)).min(1),
     no: z.array(z.string().min(1)).min(1),
     unknown: z.array(z.string().min(1)).default([]),
@@ -247,7 +260,7 @@ const frameworkObject = z.object({
   categories: z.record(slug, categoryListSchema),
   columns: z.array(columnSchema).min(1),
   caseId: slug,
-  caseDates: z.object({ referral: slug, exit: slug }),
+  caseDates: z.strictObject({ referral: slug, exit: slug }),
   populations: z.record(slug, populationSchema),
   figures: z.array(figureSchema).min(1),
   lists: z.array(listSchema).default([]),
@@ -256,6 +269,8 @@ const frameworkObject = z.object({
   rowChecks: z.array(rowCheckSchema).default([]),
   targets: z.array(targetSchema).default([]),
   rates: z.array(rateSchema).default([]),
+  /** Service profiles, the default first; none means every figure is asked of every service. */
+  profiles: z.array(profileSchema).default([]),
 });
 
 export const frameworkSchema = frameworkObject.superRefine((fw, ctx) => checkReferences(fw, ctx));
@@ -278,44 +293,49 @@ export type Change = z.output<typeof changeSchema>;
 export type Target = z.output<typeof targetSchema>;
 export type Combine = z.output<typeof combineSchema>;
 export type Rate = z.output<typeof rateSchema>;
+export type Profile = z.output<typeof profileSchema>;
+
+/** Reports a problem at a JSON path, with what would fix it when that can be said. */
+type Fail = (path: (string | number)[], message: string, fix?: string) => void;
 
 
 /** Cross-references a JSON schema cannot express: every named column, list, population and placeholder exists. */
 function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.RefinementCtx): void {
   const columns = new Map(fw.columns.map((c) => [c.key, c]));
-  const fail = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const fail: Fail = (path, message, fix) => ctx.addIssue({ code: 'custom', path, message, ...fixParam(fix) });
+  const listIds = Object.keys(fw.categories);
 
   const seenKeys = new Set<string>();
   fw.columns.forEach((c, i) => {
-    if (seenKeys.has(c.key)) fail(['columns', i, 'key'], `column key "${c.key}" is used twice`);
+    if (seenKeys.has(c.key)) fail(['columns', i, 'key'], `column key "${c.key}" is used twice`, 'Give each column its own key.');
     seenKeys.add(c.key);
     if ((c.type === 'category' || c.type === 'age') && !fw.categories[c.category])
-      fail(['columns', i, 'category'], `no category list "${c.category}"`);
+      fail(['columns', i, 'category'], `no category list "${c.category}"`, useOneOf(c.category, listIds, 'category lists in "categories"'));
     if (c.type === 'age') {
       const asOf = columns.get(c.asOf);
-      if (asOf?.type !== 'date') fail(['columns', i, 'asOf'], `"${c.asOf}" is not a date column`);
+      if (asOf?.type !== 'date') fail(['columns', i, 'asOf'], `"${c.asOf}" is not a date column`, useOneOf(c.asOf, fw.columns.filter((d) => d.type === 'date').map((d) => d.key), 'date columns'));
       const bands = fw.categories[c.category];
       bands?.items.forEach((b, j) => {
         if (b.id !== bands.unknown && b.min === undefined)
-          fail(['categories', c.category, 'items', j, 'min'], `age band "${b.id}" needs a min age`);
+          fail(['categories', c.category, 'items', j, 'min'], `age band "${b.id}" needs a min age`, 'Add "min": the youngest age in the band, in whole years.');
       });
     }
   });
   for (const [listIdName, list] of Object.entries(fw.categories)) {
     if (list.unknown && !list.items.some((i) => i.id === list.unknown))
-      fail(['categories', listIdName, 'unknown'], `"${list.unknown}" is not one of the list's items`);
+      fail(['categories', listIdName, 'unknown'], `"${list.unknown}" is not one of the list's items`, useOneOf(list.unknown, list.items.map((i) => i.id), 'item ids of the list'));
   }
 
   const needColumn = (path: (string | number)[], key: string, types?: Column['type'][]) => {
     const col = columns.get(key);
-    if (!col) fail(path, `no column "${key}"`);
-    else if (types && !types.includes(col.type)) fail(path, `column "${key}" is ${col.type}, expected ${types.join(' or ')}`);
+    if (!col) fail(path, `no column "${key}"`, useOneOf(key, [...columns.keys()].filter((k) => !types || types.includes(columns.get(k)!.type)), `${types ? `${types.join(' or ')} ` : ''}column keys`));
+    else if (types && !types.includes(col.type)) fail(path, `column "${key}" is ${col.type}, expected ${types.join(' or ')}`, `Name a ${types.join(' or ')} column.`);
   };
   const checkWhere = (path: (string | number)[], where: Where, alternative = false) => {
     for (const [key, condition] of Object.entries(where)) {
       const col = columns.get(key);
       if (!col) {
-        fail([...path, key], `no column "${key}"`);
+        fail([...path, key], `no column "${key}"`, useOneOf(key, [...columns.keys()], 'column keys'));
         continue;
       }
       const repeated = col.type === 'category' && col.repeat !== undefined;
@@ -343,7 +363,7 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
       // A case holds several values there; counting "any of them" is a breakdown ("by"), not a condition.
       if (repeated && !negated) fail([...path, key], `conditions cannot test the numbered column "${key}": break the figure down by it instead`);
       const ids = new Set(fw.categories[col.category]?.items.map((i) => i.id));
-      for (const v of values) if (!ids.has(v)) fail([...path, key], `"${v}" is not a category of "${col.category}"`);
+      for (const v of values) if (!ids.has(v)) fail([...path, key], `"${v}" is not a category of "${col.category}"`, useOneOf(v, [...ids], `categories of "${col.category}"`));
     }
   };
   const checkAnyOf = (path: (string | number)[], anyOf: Where[] | undefined) =>
@@ -361,13 +381,13 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
   const templateIds = new Set<string>();
   fw.figures.forEach((f, i) => {
     const path = ['figures', i];
-    if (templateIds.has(f.id)) fail([...path, 'id'], `figure "${f.id}" is defined twice`);
-    if (!sectionIds.has(f.section)) fail([...path, 'section'], `no section "${f.section}"`);
+    if (templateIds.has(f.id)) fail([...path, 'id'], `figure "${f.id}" is defined twice`, 'Give each figure its own id, or remove the second one.');
+    if (!sectionIds.has(f.section)) fail([...path, 'section'], `no section "${f.section}"`, useOneOf(f.section, [...sectionIds], 'section ids'));
     const placeholders = [...f.id.matchAll(/<([a-z0-9_]+)>/g)].map((m) => m[1] ?? '');
     const by = f.kind === 'count' ? f.by : [];
-    if (placeholders.join() !== by.join()) fail([...path, 'id'], `placeholders in "${f.id}" must be the "by" columns in order`);
+    if (placeholders.join() !== by.join()) fail([...path, 'id'], `placeholders in "${f.id}" must be the "by" columns in order`, `Write one <column> placeholder in the id for each column of "by", in the same order${by.length ? ` (${by.map((b) => `<${b}>`).join(', ')})` : ', or remove the placeholders'}.`);
     if (f.kind === 'count' || f.kind === 'sum') {
-      if (!fw.populations[f.population]) fail([...path, 'population'], `no population "${f.population}"`);
+      if (!fw.populations[f.population]) fail([...path, 'population'], `no population "${f.population}"`, useOneOf(f.population, Object.keys(fw.populations), 'populations'));
     }
     if (f.kind === 'count') {
       checkWhere([...path, 'where'], f.where);
@@ -377,7 +397,7 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
     if (f.kind === 'sum') needColumn([...path, 'column'], f.column, ['whole']);
     if (f.kind === 'sum_of')
       f.figures.forEach((t, j) => {
-        if (!templateIds.has(t)) fail([...path, 'figures', j], `"${t}" must be a figure defined before this one`);
+        if (!templateIds.has(t)) fail([...path, 'figures', j], `"${t}" must be a figure defined before this one`, useOneOf(t, [...templateIds], 'figures defined above'));
       });
     if (f.kind === 'waiting_average_number' || f.kind === 'waiting_average_days') {
       needColumn([...path, 'start'], f.start, ['date']);
@@ -387,7 +407,7 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
   });
   fw.lists.forEach((l, i) => {
     needColumn(['lists', i, 'column'], l.column, l.kind === 'names' ? ['list'] : ['text']);
-    if (!fw.populations[l.population]) fail(['lists', i, 'population'], `no population "${l.population}"`);
+    if (!fw.populations[l.population]) fail(['lists', i, 'population'], `no population "${l.population}"`, useOneOf(l.population, Object.keys(fw.populations), 'populations'));
   });
   fw.rowChecks.forEach((check, i) => {
     checkWhere(['rowChecks', i, 'where'], check.where);
@@ -395,49 +415,32 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
     check.columns.forEach((key, j) => needColumn(['rowChecks', i, 'columns', j], key));
   });
   fw.narratives.forEach((n, i) => {
-    if (!sectionIds.has(n.section)) fail(['narratives', i, 'section'], `no section "${n.section}"`);
+    if (!sectionIds.has(n.section)) fail(['narratives', i, 'section'], `no section "${n.section}"`, useOneOf(n.section, [...sectionIds], 'section ids'));
   });
-  checkRules(fw, fail);
-  checkChanges(fw, fail);
-  checkTargets(fw, fail);
-  checkCombining(fw, fail);
-}
-
-/** Each target names figures of the return, once. */
-function checkTargets(fw: z.output<typeof frameworkObject>, fail: (path: (string | number)[], message: string) => void): void {
-  if (fw.targets.length === 0) return;
-  let figureIds: Set<string>;
+  let figureIds: string[];
   try {
-    figureIds = new Set(figuresOf(fw).map((f) => f.id));
+    figureIds = figuresOf(fw).map((f) => f.id);
   } catch {
-    return;
+    return; // the figure problems are reported above
   }
-  const seen = new Set<string>();
-  fw.targets.forEach((target, i) => {
-    if (seen.has(target.id)) fail(['targets', i, 'id'], `target "${target.id}" is defined twice`);
-    seen.add(target.id);
-    if (!figureIds.has(target.figure)) fail(['targets', i, 'figure'], `"${target.figure}" is not a figure`);
-    if (target.of !== undefined && !figureIds.has(target.of)) fail(['targets', i, 'of'], `"${target.of}" is not a figure`);
-  });
+  checkRules(fw, figureIds, fail);
+  checkChanges(fw, figureIds, fail);
+  checkTargets(fw, figureIds, fail);
+  checkProfiles(fw, figureIds, fail);
+  checkCombining(fw, figureIds, fail);
 }
 
 /** Each weighted mean's weight, and each rate's figures, exist. */
-function checkCombining(fw: z.output<typeof frameworkObject>, fail: (path: (string | number)[], message: string) => void): void {
-  let figures: ReturnType<typeof figuresOf>;
-  try {
-    figures = figuresOf(fw);
-  } catch {
-    return;
-  }
-  const ids = figures.map((f) => f.id);
+function checkCombining(fw: z.output<typeof frameworkObject>, figureIds: string[], fail: Fail): void {
+  const figures = figuresOf(fw);
   fw.figures.forEach((template, i) => {
     if (template.combine?.method !== 'weighted_mean') return;
-    const missing = figures.filter((f) => f.template === template).map((f) => weightOf(template.combine as { weight: string }, f.categories)).filter((id) => !ids.includes(id));
-    if (missing.length) fail(['figures', i, 'combine', 'weight'], `"${missing[0]}" is not a figure`);
+    const missing = figures.filter((f) => f.template === template).map((f) => weightOf(template.combine as { weight: string }, f.categories)).filter((id) => !figureIds.includes(id));
+    if (missing.length) fail(['figures', i, 'combine', 'weight'], `"${missing[0]}" is not a figure`, unknownFigureFix(missing[0]!, figureIds));
   });
   fw.rates.forEach((rate, i) => {
     for (const side of ['numerator', 'denominator'] as const)
-      for (const selector of [rate[side]].flat()) if (matchFigures(selector, ids).length === 0) fail(['rates', i, side], `"${selector}" names no figure`);
+      for (const selector of [rate[side]].flat()) if (matchFigures(selector, figureIds).length === 0) fail(['rates', i, side], `"${selector}" names no figure`, unknownFigureFix(selector, figureIds));
   });
 }
 
@@ -446,38 +449,49 @@ export function weightOf(combine: { weight: string }, categories: Record<string,
   return combine.weight.replace(/<([a-z0-9_]+)>/g, (whole, column: string) => categories[column] ?? whole);
 }
 
+/** Each target names figures of the return, once. */
+function checkTargets(fw: z.output<typeof frameworkObject>, figureIds: string[], fail: Fail): void {
+  const ids = new Set(figureIds);
+  const seen = new Set<string>();
+  fw.targets.forEach((target, i) => {
+    if (seen.has(target.id)) fail(['targets', i, 'id'], `target "${target.id}" is defined twice`, 'Give each target its own id.');
+    seen.add(target.id);
+    if (!ids.has(target.figure)) fail(['targets', i, 'figure'], `"${target.figure}" is not a figure`, unknownFigureFix(target.figure, figureIds));
+    if (target.of !== undefined && !ids.has(target.of)) fail(['targets', i, 'of'], `"${target.of}" is not a figure`, unknownFigureFix(target.of, figureIds));
+  });
+}
+
+/** Profile ids are unique and each figure a profile names exists. */
+function checkProfiles(fw: z.output<typeof frameworkObject>, figureIds: string[], fail: Fail): void {
+  const seen = new Set<string>();
+  fw.profiles.forEach((profile, i) => {
+    if (seen.has(profile.id)) fail(['profiles', i, 'id'], `profile "${profile.id}" is defined twice`, 'Give each profile its own id.');
+    seen.add(profile.id);
+    profile.figures.forEach((selector, j) => {
+      if (matchFigures(selector, figureIds).length === 0) fail(['profiles', i, 'figures', j], `"${selector}" names no figure`, unknownFigureFix(selector, figureIds));
+    });
+  });
+}
+
 /** Each version's changed and added figures exist in the current return. */
-function checkChanges(fw: z.output<typeof frameworkObject>, fail: (path: (string | number)[], message: string) => void): void {
-  let figureIds: string[];
-  try {
-    figureIds = figuresOf(fw).map((f) => f.id);
-  } catch {
-    return;
-  }
+function checkChanges(fw: z.output<typeof frameworkObject>, figureIds: string[], fail: Fail): void {
   fw.changes.forEach((change, i) => {
     change.changed.forEach((selector, j) => {
-      if (matchFigures(selector, figureIds).length === 0) fail(['changes', i, 'changed', j], `"${selector}" names no figure`);
+      if (matchFigures(selector, figureIds).length === 0) fail(['changes', i, 'changed', j], `"${selector}" names no figure`, unknownFigureFix(selector, figureIds));
     });
     change.added.forEach((id, j) => {
-      if (!figureIds.includes(id)) fail(['changes', i, 'added', j], `"${id}" is not a figure`);
+      if (!figureIds.includes(id)) fail(['changes', i, 'added', j], `"${id}" is not a figure`, unknownFigureFix(id, figureIds));
     });
   });
 }
 
 /** Every rule's figures exist (after its `each` values and category placeholders are filled in). */
-function checkRules(fw: z.output<typeof frameworkObject>, fail: (path: (string | number)[], message: string) => void): void {
-  if (fw.rules.length === 0) return;
+function checkRules(fw: z.output<typeof frameworkObject>, figureIds: string[], fail: Fail): void {
   const ids = new Set<string>();
-  let figureIds: string[];
-  try {
-    figureIds = figuresOf(fw).map((f) => f.id);
-  } catch {
-    return; // the figure problems are reported above
-  }
   fw.rules.forEach((rule, i) => {
-    if (ids.has(rule.id)) fail(['rules', i, 'id'], `rule "${rule.id}" is defined twice`);
+    if (ids.has(rule.id)) fail(['rules', i, 'id'], `rule "${rule.id}" is defined twice`, 'Give each rule its own id, or remove the second one.');
     ids.add(rule.id);
-    if ((rule.kind === 'text_length' || rule.kind === 'identifying_text') && !fw.lists.some((l) => l.id === rule.list)) fail(['rules', i, 'list'], `no list "${rule.list}"`);
+    if ((rule.kind === 'text_length' || rule.kind === 'identifying_text') && !fw.lists.some((l) => l.id === rule.list)) fail(['rules', i, 'list'], `no list "${rule.list}"`, useOneOf(rule.list, fw.lists.map((l) => l.id), 'lists'));
     let instances: Rule[];
     try {
       instances = instancesOf(rule, fw);
@@ -485,8 +499,31 @@ function checkRules(fw: z.output<typeof frameworkObject>, fail: (path: (string |
       fail(['rules', i], (e as Error).message);
       return;
     }
+    const reported = new Set<string>();
     for (const instance of instances)
       for (const selector of selectorsOf(instance))
-        if (matchFigures(selector, figureIds).length === 0) fail(['rules', i], `"${selector}" names no figure`);
+        if (matchFigures(selector, figureIds).length === 0 && !reported.has(selector)) {
+          reported.add(selector);
+          fail(['rules', i, ...fieldOf(instance, selector)], `"${selector}" names no figure`, unknownFigureFix(selector, figureIds));
+        }
   });
+}
+
+/** Where in a rule a selector is written (its field, and its place in a list), so the message points at it. */
+function fieldOf(rule: Rule, selector: string): (string | number)[] {
+  for (const [key, value] of Object.entries(rule)) {
+    if (value === selector) return [key];
+    if (Array.isArray(value)) {
+      const index = value.findIndex((v) => v === selector || (key === 'equals' && typeof v === 'string' && v.slice(1) === selector));
+      if (index >= 0) return [key, index];
+    }
+  }
+  return [];
+}
+
+function unknownFigureFix(selector: string, figureIds: string[]): string {
+  const near = closest(selector, figureIds);
+  return near
+    ? `Did you mean "${near}"?`
+    : 'Check it against the figure ids of this framework (each figure\'s id, with <column> filled in by each category); * stands for one part of an id, ** for several.';
 }

@@ -10,6 +10,7 @@ import { commissionerTemplates } from '../fixtures/templates';
 import { memoryIo } from '../support/memoryIo';
 import { returnWorkbook } from '../support/returnWorkbooks';
 import { cambridgeshire } from '../support/returns';
+import { figuresOutsideProfile } from '../../src/frameworks/profiles';
 
 jest.setTimeout(240_000);
 
@@ -22,7 +23,7 @@ async function consolidated(bytes: Uint8Array | undefined) {
 
 describe('returns aggregate', () => {
   it('writes a consolidated return whose totals are the sums of the providers\u2019 figures, over random returns', async () => {
-    const ids = ['referrals.total', 'referrals.by_source.police', 'support.total', 'outcomes.exits', 'demographics.gender.female', 'support.letters_emails'];
+    const ids = ['referrals.total', 'referrals.by_source.police', 'support.total', 'outcomes.exits', 'demographics.gender.female', 'support.disengaged'];
     await fc.assert(
       fc.asyncProperty(fc.array(fc.record(Object.fromEntries(ids.map((id) => [id, fc.nat({ max: 900 })]))), { minLength: 1, maxLength: 4 }), async (providers) => {
         const files = Object.fromEntries(await Promise.all(providers.map(async (values, i) => [`in/p${i}.xlsx`, await returnWorkbook(values, { provider: `Provider ${i}` })] as const)));
@@ -39,7 +40,7 @@ describe('returns aggregate', () => {
   it('prints the JSON the issue describes, with a column per provider, provenance, and a blank total naming the provider', async () => {
     const { io, stdout, written } = memoryIo({
       'in/a.xlsx': await returnWorkbook({ 'referrals.total': 12, 'referrals.by_source.police': 12, 'referrals.by_crime.theft': 12 }, { provider: 'Alpha Support' }),
-      'in/b.xlsx': await returnWorkbook({ 'referrals.total': 3, 'referrals.by_source.police': 3, 'referrals.by_crime.theft': 3, 'support.letters_emails': null }, { provider: 'Bravo Hub' }),
+      'in/b.xlsx': await returnWorkbook({ 'referrals.total': 3, 'referrals.by_source.police': 3, 'referrals.by_crime.theft': 3, 'support.disengaged': null }, { provider: 'Bravo Hub' }),
     });
     expect(await main(['aggregate', '--dir', 'in', '--out', 'consolidated.xlsx', '--json'], io)).toBe(1);
     const json = JSON.parse(stdout());
@@ -47,13 +48,13 @@ describe('returns aggregate', () => {
       framework: 'cambridgeshire',
       period: { from: '2020-04-01', to: '2020-09-30' },
       providers: [{ file: 'in/a.xlsx', name: 'Alpha Support' }, { file: 'in/b.xlsx', name: 'Bravo Hub' }],
-      figures: { 'referrals.total': 15, 'referrals.by_source.police': 15, 'support.letters_emails': null, 'waiting.average_days': null },
-      byProvider: { 'in/a.xlsx': { 'referrals.total': 12 }, 'in/b.xlsx': { 'referrals.total': 3, 'support.letters_emails': null } },
-      notes: { 'support.letters_emails': 'Left blank: the figure is blank in Bravo Hub\u2019s return, so a total would be only part of it.' },
+      figures: { 'referrals.total': 15, 'referrals.by_source.police': 15, 'support.disengaged': null, 'waiting.average_days': null },
+      byProvider: { 'in/a.xlsx': { 'referrals.total': 12 }, 'in/b.xlsx': { 'referrals.total': 3, 'support.disengaged': null } },
+      notes: { 'support.disengaged': 'Left blank: the figure is blank in Bravo Hub\u2019s return, so a total would be only part of it.' },
     });
     const found = json.findings.map((f: { rule: string; figures: string[]; message: string }) => [f.rule, f.figures, f.message]);
-    expect(found).toContainEqual(['figures_missing', ['support.letters_emails'], expect.any(String)]);
-    expect(found).toContainEqual(['not_totalled', ['support.letters_emails'], 'Letters and emails sent is left blank in the consolidated return: the figure is blank in Bravo Hub\u2019s return, so a total would be only part of it.']);
+    expect(found).toContainEqual(['figures_missing', ['support.disengaged'], expect.any(String)]);
+    expect(found).toContainEqual(['not_totalled', ['support.disengaged'], 'Eligible victims who decided to disengage is left blank in the consolidated return: the figure is blank in Bravo Hub\u2019s return, so a total would be only part of it.']);
 
     const { workbook, read } = await consolidated(written['consolidated.xlsx']);
     expect(await workbook.sheetNames()).toEqual(expect.arrayContaining([BY_PROVIDER_SHEET, SOURCES_SHEET, FINDINGS_SHEET]));
@@ -62,7 +63,7 @@ describe('returns aggregate', () => {
     expect(byProvider.find((r) => r.cells[0] === 'referrals.total')!.cells).toEqual(['referrals.total', 'Total new referrals', 12, 3, 15, 'Sum of the 2 providers\' figures.']);
     const sources = await workbook.readUsed(SOURCES_SHEET);
     expect(sources.find((r) => r.cells[0] === 'referrals.total')!.cells.slice(2)).toEqual([read.data.cells['referrals.total'], read.data.cells['referrals.total']]);
-    expect(read.data.values['support.letters_emails']).toBeNull();
+    expect(read.data.values['support.disengaged']).toBeNull();
   });
 
   it('refuses returns of different periods, naming them, and writes nothing', async () => {
@@ -107,9 +108,11 @@ describe('returns aggregate', () => {
     await main(['aggregate', 'x.xlsx', 'y.xlsx', '--mapping', 'mapping.json', '--out', 'c.xlsx', '--json'], io);
     const json = JSON.parse(stdout());
     expect(json.providers.map((p: { name: string }) => p.name)).toEqual(['Xray', 'Yankee']);
-    const mapped = Object.keys(mapping.cells);
+    // A mapping states no service profile: figures asked of another profile only are not added up.
+    const notAsked = figuresOutsideProfile(cambridgeshire, null);
+    const mapped = Object.keys(mapping.cells).filter((id) => !notAsked.has(id));
     expect(mapped.filter((id) => json.figures[id] !== (id === 'waiting.average_days' ? null : 7))).toEqual([]);
-    expect(Object.keys(json.figures).sort()).toEqual([...mapped].sort());
+    expect(Object.keys(json.figures).filter((id) => !notAsked.has(id)).sort()).toEqual([...mapped].sort());
   });
 
   it('never writes over an input, and replaces an existing file only with --force', async () => {

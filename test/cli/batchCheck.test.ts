@@ -12,7 +12,7 @@ async function inbox(): Promise<Record<string, string | Uint8Array>> {
   await foreign.apply([{ op: 'addSheet', sheet: 'Budget' }, { op: 'write', sheet: 'Budget', at: 'A1', rows: [['Staff', 1200]] }]);
   return {
     'inbox/1-good.xlsx': await returnWorkbook({}, { provider: 'Good Support Ltd' }),
-    'inbox/2-bad.xlsx': await returnWorkbook({ 'referrals.total': 5, 'support.letters_emails': null }, { provider: 'Bad Sums & Co <script>alert(1)</script>' }),
+    'inbox/2-bad.xlsx': await returnWorkbook({ 'referrals.total': 5, 'support.disengaged': null }, { provider: 'Bad Sums & Co <script>alert(1)</script>' }),
     'inbox/3-queried.xlsx': await returnWorkbook({ 'waiting.average_number': 3 }, { provider: 'Waiting Hub', explanations: [['waiting_lists_used', 'waiting.average_number', 'A <b>short</b> list after a staff vacancy.']] }),
     'inbox/4-budget.xlsx': await foreign.toBytes(),
     'inbox/5-broken.xlsx': new TextEncoder().encode('PK\u0003\u0004 not really a zip'),

@@ -89,15 +89,23 @@ describe('checkWorkbook', () => {
     const { findings } = await checkWorkbook(workbook, 'old.xlsx');
     const query = findings.find((f) => f.code === 'template_version')!;
     expect(query.severity).toBe('query');
-    expect(query.message).toMatch(/^This return was made from template version 2019-20\.3; the current Cambridgeshire victim services monitoring return is version 2020-21\.2\. Since then: The existing caseload/);
+    expect(query.message).toMatch(/^This return was made from template version 2019-20\.3; the current Cambridgeshire victim services monitoring return is version 2020-21\.3\. Since then: The existing caseload/);
     expect(query.params.changed).toEqual(expect.arrayContaining(['caseload_start.total', 'support.disengaged', 'cjs.reported_to_police']));
   });
 
   it('reads and checks a return filled from the previous template version, saying which figures changed meaning', async () => {
-    // Version 2020-21.1 as it was: without the figures and rules version 2020-21.2 added.
+    // Version 2020-21.1 as it was: without the figures, rules, targets and service profiles later versions added.
     const added = new Set(framework.changes.flatMap((c) => c.added));
     const previous = parseFramework(
-      { ...cambridgeshire, version: '2020-21.1', changes: [], figures: cambridgeshire.figures.filter((f) => !added.has(f.id)), rules: cambridgeshire.rules.filter((r) => !JSON.stringify(r).includes('without')) },
+      {
+        ...cambridgeshire,
+        version: '2020-21.1',
+        changes: [],
+        figures: cambridgeshire.figures.filter((f) => !added.has(f.id)),
+        rules: cambridgeshire.rules.filter((r) => !JSON.stringify(r).includes('without') && !JSON.stringify(r).includes('rj.')),
+        targets: cambridgeshire.targets.filter((t) => !JSON.stringify(t).includes('without')),
+        profiles: [],
+      },
       'version 2020-21.1',
     );
     const workbook = XlsxWorkbook.create();

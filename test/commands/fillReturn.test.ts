@@ -21,11 +21,15 @@ async function template() {
 const place = async (workbook: XlsxWorkbook, id: string) => (await workbook.names()).find((n) => n.name === id)!;
 
 describe('fillReturn into a new workbook', () => {
-  it('puts a live formula with its value in every figure cell, named by the figure id', async () => {
+  it('puts a live formula with its value in every figure cell counted from cases, named by the figure id', async () => {
     const workbook = XlsxWorkbook.create();
     const { report } = await fillReturn(workbook, { framework, period, table });
     const names = new Map((await workbook.names()).map((n) => [n.name, n]));
-    const ids = figuresOf(framework).map((f) => f.id);
+    // Figures the provider types in (the RJ service's) are named too, and left blank to type into.
+    const typed = figuresOf(framework).filter((f) => f.template.kind === 'input').map((f) => names.get(f.id)!);
+    expect(typed.length).toBeGreaterThan(0);
+    expect((await workbook.read(typed)).map((v) => v[0]![0] ?? null)).toEqual(typed.map(() => null));
+    const ids = figuresOf(framework).filter((f) => f.template.kind !== 'input').map((f) => f.id);
     const places = ids.map((id) => names.get(id)!);
     expect(places.every(Boolean)).toBe(true);
     const formulas = await workbook.formulas(places.map((p) => ({ sheet: p.sheet, cell: p.range })));

@@ -16,7 +16,9 @@ describe('the cambridgeshire framework', () => {
       'support.ineligible', 'support.letters_emails', 'needs.additional', 'needs.mental_health', 'needs.referred_commissioned',
       'cjs.reported_to_police',
       ...['gender', 'age', 'ethnicity', 'sexual_orientation', 'disability', 'district'].flatMap((dim) => [`demographics.${dim}.<${dim}>`, `demographics.${dim}.<${dim}>.<crime>`]),
-      'waiting.average_number', 'waiting.average_days', 'outcomes.exits', 'outcomes.<outcome>', 'outcomes.total',
+      'waiting.average_number', 'waiting.average_days',
+      'rj.proactive_referrals', 'rj.first_meeting_rate', 'rj.conference_rate', 'rj.weeks_to_conference',
+      'outcomes.exits', 'outcomes.<outcome>', 'outcomes.total',
       'outcomes.exits_without_outcome', 'outcomes.ongoing_exits_without_core', 'outcomes.single_exits_without_informed',
     ]);
   });
@@ -75,7 +77,7 @@ describe('parseFramework', () => {
     ['a change naming no figure', (fw) => Object.assign(fw.changes![0]!, { changed: ['caseload.total'] }), /changes\[0\]\.changed\[0\]: "caseload\.total" names no figure/],
     ['a category column with no list', (fw) => Object.assign(fw.columns[2]!, { category: 'origin' }), /columns\[2\]\.category: no category list "origin"/],
     ['an unknown bucket that is not an item', (fw) => Object.assign(fw.categories.gender!, { unknown: 'nobody' }), /categories\.gender\.unknown: "nobody" is not one of the list's items/],
-    ['a badly formed figure id', (fw) => Object.assign(fw.figures[0]!, { id: 'Caseload Start' }), /figures\[0\]\.id: a figure id is dot-separated/],
+    ['a badly formed figure id', (fw) => Object.assign(fw.figures[0]!, { id: 'Caseload Start' }), /figures\[0\]\.id: a figure id is dot-separated lower-case parts such as referrals\.by_source\.<source> \(not "Caseload Start"\)/],
     ['a figure defined twice', (fw) => fw.figures.push({ ...fw.figures[0]! }), /figure "caseload_start\.total" is defined twice/],
   ])('refuses %s, naming the place', (_, edit, message) => {
     const text = problems(edit);

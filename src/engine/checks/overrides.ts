@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { describeIssues } from '../../frameworks/load';
+import { describeIssues } from '../../frameworks/plainIssues';
 import { severitySchema, type Rule } from '../../frameworks/rules';
 import { InputError } from '../../errors';
 
@@ -14,7 +14,7 @@ export type RuleOverrides = z.infer<typeof ruleOverridesSchema>;
 
 export function parseRuleOverrides(data: unknown, source: string, rules: readonly Rule[]): RuleOverrides {
   const parsed = ruleOverridesSchema.safeParse(data);
-  if (!parsed.success) throw new InputError(`The rule overrides in ${source} are not valid:\n${describeIssues(parsed.error.issues)}`);
+  if (!parsed.success) throw new InputError(`The rule overrides in ${source} are not valid:\n${describeIssues(parsed.error.issues, data)}`);
   const known = new Set(rules.map((r) => r.id));
   const unknown = Object.keys(parsed.data.rules).filter((id) => !known.has(id));
   if (unknown.length)

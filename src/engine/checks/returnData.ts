@@ -22,4 +22,6 @@ export interface ReturnData {
    * asks for): rules over others do not apply. Absent: every figure of the framework.
    */
   held?: ReadonlySet<string>;
+  /** The service profile the return is made under; absent: the framework's default. Figures outside it are not applicable. */
+  profile?: string | null;
 }

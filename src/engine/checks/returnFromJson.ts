@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { figuresOf } from '../../frameworks/expand';
-import { builtInFramework, describeIssues } from '../../frameworks/load';
+import { builtInFramework } from '../../frameworks/load';
+import { describeIssues } from '../../frameworks/plainIssues';
+import { checkedProfileId } from '../../frameworks/profiles';
 import type { Framework } from '../../frameworks/schema';
 import { InputError, parseJsonText } from '../../errors';
 import { periodFromIso } from '../tally/period';
@@ -13,6 +15,7 @@ import { figureCellSchema, type ReturnData } from './returnData';
 const figuresFileSchema = z.object({
   framework: z.string().min(1),
   period: z.object({ from: z.string(), to: z.string() }).optional(),
+  profile: z.string().min(1).optional(),
   figures: z.record(z.string(), figureCellSchema),
   lists: z.record(z.string(), z.unknown()).default({}),
 });
@@ -29,8 +32,8 @@ export function returnFromJson(text: string, source: string, frameworkFor: (id: 
     for (const [id, v] of entries) if (Object.is(v, -0)) (figuresGiven as Record<string, unknown>)[id] = 0;
   }
   const parsed = figuresFileSchema.safeParse(data);
-  if (!parsed.success) throw new InputError(`${source} is not a figures file as printed by returns tally --json:\n${describeIssues(parsed.error.issues)}`);
-  const { framework: id, period, figures, lists } = parsed.data;
+  if (!parsed.success) throw new InputError(`${source} is not a figures file as printed by returns tally --json:\n${describeIssues(parsed.error.issues, data)}`);
+  const { framework: id, period, profile, figures, lists } = parsed.data;
   let framework: Framework;
   try {
     framework = frameworkFor(id);
@@ -51,5 +54,5 @@ export function returnFromJson(text: string, source: string, frameworkFor: (id: 
       throw new InputError(`${source}: the period is not usable: ${(e as Error).message.replace('--from', 'period.from').replace('--to', 'period.to')}`);
     }
   }
-  return { source, framework, period: checkedPeriod, values: figures, cells: {}, lists };
+  return { source, framework, period: checkedPeriod, values: figures, cells: {}, lists, profile: profile === undefined ? null : checkedProfileId(framework, profile, `${source}, profile`) };
 }

@@ -1,5 +1,7 @@
 import { figuresOf } from '../../frameworks/expand';
+import { figuresOutsideProfile, profileOf } from '../../frameworks/profiles';
 import { instancesOf, matchFigures, selectorsOf } from '../../frameworks/selectors';
+import type { Rule } from '../../frameworks/rules';
 import { CheckContext } from './checkContext';
 import { catalogueFinding, type Finding } from './findings';
 import { applyOverrides, type RuleOverrides } from './overrides';
@@ -9,16 +11,23 @@ import { checkRule } from './ruleChecks';
 const SEVERITY_ORDER = { error: 0, query: 1, info: 2 } as const;
 
 /** Checks a return against its framework's rules; findings come errors first, then queries, then info. */
-export function runChecks(data: ReturnData, options: { previous?: ReturnData | null; overrides?: RuleOverrides | null } = {}): Finding[] {
+export function runChecks(given: ReturnData, options: { previous?: ReturnData | null; overrides?: RuleOverrides | null } = {}): Finding[] {
+  const allIds = figuresOf(given.framework).map((f) => f.id);
+  const outside = figuresOutsideProfile(given.framework, given.profile);
+  // Figures outside the service's profile are not asked of it: neither missing nor checked.
+  const data: ReturnData = outside.size ? { ...given, held: new Set((given.held ? [...given.held] : allIds).filter((id) => !outside.has(id))) } : given;
   const context = new CheckContext(data, options.previous ?? null);
   const findings: Finding[] = [];
-  const notApplicable = new Map<string, string>();
-  const allIds = figuresOf(data.framework).map((f) => f.id);
+  const notHeld = new Map<string, string>();
+  const notInProfile = new Map<string, string>();
   for (const rule of applyOverrides(data.framework.rules, options.overrides ?? null))
     for (const instance of instancesOf(rule, data.framework)) {
       // A rule relating figures the return does not hold cannot be checked on it; one about each figure's value applies to those it holds.
-      if (data.held && !PER_FIGURE.has(rule.kind) && selectorsOf(instance).some((s) => matchFigures(s, allIds).some((id) => !data.held!.has(id)))) {
-        notApplicable.set(rule.id, rule.title);
+      const needed = data.held && !PER_FIGURE.has(rule.kind) ? neededSelectors(instance).flatMap((s) => matchFigures(s, allIds)) : [];
+      const absent = needed.filter((id) => !data.held!.has(id));
+      if (absent.length) {
+        // A rule only about figures the profile does not ask for is no part of this return: nothing to say.
+        if (!needed.every((id) => outside.has(id))) (absent.every((id) => outside.has(id)) ? notInProfile : notHeld).set(rule.id, rule.title);
         continue;
       }
       for (const draft of checkRule(instance, context))
@@ -35,18 +44,28 @@ export function runChecks(data: ReturnData, options: { previous?: ReturnData | n
           hint: instance.hint,
         });
     }
-  if (notApplicable.size)
-    findings.push(
-      catalogueFinding('not_applicable', {
-        severity: 'info',
-        figures: [],
-        cells: [],
-        params: {},
-        message: `${notApplicable.size} rule${notApplicable.size === 1 ? ' relates' : 's relate'} figures this template does not hold, so ${notApplicable.size === 1 ? 'it was' : 'they were'} not checked: ${[...notApplicable.values()].join('; ')}.`,
-        hint: 'Nothing to do: the template does not ask for these figures.',
-      }),
-    );
+  if (notHeld.size) findings.push(notApplicableFinding(notHeld, 'figures this template does not hold', 'Nothing to do: the template does not ask for these figures.'));
+  if (notInProfile.size) {
+    const profile = profileOf(data.framework, data.profile)!;
+    findings.push(notApplicableFinding(notInProfile, `figures not asked under the return's service profile (${profile.label})`, 'Nothing to do, if the service profile is right: those figures are asked of other kinds of service.'));
+  }
   return sortFindings(findings);
+}
+
+function notApplicableFinding(rules: Map<string, string>, why: string, hint: string): Finding {
+  return catalogueFinding('not_applicable', {
+    severity: 'info',
+    figures: [],
+    cells: [],
+    params: {},
+    message: `${rules.size} rule${rules.size === 1 ? ' relates' : 's relate'} ${why}, so ${rules.size === 1 ? 'it was' : 'they were'} not checked: ${[...rules.values()].join('; ')}.`,
+    hint,
+  });
+}
+
+/** The figures a rule cannot be checked without: a subset checks each part on its own against its wholes, so only the wholes. */
+function neededSelectors(rule: Rule): string[] {
+  return rule.kind === 'subset' ? [rule.whole].flat() : selectorsOf(rule);
 }
 
 /** Rule kinds that look at each figure on its own. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { figuresOf } from '../../frameworks/expand';
-import { describeIssues } from '../../frameworks/load';
+import { describeIssues } from '../../frameworks/plainIssues';
 import { InputError, parseJsonText } from '../../errors';
 import type { Framework } from '../../frameworks/schema';
 
@@ -70,7 +70,8 @@ function suggestion(id: string, ids: Set<string>): string {
 
 /** A mapping file's text, parsed and checked: a located message for each thing wrong with it. */
 export function parseMapping(text: string, source: string): Mapping {
-  const parsed = mappingSchema.safeParse(parseJsonText(text, source, 'Fix the mapping file, or make a new one with returns map.'));
-  if (!parsed.success) throw new InputError(`${source} is not a mapping:\n${describeIssues(parsed.error.issues)}\nA mapping looks like {"framework": "cambridgeshire", "version": "…", "cells": {"referrals.total": "Outputs!C20"}}.`);
+  const data = parseJsonText(text, source, 'Fix the mapping file, or make a new one with returns map.');
+  const parsed = mappingSchema.safeParse(data);
+  if (!parsed.success) throw new InputError(`${source} is not a mapping:\n${describeIssues(parsed.error.issues, data)}\nA mapping looks like {"framework": "cambridgeshire", "version": "…", "cells": {"referrals.total": "Outputs!C20"}}.`);
   return parsed.data;
 }

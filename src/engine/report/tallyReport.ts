@@ -15,6 +15,8 @@ export const tallyReportSchema = z.object({
   framework: z.string(),
   period: z.object({ from: isoDate, to: isoDate }),
   source: z.string().optional(),
+  /** The service profile the return is made under (absent: the framework's default). */
+  profile: z.string().optional(),
   figures: z.record(z.string(), z.number().nullable()),
   /** Figures left blank because the export lacks a column they read: figure id → those column keys. */
   blanked: z.record(z.string(), z.array(z.string())).default({}),

@@ -59,6 +59,8 @@ describe('each Cambridgeshire rule catches its planted mistake', () => {
     ['caseload_needs_within_caseload', 'error', 'caseload_start.additional_needs', { 'caseload_start.additional_needs': v('caseload_start.total') + 1 }],
     ['support_within_caseload', 'error', 'support.total', { 'support.total': v('caseload_start.total') + v('referrals.total') + 1 }],
     ['ineligible_within_referrals', 'error', 'support.ineligible', { 'support.ineligible': v('referrals.total') + 1 }],
+    ['proactive_within_referrals', 'error', 'rj.proactive_referrals', { 'rj.proactive_referrals': v('referrals.total') + 1 }, { profile: 'rj' }],
+    ['rj_rates_at_most_100', 'error', 'rj.conference_rate', { 'rj.conference_rate': 150 }, { profile: 'rj' }],
     ['figures_missing', 'error', 'referrals.total', { 'referrals.total': null }],
     ['figures_not_numbers', 'error', 'support.total', { 'support.total': '***' }],
     ['figures_negative', 'error', 'waiting.average_days', { 'waiting.average_days': -2 }],
@@ -82,7 +84,7 @@ describe('each Cambridgeshire rule catches its planted mistake', () => {
       expect(f.message).not.toMatch(/\b[a-z_]+\.[a-z_]+\b/); // labels, never ids
       // The sentence is written from the finding's parameters, which carry the rule's code, title and reference.
       const written = cambridgeshire.rules.find((r) => r.id === rule)!;
-      expect([f.code, f.title, f.ref]).toEqual([written.kind, written.title, String(written.ref)]);
+      expect([f.code, f.title, f.ref]).toEqual([written.kind, written.title, written.ref === undefined ? null : String(written.ref)]);
       if (f.params.actual !== undefined) expect(f.message).toContain(numberText.format(f.params.actual));
     }
   });
