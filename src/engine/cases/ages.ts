@@ -2,6 +2,7 @@ import type { CategoryList } from '../../frameworks/schema';
 import type { CategoryMatcher } from './categories';
 import { dayFromExcelSerial, partsOfDay, readDate, type Day } from './dates';
 import type { RawCell } from './rawTable';
+import { ownCopy } from './textKey';
 
 /** Oldest age taken as real; anything above is a typing slip. */
 const MAX_AGE = 120;
@@ -63,7 +64,7 @@ export function ageReader(matcher: CategoryMatcher, limit: number): (cell: RawCe
     let found = typeof cell === 'string' ? seen.get(cell) : undefined;
     if (!found) {
       found = ageOrBirth(cell, matcher);
-      if (typeof cell === 'string' && seen.size < limit) seen.set(cell, found);
+      if (typeof cell === 'string' && seen.size < limit) seen.set(ownCopy(cell), found);
     }
     return 'birth' in found ? fromBirth(found.birth, matcher.list, asOf) : found;
   };

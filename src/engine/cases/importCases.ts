@@ -12,7 +12,7 @@ import { compileRowChecks, type RowCells } from './rowChecks';
 import { rowIssue, type ImportNote, type RowIssue } from './rowIssues';
 import { IssueLog, type MoreRowIssues } from './issueLog';
 import { PROGRESS_EVERY, stopIfAborted, type RunOptions, type Stage } from '../progress';
-import { tidy, withoutInvisibleEdges } from './textKey';
+import { ownCopy, tidy, withoutInvisibleEdges } from './textKey';
 import { readWholeNumber } from './wholeNumbers';
 
 /** What an import finds besides the cases themselves. */
@@ -219,7 +219,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     if (memo && !context.errorValue) {
       const entry = { value, issues: issues.slice(before), watch };
       if (given === null) reading.blank = entry;
-      else if (typeof given === 'string' && memo.size < MEMO_LIMIT) memo.set(given, entry);
+      else if (typeof given === 'string' && memo.size < MEMO_LIMIT) memo.set(ownCopy(given), entry);
     }
     return value;
   };
@@ -255,7 +255,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     let duplicateOf: number | null = null;
     if (id) {
       duplicateOf = firstRowOfId.get(id) ?? null;
-      if (duplicateOf === null) firstRowOfId.set(id, row);
+      if (duplicateOf === null) firstRowOfId.set(ownCopy(id), row);
       else
         issues.push(
           rowIssue('duplicate_case_id', row, headerOf(mapping.placements, framework.caseId), id, `Case ID "${id}" is also on row ${duplicateOf}: this row is not counted. Remove the repeated row, or give the case its own ID.`),

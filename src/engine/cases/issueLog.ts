@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ownCopy } from './textKey';
 import { rowIssueCatalogue, type RowIssue, type RowIssueCode } from './rowIssues';
 
 /** Row issues of one kind beyond those kept in full: where they are (row numbers), compactly. */
@@ -34,6 +35,10 @@ export class IssueLog {
     const count = (this.counts.get(kind) ?? 0) + 1;
     this.counts.set(kind, count);
     if (count <= this.limit) {
+      // Kept to the end of the file: its texts are copied so they hold no chunk of the file with them.
+      issue.value = ownCopy(issue.value);
+      if (issue.caseId) issue.caseId = ownCopy(issue.caseId);
+      if (issue.cells) issue.cells = issue.cells.map((c) => ({ column: c.column, value: ownCopy(c.value) }));
       this.kept.push(issue);
       return;
     }

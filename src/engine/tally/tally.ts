@@ -1,7 +1,7 @@
 import { figuresOf } from '../../frameworks/expand';
 import type { Framework } from '../../frameworks/schema';
 import { dateOf, namesOf, textOf, wholeOf, type CaseRecord } from '../cases/caseRecord';
-import { matchKey, tidy } from '../cases/textKey';
+import { matchKey, ownCopy, tidy } from '../cases/textKey';
 import { SharedAtoms, type CaseTest } from '../spec/caseTest';
 import { blankedBy, figureSpec, populationTerms, templateSpec } from '../spec/figureSpec';
 import type { Term } from '../spec/terms';
@@ -213,7 +213,7 @@ function nameCounter(column: string): ListCollector<NamedCount> {
         const key = matchKey(name);
         if (seen.has(key)) continue;
         seen.add(key);
-        const entry = counts.get(key) ?? { name: tidy(name), count: 0 };
+        const entry = counts.get(key) ?? { name: ownCopy(tidy(name)), count: 0 };
         entry.count += 1;
         counts.set(key, entry);
       }
@@ -227,7 +227,7 @@ function textCollector(column: string): ListCollector<CaseText> {
   return {
     add(record) {
       const text = textOf(record, column);
-      if (text) texts.push({ caseId: record.id, row: record.row, text, words: text.split(/\s+/).filter(Boolean).length });
+      if (text) texts.push({ caseId: ownCopy(record.id), row: record.row, text: ownCopy(text), words: text.split(/\s+/).filter(Boolean).length });
     },
     result: () => texts,
   };
