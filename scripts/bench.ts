@@ -1,46 +1,174 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import Papa from 'papaparse';
-import { builtInFramework } from '../src/frameworks/load';
-import { importCases } from '../src/engine/cases/importCases';
-import { periodFromIso } from '../src/engine/tally/period';
-import { tallyCases } from '../src/engine/tally/tally';
-import { readDelimited } from '../src/tables/readDelimited';
 import { generateSampleCases } from './sample/generateCases';
-import { fillReturn } from '../src/commands/fillReturn';
-import { XlsxWorkbook } from '../src/workbook/xlsxWorkbook';
 
-/** Measures reading, importing, tallying and filling a workbook from exports of growing size (`npm run bench`); asserts nothing. */
-const framework = builtInFramework('cambridgeshire');
-const period = periodFromIso('2020-04-01', '2020-09-30');
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+/**
+ * `npm run bench [-- --sizes 10000,100000] [--skip fill,office] [--max-fill 10000]`: measures the CLI on exports of growing size made
+ * by the sample generator, each command in its own process (time from start to exit, and peak memory), beside
+ * its floor: papaparse alone streaming the same file, and papaparse with ExcelJS's streaming writer copying the
+ * rows into one sheet. Also fills through the Office adapter on the in-memory Excel to count its syncs and its
+ * largest request. Prints a table and writes it to BENCHMARKS.md; asserts nothing (ratios are what count: these
+ * machines are noisy). Exports and outputs go to the system's temporary folder, never into the repo.
+ */
+const root = join(__dirname, '..');
+const work = join(tmpdir(), 'returns-bench');
+const dist = join(work, 'dist');
+const FROM = '2020-04-01';
+const TO = '2020-09-30';
+/** A run longer than this is stopped and shown as unfinished. */
+const TIMEOUT_MS = 15 * 60_000;
+/** Room for the fill, which is not streamed yet, to finish, so its peak memory is measured rather than a crash; tally, check and the floors run with Node's defaults. */
+const HEAP = '--max-old-space-size=8192';
 
-function time<T>(run: () => T): [T, number] {
-  const start = process.hrtime.bigint();
-  const result = run();
-  return [result, Number(process.hrtime.bigint() - start) / 1e6];
-}
+type Run = { ms: number; rssMb: number; ok: boolean };
+type Row = { size: number; parse: Run; tally: Run; check: Run; fill: Run | null; fillFloor: Run | null; office: { syncs: number; largest: number; ms: number } | null };
 
-async function timeAsync(run: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await run();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
+};
 
-const rows = (n: number) => `${n.toLocaleString('en-GB')} rows`.padEnd(14);
-void (async () => {
-  console.log(`${'size'.padEnd(14)}${'read ms'.padStart(10)}${'import ms'.padStart(11)}${'tally ms'.padStart(10)}${'fill ms'.padStart(10)}${'heap MB'.padStart(10)}`);
-  for (const size of sizes.length ? sizes : [3_000, 30_000, 100_000]) {
-    const csv = Papa.unparse(generateSampleCases(size));
-    global.gc?.();
-    const [table, readMs] = time(() => readDelimited(csv, 'bench.csv'));
-    const [imported, importMs] = time(() => importCases(table, framework));
-    const [, tallyMs] = time(() => tallyCases(imported.cases, framework, period));
-    // Filling writes the pasted and normalised case sheets and every formula, then saves the .xlsx.
-    const fillMs = await timeAsync(async () => {
-      const workbook = XlsxWorkbook.create();
-      await fillReturn(workbook, { framework, period, table });
-      await workbook.toBytes();
-    });
-    const heap = process.memoryUsage().heapUsed / 2 ** 20;
-    console.log(`${rows(size)}${readMs.toFixed(0).padStart(10)}${importMs.toFixed(0).padStart(11)}${tallyMs.toFixed(0).padStart(10)}${fillMs.toFixed(0).padStart(10)}${heap.toFixed(0).padStart(10)}`);
+function main() {
+  const sizes = (flag('sizes') ?? '10000,100000,1048575').split(',').map(Number).filter((n) => n > 0);
+  const skip = new Set((flag('skip') ?? '').split(','));
+  // Filling through ExcelJS in memory takes minutes a row count: above this size it is left out.
+  const maxFill = Number(flag('max-fill') ?? Infinity);
+  mkdirSync(work, { recursive: true });
+  // The CLI as users run it: compiled, without the build's webpack step.
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', dist], { stdio: 'inherit' });
+  const rows: Row[] = [];
+  for (const size of sizes) {
+    const csv = join(work, `cases-${size}.csv`);
+    if (!existsSync(csv)) runChild('generate', [String(size), csv]);
+    const parse = runScript(PARSE_FLOOR, [csv]);
+    const tallyJson = join(work, `tally-${size}.json`);
+    const tally = runCli(['tally', csv, '--framework', 'cambridgeshire', '--from', FROM, '--to', TO, '--json', '--quiet'], tallyJson);
+    const check = runCli(['check', tallyJson, '--json'], null);
+    const fillOut = join(work, `filled-${size}.xlsx`);
+    const fills = !skip.has('fill') && size <= maxFill;
+    const fill = !fills ? null : runCli(['fill', csv, '--framework', 'cambridgeshire', '--from', FROM, '--to', TO, '--out', fillOut, '--force'], null, [HEAP]);
+    const fillFloor = !fills ? null : runScript(FILL_FLOOR, [csv, join(work, `floor-${size}.xlsx`)]);
+    const office = skip.has('office') || size > maxFill ? null : officeRun(csv);
+    rows.push({ size, parse, tally, check, fill, fillFloor, office });
+    console.log(formatRow(rows[rows.length - 1]!));
   }
-})();
+  const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+  const cpu = cpus();
+  const machine = `${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, ${platform()} ${release()}, Node ${process.version}`;
+  const report = [
+    '# Benchmarks',
+    '',
+    `Made by \`${command}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, on ${machine}.`,
+    'Each command runs in its own process, timed from start to exit; memory is its peak resident set (fill with a larger heap allowed, the rest with Node\'s defaults). The floors:',
+    '"papaparse" streams the same file through papaparse doing nothing with the rows; "fill floor" streams it through',
+    'papaparse into ExcelJS\'s streaming writer, one sheet. Ratios are what count: the machine is shared and noisy.',
+    'Office: filling a new workbook through the Office adapter on the in-memory Excel (syncs, and the most cells written in one).',
+    ...(Number.isFinite(maxFill) ? [`Fill and Office were run only up to ${maxFill.toLocaleString('en-GB')} rows (--max-fill); "–" marks a run left out.`] : []),
+    '',
+    '| rows | papaparse | tally | check | tally + check | × papaparse | tally MB | fill | fill floor | × floor | fill MB | Office syncs | largest request (cells) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(tableRow),
+    '',
+  ].join('\n');
+  writeFileSync(join(root, 'BENCHMARKS.md'), report);
+  console.log(`\nWrote BENCHMARKS.md`);
+}
+
+function runChild(mode: string, rest: string[]): Run {
+  return timed(process.execPath, [HEAP, ...process.execArgv, __filename, '--child', mode, ...rest], null);
+}
+
+function runCli(cliArgs: string[], stdoutFile: string | null, nodeOptions: string[] = []): Run {
+  return runScript(`require(${JSON.stringify(join(dist, 'cli', 'main.js'))}).main(process.argv.slice(1)).then((c) => { reportRss(); process.exitCode = c; });`, cliArgs, stdoutFile, nodeOptions);
+}
+
+/** Plain node running a script, as lean as the CLI it is compared with; it tells the bench its peak memory through a file. */
+function runScript(code: string, scriptArgs: string[], stdoutFile: string | null = null, nodeOptions: string[] = []): Run {
+  const reportRss = `const reportRss = () => require('fs').writeFileSync(process.env.BENCH_RSS, String(process.resourceUsage().maxRSS));`;
+  return timed(process.execPath, [...nodeOptions, '-e', `${reportRss}${code}`, ...scriptArgs], stdoutFile);
+}
+
+/** The floors: papaparse streaming the file and doing nothing with its rows; and copying them into ExcelJS's streaming writer. */
+const PARSE_FLOOR = `require('papaparse').parse(require('fs').createReadStream(process.argv[1], 'utf8'), { step: () => {}, complete: reportRss });`;
+const FILL_FLOOR = `const ExcelJS = require('exceljs');
+const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: process.argv[2], useStyles: false, useSharedStrings: false });
+const sheet = writer.addWorksheet('Cases');
+require('papaparse').parse(require('fs').createReadStream(process.argv[1], 'utf8'), {
+  step: (r) => sheet.addRow(r.data).commit(),
+  complete: async () => { sheet.commit(); await writer.commit(); reportRss(); },
+});`;
+
+function timed(command: string, commandArgs: string[], stdoutFile: string | null): Run {
+  const rssFile = join(work, 'rss');
+  rmSync(rssFile, { force: true });
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, commandArgs, {
+    env: { ...process.env, BENCH_RSS: rssFile, NODE_PATH: join(root, 'node_modules') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 2 ** 31,
+    timeout: TIMEOUT_MS,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (stdoutFile && result.stdout) writeFileSync(stdoutFile, result.stdout);
+  const rssMb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : NaN;
+  // check exits 1 when the return has errors: that is a finding, not a failure.
+  return { ms, rssMb, ok: result.status === 0 || result.status === 1 };
+}
+
+/** The bench's own children: making an export, and filling through the Office adapter. */
+async function child(mode: string, rest: string[]) {
+  if (mode === 'generate') writeExport(Number(rest[0]), rest[1]!);
+  if (mode === 'office') await officeFill(rest[0]!);
+}
+
+/** The sample generator's export at a size, written in slices so even a full sheet's worth never sits in one string. */
+function writeExport(size: number, file: string) {
+  const rows = generateSampleCases(size);
+  writeFileSync(file, '');
+  const SLICE = 50_000;
+  for (let i = 0; i < rows.length; i += SLICE) writeFileSync(file, `${Papa.unparse(rows.slice(i, i + SLICE))}\r\n`, { flag: 'a' });
+}
+
+/** The syncs and largest request of a fill through the Office adapter, printed for the parent to read. */
+async function officeFill(file: string) {
+  const [{ FakeExcel }, { OfficeWorkbook }, { fillReturn }, { readDelimited }, { builtInFramework }, { periodFromIso }] = await Promise.all([
+    import('../test/support/fakeExcel'),
+    import('../src/workbook/officeWorkbook'),
+    import('../src/commands/fillReturn'),
+    import('../src/tables/readDelimited'),
+    import('../src/frameworks/load'),
+    import('../src/engine/tally/period'),
+  ]);
+  const excel = new FakeExcel();
+  const table = readDelimited(readFileSync(file, 'utf8'), file);
+  await fillReturn(new OfficeWorkbook(excel.run, () => true), { framework: builtInFramework('cambridgeshire'), period: periodFromIso(FROM, TO), table });
+  writeFileSync(`${file}.office.json`, JSON.stringify({ syncs: excel.syncs, largest: excel.largestRequest }));
+}
+
+function officeRun(csv: string): Row['office'] {
+  rmSync(`${csv}.office.json`, { force: true });
+  const run = runChild('office', [csv]);
+  if (!run.ok || !existsSync(`${csv}.office.json`)) return null;
+  return { ...(JSON.parse(readFileSync(`${csv}.office.json`, 'utf8')) as { syncs: number; largest: number }), ms: run.ms };
+}
+
+const seconds = (run: Run | null) => (run === null ? '–' : run.ok ? `${(run.ms / 1000).toFixed(1)} s` : `> ${TIMEOUT_MS / 60_000} min or failed`);
+const mb = (run: Run | null) => (run === null || !run.ok ? '–' : `${run.rssMb.toFixed(0)}`);
+const ratio = (run: Run | null, floor: Run | null, extra: Run | null = null) =>
+  run && floor && run.ok && floor.ok && (!extra || extra.ok) ? `${((run.ms + (extra?.ms ?? 0)) / floor.ms).toFixed(2)} ×` : '–';
+
+function tableRow(r: Row): string {
+  const both: Run = { ms: r.tally.ms + r.check.ms, rssMb: Math.max(r.tally.rssMb, r.check.rssMb), ok: r.tally.ok && r.check.ok };
+  return `| ${r.size.toLocaleString('en-GB')} | ${seconds(r.parse)} | ${seconds(r.tally)} | ${seconds(r.check)} | ${seconds(both)} | ${ratio(r.tally, r.parse, r.check)} | ${mb(both)} | ${seconds(r.fill)} | ${seconds(r.fillFloor)} | ${ratio(r.fill, r.fillFloor)} | ${mb(r.fill)} | ${r.office?.syncs ?? '–'} | ${r.office?.largest.toLocaleString('en-GB') ?? '–'} |`;
+}
+
+function formatRow(r: Row): string {
+  return `${r.size.toLocaleString('en-GB')} rows: papaparse ${seconds(r.parse)}, tally ${seconds(r.tally)} (${mb(r.tally)} MB), check ${seconds(r.check)}, tally + check ${ratio(r.tally, r.parse, r.check)} papaparse; fill ${seconds(r.fill)} (${mb(r.fill)} MB), floor ${seconds(r.fillFloor)}, ${ratio(r.fill, r.fillFloor)}; Office syncs ${r.office?.syncs ?? '–'}, largest request ${r.office?.largest ?? '–'} cells`;
+}
+
+if (args[0] === '--child') void child(args[1]!, args.slice(2));
+else main();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { consolidateReturns, providerReturn } from '../commands/consolidateReturns';
-import { readEachReturn, returnFileList } from '../commands/receivedReturns';
+import { readEachReturn } from '../commands/receivedReturns';
+import { returnFileList } from '../commands/returnFileList';
 import type { ProviderReturn } from '../engine/aggregation/aggregate';
 import { aggregateAsReturn, aggregateReturns } from '../engine/aggregation/aggregate';
 import { checkedFile, checkReport } from '../engine/checks/checkReport';

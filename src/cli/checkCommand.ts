@@ -14,13 +14,22 @@ import { parseFlags } from './args';
 import { formatCheckReport } from './formatCheckReport';
 import type { CliIo } from './io';
 import { loadFramework, valuesFile } from './loadFramework';
-import { annotateReturn, explanationKey } from '../commands/annotateReturn';
-import { checkReadReturn } from '../commands/checkWorkbook';
-import { isReceived, readReceivedReturn, returnFileList } from '../commands/receivedReturns';
+import { returnFileList } from '../commands/returnFileList';
 import { checkHtml, type CheckedFileView } from './checkHtml';
-import { readReturn } from '../commands/readReturn';
 import { parseMapping } from '../engine/mapping/mapping';
-import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
+import type { XlsxWorkbook } from '../workbook/xlsxWorkbook';
+
+/** The workbook code, loaded only when a workbook is checked: figures files never load ExcelJS. */
+const workbookCode = async () => {
+  const [{ annotateReturn, explanationKey }, { checkReadReturn }, { isReceived, readReceivedReturn }, { readReturn }, { XlsxWorkbook }] = await Promise.all([
+    import('../commands/annotateReturn'),
+    import('../commands/checkWorkbook'),
+    import('../commands/receivedReturns'),
+    import('../commands/readReturn'),
+    import('../workbook/xlsxWorkbook'),
+  ]);
+  return { annotateReturn, explanationKey, checkReadReturn, isReceived, readReceivedReturn, readReturn, XlsxWorkbook };
+};
 
 export const checkUsage = `Usage: returns check FILE... | --dir FOLDER [--html REPORT.html] [--mapping MAPPING.json] [--previous FILE] [--rules FILE] [--framework ID] [--values VALUES.json] [--annotate OUT.xlsx] [--json]
 
@@ -75,7 +84,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const read = async (file: string) =>
     isFiguresFile(file)
       ? returnFromJson(decodeText(await io.readFile(file)).text, file, frameworkFor)
-      : (await readReturn(await XlsxWorkbook.fromBytes(await io.readFile(file), file), file, frameworkFor, mapping)).data;
+      : await workbookCode().then(async ({ readReturn, XlsxWorkbook }) => (await readReturn(await XlsxWorkbook.fromBytes(await io.readFile(file), file), file, frameworkFor, mapping)).data);
   const previous = flags.previous ? await read(flags.previous) : null;
   const overridesText = flags.rules ? decodeText(await io.readFile(flags.rules)).text : null;
   const overridesFor = new Map<Framework, RuleOverrides>();
@@ -97,6 +106,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
         files.push({ check: checkedFile(data, findings), provider: basename(file, extname(file)), blankFigures: blankFigures(data), explanations: findings.map(() => null) });
         continue;
       }
+      const { annotateReturn, explanationKey, checkReadReturn, isReceived, readReceivedReturn } = await workbookCode();
       const received = await readReceivedReturn(io, file, { frameworkFor, mapping });
       if (!isReceived(received)) {
         files.push({ check: received, provider: null, blankFigures: null, explanations: [] });

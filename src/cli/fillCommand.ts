@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fillReturn } from '../commands/fillReturn';
+import { rowIssueCount } from '../engine/report/tallyReport';
 import { parseMapping } from '../engine/mapping/mapping';
 import { readCaseData } from '../commands/readCaseData';
 import { periodFromIso } from '../engine/tally/period';
@@ -62,13 +63,14 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   // Filling --into in place is what was asked; every other file the command read is never written over.
   const inputs = [...flags.files, ...(flags.values ? [flags.values] : []), ...(flags.out && flags.into ? [flags.into] : []), ...(flags.mapping ? [flags.mapping] : [])];
   await io.writeFile(out, await workbook.toBytes(), { force: flags.force || flags.out === undefined, inputs });
-  const errors = report.rowIssues.filter((i) => i.severity === 'error').length;
+  const errors = rowIssueCount(report, 'error');
+  const issues = rowIssueCount(report);
   io.out(
     [
       `Filled ${filled} figures with formulas from ${report.cases?.rows ?? 0} case rows of ${table.source}, and wrote ${out}.`,
       ...report.notes.filter((n) => n.code === 'blank_figures').map((n) => n.message),
       ...(replaced.length ? [`Replaced ${replaced.length} typed figure${replaced.length === 1 ? '' : 's'}; the typed values are in the "Replaced values" sheet.`] : []),
-      ...(report.rowIssues.length ? [`The case data has ${report.rowIssues.length} row issue${report.rowIssues.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}): see returns tally for the list.`] : []),
+      ...(issues ? [`The case data has ${issues} row issue${issues === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}): see returns tally for the list.`] : []),
     ].join('\n'),
   );
   return 0;

@@ -2,7 +2,8 @@ import { figuresOf } from '../frameworks/expand';
 import type { Framework } from '../frameworks/schema';
 import { dayFromIso, displayDay } from '../engine/cases/dates';
 import { rowIssueCatalogue, type RowIssue } from '../engine/cases/rowIssues';
-import type { TallyReport } from '../engine/report/tallyReport';
+import { rowIssueCount, type TallyReport } from '../engine/report/tallyReport';
+import { issueKind } from '../engine/cases/issueLog';
 
 const EXAMPLES_PER_KIND = 3;
 const LABEL_WIDTH = 72;
@@ -48,22 +49,25 @@ export function formatTallyReport(report: TallyReport, framework: Framework, opt
   }
 
   if (report.notes.length) lines.push('', 'Notes', ...report.notes.map((n) => `  - ${n.message}`));
-  lines.push('', ...formatRowIssues(report.rowIssues, framework));
+  lines.push('', ...formatRowIssues(report, framework));
   return lines.join('\n');
 }
 
-function formatRowIssues(issues: RowIssue[], framework: Framework): string[] {
-  if (!issues.length) return ['Row issues: none.'];
-  const errors = issues.filter((i) => i.severity === 'error').length;
-  const warnings = issues.length - errors;
-  const lines = [`Row issues: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} (the first ${EXAMPLES_PER_KIND} of each kind are shown; --json lists them all)`];
+function formatRowIssues(report: TallyReport, framework: Framework): string[] {
+  const issues = report.rowIssues;
+  const total = rowIssueCount(report);
+  if (!total) return ['Row issues: none.'];
+  const errors = rowIssueCount(report, 'error');
+  const lines = [`Row issues: ${plural(errors, 'error')}, ${plural(total - errors, 'warning')} (the first ${EXAMPLES_PER_KIND} of each kind are shown; --json lists them all)`];
   // A contradiction is grouped by the framework's row check that found it, with that check's title.
   const byKind = new Map<string, RowIssue[]>();
-  for (const issue of issues) byKind.set(issue.check ?? issue.code, [...(byKind.get(issue.check ?? issue.code) ?? []), issue]);
-  for (const [kind, group] of [...byKind].sort((a, b) => b[1].length - a[1].length)) {
+  for (const issue of issues) byKind.set(issueKind(issue), [...(byKind.get(issueKind(issue)) ?? []), issue]);
+  const beyond = new Map(report.moreRowIssues.map((m) => [issueKind(m), m.rows.length]));
+  const count = (kind: string, group: RowIssue[]) => group.length + (beyond.get(kind) ?? 0);
+  for (const [kind, group] of [...byKind].sort((a, b) => count(b[0], b[1]) - count(a[0], a[1]))) {
     const first = group[0]!;
     const title = framework.rowChecks.find((c) => c.id === first.check)?.title ?? rowIssueCatalogue[kind as keyof typeof rowIssueCatalogue]?.title ?? kind;
-    lines.push(`  ${title} (${first.severity}): ${plural(group.length, 'row')}`);
+    lines.push(`  ${title} (${first.severity}): ${plural(count(kind, group), 'row')}`);
     for (const issue of group.slice(0, EXAMPLES_PER_KIND)) lines.push(`    row ${issue.row}${issue.column ? `, ${issue.column}` : ''}: ${issue.message}`);
   }
   return lines;

@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { link, readdir, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors';
@@ -17,6 +18,10 @@ export interface CliIo {
   readFile(path: string): Promise<Uint8Array>;
   /** The files directly in a folder (not its subfolders, hidden files or Excel's lock files), as paths, sorted. */
   listFolder(path: string): Promise<string[]>;
+  /** A file read as a stream of chunks, with its size: lets a big export be read without holding it. */
+  openFile?(path: string): Promise<{ size: number; chunks: () => AsyncIterable<Uint8Array> }>;
+  /** A line of progress replacing the last one; only where someone watches the terminal. */
+  status?(text: string): void;
   /** Writes a whole file or nothing, never over an input, and over an existing file only with `force`. */
   writeFile(path: string, bytes: Uint8Array, guard: WriteGuard): Promise<void>;
 }
@@ -88,6 +93,12 @@ function whyNotWritten(e: unknown): string {
 /** Files a folder listing leaves out: hidden ones, and the lock file Excel keeps beside a workbook it has open. */
 export const hiddenOrLock = (name: string) => name.startsWith('.') || name.startsWith('~$');
 
+function cannotRead(path: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission was refused' : 'it could not be read';
+  return new InputError(`Cannot read ${path}: ${why}. Check the path and try again.`);
+}
+
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
@@ -95,9 +106,7 @@ export const processIo: CliIo = {
     try {
       return new Uint8Array(await readFile(path));
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission was refused' : 'it could not be read';
-      throw new InputError(`Cannot read ${path}: ${why}. Check the path and try again.`);
+      throw cannotRead(path, e);
     }
   },
   listFolder: async (path) => {
@@ -110,6 +119,28 @@ export const processIo: CliIo = {
       throw new InputError(`Cannot read the folder ${path}: ${why}. Check the path and try again.`);
     }
   },
+  openFile: async (path) => {
+    let size: number;
+    try {
+      const found = await stat(path);
+      if (found.isDirectory()) throw Object.assign(new Error(path), { code: 'EISDIR' });
+      size = found.size;
+    } catch (e) {
+      throw cannotRead(path, e);
+    }
+    return {
+      size,
+      chunks: async function* () {
+        try {
+          // A Buffer is a Uint8Array: each chunk is handed on as it is, never copied.
+          for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) yield chunk as Buffer;
+        } catch (e) {
+          throw cannotRead(path, e);
+        }
+      },
+    };
+  },
+  ...(process.stderr.isTTY ? { status: (text: string) => process.stderr.write(`\r${text}\x1b[K`) } : {}),
   writeFile: async (path, bytes, guard) => {
     await removeLeftovers(path);
     await guardTarget(path, guard);

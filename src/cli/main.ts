@@ -1,18 +1,24 @@
 import { InputError } from '../errors';
-import { aggregateCommand, aggregateUsage } from './aggregateCommand';
-import { checkCommand, checkUsage } from './checkCommand';
-import { fillCommand, fillUsage } from './fillCommand';
-import { frameworksCommand, frameworksUsage } from './frameworksCommand';
-import { mapCommand, mapUsage } from './mapCommand';
-import { submitCommand, submitUsage } from './submitCommand';
-import { templateCommand, templateUsage } from './templateCommand';
 import { processIo, type CliIo } from './io';
-import { publishCommand, publishUsage } from './publishCommand';
-import { reportCommand, reportUsage } from './reportCommand';
 import { printable } from './printable';
-import { tallyCommand, tallyUsage } from './tallyCommand';
 
-const usage = `returns: fill and check victim-services monitoring returns.
+type Command = { run: (args: string[], io: CliIo) => Promise<number>; usage: string };
+
+/** Each command's module is loaded only when it runs: tally and check never load ExcelJS or the workbook code. */
+const commands: Record<string, () => Promise<Command>> = {
+  tally: async () => import('./tallyCommand').then((m) => ({ run: m.tallyCommand, usage: m.tallyUsage })),
+  check: async () => import('./checkCommand').then((m) => ({ run: m.checkCommand, usage: m.checkUsage })),
+  template: async () => import('./templateCommand').then((m) => ({ run: m.templateCommand, usage: m.templateUsage })),
+  fill: async () => import('./fillCommand').then((m) => ({ run: m.fillCommand, usage: m.fillUsage })),
+  map: async () => import('./mapCommand').then((m) => ({ run: m.mapCommand, usage: m.mapUsage })),
+  submit: async () => import('./submitCommand').then((m) => ({ run: m.submitCommand, usage: m.submitUsage })),
+  report: async () => import('./reportCommand').then((m) => ({ run: m.reportCommand, usage: m.reportUsage })),
+  publish: async () => import('./publishCommand').then((m) => ({ run: m.publishCommand, usage: m.publishUsage })),
+  aggregate: async () => import('./aggregateCommand').then((m) => ({ run: m.aggregateCommand, usage: m.aggregateUsage })),
+  frameworks: async () => import('./frameworksCommand').then((m) => ({ run: m.frameworksCommand, usage: m.frameworksUsage })),
+};
+
+const usageOf = (usages: string[]) => `returns: fill and check victim-services monitoring returns.
 
 Commands:
   tally      count every figure of a return from case data
@@ -26,24 +32,7 @@ Commands:
   aggregate  add up the providers' returns into the commissioner's consolidated return
   frameworks list the built-in returns, or check a framework file someone wrote
 
-${tallyUsage}
-
-${checkUsage}
-
-${templateUsage}
-
-${fillUsage}
-
-${mapUsage}
-
-${submitUsage}
-
-${reportUsage}
-
-${publishUsage}
-
-${aggregateUsage}
-${frameworksUsage}
+${usages.join('\n\n')}
 
 Exit codes: 0 done; 1 check found errors; 2 the input cannot be used (the message says why and what to do); 3 an internal fault.`;
 
@@ -52,38 +41,15 @@ export async function main(argv: string[], given: CliIo = processIo): Promise<nu
   // Whatever a command prints may quote case data: nothing it prints can drive the terminal.
   const io: CliIo = { ...given, out: (text) => given.out(printable(text)), err: (text) => given.err(printable(text)) };
   const [command, ...rest] = argv;
+  const usage = async () => usageOf((await Promise.all(Object.values(commands).map((load) => load()))).map((c) => c.usage));
   try {
-    switch (command) {
-      case 'tally':
-        return await tallyCommand(rest, io);
-      case 'check':
-        return await checkCommand(rest, io);
-      case 'template':
-        return await templateCommand(rest, io);
-      case 'fill':
-        return await fillCommand(rest, io);
-      case 'map':
-        return await mapCommand(rest, io);
-      case 'submit':
-        return await submitCommand(rest, io);
-      case 'report':
-        return await reportCommand(rest, io);
-      case 'publish':
-        return await publishCommand(rest, io);
-      case 'aggregate':
-        return await aggregateCommand(rest, io);
-      case 'frameworks':
-        return await frameworksCommand(rest, io);
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        io.out(usage);
-        return 0;
-      default:
-        io.err(`returns: there is no command "${command}".\n\n${usage}`);
-        return 2;
+    if (command !== undefined && Object.hasOwn(commands, command)) return await (await commands[command]!()).run(rest, io);
+    if (command === undefined || ['help', '--help', '-h'].includes(command)) {
+      io.out(await usage());
+      return 0;
     }
+    io.err(`returns: there is no command "${command}".\n\n${await usage()}`);
+    return 2;
   } catch (e) {
     if (e instanceof InputError) {
       io.err(e.message);

@@ -9,6 +9,7 @@ import { blankFigureReason, tallyImported, type TallyReport } from '../engine/re
 import type { Period } from '../engine/tally/period';
 import type { CaseText, NamedCount } from '../engine/tally/tally';
 import { InputError } from '../errors';
+import { stopIfAborted, type RunOptions } from '../engine/progress';
 import { sheetCell } from '../workbook/addresses';
 import type { CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from '../workbook/port';
 import type { Mapping } from '../engine/mapping/mapping';
@@ -42,9 +43,9 @@ export interface FillResult {
  * stop the fill (nothing is written) unless `overwrite` is given. A commissioner's template keeps every cell,
  * style and setting of its own: only its figure cells get formulas, and figures it does not hold are left out.
  */
-export async function fillReturn(port: WorkbookPort, input: { framework: Framework; period: Period; table: RawTable; overwrite?: boolean; mapping?: Mapping; profile?: string | null }): Promise<FillResult> {
+export async function fillReturn(port: WorkbookPort, input: { framework: Framework; period: Period; table: RawTable; overwrite?: boolean; mapping?: Mapping; profile?: string | null } & RunOptions): Promise<FillResult> {
   const { framework, period, table } = input;
-  const imported = importCases(table, framework);
+  const imported = importCases(table, framework, { ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.signal ? { signal: input.signal } : {}) });
   const report = tallyImported(imported, table.source, framework, period);
   const periodDates = { from: jsDateOfDay(period.from), to: jsDateOfDay(period.to) };
   const lists = listRows(framework, report);
@@ -68,7 +69,7 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
     for (const op of [...laidOut.operations, ...caseSheets(framework, table, imported), ...blankFigureNoteOperations(framework, report, (id) => laidOut.cells.get(id))]) operations.push(op);
     // Formulas now live in the figure cells: lock them against accidental typing; input cells stay open.
     for (const sheet of returnSheetNames) operations.push({ op: 'protect', sheet });
-    await port.apply(operations);
+    await write(port, operations, input);
     return { report, replaced, filled: [...contents.values()].filter((c) => c !== null).length };
   }
 
@@ -124,8 +125,16 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   for (const op of [...caseSheets(framework, table, imported), ...(replaced.length ? replacedSheet(replaced) : [])]) operations.push(op);
   // Our figure sheets are locked again; a commissioner's sheets keep the protection they had.
   if (!mapped) for (const sheet of new Set(framework.sections.map((s) => s.sheet))) if (sheets.includes(sheet)) operations.push({ op: 'protect', sheet });
-  await port.apply(operations);
+  await write(port, operations, input);
   return { report, replaced, filled: figures.length };
+}
+
+/** Applies the fill's operations as one change: a cancelled fill stops before it, so nothing is half written. */
+async function write(port: WorkbookPort, operations: WorkbookOperation[], options: RunOptions): Promise<void> {
+  stopIfAborted(options.signal);
+  options.onProgress?.('writing', 0, 1);
+  await port.apply(operations);
+  options.onProgress?.('writing', 1, 1);
 }
 
 /**

@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path';
 import type { Framework } from '../frameworks/schema';
 import type { Mapping } from '../engine/mapping/mapping';
 import { InputError } from '../errors';
+import type { ReturnFiles } from './returnFileList';
 import { parseSheetCell } from '../workbook/addresses';
 import type { WorkbookPort } from '../workbook/port';
 import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
@@ -9,12 +10,6 @@ import { readExplanations } from './annotateReturn';
 import { readReturn, type ReadReturn } from './readReturn';
 import { RETURN_NAMES } from './returnLayout';
 
-/** What reading received returns needs from outside: the CLI's io gives it, a test gives files in memory. */
-export interface ReturnFiles {
-  readFile(path: string): Promise<Uint8Array>;
-  /** The files directly in a folder, as paths, sorted. */
-  listFolder(path: string): Promise<string[]>;
-}
 
 /** A return received from a provider, read: its workbook, figures, provider's name and typed explanations. */
 export interface ReceivedReturn {
@@ -38,15 +33,6 @@ export type ReceivedEntry = ReceivedReturn | { file: string; error: string };
 
 export const isReceived = (entry: ReceivedEntry): entry is ReceivedReturn => !('error' in entry);
 
-/**
- * The files a command is to read: those named, then every file of --dir (not its subfolders). Nothing given is
- * the caller's usage message; an empty folder says so.
- */
-export async function returnFileList(io: ReturnFiles, files: readonly string[], dir: string | undefined): Promise<string[]> {
-  const listed = dir === undefined ? [] : await io.listFolder(dir);
-  if (dir !== undefined && listed.length === 0) throw new InputError(`The folder ${dir} holds no files. Put the returns received in it, or name them.`);
-  return [...new Set([...files, ...listed])];
-}
 
 /**
  * Reads one received workbook as a return, from `returns template` or through the commissioner's mapping. A

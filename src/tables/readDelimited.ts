@@ -7,28 +7,49 @@ import { InputError } from '../errors';
  * records, as the rows appear when the file is opened in a spreadsheet.
  */
 export function readDelimited(text: string, source: string): RawTable {
-  let body = text;
-  let delimiter = '';
-  // Excel writes a "sep=;" line to say which separator follows.
-  const sep = /^sep=(.)\r?\n/.exec(body);
-  if (sep) {
-    delimiter = sep[1]!;
-    body = body.slice(sep[0].length);
-  }
-  const parsed = Papa.parse<string[]>(body, { delimiter: delimiter || guessDelimiter(body), skipEmptyLines: false });
+  const { body, delimiter } = firstLineOptions(text);
+  const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
   const unclosed = parsed.errors.find((e) => e.code === 'MissingQuotes');
-  if (unclosed)
-    throw new InputError(`${source}: a quoted value opened in row ${(unclosed.row ?? 0) + 1} is never closed, so the rest of the file cannot be read reliably. Close the quote (") or remove it, then try again.`);
-  const rows = parsed.data.map((cells, i) => ({ number: i + 1, cells: cells.map((c) => (c === '' ? null : c)) }));
+  if (unclosed) throw unclosedQuote(source, (unclosed.row ?? 0) + 1);
+  const rows = parsed.data.map((cells, i) => delimitedRow(cells, i + 1));
   return { source, rows, delimited: true };
 }
+
+/** The text after any "sep=" line, and its separator: the one that line names, or the one the header row uses most. */
+export function firstLineOptions(text: string): { body: string; delimiter: string } {
+  // Excel writes a "sep=;" line to say which separator follows.
+  const sep = /^sep=(.)\r?\n/.exec(text);
+  if (sep) return { body: text.slice(sep[0].length), delimiter: sep[1]! };
+  return { body: text, delimiter: guessDelimiter(text) };
+}
+
+/** A parsed record as a sheet row: an empty field is a blank cell. */
+export function delimitedRow(cells: string[], number: number): RawTable['rows'][number] {
+  return { number, cells: cells.map((c) => (c === '' ? null : c)) };
+}
+
+export const unclosedQuote = (source: string, row: number) =>
+  new InputError(`${source}: a quoted value opened in row ${row} is never closed, so the rest of the file cannot be read reliably. Close the quote (") or remove it, then try again.`);
+
+export const NOT_TEXT = (source: string) => `${source} is not a CSV, TSV or .xlsx file. Export the case data as CSV or .xlsx.`;
 
 const DELIMITERS = ['\t', ';', ',', '|'];
 
 /** The separator used most in the header row (outside quotes): headers are many, and rarely hold one. */
 function guessDelimiter(text: string): string {
-  const header = (text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '').replace(/"[^"]*"/g, '');
+  const header = firstFilledLine(text).replace(/"[^"]*"/g, '');
   const counts = DELIMITERS.map((d) => header.split(d).length - 1);
   const most = Math.max(...counts);
   return most === 0 ? ',' : DELIMITERS[counts.indexOf(most)]!;
+}
+
+/** The first line with something on it, found without splitting the whole text. */
+function firstFilledLine(text: string): string {
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+    const line = text.slice(start, text[end - 1] === '\r' ? end - 1 : end);
+    if (line.trim() !== '') return line;
+    start = end + 1;
+  }
+  return '';
 }

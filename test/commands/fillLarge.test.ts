@@ -3,28 +3,10 @@ import { CASE_DATA_SHEET, CASES_SHEET } from '../../src/commands/returnLayout';
 import { builtInFramework } from '../../src/frameworks/load';
 import { periodFromIso } from '../../src/engine/tally/period';
 import type { RawTable } from '../../src/engine/cases/rawTable';
-import type { WorkbookOperation, WorkbookPort } from '../../src/workbook/port';
+import { recordingPort } from '../support/recordingPort';
 
 const framework = builtInFramework('cambridgeshire');
 const ROWS = 200_000;
-
-/** A port that only records what it is asked to write: the size of the plan is the claim, not ExcelJS's speed. */
-function recordingPort() {
-  const applied: WorkbookOperation[] = [];
-  const port: WorkbookPort = {
-    sheetNames: async () => [],
-    names: async () => [],
-    read: async () => [],
-    readUsed: async () => [],
-    formulas: async () => [],
-    looks: async () => [],
-    readGrid: async () => { throw new Error('not read by a fill'); },
-    apply: async (operations) => {
-      for (const op of operations) applied.push(op);
-    },
-  };
-  return { port, applied };
-}
 
 describe('fillReturn of a big export', () => {
   it(`plans a fill of ${ROWS.toLocaleString('en-GB')} case rows without overflowing the stack, every row written`, async () => {

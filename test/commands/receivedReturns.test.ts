@@ -1,4 +1,5 @@
-import { isReceived, readReceivedReturns, returnFileList } from '../../src/commands/receivedReturns';
+import { isReceived, readReceivedReturns } from '../../src/commands/receivedReturns';
+import { returnFileList } from '../../src/commands/returnFileList';
 import { mapTemplate } from '../../src/commands/mapTemplate';
 import { parseSheetCell } from '../../src/workbook/addresses';
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';

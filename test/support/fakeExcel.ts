@@ -26,6 +26,9 @@ class Loadable {
 
 export class FakeExcel {
   syncs = 0;
+  /** The most cells written between two syncs: the largest request the add-in sends Excel. */
+  largestRequest = 0;
+  private written = 0;
   readonly sheets = new Map<string, Map<string, Cell>>();
   readonly protectedSheets = new Set<string>();
   /** Cell notes by sheet and cell address. */
@@ -108,6 +111,8 @@ export class FakeExcel {
       },
       sync: async () => {
         fake.syncs++;
+        fake.largestRequest = Math.max(fake.largestRequest, fake.written);
+        fake.written = 0;
         for (const o of fake.pending) o.synced();
         fake.pending = [];
       },
@@ -136,6 +141,7 @@ export class FakeExcel {
 
   write(sheet: string, row: number, column: number, cell: Cell) {
     if (this.protectedSheets.has(sheet)) throw new Error(`sheet ${sheet} is protected`);
+    this.written++;
     this.sheets.get(sheet)!.set(cellAddress(row, column), cell);
   }
 }

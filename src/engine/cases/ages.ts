@@ -2,6 +2,7 @@ import type { CategoryList } from '../../frameworks/schema';
 import type { CategoryMatcher } from './categories';
 import { dayFromExcelSerial, partsOfDay, readDate, type Day } from './dates';
 import type { RawCell } from './rawTable';
+import { ownCopy } from './textKey';
 
 /** Oldest age taken as real; anything above is a typing slip. */
 const MAX_AGE = 120;
@@ -46,40 +47,67 @@ function bandOfRangeText(bands: CategoryList, text: string): string | null {
  * the case's referral date (`asOf`).
  */
 export function readAge(cell: RawCell, matcher: CategoryMatcher, asOf: Day | null): AgeReading {
+  const found = ageOrBirth(cell, matcher);
+  return 'birth' in found ? fromBirth(found.birth, matcher.list, asOf) : found;
+}
+
+/** What an age cell says on its own: a reading, or a date of birth still to be measured on the referral date. */
+export type AgeOrBirth = AgeReading | { birth: Day };
+
+/**
+ * Reads age cells as `readAge` does, each distinct text once: a column of dates of birth repeats the same few
+ * thousand days, and only the age on the referral date is worked out case by case.
+ */
+export function ageReader(matcher: CategoryMatcher, limit: number): (cell: RawCell, asOf: Day | null) => AgeReading {
+  const seen = new Map<string, AgeOrBirth>();
+  return (cell, asOf) => {
+    let found = typeof cell === 'string' ? seen.get(cell) : undefined;
+    if (!found) {
+      found = ageOrBirth(cell, matcher);
+      if (typeof cell === 'string' && seen.size < limit) seen.set(ownCopy(cell), found);
+    }
+    return 'birth' in found ? fromBirth(found.birth, matcher.list, asOf) : found;
+  };
+}
+
+function fromAge(bands: CategoryList, age: number): AgeReading {
+  return age >= 0 && age <= MAX_AGE
+    ? { ok: true, band: bandOfAge(bands, Math.floor(age)), recognised: true }
+    : { ok: false, band: bands.unknown ?? null, problem: 'invalid_age', detail: `${age} is not a possible age` };
+}
+
+function fromBirth(birth: Day, bands: CategoryList, asOf: Day | null): AgeReading {
+  const unknown = bands.unknown ?? null;
+  if (asOf === null) return { ok: true, band: unknown, recognised: true };
+  if (birth > asOf) return { ok: false, band: unknown, problem: 'dob_after_referral', detail: 'the date of birth is after the referral date' };
+  return fromAge(bands, ageOn(birth, asOf));
+}
+
+function ageOrBirth(cell: RawCell, matcher: CategoryMatcher): AgeOrBirth {
   const bands = matcher.list;
   const unknown = bands.unknown ?? null;
-  const fromAge = (age: number): AgeReading =>
-    age >= 0 && age <= MAX_AGE
-      ? { ok: true, band: bandOfAge(bands, Math.floor(age)), recognised: true }
-      : { ok: false, band: unknown, problem: 'invalid_age', detail: `${age} is not a possible age` };
-  const fromBirth = (birth: Day): AgeReading => {
-    if (asOf === null) return { ok: true, band: unknown, recognised: true };
-    if (birth > asOf) return { ok: false, band: unknown, problem: 'dob_after_referral', detail: 'the date of birth is after the referral date' };
-    return fromAge(ageOn(birth, asOf));
-  };
-
   if (cell === null || cell === '') return { ok: true, band: unknown, recognised: true };
   if (cell instanceof Date) {
     const reading = readDate(cell);
-    return reading?.ok ? fromBirth(reading.day) : { ok: false, band: unknown, problem: 'not_a_date', detail: '' };
+    return reading?.ok ? { birth: reading.day } : { ok: false, band: unknown, problem: 'not_a_date', detail: '' };
   }
   if (typeof cell === 'number') {
     if (cell >= FIRST_DOB_SERIAL) {
       const birth = dayFromExcelSerial(cell);
-      if (birth !== null) return fromBirth(birth);
+      if (birth !== null) return { birth };
     }
-    return fromAge(cell);
+    return fromAge(bands, cell);
   }
   if (typeof cell === 'boolean') return { ok: false, band: unknown, problem: 'invalid_age', detail: '' };
   const text = cell.trim();
   const years = /^(\d{1,3}(?:\.\d+)?)(?:\s*(?:years?|yrs?)(?:\s*old)?)?$/i.exec(text);
-  if (years) return fromAge(Number(years[1]));
+  if (years) return fromAge(bands, Number(years[1]));
   const named = matcher.read(text);
   if (named.kind !== 'unrecognised') return { ok: true, band: named.id, recognised: true };
   const ranged = bandOfRangeText(bands, text);
   if (ranged) return { ok: true, band: ranged, recognised: true };
   const date = readDate(text);
-  if (date?.ok) return fromBirth(date.day);
+  if (date?.ok) return { birth: date.day };
   if (date && date.problem === 'impossible_date') return { ok: false, band: unknown, problem: 'impossible_date', detail: date.detail };
   return { ok: false, band: unknown, problem: 'invalid_age', detail: '' };
 }

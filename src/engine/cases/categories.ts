@@ -1,5 +1,5 @@
 import type { CategoryList } from '../../frameworks/schema';
-import { matchKey } from './textKey';
+import { matchKey, ownCopy } from './textKey';
 
 export type CategoryReading =
   | { kind: 'matched'; id: string }
@@ -34,7 +34,7 @@ export class CategoryMatcher {
     let reading = this.seen.get(text);
     if (!reading) {
       reading = this.match(text);
-      this.seen.set(text, reading);
+      this.seen.set(ownCopy(text), reading);
     }
     return reading;
   }

@@ -1,7 +1,7 @@
 import { columnOf } from '../../frameworks/expand';
 import type { Column, Framework } from '../../frameworks/schema';
 import { InputError } from '../../errors';
-import { readAge } from './ages';
+import { ageReader } from './ages';
 import type { CaseRecord, CaseValue } from './caseRecord';
 import { CategoryMatcher } from './categories';
 import { dayFromJsDate, displayDay, readDate, type Day } from './dates';
@@ -10,17 +10,47 @@ import { mapHeaders, spellingsOf, type ColumnPlacement } from './headers';
 import { CELL_TEXT_LIMIT, cellText, columnLetters, isBlankCell, isErrorValue, type RawCell, type RawTable } from './rawTable';
 import { compileRowChecks, type RowCells } from './rowChecks';
 import { rowIssue, type ImportNote, type RowIssue } from './rowIssues';
-import { tidy, withoutInvisibleEdges } from './textKey';
+import { IssueLog, type MoreRowIssues } from './issueLog';
+import { PROGRESS_EVERY, stopIfAborted, type RunOptions, type Stage } from '../progress';
+import { ownCopy, tidy, withoutInvisibleEdges } from './textKey';
 import { readWholeNumber } from './wholeNumbers';
 
-export interface CaseImport {
-  cases: CaseRecord[];
+/** What an import finds besides the cases themselves. */
+export interface ImportSummary {
   /** Keys of the optional columns the export does not have: not known in every row, which is not a zero. */
   absent: string[];
+  /** Row issues in row order: every one, or the first `issueLimit` of each kind (the rest are in `moreIssues`). */
   issues: RowIssue[];
+  moreIssues: MoreRowIssues[];
   notes: ImportNote[];
   headerRow: number;
   placements: ColumnPlacement[];
+  /** Case rows read, and those counted nowhere (a repeated Case ID, or no usable referral date). */
+  rows: number;
+  notCounted: number;
+}
+
+export interface CaseImport extends ImportSummary {
+  cases: CaseRecord[];
+}
+
+export interface ImportOptions extends RunOptions {
+  today?: Day;
+  /** Row issues of each kind kept in full; the rest are kept by row only. Every one by default. */
+  issueLimit?: number;
+  /** Told every row issue in full as it is found, whatever the limit (to write a fix list as the rows stream). */
+  onIssue?: (issue: RowIssue) => void;
+}
+
+/** One row of a sheet as a reader gives it: the number the user sees beside it, and its cells. */
+export type SheetRow = RawTable['rows'][number];
+
+/** Feeds an import row by row, so a file is read once and no row is kept after it is counted. */
+export interface CaseImporter {
+  /** The next row of the sheet, in order, from the first. */
+  row(row: SheetRow): void;
+  /** After the last row: what the import found. */
+  end(): ImportSummary;
 }
 
 /** Reading state for one date column, to notice a column that never shows which part is the day. */
@@ -31,12 +61,89 @@ type DateColumnWatch = { header: string; ambiguous: number; dayFirstShown: boole
  * Only a missing header row or a missing required column stops the import; everything else is reported and
  * the row is still counted where its values allow.
  */
-export function importCases(table: RawTable, framework: Framework, options: { today?: Day } = {}): CaseImport {
+export function importCases(table: RawTable, framework: Framework, options: ImportOptions = {}): CaseImport {
+  const cases: CaseRecord[] = [];
+  const summary = feedRows(table.rows, caseImporter(table, framework, options, (record) => cases.push(record)), 'reading', options);
+  return { ...summary, cases };
+}
+
+/** Feeds rows already in memory to an importer, telling `onProgress` how far it has got and stopping when aborted. */
+export function feedRows(rows: readonly SheetRow[], importer: CaseImporter, stage: Stage, options: RunOptions): ImportSummary {
+  const total = rows.length;
+  rows.forEach((row, i) => {
+    if (i % PROGRESS_EVERY === 0) {
+      stopIfAborted(options.signal);
+      options.onProgress?.(stage, i, total);
+    }
+    importer.row(row);
+  });
+  const summary = importer.end();
+  options.onProgress?.(stage, total, total);
+  return summary;
+}
+
+/** The most opening rows buffered while the header row is looked for. */
+const HEADER_SEARCH_ROWS = 20;
+
+/**
+ * The streaming import: each case is handed to `onCase` as its row is read. `sheet` says where the rows come
+ * from (its name for messages, whether it is delimited text, its merged cells); its rows are fed to `row`.
+ */
+export function caseImporter(sheet: Omit<RawTable, 'rows'>, framework: Framework, options: ImportOptions, onCase: (record: CaseRecord) => void): CaseImporter {
+  const opening: SheetRow[] = [];
+  let filledOpening = 0;
+  let reader: ((row: SheetRow) => void) | null = null;
+  let finish: (() => ImportSummary) | null = null;
+  const start = (headerAt: number) => {
+    ({ read: reader, finish } = caseRowReader(sheet, framework, options, opening, headerAt, onCase));
+    for (const row of opening.slice(headerAt + 1)) reader(row);
+    opening.length = 0;
+  };
+  // Exports often open with a title or a date line: the header row is the first of the opening rows that names every required column.
+  const completeHeader = (row: SheetRow) => mapHeaders(row.cells.map((c) => tidy(cellText(c))), framework).missingRequired.length === 0;
+  return {
+    row(row) {
+      if (reader) return reader(row);
+      opening.push(row);
+      if (!row.cells.some((c) => !isBlankCell(c))) return;
+      filledOpening++;
+      if (completeHeader(row)) start(opening.length - 1);
+      else if (filledOpening === HEADER_SEARCH_ROWS) start(opening.findIndex((r) => r.cells.some((c) => !isBlankCell(c))));
+    },
+    end() {
+      if (!reader) {
+        const first = opening.findIndex((r) => r.cells.some((c) => !isBlankCell(c)));
+        if (first < 0) throw new InputError(`${sheet.source} has no rows: paste or export the case data with its header row first.`);
+        start(first);
+      }
+      return finish!();
+    },
+  };
+}
+
+/** How one column of the export is read: its placement, reader, and what its common values read as. */
+type ColumnReading = {
+  placement: ColumnPlacement;
+  key: string;
+  read: CellReader;
+  isDate: boolean;
+  /** Exports repeat the same few spellings thousands of times: each value is read once per column. */
+  memo: Map<string, MemoEntry> | null;
+  blank: MemoEntry | undefined;
+  /** For a date column, once a date is read: whether its dates show which part is the day. */
+  watch: DateColumnWatch | null;
+};
+type MemoEntry = { value: CaseValue; issues: RowIssue[]; watch: { ambiguous: boolean; dayFirstShown: boolean } | null };
+/** Distinct values remembered per column: a column of unique values (dates with times) stops being remembered. */
+const MEMO_LIMIT = 100_000;
+
+function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, options: ImportOptions, opening: SheetRow[], headerIndex: number, onCase: (record: CaseRecord) => void) {
   const today = options.today ?? dayFromJsDate(new Date())!;
-  const { headerIndex, mapping, skipped } = findHeaderRow(table, framework);
-  const headerRowEntry = table.rows[headerIndex]!;
+  const headerRowEntry = opening[headerIndex]!;
   const headers = headerRowEntry.cells.map((c) => tidy(cellText(c)));
-  if (mapping.missingRequired.length) throw missingColumnsError(table.source, headerRowEntry.number, mapping.missingRequired, headers);
+  const mapping = mapHeaders(headers, framework);
+  if (mapping.missingRequired.length) throw missingColumnsError(sheet.source, headerRowEntry.number, mapping.missingRequired, headers);
+  const skipped = opening.slice(0, headerIndex).filter((r) => r.cells.some((c) => !isBlankCell(c))).map((r) => r.number);
 
   const notes: ImportNote[] = [];
   if (skipped.length)
@@ -53,49 +160,92 @@ export function importCases(table: RawTable, framework: Framework, options: { to
       message: `"${d.header}" (column ${columnLetters(d.index + 1)}) is a second column for the same thing as "${d.usedHeader}" (column ${columnLetters(d.usedIndex + 1)}): only column ${columnLetters(d.usedIndex + 1)} is used. Remove or rename one of them.`,
     });
 
+  const log = new IssueLog(options.issueLimit, options.onIssue);
+  // A row's issues are gathered first: each is given the row's Case ID, known only once the row is read.
   const issues: RowIssue[] = [];
   const cellReaders = buildCellReaders(framework, issues, today);
-  const merged = mergedCellsOf(table.merges ?? [], mapping.placements);
+  const merged = mergedCellsOf(sheet.merges ?? [], mapping.placements);
   const dateWatch = new Map<ColumnPlacement, DateColumnWatch>();
   const referralKey = framework.caseDates.referral;
   // Dates first: an age written as a date of birth is measured on the referral date.
-  const ordered = [...mapping.placements].sort((a, b) => rank(a.column) - rank(b.column));
+  const ordered: ColumnReading[] = [...mapping.placements]
+    .sort((a, b) => rank(a.column) - rank(b.column))
+    .map((placement) => {
+      const type = placement.column.type;
+      // Text is mostly unique (Case IDs, case studies) and an age read from a date of birth depends on the referral date.
+      // A merged cell's issue depends on the row, so a sheet with merges is read cell by cell.
+      const memoised = (type === 'date' || type === 'flag' || type === 'whole' || type === 'category') && merged.size === 0;
+      return { placement, key: placement.column.key, read: cellReaders.get(placement.column.key)!, isDate: type === 'date', memo: memoised ? new Map() : null, blank: undefined, watch: null };
+    });
   // A column the export lacks reads as blank in every row: not known, in the not-stated bucket.
   const absent = mapping.missingOptional.map((column) => ({ column, read: cellReaders.get(column.key)! }));
 
   const datePairs = datePairsOf(framework, mapping.placements);
   const absentKeys = mapping.missingOptional.map((c) => c.key);
   const rowChecks = compileRowChecks(framework, new Set(absentKeys));
-  const cases: CaseRecord[] = [];
   const firstRowOfId = new Map<string, number>();
-  for (const { number: row, cells } of table.rows.slice(headerIndex + 1)) {
-    if (cells.every(isBlankCell)) continue;
-    const values: Record<string, CaseValue> = {};
-    const firstIssue = issues.length;
-    checkRowShape(table, row, cells, headers, issues);
-    const context: CellContext = { row, header: '', asOf: null, invisible: false, errorValue: false };
-    for (const placement of ordered) {
-      const given = cells[placement.index] ?? null;
-      const cleaned = typeof given === 'string' ? withoutInvisibleEdges(given) : null;
-      context.header = placement.header;
-      context.invisible = cleaned?.invisible ?? false;
-      // An error value is no value: reported once as what it is, then read as a blank.
-      context.errorValue = isErrorValue(given);
-      if (context.errorValue)
-        issues.push(rowIssue('excel_error', row, placement.header, cellText(given),
-          `"${cellText(given).trim()}" is an Excel error, not a value: the formula or lookup that filled this cell failed. It is taken as blank. Fix it in the case-management export, or type the value.`));
-      const cell = context.errorValue ? null : cleaned ? cleaned.text : given;
-      const master = merged.get(`${row}:${placement.index}`);
-      if (master && !isBlankCell(cell))
-        issues.push(rowIssue('merged_cells', row, placement.header, cellText(cell),
-          `Rows ${master.top}–${master.bottom} of ${placement.header} are merged cells, so row ${master.top}'s value "${tidy(cellText(cell))}" is read into this row too. Unmerge the cells and give each row its own value.`));
-      context.asOf = typeof values[referralKey] === 'number' ? (values[referralKey] as Day) : null;
-      if (placement.column.type === 'date') watchDate(dateWatch, placement, cell);
-      const value = cellReaders.get(placement.column.key)!(cell, context);
-      if (placement.repeat !== null && typeof value === 'string' && Array.isArray(values[placement.column.key]) && (values[placement.column.key] as string[]).includes(value))
+  const shape: Record<string, CaseValue> = Object.fromEntries([...ordered.map((r) => r.key), ...absentKeys].map((key) => [key, null]));
+  let rows = 0;
+  let notCounted = 0;
+  const context: CellContext = { row: 0, header: '', asOf: null, invisible: false, errorValue: false };
+
+  /** Reads one cell as the column's reader does, recording its issues in `issues` and noting its date's form. */
+  const readCell = (reading: ColumnReading, given: RawCell, row: number, values: Record<string, CaseValue>): CaseValue => {
+    const { placement, memo } = reading;
+    const remembered = memo === null ? undefined : given === null ? reading.blank : typeof given === 'string' ? memo.get(given) : undefined;
+    if (remembered) {
+      for (const issue of remembered.issues) issues.push({ ...issue, row });
+      if (remembered.watch) noteDateForm(dateWatch, reading, remembered.watch);
+      return remembered.value;
+    }
+    const cleaned = typeof given === 'string' ? withoutInvisibleEdges(given) : null;
+    context.row = row;
+    context.header = placement.header;
+    context.invisible = cleaned?.invisible ?? false;
+    // An error value is no value: reported once as what it is, then read as a blank.
+    context.errorValue = isErrorValue(given);
+    if (context.errorValue)
+      issues.push(rowIssue('excel_error', row, placement.header, cellText(given),
+        `"${cellText(given).trim()}" is an Excel error, not a value: the formula or lookup that filled this cell failed. It is taken as blank. Fix it in the case-management export, or type the value.`));
+    const cell = context.errorValue ? null : cleaned ? cleaned.text : given;
+    const blank = isBlankCell(cell);
+    if (merged.size) noteMerged(placement, row, cell, blank);
+    context.asOf = typeof values[referralKey] === 'number' ? (values[referralKey] as Day) : null;
+    const dateReading = reading.isDate && typeof cell === 'string' ? readDate(cell) : null;
+    const watch = dateReading?.ok ? { ambiguous: dateReading.ambiguous, dayFirstShown: dateReading.dayFirstShown } : null;
+    if (watch) noteDateForm(dateWatch, reading, watch);
+    const before = issues.length;
+    const value = reading.read(cell, context);
+    if (memo && !context.errorValue) {
+      const entry = { value, issues: issues.slice(before), watch };
+      if (given === null) reading.blank = entry;
+      else if (typeof given === 'string' && memo.size < MEMO_LIMIT) memo.set(ownCopy(given), entry);
+    }
+    return value;
+  };
+  const noteMerged = (placement: ColumnPlacement, row: number, cell: RawCell, blank: boolean) => {
+    const master = merged.get(`${row}:${placement.index}`);
+    if (master && !blank)
+      issues.push(rowIssue('merged_cells', row, placement.header, cellText(cell),
+        `Rows ${master.top}–${master.bottom} of ${placement.header} are merged cells, so row ${master.top}'s value "${tidy(cellText(cell))}" is read into this row too. Unmerge the cells and give each row its own value.`));
+  };
+
+  const read = ({ number: row, cells }: SheetRow) => {
+    if (cells.every(isBlankCell)) return;
+    // Every case's values start from one shape, so each is made by copying it rather than key by key.
+    const values: Record<string, CaseValue> = { ...shape };
+    issues.length = 0;
+    checkRowShape(sheet, row, cells, headers, issues);
+    for (const reading of ordered) {
+      const { placement, key } = reading;
+      const value = readCell(reading, cells[placement.index] ?? null, row, values);
+      if (placement.repeat !== null && typeof value === 'string' && Array.isArray(values[key]) && (values[key] as string[]).includes(value)) {
+        const given = cells[placement.index] ?? null;
+        const cell = typeof given === 'string' ? withoutInvisibleEdges(given).text : given;
         issues.push(rowIssue('repeated_category', row, placement.header, cellText(cell),
           `"${tidy(cellText(cell))}" is already in an earlier ${placement.column.header.replace(/\s*#/, '')} column: it counts once for this case. Remove the repeat, or record the one that was meant.`));
-      values[placement.column.key] = placement.repeat === null ? value : mergeRepeated(values[placement.column.key], value);
+      }
+      values[key] = placement.repeat === null ? value : mergeRepeated(values[key], value);
     }
     for (const { column, read } of absent) {
       const blank = read(null, { row, header: column.header, asOf: null, invisible: false, errorValue: false });
@@ -105,7 +255,7 @@ export function importCases(table: RawTable, framework: Framework, options: { to
     let duplicateOf: number | null = null;
     if (id) {
       duplicateOf = firstRowOfId.get(id) ?? null;
-      if (duplicateOf === null) firstRowOfId.set(id, row);
+      if (duplicateOf === null) firstRowOfId.set(ownCopy(id), row);
       else
         issues.push(
           rowIssue('duplicate_case_id', row, headerOf(mapping.placements, framework.caseId), id, `Case ID "${id}" is also on row ${duplicateOf}: this row is not counted. Remove the repeated row, or give the case its own ID.`),
@@ -114,33 +264,26 @@ export function importCases(table: RawTable, framework: Framework, options: { to
     const record: CaseRecord = { row, id, duplicateOf, values };
     checkDateOrder(datePairs, record, issues);
     if (duplicateOf === null) issues.push(...rowChecks(record, cellsOfRow(mapping.placements, cells)));
-    for (let i = firstIssue; i < issues.length; i++) issues[i]!.caseId = id || null;
-    cases.push(record);
-  }
+    for (const issue of issues) {
+      issue.caseId = id || null;
+      log.add(issue);
+    }
+    rows++;
+    if (duplicateOf !== null || typeof values[referralKey] !== 'number') notCounted++;
+    onCase(record);
+  };
 
-  for (const watch of dateWatch.values())
-    if (watch.ambiguous > 0 && !watch.dayFirstShown)
-      notes.push({
-        code: 'ambiguous_dates',
-        message: `Every date in "${watch.header}" has a day of 12 or less, so it could be read day first or month first. They were read day first (01/04/2020 is 1 April 2020); if your system writes month first, change its export to day first or ISO (2020-04-01).`,
-      });
-  if (cases.length === 0) notes.push({ code: 'no_cases', message: `${table.source} has a header row but no case rows.` });
-  issues.sort((a, b) => a.row - b.row);
-  return { cases, absent: absentKeys, issues, notes, headerRow: headerRowEntry.number, placements: mapping.placements };
-}
-
-/** Exports often open with a title or a date line: the header row is the first of the opening rows that names every required column. */
-const HEADER_SEARCH_ROWS = 20;
-
-function findHeaderRow(table: RawTable, framework: Framework) {
-  const filled = table.rows.map((r, i) => ({ r, i })).filter(({ r }) => r.cells.some((c) => !isBlankCell(c)));
-  const first = filled[0];
-  if (!first) throw new InputError(`${table.source} has no rows: paste or export the case data with its header row first.`);
-  const candidates = filled.slice(0, HEADER_SEARCH_ROWS).map(({ r, i }) => ({ i, mapping: mapHeaders(r.cells.map((c) => tidy(cellText(c))), framework) }));
-  const complete = candidates.find((c) => c.mapping.missingRequired.length === 0);
-  const chosen = complete ?? candidates[0]!;
-  const skipped = filled.filter(({ i }) => i < chosen.i).map(({ r }) => r.number);
-  return { headerIndex: chosen.i, mapping: chosen.mapping, skipped };
+  const finish = (): ImportSummary => {
+    for (const watch of dateWatch.values())
+      if (watch.ambiguous > 0 && !watch.dayFirstShown)
+        notes.push({
+          code: 'ambiguous_dates',
+          message: `Every date in "${watch.header}" has a day of 12 or less, so it could be read day first or month first. They were read day first (01/04/2020 is 1 April 2020); if your system writes month first, change its export to day first or ISO (2020-04-01).`,
+        });
+    if (rows === 0) notes.push({ code: 'no_cases', message: `${sheet.source} has a header row but no case rows.` });
+    return { absent: absentKeys, issues: log.kept, moreIssues: log.more, notes, headerRow: headerRowEntry.number, placements: mapping.placements, rows, notCounted };
+  };
+  return { read, finish };
 }
 
 type CellContext = {
@@ -168,20 +311,23 @@ function mergedCellsOf(merges: NonNullable<RawTable['merges']>, placements: Colu
  * A row that does not fit the header row: values beyond the last column, fewer fields than columns in a
  * delimited file (a separator lost or an unquoted one added), or text longer than a spreadsheet cell holds.
  */
-function checkRowShape(table: RawTable, row: number, cells: readonly RawCell[], headers: readonly string[], issues: RowIssue[]) {
+function checkRowShape(table: Pick<RawTable, 'delimited'>, row: number, cells: readonly RawCell[], headers: readonly string[], issues: RowIssue[]) {
   const width = headers.length;
-  const beyond = cells.slice(width).filter((c) => !isBlankCell(c));
-  if (beyond.length)
-    issues.push(rowIssue('ragged_row', row, null, beyond.map(cellText).join(', '),
-      `Row ${row} has ${beyond.length} value${beyond.length === 1 ? '' : 's'} beyond the last column (${columnLetters(width)}): a separator may be unquoted inside a value, so the values may sit under the wrong headers. Quote the value or remove the extra separator.`));
-  else if (table.delimited && cells.length < width)
+  let beyond = 0;
+  for (let i = width; i < cells.length; i++) if (!isBlankCell(cells[i])) beyond++;
+  if (beyond) {
+    const values = cells.slice(width).filter((c) => !isBlankCell(c));
+    issues.push(rowIssue('ragged_row', row, null, values.map(cellText).join(', '),
+      `Row ${row} has ${beyond} value${beyond === 1 ? '' : 's'} beyond the last column (${columnLetters(width)}): a separator may be unquoted inside a value, so the values may sit under the wrong headers. Quote the value or remove the extra separator.`));
+  } else if (table.delimited && cells.length < width)
     issues.push(rowIssue('ragged_row', row, null, cells.map(cellText).join(', '),
       `Row ${row} has ${cells.length} value${cells.length === 1 ? '' : 's'} but the header row has ${width} columns: a separator is missing, so the values may sit under the wrong headers. Check the row in the export.`));
-  cells.forEach((cell, i) => {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
     if (typeof cell === 'string' && cell.length > CELL_TEXT_LIMIT)
       issues.push(rowIssue('too_long', row, headers[i] || `column ${columnLetters(i + 1)}`, `${cell.slice(0, 40)}…`,
         `${headers[i] || `Column ${columnLetters(i + 1)}`} holds ${cell.length.toLocaleString('en-GB')} characters, more than the ${CELL_TEXT_LIMIT.toLocaleString('en-GB')} a spreadsheet cell holds: a workbook keeps only the first ${CELL_TEXT_LIMIT.toLocaleString('en-GB')}. Shorten it in the case-management system.`));
-  });
+  }
 }
 type CellReader = (cell: RawCell, context: CellContext) => CaseValue;
 
@@ -208,13 +354,11 @@ function headerOf(placements: ColumnPlacement[], key: string): string | null {
   return placements.find((p) => p.column.key === key)?.header ?? null;
 }
 
-function watchDate(watch: Map<ColumnPlacement, DateColumnWatch>, placement: ColumnPlacement, cell: RawCell) {
-  const reading = typeof cell === 'string' ? readDate(cell) : null;
-  if (!reading?.ok) return;
-  const w = watch.get(placement) ?? { header: placement.header, ambiguous: 0, dayFirstShown: false };
-  if (reading.ambiguous) w.ambiguous++;
-  if (reading.dayFirstShown) w.dayFirstShown = true;
-  watch.set(placement, w);
+function noteDateForm(watch: Map<ColumnPlacement, DateColumnWatch>, reading: ColumnReading, form: { ambiguous: boolean; dayFirstShown: boolean }) {
+  let w = reading.watch;
+  if (!w) watch.set(reading.placement, (w = reading.watch = { header: reading.placement.header, ambiguous: 0, dayFirstShown: false }));
+  if (form.ambiguous) w.ambiguous++;
+  if (form.dayFirstShown) w.dayFirstShown = true;
 }
 
 /** One reader per column, made once, that normalises a cell and records any problem. */
@@ -292,8 +436,9 @@ function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day):
       case 'age': {
         const matcher = new CategoryMatcher(framework.categories[column.category]!, framework.notStated);
         const asOfHeader = spellingsOf(columnOf(framework, column.asOf))[0]!.spelling;
+        const readAge = ageReader(matcher, MEMO_LIMIT);
         readers.set(column.key, (cell, ctx) => {
-          const reading = readAge(cell, matcher, ctx.asOf);
+          const reading = readAge(cell, ctx.asOf);
           if (!reading.ok) {
             const counted = reading.band ? `it is counted as ${labelOf(matcher, reading.band)}` : 'it is not counted';
             const text = tidy(cellText(cell));

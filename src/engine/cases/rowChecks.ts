@@ -18,18 +18,22 @@ export function compileRowChecks(framework: Framework, absent: ReadonlySet<strin
     if (read.some((key) => absent.has(key))) return [];
     return [{ check, holds: caseTest(conditionTerms(check.where, check.anyOf, framework)) }];
   });
-  return (record, cells) =>
-    checks.flatMap(({ check, holds }) => {
-      if (!holds(record)) return [];
+  return (record, cells) => {
+    // Most rows contradict nothing: nothing is made for them.
+    const found: RowIssue[] = [];
+    for (const { check, holds } of checks) {
+      if (!holds(record)) continue;
       const shown = check.columns.map(cells).filter((c): c is { header: string; text: string } => c !== null);
       const values = shown.map((c) => `${c.header} ${c.text.trim() === '' ? 'blank' : `"${c.text.trim()}"`}`);
-      return [
+      found.push(
         rowIssue('contradiction', record.row, shown.map((c) => c.header).join('; '), shown.map((c) => c.text.trim() || '(blank)').join('; '), `${values.join(', ')}: ${check.problem}. ${check.fix}`, {
           severity: check.severity,
           fix: check.fix,
           check: check.id,
           cells: shown.map((c) => ({ column: c.header, value: c.text.trim() })),
         }),
-      ];
-    });
+      );
+    }
+    return found;
+  };
 }

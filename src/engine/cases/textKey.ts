@@ -35,3 +35,11 @@ export function withoutInvisibleEdges(text: string): { text: string; invisible: 
   const stripped = text.replace(EDGES, '');
   return { text: stripped, invisible: stripped !== text && INVISIBLE.test(text.replace(stripped, '')) };
 }
+
+/**
+ * The text as a string of its own. A parser's values are cut from the chunk of the file they came in, and a value
+ * kept for later (a remembered spelling, a case study) would otherwise keep that whole chunk in memory.
+ */
+export function ownCopy(text: string): string {
+  return (` ${text}`).slice(1);
+}

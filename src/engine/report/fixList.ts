@@ -8,8 +8,17 @@ const HEADERS = ['Row', 'Case ID', 'Column', 'Value', 'Problem', 'What to do'];
  * opened: text starting with = + - @, a tab or a carriage return is prefixed with an apostrophe.
  */
 export function fixListCsv(issues: readonly RowIssue[]): string {
-  const lines = [HEADERS, ...issues.map((i) => [String(i.row), i.caseId ?? '', i.column ?? '', i.value, i.message, i.fix])];
-  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return fixListOfLines(issues.map(fixListLine));
+}
+
+/** One issue's line of the fix list, so a long list can be made as the issues are found. */
+export function fixListLine(i: RowIssue): string {
+  return [String(i.row), i.caseId ?? '', i.column ?? '', i.value, i.message, i.fix].map(csvCell).join(',');
+}
+
+/** The fix list of lines made by `fixListLine`, in order. */
+export function fixListOfLines(lines: readonly string[]): string {
+  return `\uFEFF${[HEADERS.map(csvCell).join(','), ...lines].join('\r\n')}\r\n`;
 }
 
 /** A cell a spreadsheet shows as the text it is: never a formula, quoted when it holds a comma, quote or line break. */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { columnOf, figuresOf } from '../../frameworks/expand';
 import type { Framework } from '../../frameworks/schema';
-import { dateOf } from '../cases/caseRecord';
-import { importCases, type CaseImport } from '../cases/importCases';
+import { caseImporter, feedRows, type CaseImport, type ImportOptions, type ImportSummary } from '../cases/importCases';
 import type { RawTable } from '../cases/rawTable';
 import { rowIssueSchema } from '../cases/rowIssues';
+import { moreRowIssuesSchema } from '../cases/issueLog';
 import { periodToIso, type Period } from '../tally/period';
-import { tallyCases } from '../tally/tally';
+import { tallyCases, TallyCounter, type TallyResult } from '../tally/tally';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
@@ -21,6 +21,8 @@ export const tallyReportSchema = z.object({
   /** Figures left blank because the export lacks a column they read: figure id → those column keys. */
   blanked: z.record(z.string(), z.array(z.string())).default({}),
   rowIssues: z.array(rowIssueSchema).default([]),
+  /** Row issues beyond the first of each kind given in full: their kind and rows. */
+  moreRowIssues: z.array(moreRowIssuesSchema).default([]),
   notes: z.array(z.object({ code: z.string(), message: z.string() })).default([]),
   lists: z
     .object({
@@ -34,13 +36,20 @@ export const tallyReportSchema = z.object({
 });
 export type TallyReport = z.infer<typeof tallyReportSchema>;
 
-/** Imports a table of cases and tallies every figure of the framework for the period. */
-export function tallyTable(table: RawTable, framework: Framework, period: Period): TallyReport {
-  return tallyImported(importCases(table, framework), table.source, framework, period);
+/** Imports a table of cases and tallies every figure of the framework for the period, in one pass over its rows. */
+export function tallyTable(table: RawTable, framework: Framework, period: Period, options: ImportOptions = {}): TallyReport {
+  const counter = new TallyCounter(framework, period);
+  const summary = feedRows(table.rows, caseImporter(table, framework, options, (record) => counter.add(record)), 'tallying', options);
+  return tallyReportOf(summary, counter.result(summary.absent), table.source, framework, period);
 }
 
 export function tallyImported(imported: CaseImport, source: string, framework: Framework, period: Period): TallyReport {
-  const { figures, blanked, lists } = tallyCases(imported.cases, framework, period, imported.absent);
+  return tallyReportOf(imported, tallyCases(imported.cases, framework, period, imported.absent), source, framework, period);
+}
+
+/** The report of an import and its tally. */
+export function tallyReportOf(imported: ImportSummary, tally: TallyResult, source: string, framework: Framework, period: Period): TallyReport {
+  const { figures, blanked, lists } = tally;
   return {
     framework: framework.id,
     period: periodToIso(period),
@@ -48,13 +57,17 @@ export function tallyImported(imported: CaseImport, source: string, framework: F
     figures,
     blanked,
     rowIssues: imported.issues,
+    moreRowIssues: imported.moreIssues,
     notes: [...imported.notes, ...blankFigureNotes(blanked, framework)],
     lists,
-    cases: {
-      rows: imported.cases.length,
-      notCounted: imported.cases.filter((c) => c.duplicateOf !== null || dateOf(c, framework.caseDates.referral) === null).length,
-    },
+    cases: { rows: imported.rows, notCounted: imported.notCounted },
   };
+}
+
+/** How many row issues a report has, those kept in full and those listed by row only. */
+export function rowIssueCount(report: Pick<TallyReport, 'rowIssues' | 'moreRowIssues'>, severity?: 'error' | 'warning'): number {
+  const full = severity ? report.rowIssues.filter((i) => i.severity === severity).length : report.rowIssues.length;
+  return full + report.moreRowIssues.filter((m) => !severity || m.severity === severity).reduce((n, m) => n + m.rows.length, 0);
 }
 
 /** One note per missing column (or columns, when they leave the same figures blank), naming those figures. */

@@ -13,6 +13,59 @@ export function caseTest(terms: readonly Term[], period?: Period): CaseTest {
   return (record) => tests.some((term) => term.every((test) => test(record)));
 }
 
+/**
+ * Many tests read over the same cases, sharing the atoms they have in common (every figure of a window tests
+ * the referral date the same way): `next` moves to a case, and each atom is then evaluated at most once for it.
+ */
+export class SharedAtoms {
+  private readonly atoms: CaseTest[] = [];
+  private readonly index = new Map<string, number>();
+  /** Per atom for the current case: 0 not yet evaluated, 1 false, 2 true. */
+  private state = new Uint8Array(0);
+  private record: CaseRecord | null = null;
+
+  constructor(private readonly period?: Period) {}
+
+  /** A test of the current case (the one given to `next`): does one of the terms hold? */
+  test(terms: readonly Term[]): () => boolean {
+    const compiled = terms.map((term) => term.map((atom) => this.atomIndex(atom)));
+    return () => {
+      for (const term of compiled) {
+        let holds = true;
+        for (const i of term)
+          if (!this.holds(i)) {
+            holds = false;
+            break;
+          }
+        if (holds) return true;
+      }
+      return false;
+    };
+  }
+
+  next(record: CaseRecord): void {
+    this.record = record;
+    this.state.fill(0);
+  }
+
+  private holds(i: number): boolean {
+    let known = this.state[i]!;
+    if (known === 0) this.state[i] = known = this.atoms[i]!(this.record!) ? 2 : 1;
+    return known === 2;
+  }
+
+  private atomIndex(atom: Atom): number {
+    const key = JSON.stringify(atom);
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.atoms.push(atomTest(atom, this.period)) - 1;
+      this.index.set(key, i);
+      this.state = new Uint8Array(this.atoms.length);
+    }
+    return i;
+  }
+}
+
 function atomTest(atom: Atom, period: Period | undefined): CaseTest {
   const key = atom.column;
   switch (atom.test) {

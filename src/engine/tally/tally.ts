@@ -1,8 +1,8 @@
 import { figuresOf } from '../../frameworks/expand';
 import type { Framework } from '../../frameworks/schema';
-import { categoriesOf, dateOf, namesOf, textOf, wholeOf, type CaseRecord } from '../cases/caseRecord';
-import { matchKey, tidy } from '../cases/textKey';
-import { caseTest, type CaseTest } from '../spec/caseTest';
+import { dateOf, namesOf, textOf, wholeOf, type CaseRecord } from '../cases/caseRecord';
+import { matchKey, ownCopy, tidy } from '../cases/textKey';
+import { SharedAtoms, type CaseTest } from '../spec/caseTest';
 import { blankedBy, figureSpec, populationTerms, templateSpec } from '../spec/figureSpec';
 import type { Term } from '../spec/terms';
 import { daysIn, type Period } from './period';
@@ -43,64 +43,118 @@ interface Accumulator {
  * count nowhere; rows without a referral date or referred after the period fall outside every window.
  */
 export function tallyCases(cases: readonly CaseRecord[], framework: Framework, period: Period, absent: readonly string[] = []): TallyResult {
-  // Templates counting the same cases (every demographic table counts the supported) share one test per case.
-  const tests = new Map<string, { test: CaseTest; holds: boolean }>();
-  const shared = (terms: Term[]): CaseTest => {
-    const key = JSON.stringify(terms);
-    const entry = tests.get(key) ?? { test: caseTest(terms, period), holds: false };
-    tests.set(key, entry);
-    return () => entry.holds;
-  };
-  const accumulators = new Map<string, Accumulator>();
-  for (const template of framework.figures) {
-    const spec = templateSpec(template, framework);
-    if (spec.kind === 'count') accumulators.set(template.id, countAccumulator(shared(spec.terms), spec.by));
-    if (spec.kind === 'sum') accumulators.set(template.id, sumAccumulator(shared(spec.terms), spec.column));
-    if (spec.kind === 'waiting_number') accumulators.set(template.id, waitingNumberAccumulator(shared([spec.counted]), spec.start, spec.end, period));
-    if (spec.kind === 'waiting_days') accumulators.set(template.id, waitingDaysAccumulator(shared([spec.counted]), spec.start, spec.end, period));
-  }
-  const lists = framework.lists.map((spec) => ({
-    spec,
-    inPopulation: caseTest(populationTerms(spec.population, framework), period),
-    collect: spec.kind === 'names' ? nameCounter(spec.column) : textCollector(spec.column),
-  }));
+  const counter = new TallyCounter(framework, period);
+  for (const record of cases) counter.add(record);
+  return counter.result(absent);
+}
 
-  for (const record of cases) {
-    if (record.duplicateOf !== null) continue;
-    for (const entry of tests.values()) entry.holds = entry.test(record);
-    for (const accumulator of accumulators.values()) accumulator.add(record);
-    for (const { inPopulation, collect } of lists) if (inPopulation(record)) collect.add(record);
+/** The tally fed one case at a time, as an import streams them: nothing of a case is kept but what it adds. */
+export class TallyCounter {
+  private readonly atoms: SharedAtoms;
+  private readonly tests: { test: () => boolean; holds: boolean }[];
+  private readonly accumulators = new Map<string, Accumulator>();
+  private readonly lists: { spec: Framework['lists'][number]; inPopulation: () => boolean; collect: ListCollector<NamedCount | CaseText> }[];
+
+  constructor(
+    private readonly framework: Framework,
+    period: Period,
+  ) {
+    // Templates counting the same cases (every demographic table counts the supported) share one test per case,
+    // and tests share their atoms: each is evaluated once per case.
+    const atoms = (this.atoms = new SharedAtoms(period));
+    const tests = new Map<string, { test: () => boolean; holds: boolean }>();
+    const shared = (terms: Term[]): CaseTest => {
+      const key = JSON.stringify(terms);
+      const entry = tests.get(key) ?? { test: atoms.test(terms), holds: false };
+      tests.set(key, entry);
+      return () => entry.holds;
+    };
+    for (const template of framework.figures) {
+      const spec = templateSpec(template, framework);
+      if (spec.kind === 'count') this.accumulators.set(template.id, countAccumulator(shared(spec.terms), spec.by));
+      if (spec.kind === 'sum') this.accumulators.set(template.id, sumAccumulator(shared(spec.terms), spec.column));
+      if (spec.kind === 'waiting_number') this.accumulators.set(template.id, waitingNumberAccumulator(shared([spec.counted]), spec.start, spec.end, period));
+      if (spec.kind === 'waiting_days') this.accumulators.set(template.id, waitingDaysAccumulator(shared([spec.counted]), spec.start, spec.end, period));
+    }
+    this.tests = [...tests.values()];
+    this.lists = framework.lists.map((spec) => ({
+      spec,
+      inPopulation: atoms.test(populationTerms(spec.population, framework)),
+      collect: spec.kind === 'names' ? nameCounter(spec.column) : textCollector(spec.column),
+    }));
   }
 
-  const missing = new Set(absent);
-  const figures: FigureValues = {};
-  const blanked: Record<string, string[]> = {};
-  for (const figure of figuresOf(framework)) {
-    const spec = figureSpec(figure, framework);
-    const without = blankedBy(spec, missing, framework);
-    if (without.length) blanked[figure.id] = without;
-    figures[figure.id] =
-      spec.kind === 'input' || without.length ? null
-      : spec.kind === 'sum_of' ? spec.parts.reduce<number | null>((sum, id) => (sum === null || figures[id] === null ? null : sum + figures[id]!), 0)
-      : accumulators.get(figure.template.id)!.value(figure.categories);
+  add(record: CaseRecord): void {
+    if (record.duplicateOf !== null) return;
+    this.atoms.next(record);
+    for (const entry of this.tests) entry.holds = entry.test();
+    for (const accumulator of this.accumulators.values()) accumulator.add(record);
+    for (const { inPopulation, collect } of this.lists) if (inPopulation()) collect.add(record);
   }
-  return { figures, blanked, lists: Object.fromEntries(lists.map(({ spec, collect }) => [spec.id, collect.result()])) };
+
+  result(absent: readonly string[] = []): TallyResult {
+    const { framework } = this;
+    const missing = new Set(absent);
+    const figures: FigureValues = {};
+    const blanked: Record<string, string[]> = {};
+    for (const figure of figuresOf(framework)) {
+      const spec = figureSpec(figure, framework);
+      const without = blankedBy(spec, missing, framework);
+      if (without.length) blanked[figure.id] = without;
+      figures[figure.id] =
+        spec.kind === 'input' || without.length ? null
+        : spec.kind === 'sum_of' ? spec.parts.reduce<number | null>((sum, id) => (sum === null || figures[id] === null ? null : sum + figures[id]!), 0)
+        : this.accumulators.get(figure.template.id)!.value(figure.categories);
+    }
+    return { figures, blanked, lists: Object.fromEntries(this.lists.map(({ spec, collect }) => [spec.id, collect.result()])) as TallyResult['lists'] };
+  }
 }
 
 function countAccumulator(counts: CaseTest, by: string[]): Accumulator {
-  const tally = new Map<string, number>();
-  const keysOf = (record: CaseRecord): string[] =>
-    by.reduce<string[]>((keys, column) => keys.flatMap((k) => categoriesOf(record, column).map((id) => `${k}|${id}`)), ['']);
+  if (by.length > 4) throw new Error(`a breakdown by ${by.length} columns: at most 4 are counted exactly`);
+  if (by.length === 0) {
+    let total = 0;
+    return { add: (record) => void (counts(record) && total++), value: () => total };
+  }
+  // Each breakdown's categories numbered as met, a case's cell of the table the numbers combined: no key text per case.
+  const codes = by.map(() => new Map<string, number>());
+  const tally = new Map<number, number>();
+  const codeOf = (level: number, id: string): number => {
+    const known = codes[level]!;
+    let code = known.get(id);
+    if (code === undefined) {
+      if (known.size === CODES) throw new Error(`more than ${CODES} categories in "${by[level]}"`);
+      known.set(id, (code = known.size));
+    }
+    return code;
+  };
+  const addFrom = (record: CaseRecord, level: number, key: number): void => {
+    if (level === by.length) {
+      tally.set(key, (tally.get(key) ?? 0) + 1);
+      return;
+    }
+    const v = record.values[by[level]!];
+    if (typeof v === 'string') addFrom(record, level + 1, key * CODES + codeOf(level, v));
+    else if (Array.isArray(v)) for (const id of v) addFrom(record, level + 1, key * CODES + codeOf(level, id));
+  };
   return {
     add(record) {
-      if (!counts(record)) return;
-      for (const key of keysOf(record)) tally.set(key, (tally.get(key) ?? 0) + 1);
+      if (counts(record)) addFrom(record, 0, 0);
     },
     value(categories) {
-      return tally.get(by.reduce((k, column) => `${k}|${categories[column]}`, '')) ?? 0;
+      let key = 0;
+      for (let level = 0; level < by.length; level++) {
+        const code = codes[level]!.get(categories[by[level]!]!);
+        if (code === undefined) return 0;
+        key = key * CODES + code;
+      }
+      return tally.get(key) ?? 0;
     },
   };
 }
+
+/** More categories than any one column has: the base the numbers of a breakdown's columns are combined in. */
+const CODES = 4096;
 
 function sumAccumulator(counts: CaseTest, column: string): Accumulator {
   let total = 0;
@@ -159,7 +213,7 @@ function nameCounter(column: string): ListCollector<NamedCount> {
         const key = matchKey(name);
         if (seen.has(key)) continue;
         seen.add(key);
-        const entry = counts.get(key) ?? { name: tidy(name), count: 0 };
+        const entry = counts.get(key) ?? { name: ownCopy(tidy(name)), count: 0 };
         entry.count += 1;
         counts.set(key, entry);
       }
@@ -173,7 +227,7 @@ function textCollector(column: string): ListCollector<CaseText> {
   return {
     add(record) {
       const text = textOf(record, column);
-      if (text) texts.push({ caseId: record.id, row: record.row, text, words: text.split(/\s+/).filter(Boolean).length });
+      if (text) texts.push({ caseId: ownCopy(record.id), row: record.row, text: ownCopy(text), words: text.split(/\s+/).filter(Boolean).length });
     },
     result: () => texts,
   };

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { ownCopy } from './textKey';
+import { rowIssueCatalogue, type RowIssue, type RowIssueCode } from './rowIssues';
+
+/** Row issues of one kind beyond those kept in full: where they are (row numbers), compactly. */
+export const moreRowIssuesSchema = z.object({
+  code: z.enum(Object.keys(rowIssueCatalogue) as [RowIssueCode, ...RowIssueCode[]]),
+  /** For contradictions: the framework's row check, which is the kind. */
+  check: z.string().optional(),
+  severity: z.enum(['error', 'warning']),
+  rows: z.array(z.number().int().positive()),
+});
+export type MoreRowIssues = z.infer<typeof moreRowIssuesSchema>;
+
+/** A contradiction's kind is the row check that found it; every other issue's is its code. */
+export const issueKind = (issue: Pick<RowIssue, 'code' | 'check'>): string => issue.check ?? issue.code;
+
+/**
+ * The row issues of an import: the first `limit` of each kind in full, the rest by row only, so a million-row
+ * export with a systematic problem stays small; `onIssue` still sees every issue in full (the fix list).
+ */
+export class IssueLog {
+  readonly kept: RowIssue[] = [];
+  private readonly counts = new Map<string, number>();
+  private readonly beyond = new Map<string, MoreRowIssues>();
+
+  constructor(
+    private readonly limit = Infinity,
+    private readonly onIssue?: (issue: RowIssue) => void,
+  ) {}
+
+  add(issue: RowIssue): void {
+    this.onIssue?.(issue);
+    const kind = issueKind(issue);
+    const count = (this.counts.get(kind) ?? 0) + 1;
+    this.counts.set(kind, count);
+    if (count <= this.limit) {
+      // Kept to the end of the file: its texts are copied so they hold no chunk of the file with them.
+      issue.value = ownCopy(issue.value);
+      if (issue.caseId) issue.caseId = ownCopy(issue.caseId);
+      if (issue.cells) issue.cells = issue.cells.map((c) => ({ column: c.column, value: ownCopy(c.value) }));
+      this.kept.push(issue);
+      return;
+    }
+    const more = this.beyond.get(kind) ?? { code: issue.code, ...(issue.check ? { check: issue.check } : {}), severity: issue.severity, rows: [] };
+    more.rows.push(issue.row);
+    this.beyond.set(kind, more);
+  }
+
+  get more(): MoreRowIssues[] {
+    return [...this.beyond.values()];
+  }
+}

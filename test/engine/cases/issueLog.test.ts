@@ -1,0 +1,30 @@
+import { IssueLog } from '../../../src/engine/cases/issueLog';
+import { rowIssue } from '../../../src/engine/cases/rowIssues';
+
+describe('IssueLog', () => {
+  const issue = (code: 'missing_value' | 'contradiction', row: number, check?: string) =>
+    rowIssue(code, row, 'Column', 'value', 'message', check ? { check } : {});
+
+  it('keeps the first issues of each kind in full and the rest by row, and tells onIssue about every one', () => {
+    const told: number[] = [];
+    const log = new IssueLog(2, (i) => told.push(i.row));
+    for (let row = 2; row <= 6; row++) log.add(issue('missing_value', row));
+    log.add(issue('contradiction', 7, 'exit_before_contact'));
+    log.add(issue('contradiction', 8, 'withdrew_without_support'));
+    log.add(issue('contradiction', 9, 'exit_before_contact'));
+    log.add(issue('contradiction', 10, 'exit_before_contact'));
+    expect(log.kept.map((i) => i.row)).toEqual([2, 3, 7, 8, 9]);
+    expect(log.more).toEqual([
+      { code: 'missing_value', severity: 'error', rows: [4, 5, 6] },
+      { code: 'contradiction', check: 'exit_before_contact', severity: 'error', rows: [10] },
+    ]);
+    expect(told).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('keeps every issue without a limit', () => {
+    const log = new IssueLog();
+    for (let row = 2; row <= 2000; row++) log.add(issue('missing_value', row));
+    expect(log.kept).toHaveLength(1999);
+    expect(log.more).toEqual([]);
+  });
+});
