@@ -19,20 +19,20 @@ describe('the task pane in Excel', () => {
     const excel = new FakeExcel();
     const selected: string[] = [];
     const current = new ReturnSession(new OfficeWorkbook(excel.run), 'this workbook');
-    render(<App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => 'Outputs!B7', showCells: async () => undefined, openSubmissionCopy: async () => ({ removedSheets: ['Case data', 'Cases'] }) }} />);
+    render(<App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => 'Outputs!B7', showCells: async () => undefined, onSelectionChanged: async () => async () => undefined, openSubmissionCopy: async () => ({ removedSheets: ['Case data', 'Cases'] }) }} />);
 
     fireEvent.click(screen.getByRole('button', { name: 'Insert template' }));
-    await screen.findByText('Inserted the Cambridgeshire victim services monitoring return template.', {}, { timeout: 20_000 });
+    await screen.findByText(/^Inserted the Cambridgeshire victim services monitoring return template./, {}, { timeout: 20_000 });
     expect([...excel.sheets.keys()]).toEqual(['Outputs', 'Demographics', 'Outcomes', 'Narrative', 'Case data']);
 
     fireEvent.change(screen.getByRole('textbox', { name: /Case rows \(optional\)/ }), { target: { value: pasted } });
     fireEvent.click(screen.getByRole('button', { name: 'Fill from case data' }));
-    await screen.findByText(/^Filled \d+ figures with formulas from 16 case rows; the case data has 11 row issues\.$/, {}, { timeout: 20_000 });
+    await screen.findByText(/^Filled this workbook: \d+ figures from 16 case rows; the case data has 11 row issues \(listed below\)\. Check it next\.$/, {}, { timeout: 20_000 });
 
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
     await screen.findByText(/^Checked this workbook:/, {}, { timeout: 20_000 });
     fireEvent.click(screen.getAllByRole('button', { name: /^Go to Outputs!B\d+/ })[0]!);
-    await screen.findByText(/^Selected Outputs!B\d+$/);
+    await screen.findByText(/^Showing Outputs!B\d+$/);
     expect(selected).toHaveLength(1);
 
     fireEvent.click(screen.getByRole('button', { name: 'Write findings into the workbook' }));
@@ -52,10 +52,10 @@ describe("mapping a commissioner's template open in Excel", () => {
     const shown: string[][] = [];
     const current = new ReturnSession(new OfficeWorkbook(excel.run), 'this workbook');
     render(
-      <App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => "'Section A'!D13", showCells: async (cells) => void shown.push(cells), openSubmissionCopy: async () => ({ removedSheets: [] }) }} />,
+      <App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => "'Section A'!D13", showCells: async (cells) => void shown.push(cells), onSelectionChanged: async () => async () => undefined, openSubmissionCopy: async () => ({ removedSheets: [] }) }} />,
     );
 
-    fireEvent.click(await screen.findByRole('button', { name: 'Map this template' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Map this template' }, { timeout: 20_000 }));
     await screen.findByText(/^Mapped \d+ of \d+ figures \(\d+ sure, \d+ unsure\)\./, {}, { timeout: 30_000 });
     fireEvent.click(screen.getByRole('button', { name: /^Existing caseload \d+ sure/ }));
     fireEvent.click(screen.getByRole('button', { name: /^Existing caseload at the start of the period 'Section A'!D10 (sure|unsure)$/ }));
