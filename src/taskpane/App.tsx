@@ -1,5 +1,5 @@
 import { FluentProvider, MessageBar, MessageBarBody, Text, Title2, makeStyles, webLightTheme } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Finding } from '../engine/checks/findings';
 import type { ReturnData } from '../engine/checks/returnData';
 import { periodToIso } from '../engine/tally/period';
@@ -8,11 +8,15 @@ import { BrowserSendStep } from './BrowserSendStep';
 import { BrowserSteps } from './BrowserSteps';
 import { CaseDataWarning } from './CaseDataWarning';
 import { ExcelSteps } from './ExcelSteps';
+import { FindingsExport } from './FindingsExport';
 import { FindingsList } from './FindingsList';
 import { MappingPanel } from './MappingPanel';
 import { periodOfControls } from './pageWording';
 import type { PaneHost, RunStep } from './paneHost';
 import { ReturnControls, type ReturnChoice } from './ReturnControls';
+import { figureAt, returnFigures } from './returnFigures';
+import { ReturnView } from './ReturnView';
+import { SelectedFigure } from './SelectedFigure';
 import { StatusLine } from './StatusLine';
 import { TallySummary } from './TallySummary';
 import { describe, usePaneState } from './usePaneState';
@@ -36,6 +40,9 @@ export function App({ host }: { host: PaneHost }) {
     if (host.kind === 'excel') void describe(host.current).then(setOpen, () => undefined);
   }, [host, setOpen]);
   useEffect(() => setShown(null), [open?.serial, open?.checked]);
+  const checked = open?.checked ?? null;
+  const sections = useMemo(() => (checked ? returnFigures(checked.read, checked.findings) : []), [checked]);
+  const selectedCell = useSelectedCell(host, checked !== null);
 
   const busy = status.kind === 'busy';
   const chosen = () => ({ framework: builtInFramework(choice.frameworkId), period: periodOfControls(choice.from, choice.to) });
@@ -68,14 +75,19 @@ export function App({ host }: { host: PaneHost }) {
         {open?.checked && <ChoiceDiffers choice={choice} checked={open.checked.read.data} />}
         {open?.tally && <TallySummary tally={open.tally} />}
         {open?.foreign && <MappingPanel key={open.serial} host={host} session={open.session} framework={chosen().framework} run={runThenRefresh} busy={busy} />}
-        {open?.checked && (
-          <FindingsList
-            findings={open.checked.findings}
-            explanations={open.explanations}
-            onExplain={pane.explain}
-            shown={shown}
-            onShow={(finding, cell) => void host.showCell(open.session, cell).then(() => setShown({ finding, cell }))}
-          />
+        {open && checked && (
+          <>
+            {selectedCell && <SelectedFigure framework={checked.read.data.framework} cell={selectedCell} figure={figureAt(sections, selectedCell)} />}
+            <ReturnView read={checked.read} sections={sections} findings={checked.findings} tally={open.tally} explanations={open.explanations} marked={shown?.cell ?? null} />
+            <FindingsExport host={host} name={open.session.name} findings={checked.findings} explanations={open.explanations} run={pane.run} busy={busy} />
+            <FindingsList
+              findings={checked.findings}
+              explanations={open.explanations}
+              onExplain={pane.explain}
+              shown={shown}
+              onShow={(finding, cell) => void host.showCell(open.session, cell).then(() => setShown({ finding, cell }))}
+            />
+          </>
         )}
       </main>
     </FluentProvider>
@@ -95,4 +107,23 @@ function ChoiceDiffers({ choice, checked }: { choice: ReturnChoice; checked: Pic
       </MessageBarBody>
     </MessageBar>
   );
+}
+
+/** In Excel, the cell the person selects, followed while the return has been checked; elsewhere none. */
+function useSelectedCell(host: PaneHost, following: boolean): string | null {
+  const [cell, setCell] = useState<string | null>(null);
+  useEffect(() => {
+    if (host.kind !== 'excel' || !following) return;
+    let stop: (() => Promise<void>) | null = null;
+    let gone = false;
+    void host.onSelectionChanged(setCell).then(
+      (remove) => (gone ? void remove() : (stop = remove)),
+      () => undefined,
+    );
+    return () => {
+      gone = true;
+      void stop?.();
+    };
+  }, [host, following]);
+  return cell;
 }

@@ -79,6 +79,7 @@ function FindingItem({ finding, explanation, onExplain, onShow, shownCell }: { f
           {shownCell && <Text role="status">Showing {shownCell}</Text>}
         </div>
       )}
+      {finding.cases && finding.cases.length > 0 && <Text size={200}>Cases behind it (Case IDs): {finding.cases.join(', ')}</Text>}
       {finding.severity === 'query' && (
         // Named by its finding as well, so a screen reader tells each box apart.
         <>

@@ -5,7 +5,8 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'end' },
   // A framework's title is long: the dropdown takes the pane's width, never more.
   wide: { flexGrow: 1, flexBasis: '100%', minWidth: 0 },
-  select: { width: '100%', maxWidth: '100%' },
+  // A native select is as wide as its longest option unless told otherwise.
+  select: { width: '100%', minWidth: 0 },
   date: { flexGrow: 1, flexBasis: '120px', minWidth: 0 },
 });
 
@@ -21,7 +22,7 @@ export function ReturnControls({ value, onChange }: { value: ReturnChoice; onCha
   return (
     <div className={styles.row}>
       <Field label="Return" className={styles.wide}>
-        <Select className={styles.select} value={value.frameworkId} onChange={(_, d) => onChange({ ...value, frameworkId: d.value })}>
+        <Select className={styles.select} select={{ className: styles.select }} value={value.frameworkId} onChange={(_, d) => onChange({ ...value, frameworkId: d.value })}>
           {builtInFrameworkIds.map((id) => (
             <option key={id} value={id}>
               {builtInFramework(id).title}

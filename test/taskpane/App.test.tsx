@@ -44,7 +44,7 @@ function fakeHost() {
 
 describe('the task pane', () => {
   it('loads the sample, checks it, shows findings by severity, goes to a cell, keeps an explanation and downloads', async () => {
-    const { host, shown, downloads } = fakeHost();
+    const { host, shown, downloads, texts } = fakeHost();
     render(<App host={host} />);
     expect((screen.getByRole('button', { name: 'Check' }) as HTMLButtonElement).disabled).toBe(true);
 
@@ -60,14 +60,24 @@ describe('the task pane', () => {
 
     const goTo = screen.getAllByRole('button', { name: /^Go to Outputs!B\d+: Victims supported in a single incident/ })[0]!;
     fireEvent.click(goTo);
-    await screen.findByText(/^Showing Outputs!B\d+$/);
+    const showing = await screen.findByText(/^Showing Outputs!B\d+$/, {}, { timeout: 20_000 });
     expect(shown).toHaveLength(1);
+    // The return at a glance marks the figure row of that cell, in its opened section.
+    const cell = showing.textContent!.replace('Showing ', '');
+    const row = document.querySelector('tr[aria-current="true"]')!;
+    expect(row.textContent).toContain(cell);
+    expect(row.closest('details')!.open).toBe(true);
+    expect(screen.getByRole('heading', { name: 'The return at a glance' })).toBeTruthy();
+    expect(screen.getByText(/^Cambridgeshire victim services monitoring return, 2020-04-01 to 2020-09-30\. 16 case rows read, \d+ not counted\. \d+ errors, \d+ queries \(0 explained\), \d+ notes\.$/)).toBeTruthy();
 
     const explanation = screen.getAllByRole('textbox', { name: /^Explanation for the commissioner / })[0]!;
     fireEvent.change(explanation, { target: { value: 'One victim was on the list for eight days in May.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Download checked workbook' }));
     await screen.findByText('Wrote the findings into sample-return - checked.xlsx.', {}, { timeout: 20_000 });
     expect(downloads.map((d) => d.fileName)).toEqual(['sample-return - checked.xlsx']);
+    fireEvent.click(screen.getByRole('button', { name: 'Export findings (CSV)' }));
+    await screen.findByText('Downloaded sample-return - findings.csv.');
+    expect(texts[0]!.text).toContain('One victim was on the list for eight days in May.');
     const sheet = await downloads[0]!.session.port.readUsed(FINDINGS_SHEET);
     expect(sheet.map((r) => r.cells[4])).toContain('One victim was on the list for eight days in May.');
   }, 60_000);

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import '../support/jsdom';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { ReturnSession } from '../../src/taskpane/returnSession';
 import { OfficeWorkbook } from '../../src/workbook/officeWorkbook';
@@ -19,7 +19,9 @@ describe('the task pane in Excel', () => {
     const excel = new FakeExcel();
     const selected: string[] = [];
     const current = new ReturnSession(new OfficeWorkbook(excel.run), 'this workbook');
-    render(<App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => 'Outputs!B7', showCells: async () => undefined, onSelectionChanged: async () => async () => undefined, openSubmissionCopy: async () => ({ removedSheets: ['Case data', 'Cases'] }) }} />);
+    let select: ((cell: string) => void) | null = null;
+    const onSelectionChanged = async (listener: (cell: string) => void) => ((select = listener), async () => void (select = null));
+    render(<App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => 'Outputs!B7', showCells: async () => undefined, onSelectionChanged, openSubmissionCopy: async () => ({ removedSheets: ['Case data', 'Cases'] }) }} />);
 
     fireEvent.click(screen.getByRole('button', { name: 'Insert template' }));
     await screen.findByText(/^Inserted the Cambridgeshire victim services monitoring return template./, {}, { timeout: 20_000 });
@@ -31,8 +33,16 @@ describe('the task pane in Excel', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
     await screen.findByText(/^Checked this workbook:/, {}, { timeout: 20_000 });
+    // Selecting a figure's cell in Excel shows that figure and what was found about it.
+    const flagged = screen.getAllByRole('button', { name: /^Go to Outputs!B\d+/ })[0]!.textContent!.replace('Go to ', '');
+    await waitFor(() => expect(select).not.toBeNull());
+    act(() => select!(flagged));
+    expect(await screen.findByRole('heading', { name: `Selected cell: ${flagged}` })).toBeTruthy();
+    expect(screen.queryByText('No findings about this figure.')).toBeNull();
+    act(() => select!('Outputs!Z99'));
+    expect(await screen.findByText("This cell holds none of the return's figures.")).toBeTruthy();
     fireEvent.click(screen.getAllByRole('button', { name: /^Go to Outputs!B\d+/ })[0]!);
-    await screen.findByText(/^Showing Outputs!B\d+$/);
+    await screen.findByText(/^Showing Outputs!B\d+$/, {}, { timeout: 20_000 });
     expect(selected).toHaveLength(1);
 
     fireEvent.click(screen.getByRole('button', { name: 'Write findings into the workbook' }));
@@ -73,12 +83,12 @@ describe("mapping a commissioner's template open in Excel", () => {
     await screen.findByText('The mapped cells are no longer shown.');
     expect(shown[1]).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Save mapping' }));
-    await screen.findByText(/^Saved the mapping of \d+ figures into this workbook/, {}, { timeout: 20_000 });
+    await screen.findByText(/^Saved the mapping of \d+ figures into this workbook/, {}, { timeout: 60_000 });
 
     expect(excel.names.get('caseload_end.total')).toEqual({ sheet: 'Section A', range: 'D13' });
     expect(excel.names.get('return.framework')).toBeDefined();
     expect(excel.hiddenSheets.has('Returns Assistant')).toBe(true);
     const json = screen.getByRole('textbox', { name: /The mapping \(JSON\)/ }) as HTMLTextAreaElement;
     expect(parseMapping(json.value, 'the pane').cells['caseload_end.total']).toBe("'Section A'!D13");
-  }, 120_000);
+  }, 240_000);
 });
