@@ -31,7 +31,9 @@ export interface ReturnViewProps {
 export function ReturnView({ read, sections, findings, tally, explanations, marked }: ReturnViewProps) {
   const styles = useStyles();
   const markedRow = useRef<HTMLTableRowElement>(null);
-  useEffect(() => markedRow.current?.scrollIntoView?.({ block: 'center' }), [marked]);
+  useEffect(() => {
+    markedRow.current?.scrollIntoView?.({ block: 'center' });
+  }, [marked]);
   const period = read.data.period ? periodToIso(read.data.period) : null;
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   const queries = findings.filter((f) => f.severity === 'query');
