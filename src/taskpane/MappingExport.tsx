@@ -1,6 +1,6 @@
 import { Button, Field, Text, Textarea, makeStyles } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import type { PaneHost, RunStep } from './App';
+import type { PaneHost, RunStep } from './paneHost';
 import type { ReturnSession } from './returnSession';
 
 const useStyles = makeStyles({

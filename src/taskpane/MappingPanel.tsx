@@ -4,7 +4,7 @@ import type { TemplateMapping } from '../commands/mapTemplate';
 import { parseMapping, type Mapping } from '../engine/mapping/mapping';
 import { figuresOf } from '../frameworks/expand';
 import type { Framework } from '../frameworks/schema';
-import type { PaneHost, RunStep } from './App';
+import type { PaneHost, RunStep } from './paneHost';
 import { FilePicker } from './FilePicker';
 import { MappedFigures } from './MappedFigures';
 import { MappingExport } from './MappingExport';

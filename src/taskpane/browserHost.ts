@@ -1,11 +1,10 @@
-import { builtInFramework } from '../frameworks/load';
-import { periodFromIso } from '../engine/tally/period';
+import { InputError } from '../errors';
 import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
-import type { PaneHost } from './App';
+import type { BrowserPaneHost } from './paneHost';
 import { ReturnSession } from './returnSession';
 
 /** The pane in a plain browser: workbooks are files read and written in the page; nothing leaves it. */
-export function browserHost(): PaneHost {
+export function browserHost(): BrowserPaneHost {
   const workbooks = new WeakMap<ReturnSession, XlsxWorkbook>();
   const session = (workbook: XlsxWorkbook, name: string) => {
     const s = new ReturnSession(workbook, name);
@@ -15,29 +14,31 @@ export function browserHost(): PaneHost {
   return {
     kind: 'browser',
     async openFile(file) {
+      if (file.size === 0) throw new InputError(`${file.name} is empty (0 bytes): it was not saved completely. Save it again from Excel, then open it here.`);
       return session(await XlsxWorkbook.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name), file.name);
     },
-    async openSample(frameworkId, from, to) {
+    newReturn(name) {
+      return session(XlsxWorkbook.create(), name);
+    },
+    async sampleCases() {
       // The sample is served with the page itself: same origin, no other request.
       const response = await fetch('sample/cambridgeshire-cases.csv');
-      const text = await response.text();
-      const s = session(XlsxWorkbook.create(), 'sample-return.xlsx');
-      await s.fill(builtInFramework(frameworkId), periodFromIso(from, to), text);
-      return s;
+      if (!response.ok) throw new InputError('The sample export could not be read from this page’s folder. Open your own case data instead.');
+      return response.text();
     },
     async copy(s) {
       // The submission copy is made from a copy: the workbook with its cases stays as it is.
       return session(await XlsxWorkbook.fromBytes(await workbooks.get(s)!.toBytes(), s.name), s.name);
     },
     async showCell() {
-      // A file has no cursor to move: the pane marks the cell as selected.
+      // A file has no cursor to move: the pane marks the figure itself.
     },
     async download(s, fileName) {
       const bytes = await workbooks.get(s)!.toBytes();
       offer(new Blob([Uint8Array.from(bytes)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), fileName);
     },
-    async saveText(fileName, text) {
-      offer(new Blob([text], { type: 'application/json' }), fileName);
+    async saveText(fileName, text, type = 'application/json') {
+      offer(new Blob([text], { type }), fileName);
     },
   };
 }

@@ -2,11 +2,9 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { browserHost } from './browserHost';
 import { excelHost } from './excelHost';
+import { whenInExcel } from './officeLoad';
 
-/** In Excel the pane works on the open workbook; anywhere else (or when Office.js cannot load) on files. */
-function start(inExcel: boolean) {
-  createRoot(document.getElementById('root')!).render(<App host={inExcel ? excelHost() : browserHost()} />);
-}
-
-if (typeof Office !== 'undefined') void Office.onReady((info) => start(info.host === Office.HostType.Excel));
-else start(false);
+// The page draws at once on files; once Office.js has loaded in Excel, the pane works on the open workbook.
+const root = createRoot(document.getElementById('root')!);
+root.render(<App key="browser" host={browserHost()} />);
+whenInExcel(document.getElementById('office-js') as HTMLScriptElement | null, () => root.render(<App key="excel" host={excelHost()} />));

@@ -8,17 +8,20 @@ import { readCaseData } from '../commands/readCaseData';
 import { returnSheets, RETURN_NAMES } from '../commands/returnLayout';
 import { blankCaseDataSheet } from '../commands/caseTable';
 import { jsDateOfDay } from '../engine/cases/dates';
+import type { RawTable } from '../engine/cases/rawTable';
+import type { ReadReturn } from '../commands/readReturn';
 import type { Finding } from '../engine/checks/findings';
 import { mappingFrameworkIssues, type Mapping } from '../engine/mapping/mapping';
 import { InputError } from '../errors';
 import type { TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
 import type { Framework } from '../frameworks/schema';
-import { readDelimited } from '../tables/readDelimited';
 import type { WorkbookPort } from '../workbook/port';
 
 export interface CheckOutcome {
   findings: Finding[];
+  /** The return as read: its framework, its period (from its own cells) and its figures. */
+  read: ReadReturn;
   /** Explanations already in the workbook's Findings sheet, by finding. */
   explanations: Map<string, string>;
 }
@@ -67,9 +70,9 @@ export class ReturnSession {
     await this.port.apply([...operations, ...blankCaseDataSheet(framework)]);
   }
 
-  /** Fills the return from case rows pasted as text (what Excel copies), or from its own case-data sheet. */
-  async fill(framework: Framework, period: Period, pasted: string | null, overwrite = false): Promise<TallyReport> {
-    const table = pasted ? readDelimited(pasted, 'the pasted case rows') : await readCaseData(this.port, this.name);
+  /** Fills the return from case rows (pasted, or read from a file), or from its own case-data sheet. */
+  async fill(framework: Framework, period: Period, cases: RawTable | null, overwrite = false): Promise<TallyReport> {
+    const table = cases ?? (await readCaseData(this.port, this.name));
     const report = (await fillReturn(this.port, { framework, period, table, overwrite, ...(this.mapping ? { mapping: this.mapping } : {}) })).report;
     // A fill through a mapping writes it into the workbook, as saving does.
     this.mapping = null;
@@ -77,8 +80,8 @@ export class ReturnSession {
   }
 
   async check(): Promise<CheckOutcome> {
-    const { findings } = await checkWorkbook(this.port, this.name, { mapping: this.mapping });
-    return { findings, explanations: await readExplanations(this.port) };
+    const { findings, read } = await checkWorkbook(this.port, this.name, { mapping: this.mapping });
+    return { findings, read, explanations: await readExplanations(this.port) };
   }
 
   /** Writes the findings, highlights, notes and the provider's explanations into the workbook. */
@@ -99,4 +102,3 @@ export class ReturnSession {
   }
 }
 
-/** Located problems with a mapping, as the message a person reads; nothing is written. */

@@ -5,7 +5,8 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { FINDINGS_SHEET } from '../../src/commands/annotateReturn';
 import { builtInFramework } from '../../src/frameworks/load';
 import { periodFromIso } from '../../src/engine/tally/period';
-import { App, type PaneHost } from '../../src/taskpane/App';
+import { App } from '../../src/taskpane/App';
+import type { BrowserPaneHost } from '../../src/taskpane/paneHost';
 import { ReturnSession } from '../../src/taskpane/returnSession';
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
 import { mapTemplate } from '../../src/commands/mapTemplate';
@@ -18,18 +19,21 @@ import * as templateB from '../fixtures/templates/templateB';
 
 const csv = [HEADERS, ...ROWS.map((row) => HEADERS.map((h) => String(row[h] ?? '')))].map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\n');
 
+/** A picked file; jsdom's File cannot read itself back. */
+const fileOf = (content: Uint8Array | string, name: string) => {
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  return Object.assign(new File([Uint8Array.from(bytes)], name), { arrayBuffer: async () => Uint8Array.from(bytes).buffer, text: async () => new TextDecoder().decode(bytes) });
+};
+
 function fakeHost() {
   const shown: string[] = [];
   const downloads: { session: ReturnSession; fileName: string }[] = [];
   const texts: { fileName: string; text: string }[] = [];
-  const host: PaneHost = {
+  const host: BrowserPaneHost = {
     kind: 'browser',
     openFile: async (file) => new ReturnSession(await XlsxWorkbook.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name), file.name),
-    openSample: async (frameworkId, from, to) => {
-      const session = new ReturnSession(XlsxWorkbook.create(), 'sample-return.xlsx');
-      await session.fill(builtInFramework(frameworkId), periodFromIso(from, to), csv);
-      return session;
-    },
+    newReturn: (name) => new ReturnSession(XlsxWorkbook.create(), name),
+    sampleCases: async () => csv,
     showCell: async (_, cell) => void shown.push(cell),
     copy: async (session) => new ReturnSession(await XlsxWorkbook.fromBytes(await (session.port as XlsxWorkbook).toBytes(), session.name), session.name),
     download: async (session, fileName) => void downloads.push({ session, fileName }),
@@ -40,12 +44,12 @@ function fakeHost() {
 
 describe('the task pane', () => {
   it('loads the sample, checks it, shows findings by severity, goes to a cell, keeps an explanation and downloads', async () => {
-    const { host, shown, downloads } = fakeHost();
+    const { host, shown, downloads, texts } = fakeHost();
     render(<App host={host} />);
     expect((screen.getByRole('button', { name: 'Check' }) as HTMLButtonElement).disabled).toBe(true);
 
     fireEvent.click(screen.getByRole('button', { name: 'Load sample' }));
-    await screen.findByText('Opened sample-return.xlsx.', {}, { timeout: 20_000 });
+    await screen.findByText(/^Filled sample-return\.xlsx: \d+ figures from 16 case rows/, {}, { timeout: 20_000 });
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
     await screen.findByText(/^Checked sample-return\.xlsx: \d+ errors, \d+ queries, \d+ notes\.$/, {}, { timeout: 20_000 });
 
@@ -56,14 +60,24 @@ describe('the task pane', () => {
 
     const goTo = screen.getAllByRole('button', { name: /^Go to Outputs!B\d+: Victims supported in a single incident/ })[0]!;
     fireEvent.click(goTo);
-    await screen.findByText(/^Selected Outputs!B\d+$/);
+    const showing = await screen.findByText(/^Showing Outputs!B\d+$/, {}, { timeout: 20_000 });
     expect(shown).toHaveLength(1);
+    // The return at a glance marks the figure row of that cell, in its opened section.
+    const cell = showing.textContent!.replace('Showing ', '');
+    const row = document.querySelector('tr[aria-current="true"]')!;
+    expect(row.textContent).toContain(cell);
+    expect(row.closest('details')!.open).toBe(true);
+    expect(screen.getByRole('heading', { name: 'The return at a glance' })).toBeTruthy();
+    expect(screen.getByText(/^Cambridgeshire victim services monitoring return, 2020-04-01 to 2020-09-30\. 16 case rows read, \d+ not counted\. \d+ errors, \d+ queries \(0 explained\), \d+ notes\.$/)).toBeTruthy();
 
-    const explanation = screen.getAllByRole('textbox', { name: 'Explanation for the commissioner' })[0]!;
+    const explanation = screen.getAllByRole('textbox', { name: /^Explanation for the commissioner / })[0]!;
     fireEvent.change(explanation, { target: { value: 'One victim was on the list for eight days in May.' } });
     fireEvent.click(screen.getByRole('button', { name: 'Download checked workbook' }));
     await screen.findByText('Wrote the findings into sample-return - checked.xlsx.', {}, { timeout: 20_000 });
     expect(downloads.map((d) => d.fileName)).toEqual(['sample-return - checked.xlsx']);
+    fireEvent.click(screen.getByRole('button', { name: 'Export findings (CSV)' }));
+    await screen.findByText('Downloaded sample-return - findings.csv.');
+    expect(texts[0]!.text).toContain('One victim was on the list for eight days in May.');
     const sheet = await downloads[0]!.session.port.readUsed(FINDINGS_SHEET);
     expect(sheet.map((r) => r.cells[4])).toContain('One victim was on the list for eight days in May.');
   }, 60_000);
@@ -72,7 +86,7 @@ describe('the task pane', () => {
     const { host, downloads } = fakeHost();
     render(<App host={host} />);
     fireEvent.click(screen.getByRole('button', { name: 'Load sample' }));
-    await screen.findByText('Opened sample-return.xlsx.', {}, { timeout: 20_000 });
+    await screen.findByText(/^Filled sample-return\.xlsx: \d+ figures from 16 case rows/, {}, { timeout: 20_000 });
     expect(screen.getByText(/This workbook holds victims' case data \(the "Case data" and "Cases" sheets\): keep it on this computer/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Prepare submission copy' }));
     await screen.findByText(/^Wrote sample-return - submission\.xlsx, the copy to send to the commissioner/, {}, { timeout: 20_000 });
@@ -95,16 +109,51 @@ describe('the task pane', () => {
     await waitFor(() => expect(screen.getByText(/The period ends \(2020-03-01\) before it starts \(2020-04-01\)/)).toBeTruthy());
   });
 
+  it('fills a new return from a case file, keeps a typed explanation through a re-check, and lets go of it all when another file fails to open', async () => {
+    const { host } = fakeHost();
+    render(<App host={host} />);
+    expect(screen.getByText('Check needs a return: open one, or fill one from case data.')).toBeTruthy();
+    expect(screen.getByText('No workbook open.')).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Case data file (CSV, TSV or .xlsx)'), { target: { files: [fileOf(csv, 'cases.csv')] } });
+    await screen.findByText('Read 16 case rows from cases.csv. Fill the return next.', {}, { timeout: 20_000 });
+    fireEvent.click(screen.getByRole('button', { name: 'Fill a new return' }));
+    await screen.findByText(/^Filled cases - return\.xlsx: \d+ figures from 16 case rows; the case data has 11 row issues \(listed below\)/, {}, { timeout: 20_000 });
+    expect(screen.getByText('Open: cases - return.xlsx')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Row issues (11)' })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+    await screen.findByText(/^Checked cases - return\.xlsx/, {}, { timeout: 20_000 });
+    const boxes = screen.getAllByRole('textbox', { name: /^Explanation for the commissioner / });
+    // Each box is named by its finding.
+    expect(new Set(boxes.map((b) => b.getAttribute('aria-labelledby'))).size).toBe(boxes.length);
+    fireEvent.change(boxes[0]!, { target: { value: 'One victim waited eight days in May.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check' }));
+    await screen.findByText(/^Checked cases - return\.xlsx/, {}, { timeout: 20_000 });
+    expect((screen.getAllByRole('textbox', { name: /^Explanation for the commissioner / })[0] as HTMLTextAreaElement).value).toBe('One victim waited eight days in May.');
+
+    fireEvent.change(screen.getByLabelText('Return workbook (.xlsx)'), { target: { files: [fileOf('not a workbook', 'corrupt.xlsx')] } });
+    await screen.findByText(/corrupt\.xlsx/, { selector: '.fui-MessageBarBody' }, { timeout: 20_000 });
+    expect(screen.getByText('No workbook open.')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Queries: fix or explain' })).toBeNull();
+    expect((screen.getByRole('button', { name: 'Check' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Download checked workbook' }) as HTMLButtonElement).disabled).toBe(true);
+  }, 120_000);
+
+  it('says an opened workbook that is not a return cannot be checked yet, as a warning, not a success', async () => {
+    const { host } = fakeHost();
+    render(<App host={host} />);
+    fireEvent.change(screen.getByLabelText('Return workbook (.xlsx)'), { target: { files: [fileOf(await templateB.build(), 'templateB.xlsx')] } });
+    const opened = await screen.findByText(/^Opened templateB\.xlsx, but it does not say which return it is/, {}, { timeout: 20_000 });
+    expect(opened.closest('.fui-MessageBar')?.getAttribute('data-intent')).toBe('warning');
+    expect(screen.getByText('Check needs the template mapped first (see Map this template below).')).toBeTruthy();
+  }, 60_000);
+
   describe("mapping a commissioner's own template", () => {
     const framework = builtInFramework('cambridgeshire');
-    /** A picked file; jsdom's File cannot read itself back. */
-    const fileOf = (content: Uint8Array | string, name: string) => {
-      const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-      return Object.assign(new File([Uint8Array.from(bytes)], name), { arrayBuffer: async () => Uint8Array.from(bytes).buffer, text: async () => new TextDecoder().decode(bytes) });
-    };
     const open = async (bytes: Uint8Array, name: string) => {
       fireEvent.change(screen.getByLabelText('Return workbook (.xlsx)'), { target: { files: [fileOf(bytes, name)] } });
-      await screen.findByText(`Opened ${name}. It does not say which return it is: if it is your commissioner's template, map it below.`, {}, { timeout: 20_000 });
+      await screen.findByText(`Opened ${name}, but it does not say which return it is, so it cannot be checked yet. If it is your commissioner's template, map it below; otherwise open a return made with Returns Assistant.`, {}, { timeout: 20_000 });
     };
 
     it('maps it, shows counts by section, binds a figure typed by hand, saves the names into the workbook and offers the JSON', async () => {

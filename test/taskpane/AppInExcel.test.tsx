@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import '../support/jsdom';
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from '../../src/taskpane/App';
 import { ReturnSession } from '../../src/taskpane/returnSession';
 import { OfficeWorkbook } from '../../src/workbook/officeWorkbook';
@@ -19,20 +19,30 @@ describe('the task pane in Excel', () => {
     const excel = new FakeExcel();
     const selected: string[] = [];
     const current = new ReturnSession(new OfficeWorkbook(excel.run), 'this workbook');
-    render(<App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => 'Outputs!B7', showCells: async () => undefined, openSubmissionCopy: async () => ({ removedSheets: ['Case data', 'Cases'] }) }} />);
+    let select: ((cell: string) => void) | null = null;
+    const onSelectionChanged = async (listener: (cell: string) => void) => ((select = listener), async () => void (select = null));
+    render(<App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => 'Outputs!B7', showCells: async () => undefined, onSelectionChanged, openSubmissionCopy: async () => ({ removedSheets: ['Case data', 'Cases'] }) }} />);
 
     fireEvent.click(screen.getByRole('button', { name: 'Insert template' }));
-    await screen.findByText('Inserted the Cambridgeshire victim services monitoring return template.', {}, { timeout: 20_000 });
+    await screen.findByText(/^Inserted the Cambridgeshire victim services monitoring return template./, {}, { timeout: 20_000 });
     expect([...excel.sheets.keys()]).toEqual(['Outputs', 'Demographics', 'Outcomes', 'Narrative', 'Case data']);
 
     fireEvent.change(screen.getByRole('textbox', { name: /Case rows \(optional\)/ }), { target: { value: pasted } });
     fireEvent.click(screen.getByRole('button', { name: 'Fill from case data' }));
-    await screen.findByText(/^Filled \d+ figures with formulas from 16 case rows; the case data has 11 row issues\.$/, {}, { timeout: 20_000 });
+    await screen.findByText(/^Filled this workbook: \d+ figures from 16 case rows; the case data has 11 row issues \(listed below\)\. Check it next\.$/, {}, { timeout: 20_000 });
 
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
     await screen.findByText(/^Checked this workbook:/, {}, { timeout: 20_000 });
+    // Selecting a figure's cell in Excel shows that figure and what was found about it.
+    const flagged = screen.getAllByRole('button', { name: /^Go to Outputs!B\d+/ })[0]!.textContent!.replace('Go to ', '');
+    await waitFor(() => expect(select).not.toBeNull());
+    act(() => select!(flagged));
+    expect(await screen.findByRole('heading', { name: `Selected cell: ${flagged}` })).toBeTruthy();
+    expect(screen.queryByText('No findings about this figure.')).toBeNull();
+    act(() => select!('Outputs!Z99'));
+    expect(await screen.findByText("This cell holds none of the return's figures.")).toBeTruthy();
     fireEvent.click(screen.getAllByRole('button', { name: /^Go to Outputs!B\d+/ })[0]!);
-    await screen.findByText(/^Selected Outputs!B\d+$/);
+    await screen.findByText(/^Showing Outputs!B\d+$/, {}, { timeout: 20_000 });
     expect(selected).toHaveLength(1);
 
     fireEvent.click(screen.getByRole('button', { name: 'Write findings into the workbook' }));
@@ -52,10 +62,10 @@ describe("mapping a commissioner's template open in Excel", () => {
     const shown: string[][] = [];
     const current = new ReturnSession(new OfficeWorkbook(excel.run), 'this workbook');
     render(
-      <App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => "'Section A'!D13", showCells: async (cells) => void shown.push(cells), openSubmissionCopy: async () => ({ removedSheets: [] }) }} />,
+      <App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => "'Section A'!D13", showCells: async (cells) => void shown.push(cells), onSelectionChanged: async () => async () => undefined, openSubmissionCopy: async () => ({ removedSheets: [] }) }} />,
     );
 
-    fireEvent.click(await screen.findByRole('button', { name: 'Map this template' }, { timeout: 15_000 }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Map this template' }, { timeout: 20_000 }));
     await screen.findByText(/^Mapped \d+ of \d+ figures \(\d+ sure, \d+ unsure\)\./, {}, { timeout: 90_000 });
     fireEvent.click(screen.getByRole('button', { name: /^Existing caseload \d+ sure/ }));
     fireEvent.click(screen.getByRole('button', { name: /^Existing caseload at the start of the period 'Section A'!D10 (sure|unsure)$/ }));

@@ -4,9 +4,10 @@ import { ReturnSession } from '../../src/taskpane/returnSession';
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
 import { HEADERS, ROWS } from '../fixtures/handBuiltCases';
 import * as templateB from '../fixtures/templates/templateB';
+import { tableOf } from '../support/tables';
 
 const framework = builtInFramework('cambridgeshire');
-const csv = [HEADERS, ...ROWS.map((row) => HEADERS.map((h) => String(row[h] ?? '')))].map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\n');
+const cases = tableOf(HEADERS, ROWS);
 
 describe("the pane's session on a commissioner's template", () => {
   it('checks and fills through a mapping not yet saved, which the fill then writes into the workbook', async () => {
@@ -20,7 +21,7 @@ describe("the pane's session on a commissioner's template", () => {
     // Read through the mapping: the findings name the commissioner's cells.
     expect(checked.findings.flatMap((f) => f.cells).some((cell) => cell.startsWith("'Section A'!D"))).toBe(true);
 
-    await session.fill(framework, periodFromIso('2020-04-01', '2020-09-30'), csv);
+    await session.fill(framework, periodFromIso('2020-04-01', '2020-09-30'), cases);
     const names = new Map((await session.port.names()).map((n) => [n.name, n]));
     expect(names.get('return.framework')).toBeDefined();
     expect(names.get('referrals.total')).toMatchObject({ sheet: 'Section A', range: proposal.mapping.cells['referrals.total']!.replace(/^.*!/, '') });

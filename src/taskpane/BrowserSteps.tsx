@@ -1,0 +1,87 @@
+import { Button, Checkbox, Text, Title3, makeStyles } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Framework } from '../frameworks/schema';
+import type { Period } from '../engine/tally/period';
+import { readDelimited } from '../tables/readDelimited';
+import type { RawTable } from '../engine/cases/rawTable';
+import { CaseDataInput, tableOf, type CaseRows } from './CaseDataInput';
+import { FilePicker } from './FilePicker';
+import type { BrowserPaneHost } from './paneHost';
+import { fillMessage, type PaneState } from './usePaneState';
+
+const useStyles = makeStyles({
+  step: { display: 'flex', flexDirection: 'column', gap: '8px' },
+  row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
+});
+
+export interface StepsProps {
+  pane: PaneState;
+  /** The return and period in the controls, or a message saying what is wrong with them. */
+  chosen(): { framework: Framework; period: Period };
+  busy: boolean;
+}
+
+/** The page's steps: open a return or case data, fill, check, download. */
+export function BrowserSteps({ host, pane, chosen, busy }: StepsProps & { host: BrowserPaneHost }) {
+  const styles = useStyles();
+  const [rows, setRows] = useState<CaseRows>(null);
+  const [overwrite, setOverwrite] = useState(false);
+  const open = pane.open;
+  const session = open?.session ?? null;
+
+  /** Fills a new return from case rows read when the fill starts. */
+  const fillNew = (name: string, cases: () => Promise<RawTable | null>) =>
+    pane.openWith(`Filling ${name} from the case data`, async () => host.newReturn(name), () => {
+      const { framework, period } = chosen();
+      return async (s) => s.fill(framework, period, await cases());
+    });
+  const newName = rows?.kind === 'file' ? `${rows.name.replace(/\.[^.]*$/, '')} - return.xlsx` : 'return.xlsx';
+
+  return (
+    <>
+      <section className={styles.step} aria-labelledby="step-open">
+        <Title3 as="h2" id="step-open">
+          1. Open a return, or start from case data
+        </Title3>
+        <div className={styles.row}>
+          <FilePicker inputLabel="Return workbook (.xlsx)" accept=".xlsx" appearance="primary" disabled={busy} onFile={(file) => void pane.openWith(`Opening ${file.name}`, () => host.openFile(file))}>
+            Open a return (.xlsx)
+          </FilePicker>
+          <Button disabled={busy} onClick={() => void fillNew('sample-return.xlsx', async () => readDelimited(await host.sampleCases(), 'the sample export'))}>
+            Load sample
+          </Button>
+        </div>
+        <Text weight="semibold" role="status">
+          {session ? `Open: ${session.name}` : 'No workbook open.'}
+        </Text>
+      </section>
+      <section className={styles.step} aria-labelledby="step-fill">
+        <Title3 as="h2" id="step-fill">
+          2. Fill from case data
+        </Title3>
+        <CaseDataInput rows={rows} onRows={setRows} run={pane.run} busy={busy} pasteLabel="Or paste case rows here" />
+        <Checkbox checked={overwrite} onChange={(_, d) => setOverwrite(d.checked === true)} label="Replace figures typed in the return (the typed values are kept in a Replaced values sheet)" />
+        <div className={styles.row}>
+          <Button appearance="primary" disabled={busy || !rows} onClick={() => void fillNew(newName, async () => tableOf(rows))}>
+            Fill a new return
+          </Button>
+          {session && (
+            <Button
+              disabled={busy || !rows}
+              onClick={() =>
+                void pane.run(`Filling ${session.name}`, async () => {
+                  const { framework, period } = chosen();
+                  const tally = await session.fill(framework, period, tableOf(rows), overwrite);
+                  await pane.refresh(session, tally);
+                  return fillMessage(session.name, tally);
+                })
+              }
+            >
+              Fill {session.name}
+            </Button>
+          )}
+        </div>
+      </section>
+    </>
+  );
+}

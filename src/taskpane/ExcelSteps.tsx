@@ -1,0 +1,94 @@
+import { Button, Checkbox, Title3, makeStyles } from '@fluentui/react-components';
+import { useState } from 'react';
+import { CaseDataInput, tableOf, type CaseRows } from './CaseDataInput';
+import { CheckButton } from './CheckButton';
+import { withoutSheets } from './pageWording';
+import type { StepsProps } from './BrowserSteps';
+import type { ExcelPaneHost } from './paneHost';
+import { fillMessage } from './usePaneState';
+
+const useStyles = makeStyles({
+  step: { display: 'flex', flexDirection: 'column', gap: '8px' },
+  row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
+});
+
+/** The pane's steps in Excel, on the open workbook: insert the template, fill, check, write the findings in, make the copy to send. */
+export function ExcelSteps({ host, pane, chosen, busy }: StepsProps & { host: ExcelPaneHost }) {
+  const styles = useStyles();
+  const [rows, setRows] = useState<CaseRows>(null);
+  const [overwrite, setOverwrite] = useState(false);
+  const session = host.current;
+  return (
+    <>
+      <section className={styles.step} aria-labelledby="step-fill">
+        <Title3 as="h2" id="step-fill">
+          1. Fill the return
+        </Title3>
+        <div className={styles.row}>
+          <Button
+            disabled={busy}
+            onClick={() =>
+              void pane.run('Inserting the template', async () => {
+                const { framework, period } = chosen();
+                await session.insertTemplate(framework, period);
+                await pane.refresh(session);
+                return `Inserted the ${framework.title} template. Paste the case rows into its Case data sheet or below, then fill it.`;
+              })
+            }
+          >
+            Insert template
+          </Button>
+        </div>
+        <CaseDataInput rows={rows} onRows={setRows} run={pane.run} busy={busy} pasteLabel="Case rows (optional): paste them here, or into the Case data sheet" />
+        <Checkbox checked={overwrite} onChange={(_, d) => setOverwrite(d.checked === true)} label="Replace figures typed in the return (the typed values are kept in a Replaced values sheet)" />
+        <div className={styles.row}>
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() =>
+              void pane.run('Filling the return from the case data', async () => {
+                const { framework, period } = chosen();
+                const tally = await session.fill(framework, period, tableOf(rows), overwrite);
+                await pane.refresh(session, tally);
+                return fillMessage(session.name, tally);
+              })
+            }
+          >
+            Fill from case data
+          </Button>
+        </div>
+      </section>
+      <section className={styles.step} aria-labelledby="step-send">
+        <Title3 as="h2" id="step-send">
+          2. Check, explain and send
+        </Title3>
+        <div className={styles.row}>
+          <CheckButton pane={pane} busy={busy} />
+          <Button
+            disabled={busy || !pane.open?.checked}
+            onClick={() =>
+              void pane.run('Writing the findings into the workbook', async () => {
+                pane.setFindings(await session.writeFindings(pane.open?.explanations ?? new Map()));
+                pane.saved();
+                return 'Wrote the findings, highlights and your explanations into the workbook.';
+              })
+            }
+          >
+            Write findings into the workbook
+          </Button>
+          <Button
+            disabled={busy}
+            onClick={() =>
+              void pane.run('Preparing the submission copy', async () => {
+                const { removedSheets } = await host.openSubmissionCopy(session);
+                return `Opened the submission copy as a new workbook: figures, narrative and findings, values only${withoutSheets(removedSheets)}. Save it and send that one to the commissioner; this workbook stays as it is.`;
+              })
+            }
+          >
+            Prepare submission copy
+          </Button>
+        </div>
+      </section>
+    </>
+  );
+}

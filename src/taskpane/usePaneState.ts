@@ -1,0 +1,120 @@
+import { useCallback, useState } from 'react';
+import type { ReadReturn } from '../commands/readReturn';
+import type { Finding } from '../engine/checks/findings';
+import type { TallyReport } from '../engine/report/tallyReport';
+import { InputError } from '../errors';
+import { explanationsAfterCheck } from './explanations';
+import { inPageTerms } from './pageWording';
+import type { RunStep } from './paneHost';
+import type { ReturnSession } from './returnSession';
+
+/** Everything the pane knows about one open workbook; opening another replaces it whole. */
+export interface OpenReturn {
+  session: ReturnSession;
+  /** Tells one opened workbook from the next, so panels holding per-workbook state start afresh. */
+  serial: number;
+  /** Whether it says which return it is (ours, or a template mapped or being mapped): only then can it be checked. */
+  recognised: boolean;
+  /** It did not say which return it was when opened: the pane offers to map it, and keeps offering while it is open. */
+  foreign: boolean;
+  /** The case sheets it holds: while there are any, it is not the copy to send. */
+  caseSheets: string[];
+  /** The tally of the last fill. */
+  tally: TallyReport | null;
+  /** The last check: the return as read, and its findings. */
+  checked: { read: ReadReturn; findings: Finding[] } | null;
+  /** Explanations by finding key, as typed here or read from the workbook. */
+  explanations: Map<string, string>;
+  /** Explanations typed since the workbook was last written or downloaded. */
+  unsaved: boolean;
+}
+
+export type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy'; what: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'done'; message: string; intent: 'success' | 'warning' };
+
+let serials = 0;
+
+/** A workbook just opened (or the one open in Excel), as the pane first knows it. */
+export async function describe(session: ReturnSession): Promise<OpenReturn> {
+  const recognised = await session.recognised();
+  return { session, serial: ++serials, recognised, foreign: !recognised, caseSheets: await session.caseSheets(), tally: null, checked: null, explanations: new Map(), unsaved: false };
+}
+
+/** The pane's state: the open workbook (at most one) and the status of the step under way. */
+export function usePaneState() {
+  const [open, setOpen] = useState<OpenReturn | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+
+  /** Runs a step; a step's outcome may be a warning, which is not shown as success. */
+  const runWith = useCallback(async (what: string, action: () => Promise<{ message: string; intent: 'success' | 'warning' }>) => {
+    setStatus({ kind: 'busy', what });
+    try {
+      setStatus({ kind: 'done', ...(await action()) });
+    } catch (e) {
+      setStatus({ kind: 'error', message: e instanceof InputError ? inPageTerms(e.message) : `Something went wrong: ${(e as Error).message}. Nothing was changed.` });
+    }
+  }, []);
+  const run: RunStep = useCallback((what, action) => runWith(what, async () => ({ message: await action(), intent: 'success' })), [runWith]);
+
+  /**
+   * Opens a workbook, and fills it when `filling` gives a fill (made first, so a wrong period changes nothing);
+   * the workbook open before is let go before reading, so a failed open leaves nothing of it behind.
+   */
+  const openWith = useCallback(
+    (what: string, make: () => Promise<ReturnSession>, filling?: () => (session: ReturnSession) => Promise<TallyReport>) =>
+      runWith(what, async () => {
+        const fill = filling?.();
+        setOpen(null);
+        const session = await make();
+        const tally = fill ? await fill(session) : null;
+        const opened = { ...(await describe(session)), tally };
+        setOpen(opened);
+        return opened.recognised
+          ? { message: tally ? fillMessage(session.name, tally) : `Opened ${session.name}. Check it next.`, intent: 'success' }
+          : { message: `Opened ${session.name}, but it does not say which return it is, so it cannot be checked yet. If it is your commissioner's template, map it below; otherwise open a return made with Returns Assistant.`, intent: 'warning' };
+      }),
+    [runWith],
+  );
+
+  /** Re-reads what the open workbook holds after a step changed it; a fill makes the last check out of date. */
+  const refresh = useCallback(async (session: ReturnSession, tally?: TallyReport) => {
+    const fresh = await describe(session);
+    setOpen((old) =>
+      old && old.session === session ? { ...old, recognised: fresh.recognised, caseSheets: fresh.caseSheets, ...(tally ? { tally, checked: null } : {}) } : { ...fresh, tally: tally ?? null },
+    );
+  }, []);
+
+  const check = useCallback(
+    (session: ReturnSession) =>
+      runWith(`Checking ${session.name}`, async () => {
+        const outcome = await session.check();
+        const fresh = await describe(session);
+        setOpen((old) => {
+          const base = old && old.session === session ? old : fresh;
+          return { ...base, recognised: true, checked: { read: outcome.read, findings: outcome.findings }, explanations: explanationsAfterCheck(outcome.findings, base.explanations, outcome.explanations) };
+        });
+        const count = (s: Finding['severity']) => outcome.findings.filter((f) => f.severity === s).length;
+        return { message: `Checked ${session.name}: ${count('error')} errors, ${count('query')} queries, ${count('info')} notes.`, intent: 'success' };
+      }),
+    [runWith],
+  );
+
+  const explain = useCallback((key: string, text: string) => setOpen((old) => old && { ...old, explanations: new Map(old.explanations).set(key, text), unsaved: true }), []);
+  const saved = useCallback(() => setOpen((old) => old && { ...old, unsaved: false }), []);
+  const setFindings = useCallback((findings: Finding[]) => setOpen((old) => old && old.checked && { ...old, checked: { ...old.checked, findings } }), []);
+
+  return { open, setOpen, status, run, openWith, refresh, check, explain, saved, setFindings };
+}
+
+/** "Filled sample-return.xlsx: 678 figures from 16 case rows …". */
+export function fillMessage(name: string, tally: TallyReport): string {
+  const blank = Object.keys(tally.blanked).length;
+  return `Filled ${name}: ${Object.keys(tally.figures).length} figures from ${tally.cases?.rows ?? 0} case rows${tally.rowIssues.length ? `; the case data has ${tally.rowIssues.length} row issues (listed below)` : ''}.${
+    blank ? ` ${blank} figure${blank === 1 ? ' is' : 's are'} left blank: the export lacks a column ${blank === 1 ? 'it needs' : 'they need'}.` : ''
+  } Check it next.`;
+}
+
+export type PaneState = ReturnType<typeof usePaneState>;
