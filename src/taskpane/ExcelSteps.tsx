@@ -87,6 +87,19 @@ export function ExcelSteps({ host, pane, chosen, busy }: StepsProps & { host: Ex
           >
             Prepare submission copy
           </Button>
+          <Button
+            disabled={busy || !pane.open?.checked}
+            onClick={() =>
+              void pane.run('Inserting the charts', async () => {
+                const checked = pane.open?.checked;
+                if (!checked) return 'Check the return first: the charts show the figures as checked.';
+                const { sheet, charts } = await host.insertCharts(checked.read.data);
+                return `Inserted ${charts} chart${charts === 1 ? '' : 's'} of the return's breakdowns on the new sheet ${sheet}, as in the meeting pack.`;
+              })
+            }
+          >
+            Insert meeting charts
+          </Button>
         </div>
       </section>
     </>

@@ -1,3 +1,5 @@
+import { periodCharts } from '../engine/report/periodCharts';
+import { insertMeetingCharts } from '../workbook/meetingChartsSheet';
 import { OfficeSelection } from '../workbook/officeSelection';
 import { OfficeWorkbook, type ExcelRun } from '../workbook/officeWorkbook';
 import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
@@ -31,5 +33,6 @@ export function excelHost(api: OfficeApi = office()): ExcelPaneHost {
       await api.createWorkbook(base64Of(await workbook.toBytes()));
       return submission;
     },
+    insertCharts: (data) => insertMeetingCharts(api.run, periodCharts([data])),
   };
 }

@@ -1,3 +1,4 @@
+import type { ReturnData } from '../engine/checks/returnData';
 import type { ReturnSession } from './returnSession';
 
 /** The pane inside Excel: it works on the open workbook, and shows cells by selecting them. */
@@ -18,6 +19,8 @@ export interface ExcelPaneHost {
   onSelectionChanged(listener: (cell: string) => void): Promise<() => Promise<void>>;
   /** Opens the submission copy of the open workbook as a new workbook, for the person to save and send. */
   openSubmissionCopy(session: ReturnSession): Promise<{ removedSheets: string[] }>;
+  /** Puts the meeting pack's charts of the return, as native charts, on a new sheet of the open workbook. */
+  insertCharts(data: ReturnData): Promise<{ sheet: string; charts: number }>;
 }
 
 /** The pane as a page in a browser: workbooks are files read and written in the page; nothing leaves it. */

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import '../support/jsdom';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { ReturnData } from '../../src/engine/checks/returnData';
 import { App } from '../../src/taskpane/App';
 import { ReturnSession } from '../../src/taskpane/returnSession';
 import { OfficeWorkbook } from '../../src/workbook/officeWorkbook';
@@ -21,7 +22,9 @@ describe('the task pane in Excel', () => {
     const current = new ReturnSession(new OfficeWorkbook(excel.run), 'this workbook');
     let select: ((cell: string) => void) | null = null;
     const onSelectionChanged = async (listener: (cell: string) => void) => ((select = listener), async () => void (select = null));
-    render(<App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => 'Outputs!B7', showCells: async () => undefined, onSelectionChanged, openSubmissionCopy: async () => ({ removedSheets: ['Case data', 'Cases'] }) }} />);
+    const charted: string[] = [];
+    const insertCharts = async (data: ReturnData) => (charted.push(data.framework.id), { sheet: 'Meeting charts', charts: 9 });
+    render(<App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => 'Outputs!B7', showCells: async () => undefined, onSelectionChanged, openSubmissionCopy: async () => ({ removedSheets: ['Case data', 'Cases'] }), insertCharts }} />);
 
     fireEvent.click(screen.getByRole('button', { name: 'Insert template' }));
     await screen.findByText(/^Inserted the Cambridgeshire victim services monitoring return template./, {}, { timeout: 20_000 });
@@ -50,6 +53,9 @@ describe('the task pane in Excel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Prepare submission copy' }));
     await screen.findByText(/^Opened the submission copy as a new workbook: figures, narrative and findings, values only, without the "Case data" and "Cases" sheets\. Save it and send that one/);
     expect(excel.sheets.has('Findings')).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Insert meeting charts' }));
+    await screen.findByText("Inserted 9 charts of the return's breakdowns on the new sheet Meeting charts, as in the meeting pack.");
+    expect(charted).toEqual(['cambridgeshire']);
   }, 60_000);
 });
 
@@ -62,7 +68,7 @@ describe("mapping a commissioner's template open in Excel", () => {
     const shown: string[][] = [];
     const current = new ReturnSession(new OfficeWorkbook(excel.run), 'this workbook');
     render(
-      <App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => "'Section A'!D13", showCells: async (cells) => void shown.push(cells), onSelectionChanged: async () => async () => undefined, openSubmissionCopy: async () => ({ removedSheets: [] }) }} />,
+      <App host={{ kind: 'excel', current, showCell: async (_, cell) => void selected.push(cell), selectedCell: async () => "'Section A'!D13", showCells: async (cells) => void shown.push(cells), onSelectionChanged: async () => async () => undefined, openSubmissionCopy: async () => ({ removedSheets: [] }), insertCharts: async () => ({ sheet: 'Meeting charts', charts: 0 }) }} />,
     );
 
     fireEvent.click(await screen.findByRole('button', { name: 'Map this template' }, { timeout: 20_000 }));
