@@ -53,6 +53,7 @@ export async function readReturn(port: WorkbookPort, source: string, frameworkFo
   let version: RawCell = null;
   let period: Period | null;
   let held: Set<string> | undefined;
+  let lost: string[] = [];
   if (mapping) {
     await refuseUnfitMapping(port, mapping, framework, 'read', `${source}: the mapping does not fit this workbook`);
     for (const [figure, reference] of Object.entries(mapping.cells)) {
@@ -69,16 +70,19 @@ export async function readReturn(port: WorkbookPort, source: string, frameworkFo
       const place = names.get(figure.id);
       if (place) places.set(figure.id, { ...place, range: place.range.split(':')[0]! });
     }
+    // A mapped template holds the figures it was mapped to; any other has no cell there, which is no lost name.
     if (isMapped([...names.values()])) held = new Set(places.keys());
     else {
       for (const [figureId, place] of await placesByLabel(port, figures.filter((f) => !places.has(f.id)))) places.set(figureId, place);
       // Cells whose names were deleted are not blank: they cannot be found, and are not checked as if they were.
-      if (places.size < figures.length) held = new Set(places.keys());
+      if (places.size < figures.length) {
+        held = new Set(places.keys());
+        // A figure outside the service's profile is not asked of it: no cell for it is not a lost name.
+        const outside = figuresOutsideProfile(framework, profile);
+        lost = figures.filter((f) => !held!.has(f.id) && !outside.has(f.id)).map((f) => f.id);
+      }
     }
   }
-  // A figure outside the service's profile is not asked of it: no cell for it is not a lost name.
-  const outside = figuresOutsideProfile(framework, profile);
-  const lost = mapping || !held ? [] : figures.filter((f) => !held!.has(f.id) && !outside.has(f.id)).map((f) => f.id);
 
   const ids = [...places.keys()];
   const refs = ids.map((i) => places.get(i)!);

@@ -112,6 +112,9 @@ describe('filling a commissioner\u2019s own template through its mapping', () =>
     expect(Object.entries(read.data.values).filter(([id, value]) => value !== (report.figures[id] ?? null))).toEqual([]);
     expect(read.data.cells['referrals.total']).toBe(mapping.cells['referrals.total']);
     expect(findings.filter((f) => f.code === 'missing' || f.rule === 'template_version')).toEqual([]);
+    // Figures the template has no cell for were never named: none of them is a lost name.
+    expect(Object.keys(mapping.cells).length).toBeLessThan(figuresOf(framework).length);
+    expect(findings.filter((f) => f.rule === 'figure_names_lost')).toEqual([]);
   });
 });
 
