@@ -32,7 +32,7 @@ export async function checkReadReturn(port: WorkbookPort, read: ReadReturn, opti
   const added = new Set(figuresAddedSince(framework, read.version));
   const held = added.size ? new Set([...(read.data.held ?? figuresOf(framework).map((f) => f.id))].filter((id) => !added.has(id))) : read.data.held;
   let findings = runChecks({ ...read.data, ...(held ? { held } : {}) }, { previous: options.previous, overrides: options.overridesFor?.(framework) ?? null });
-  findings.push(...templateVersionFindings(framework, read.version));
+  findings.push(...templateVersionFindings(framework, read.version, read.data.profile ?? null));
   if (read.lost.length)
     findings.push(
       catalogueFinding('figure_names_lost', {

@@ -117,6 +117,10 @@ describe('checkWorkbook', () => {
     const query = findings.find((f) => f.code === 'template_version')!;
     expect(query.message).toContain('Figures this return has no cell for: Supported victims exiting with no outcome recorded;');
     expect(query.figures).toEqual(expect.arrayContaining(['caseload_end.total', 'support.ineligible']));
+    // A general service is not asked for the restorative justice service's figures, added since or not.
+    const rjLabels = cambridgeshire.figures.filter((f) => f.id.startsWith('rj.')).map((f) => f.label);
+    expect(rjLabels.length).toBeGreaterThan(0);
+    for (const label of rjLabels) expect(query.message).not.toContain(label);
   });
 
   it('names the cases behind an outcome query, and gives every finding its code, parameters, title and reference', async () => {

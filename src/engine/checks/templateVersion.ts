@@ -1,5 +1,6 @@
 import { figuresOf } from '../../frameworks/expand';
 import type { Framework } from '../../frameworks/schema';
+import { figuresOutsideProfile } from '../../frameworks/profiles';
 import { matchFigures } from '../../frameworks/selectors';
 import { changesSince } from '../../frameworks/versions';
 import { catalogueFinding, type Finding } from './findings';
@@ -8,15 +9,18 @@ const LABELS_SHOWN = 5;
 
 /**
  * A query on a return made from another version of the template, saying what changed since: the figures
- * whose meaning changed are compared with the current rules, so the reader should know.
+ * whose meaning changed are compared with the current rules, so the reader should know. Only the figures asked
+ * under the return's service profile are named.
  */
-export function templateVersionFindings(framework: Framework, version: string | null): Finding[] {
+export function templateVersionFindings(framework: Framework, version: string | null, profile: string | null = null): Finding[] {
   if (version === framework.version) return [];
   const changes = changesSince(framework, version);
-  const ids = figuresOf(framework).map((f) => f.id);
+  // Figures the service's profile does not ask for are no concern of this return, changed or added.
+  const outside = figuresOutsideProfile(framework, profile);
+  const ids = figuresOf(framework).map((f) => f.id).filter((id) => !outside.has(id));
   const labels = new Map(figuresOf(framework).map((f) => [f.id, f.label]));
   const changed = [...new Set(changes.flatMap((c) => matchFigures(c.changed, ids)))];
-  const added = changes.flatMap((c) => c.added);
+  const added = changes.flatMap((c) => c.added).filter((id) => !outside.has(id));
   const shown = changed.slice(0, LABELS_SHOWN).map((id) => labels.get(id) ?? id);
   const since = changes.length
     ? ` Since then: ${changes.map((c) => c.summary).join(' ')} Figures whose meaning changed: ${shown.join('; ')}${changed.length > LABELS_SHOWN ? ` and ${changed.length - LABELS_SHOWN} more` : ''}.${
