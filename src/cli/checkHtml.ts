@@ -1,7 +1,6 @@
 import type { FileCheck } from '../engine/checks/checkReport';
 import { dayFromIso, displayDay } from '../engine/cases/dates';
-import { escapeHtml as e } from '../engine/report/html';
-import { htmlPage } from './html';
+import { escapeHtml as e, htmlPage } from '../engine/report/html';
 
 /** One file of a batch check, with what the page shows beside its findings. */
 export interface CheckedFileView {

@@ -1,5 +1,5 @@
 import type { FigureCell } from '../checks/returnData';
-import { escapeHtml as e } from './html';
+import { escapeHtml as e, htmlPage } from './html';
 import type { MeetingPack } from './meetingPack';
 import { svgChart } from './svgChart';
 import { describeTarget, formatNumber, formatShare, type TargetResult } from './targets';
@@ -77,12 +77,10 @@ function quality(pack: MeetingPack): string {
  */
 export function packHtml(pack: MeetingPack): string {
   const charts = pack.charts.map((c, i) => `<figure><figcaption>${e(c.title)}</figcaption>${svgChart(c, `c${i}`)}</figure>`).join('');
-  return `<!doctype html>
-<html lang="en-GB"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${e(`Performance meeting: ${pack.title}, ${pack.period}`)}</title><style>${STYLE}</style></head>
-<body><main>
+  return htmlPage(
+    `Performance meeting: ${pack.title}, ${pack.period}`,
+    STYLE,
+    `<main>
 <h1>Performance meeting pack</h1>
 <p><strong>${e(pack.title)}</strong> (${e(pack.commissioner)})<br>${pack.provider ? `Provider: ${e(pack.provider)}<br>` : ''}Period: ${e(pack.period)}<br>Return: ${e(pack.source)}${pack.previousPeriods.length ? `<br>Compared with: ${pack.previousPeriods.map(e).join('; ')}` : ''}</p>
 <h2>Headline figures</h2>${headlines(pack)}
@@ -90,6 +88,6 @@ export function packHtml(pack: MeetingPack): string {
 <h2>Period by period</h2>${charts || '<p>No figures to chart.</p>'}
 <h2>Open errors and queries</h2>${findings(pack)}
 <h2>Data quality</h2>${quality(pack)}
-</main></body></html>
-`;
+</main>`,
+  );
 }
