@@ -5,16 +5,12 @@ import { returnFileList } from '../commands/returnFileList';
 import type { ProviderReturn } from '../engine/aggregation/aggregate';
 import { aggregateAsReturn, aggregateReturns } from '../engine/aggregation/aggregate';
 import { checkedFile, checkReport } from '../engine/checks/checkReport';
-import { parseMapping } from '../engine/mapping/mapping';
 import { periodToIso } from '../engine/tally/period';
 import { InputError } from '../errors';
-import { builtInFramework } from '../frameworks/load';
-import type { Framework } from '../frameworks/schema';
-import { decodeText } from '../tables/decodeText';
 import { parseFlags } from './args';
 import { formatCheckReport } from './formatCheckReport';
 import type { CliIo } from './io';
-import { loadFramework } from './loadFramework';
+import { frameworkChooser, mappingFile } from './loadFramework';
 
 export const aggregateUsage = `Usage: returns aggregate FILE... | --dir FOLDER --out CONSOLIDATED.xlsx [--json] [--mapping MAPPING.json] [--previous FILE]... [--swing PCT] [--framework ID]
 
@@ -60,9 +56,8 @@ export async function aggregateCommand(args: string[], io: CliIo): Promise<numbe
     aggregateFlags,
     aggregateUsage,
   );
-  const named = flags.framework ? await loadFramework(flags.framework, io) : null;
-  const frameworkFor = (id: string): Framework => (named && named.id === id ? named : builtInFramework(id));
-  const mapping = flags.mapping ? parseMapping(decodeText(await io.readFile(flags.mapping)).text, flags.mapping) : null;
+  const frameworkFor = await frameworkChooser(flags.framework, io);
+  const mapping = await mappingFile(flags.mapping, io);
   const files = await returnFileList(io, flags.files, flags.dir);
   const providers = usable(await readEachReturn(io, files, { frameworkFor, mapping }, providerReturn), 'aggregated');
   const previous = flags.previous.length ? aggregateAsReturn(aggregateReturns(usable(await readEachReturn(io, flags.previous, { frameworkFor, mapping }, providerReturn), 'compared')), flags.previous.join(', ')) : null;

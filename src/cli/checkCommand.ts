@@ -2,7 +2,6 @@ import { decodeText } from '../tables/decodeText';
 import { basename, extname, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Framework } from '../frameworks/schema';
-import { builtInFramework } from '../frameworks/load';
 import { checkedFile, checkExitCode, checkReport } from '../engine/checks/checkReport';
 import type { ReturnData } from '../engine/checks/returnData';
 import { figuresOf } from '../frameworks/expand';
@@ -13,10 +12,9 @@ import { InputError, parseJsonText } from '../errors';
 import { parseFlags } from './args';
 import { formatCheckReport } from './formatCheckReport';
 import type { CliIo } from './io';
-import { loadFramework, valuesFile } from './loadFramework';
+import { frameworkChooser, mappingFile, valuesFile } from './loadFramework';
 import { returnFileList } from '../commands/returnFileList';
 import { checkHtml, type CheckedFileView } from './checkHtml';
-import { parseMapping } from '../engine/mapping/mapping';
 import type { XlsxWorkbook } from '../workbook/xlsxWorkbook';
 
 /** The workbook code, loaded only when a workbook is checked: figures files never load ExcelJS. */
@@ -73,14 +71,13 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     checkFlags,
     checkUsage,
   );
-  const named = flags.framework ? await loadFramework(flags.framework, io) : null;
-  const withValues = await valuesFile(flags.values, io);
-  const frameworkFor = (id: string): Framework => withValues(named && named.id === id ? named : builtInFramework(id));
+  const [chosen, withValues] = [await frameworkChooser(flags.framework, io), await valuesFile(flags.values, io)];
+  const frameworkFor = (id: string): Framework => withValues(chosen(id));
   const given = await returnFileList(io, flags.files, flags.dir);
   if (flags.annotate && (given.length !== 1 || !isWorkbook(given[0]!)))
     throw new InputError(`--annotate writes a copy of one workbook: give exactly one .xlsx file to check.\n\n${checkUsage}`);
   if (flags.annotate && resolve(flags.annotate) === resolve(given[0]!)) throw new InputError('--annotate must name a new file: the return you received is never changed.');
-  const mapping = flags.mapping ? parseMapping(decodeText(await io.readFile(flags.mapping)).text, flags.mapping) : null;
+  const mapping = await mappingFile(flags.mapping, io);
   const read = async (file: string) =>
     isFiguresFile(file)
       ? returnFromJson(decodeText(await io.readFile(file)).text, file, frameworkFor)

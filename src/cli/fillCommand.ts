@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { fillReturn } from '../commands/fillReturn';
 import { rowIssueCount } from '../engine/report/tallyReport';
-import { parseMapping } from '../engine/mapping/mapping';
 import { readCaseData } from '../commands/readCaseData';
 import { periodFromIso } from '../engine/tally/period';
 import { readTable } from '../tables/readTable';
 import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
-import { decodeText } from '../tables/decodeText';
 import { parseFlags } from './args';
 import type { CliIo } from './io';
-import { loadFramework, profileFlag, profileUsage, valuesFile } from './loadFramework';
+import { loadFramework, mappingFile, profileFlag, profileUsage, valuesFile } from './loadFramework';
 
 export const fillUsage = `Usage: returns fill [CASES] --framework ID --from YYYY-MM-DD --to YYYY-MM-DD (--out FILE.xlsx | --into RETURN.xlsx [--mapping MAPPING.json] [--out FILE.xlsx]) [--overwrite] [--profile ID] [--values VALUES.json] [--sheet NAME] [--force]
 
@@ -57,7 +55,7 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   const workbook = flags.into ? await XlsxWorkbook.fromBytes(await io.readFile(flags.into), flags.into) : XlsxWorkbook.create();
   const casesFile = flags.files[0];
   const table = casesFile ? await readTable(await io.readFile(casesFile), casesFile, { sheet: flags.sheet }) : await readCaseData(workbook, flags.into!);
-  const mapping = flags.mapping ? parseMapping(decodeText(await io.readFile(flags.mapping)).text, flags.mapping) : undefined;
+  const mapping = (await mappingFile(flags.mapping, io)) ?? undefined;
   const { report, replaced, filled } = await fillReturn(workbook, { framework, period, table, overwrite: flags.overwrite, profile: profileFlag(framework, flags.profile), ...(mapping ? { mapping } : {}) });
   const out = flags.out ?? flags.into!;
   // Filling --into in place is what was asked; every other file the command read is never written over.

@@ -4,6 +4,7 @@ import { checkedProfileId } from '../frameworks/profiles';
 import type { Framework } from '../frameworks/schema';
 import { InputError, parseJsonText } from '../errors';
 import { parseValueSpellings, withValueSpellings } from '../engine/spellings/valueSpellings';
+import { parseMapping, type Mapping } from '../engine/mapping/mapping';
 import type { CliIo } from './io';
 
 /** --framework takes a built-in id (cambridgeshire) or the path of a framework .json file a commissioner wrote. */
@@ -15,6 +16,20 @@ export async function loadFramework(nameOrPath: string, io: CliIo): Promise<Fram
   }
   const text = decodeText(await io.readFile(nameOrPath)).text;
   return parseFramework(parseJsonText(text, nameOrPath, 'Fix the file and try again.'), nameOrPath);
+}
+
+/**
+ * The framework each return is read with: the one given with --framework when the return names it, otherwise
+ * the built-in framework of the id the return names.
+ */
+export async function frameworkChooser(nameOrPath: string | undefined, io: CliIo): Promise<(id: string) => Framework> {
+  const named = nameOrPath ? await loadFramework(nameOrPath, io) : null;
+  return (id) => (named && named.id === id ? named : builtInFramework(id));
+}
+
+/** --mapping FILE.json: where a commissioner's own template holds each figure (from returns map). */
+export async function mappingFile(path: string | undefined, io: CliIo): Promise<Mapping | null> {
+  return path ? parseMapping(decodeText(await io.readFile(path)).text, path) : null;
 }
 
 /** --values FILE.json: a provider's own value spellings, read once and laid over each framework they are checked against. */

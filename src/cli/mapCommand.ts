@@ -3,12 +3,10 @@ import { mapTemplate, type TemplateMapping } from '../commands/mapTemplate';
 import { mappingOperations } from '../commands/mappedWorkbook';
 import { figuresOf } from '../frameworks/expand';
 import type { Framework } from '../frameworks/schema';
-import { parseMapping } from '../engine/mapping/mapping';
-import { decodeText } from '../tables/decodeText';
 import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
 import { parseFlags } from './args';
 import type { CliIo } from './io';
-import { loadFramework } from './loadFramework';
+import { loadFramework, mappingFile } from './loadFramework';
 
 export const mapUsage = `Usage: returns map TEMPLATE.xlsx --framework ID --out MAPPING.json|MAPPED.xlsx [--mapping PREVIOUS.json] [--force] [--json]
 
@@ -36,7 +34,7 @@ export async function mapCommand(args: string[], io: CliIo): Promise<number> {
   const file = flags.files[0]!;
   const framework = await loadFramework(flags.framework, io);
   const workbook = await XlsxWorkbook.fromBytes(await io.readFile(file), file);
-  const previous = flags.mapping ? parseMapping(decodeText(await io.readFile(flags.mapping)).text, flags.mapping) : null;
+  const previous = await mappingFile(flags.mapping, io);
   const result = await mapTemplate(workbook, framework, previous);
   const guard = { force: flags.force, inputs: [file, ...(flags.mapping ? [flags.mapping] : [])] };
   if (flags.out.toLowerCase().endsWith('.json')) await io.writeFile(flags.out, new TextEncoder().encode(`${JSON.stringify(result.mapping, null, 2)}\n`), guard);

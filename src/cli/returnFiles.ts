@@ -1,13 +1,12 @@
 import { readReturn } from '../commands/readReturn';
 import type { ReturnData } from '../engine/checks/returnData';
 import { returnFromJson } from '../engine/checks/returnFromJson';
-import { parseMapping, type Mapping } from '../engine/mapping/mapping';
+import type { Mapping } from '../engine/mapping/mapping';
 import type { Framework } from '../frameworks/schema';
-import { builtInFramework } from '../frameworks/load';
 import { decodeText } from '../tables/decodeText';
 import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
 import type { CliIo } from './io';
-import { loadFramework } from './loadFramework';
+import { frameworkChooser, mappingFile } from './loadFramework';
 
 /** What the report and publish commands share: --framework, --mapping, and reading a return given as a file. */
 export interface ReturnFiles {
@@ -19,9 +18,8 @@ export interface ReturnFiles {
 }
 
 export async function returnFiles(io: CliIo, flags: { framework?: string | undefined; mapping?: string | undefined }): Promise<ReturnFiles> {
-  const named = flags.framework ? await loadFramework(flags.framework, io) : null;
-  const frameworkFor = (id: string): Framework => (named && named.id === id ? named : builtInFramework(id));
-  const mapping = flags.mapping ? parseMapping(decodeText(await io.readFile(flags.mapping)).text, flags.mapping) : null;
+  const frameworkFor = await frameworkChooser(flags.framework, io);
+  const mapping = await mappingFile(flags.mapping, io);
   const workbook = async (file: string) => XlsxWorkbook.fromBytes(await io.readFile(file), file);
   return {
     frameworkFor,
