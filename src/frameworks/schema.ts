@@ -237,7 +237,8 @@ export const profileSchema = z.strictObject({
 });
 
 const frameworkObject = z.strictObject({
-  id: slug,
+  /** The framework's name on the command line and in a filled return ("cambridgeshire", "safe-spaces"). */
+  id: z.string().regex(/^[a-z0-9]+([-_][a-z0-9]+)*$/, 'use lower-case letters and digits, words joined by - or _'),
   version: z.string().min(1),
   /** Versions after the first, oldest first. */
   changes: z.array(changeSchema).default([]),
