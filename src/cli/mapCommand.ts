@@ -6,9 +6,9 @@ import type { Framework } from '../frameworks/schema';
 import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
 import { parseFlags } from './args';
 import type { CliIo } from './io';
-import { loadFramework, mappingFile } from './loadFramework';
+import { loadFramework, mappingFile, profileFlag } from './loadFramework';
 
-export const mapUsage = `Usage: returns map TEMPLATE.xlsx --framework ID --out MAPPING.json|MAPPED.xlsx [--mapping PREVIOUS.json] [--force] [--json]
+export const mapUsage = `Usage: returns map TEMPLATE.xlsx --framework ID --out MAPPING.json|MAPPED.xlsx [--mapping PREVIOUS.json] [--profile ID] [--force] [--json]
 
 Maps a commissioner's own template: finds, from the template's own words, the cell that holds each figure of
 the return, and says how sure it is. A tie or a weak match is left unmapped with the cells it considered:
@@ -17,6 +17,8 @@ check those, and put them in the mapping file by hand.
               MAPPED.xlsx: a copy of the template carrying the mapping, which then fills and checks like
               a template from returns template
   --mapping   last period's mapping: its bindings are kept, following their labels where rows moved
+  --profile   the kind of service the returns are made by (the framework's service profiles), kept in the
+              mapping: figures asked only of other kinds of service are then not applicable, not missing
   --force     replace --out if it exists (the template itself is never written over)
   --json      print the whole proposal (bindings, unmapped figures with candidates, unclaimed cells)`;
 
@@ -25,17 +27,20 @@ const mapFlags = z.object({
   framework: z.string({ error: '--framework is required, e.g. --framework cambridgeshire.' }).min(1),
   out: z.string({ error: '--out is required: a .json mapping or an .xlsx copy of the template.' }).regex(/\.(json|xlsx)$/i, '--out must name a .json or an .xlsx file'),
   mapping: z.string().min(1).optional(),
+  profile: z.string().min(1).optional(),
   force: z.boolean().default(false),
   json: z.boolean().default(false),
 });
 
 export async function mapCommand(args: string[], io: CliIo): Promise<number> {
-  const flags = parseFlags(args, { framework: { type: 'string' }, out: { type: 'string' }, mapping: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' } }, mapFlags, mapUsage);
+  const flags = parseFlags(args, { framework: { type: 'string' }, out: { type: 'string' }, mapping: { type: 'string' }, profile: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' } }, mapFlags, mapUsage);
   const file = flags.files[0]!;
   const framework = await loadFramework(flags.framework, io);
   const workbook = await XlsxWorkbook.fromBytes(await io.readFile(file), file);
   const previous = await mappingFile(flags.mapping, io);
-  const result = await mapTemplate(workbook, framework, previous);
+  const profile = profileFlag(framework, flags.profile) ?? previous?.profile;
+  const proposal = await mapTemplate(workbook, framework, previous);
+  const result = profile ? { ...proposal, mapping: { ...proposal.mapping, profile } } : proposal;
   const guard = { force: flags.force, inputs: [file, ...(flags.mapping ? [flags.mapping] : [])] };
   if (flags.out.toLowerCase().endsWith('.json')) await io.writeFile(flags.out, new TextEncoder().encode(`${JSON.stringify(result.mapping, null, 2)}\n`), guard);
   else {

@@ -1,12 +1,14 @@
-import { figuresOf } from '../frameworks/expand';
 import type { Framework } from '../frameworks/schema';
 import type { Mapping } from '../engine/mapping/mapping';
 import { PERIOD_FROM, PERIOD_TO } from '../engine/formulas/names';
-import { parseSheetCell, sheetCell } from '../workbook/addresses';
-import type { NamedRange, WorkbookOperation, WorkbookPort } from '../workbook/port';
+import { parseSheetCell } from '../workbook/addresses';
+import type { NamedRange, WorkbookOperation } from '../workbook/port';
 import { RETURN_NAMES } from './returnLayout';
 
-/** The hidden sheet a mapped template carries: which return it is, and the period where the template has no cells for it. */
+/**
+ * The hidden sheet a mapped template carries: which return it is, its service profile, and the period where the
+ * template has no cells for it.
+ */
 export const MAPPING_SHEET = 'Returns Assistant';
 /** Named cells of a mapped template, besides the figures and the period. */
 export const MAPPED_NAMES = { mapped: 'return.mapped', provider: RETURN_NAMES.provider } as const;
@@ -32,11 +34,14 @@ export function mappingOperations(mapping: Mapping, framework: Framework, sheets
         ['Mapped template', 'yes'],
         ['Period from', null],
         ['Period to', null],
+        ['Service profile', mapping.profile ?? null],
       ],
     },
     { op: 'defineName', name: RETURN_NAMES.framework, sheet: MAPPING_SHEET, range: 'B2' },
     { op: 'defineName', name: RETURN_NAMES.version, sheet: MAPPING_SHEET, range: 'B3' },
     { op: 'defineName', name: MAPPED_NAMES.mapped, sheet: MAPPING_SHEET, range: 'B4' },
+    // A commissioner's template has no cell for the kind of service: a fill with --profile records it here.
+    { op: 'defineName', name: RETURN_NAMES.profile, sheet: MAPPING_SHEET, range: 'B7' },
   );
   const name = (id: string, reference: string) => {
     const { sheet, cell } = parseSheetCell(reference);
@@ -55,19 +60,4 @@ export function mappingOperations(mapping: Mapping, framework: Framework, sheets
 /** Whether a workbook is a commissioner's template mapped by this product (rather than one it wrote). */
 export function isMapped(names: NamedRange[]): boolean {
   return names.some((n) => n.name === MAPPED_NAMES.mapped);
-}
-
-/** A mapped workbook's mapping, read back from its names (the JSON form, without anchors). */
-export async function mappingOfWorkbook(port: WorkbookPort, framework: Framework): Promise<Mapping> {
-  const names = new Map((await port.names()).map((n) => [n.name, n]));
-  const at = (id: string) => {
-    const place = names.get(id);
-    return place ? sheetCell(place.sheet, place.range.split(':')[0]!) : undefined;
-  };
-  const cells = Object.fromEntries(figuresOf(framework).flatMap((f) => (names.has(f.id) ? [[f.id, at(f.id)!]] : [])));
-  const from = at(PERIOD_FROM);
-  const to = at(PERIOD_TO);
-  const provider = at(MAPPED_NAMES.provider);
-  const ownPeriod = names.get(PERIOD_FROM)?.sheet === MAPPING_SHEET;
-  return { framework: framework.id, version: framework.version, cells, ...(from && to && !ownPeriod ? { period: { from, to } } : {}), ...(provider ? { provider } : {}) };
 }

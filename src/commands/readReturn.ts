@@ -47,8 +47,9 @@ export async function readReturn(port: WorkbookPort, source: string, frameworkFo
     throw new InputError(`${source}: ${(e as Error).message}`);
   }
   const figures = figuresOf(framework);
-  const profileCell = mapping ? null : await single(names.get(RETURN_NAMES.profile));
-  const profile = typeof profileCell === 'string' && profileCell.trim() !== '' ? checkedProfileId(framework, profileCell.trim(), `${source}, the service profile (cell ${RETURN_NAMES.profile})`) : null;
+  const profileCell = mapping ? (mapping.profile ?? null) : await single(names.get(RETURN_NAMES.profile));
+  const profileWhere = mapping ? `${source}, the mapping's service profile` : `${source}, the service profile (cell ${RETURN_NAMES.profile})`;
+  const profile = typeof profileCell === 'string' && profileCell.trim() !== '' ? checkedProfileId(framework, profileCell.trim(), profileWhere) : null;
   const places = new Map<string, NamedRange>();
   let version: RawCell = null;
   let period: Period | null;

@@ -1,5 +1,6 @@
 import { main } from '../../src/cli/main';
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
+import { commissionerTemplates } from '../fixtures/templates';
 import { memoryIo } from '../support/memoryIo';
 
 const PERIOD = ['--framework', 'cambridgeshire', '--from', '2020-04-01', '--to', '2020-09-30'];
@@ -56,5 +57,44 @@ describe('--profile: the kind of service a return is made by', () => {
     const { io, stderr } = memoryIo({ 'cases.csv': CASES });
     expect(await main(['tally', 'cases.csv', ...PERIOD, '--profile', 'hub'], io)).toBe(2);
     expect(stderr()).toContain('--profile: "hub" is not a service profile of the Cambridgeshire victim services monitoring return. Use one of: general (General victim service), victim-and-witness-hub (Victim and Witness Hub), rj (Restorative justice service).');
+  });
+});
+
+describe('--profile on a commissioner\u2019s own template (template A asks for the RJ figures, "RJ Service only")', () => {
+  const missingOnCheck = async (io: ReturnType<typeof memoryIo>, args: string[]): Promise<string[]> => {
+    await main(['check', ...args, '--json'], io.io);
+    const report = JSON.parse(io.stdout().slice(io.stdout().lastIndexOf('{\n  "files"')));
+    return report.files[0].issues.filter((f: { rule: string }) => f.rule === 'figures_missing').flatMap((f: { figures: string[] }) => f.figures);
+  };
+
+  it('a mapping file keeps the profile given to returns map, and the check reads the return under it', async () => {
+    const io = memoryIo({ 'template.xlsx': await commissionerTemplates.A!.build(), 'cases.csv': CASES });
+    expect(await main(['map', 'template.xlsx', '--framework', 'cambridgeshire', '--out', 'general.json'], io.io)).toBe(0);
+    expect(await main(['map', 'template.xlsx', '--framework', 'cambridgeshire', '--profile', 'rj', '--out', 'rj.json'], io.io)).toBe(0);
+    expect(JSON.parse(new TextDecoder().decode(io.written['rj.json']!)).profile).toBe('rj');
+    expect(await main(['fill', 'cases.csv', ...PERIOD, '--into', 'template.xlsx', '--mapping', 'rj.json', '--out', 'filled.xlsx'], io.io)).toBe(0);
+    expect(await missingOnCheck(io, ['filled.xlsx', '--mapping', 'rj.json'])).toEqual(expect.arrayContaining(RJ));
+    for (const id of RJ) expect(await missingOnCheck(io, ['filled.xlsx', '--mapping', 'general.json'])).not.toContain(id);
+  });
+
+  it('a mapped copy of the template records the profile a fill is given on its hidden sheet', async () => {
+    const io = memoryIo({ 'template.xlsx': await commissionerTemplates.A!.build(), 'cases.csv': CASES });
+    expect(await main(['map', 'template.xlsx', '--framework', 'cambridgeshire', '--out', 'mapped.xlsx'], io.io)).toBe(0);
+    expect(await main(['fill', 'cases.csv', ...PERIOD, '--profile', 'rj', '--into', 'mapped.xlsx', '--out', 'filled.xlsx'], io.io)).toBe(0);
+    const filled = await XlsxWorkbook.fromBytes(io.written['filled.xlsx']!, 'filled.xlsx');
+    const place = (await filled.names()).find((n) => n.name === 'return.profile')!;
+    expect(place.sheet).toBe('Returns Assistant');
+    expect((await filled.read([place]))[0]![0]![0]).toBe('rj');
+    expect(await missingOnCheck(io, ['filled.xlsx'])).toEqual(expect.arrayContaining(RJ));
+  });
+
+  it('refuses a mapping whose profile the framework does not have', async () => {
+    const io = memoryIo({ 'template.xlsx': await commissionerTemplates.A!.build(), 'cases.csv': CASES });
+    expect(await main(['map', 'template.xlsx', '--framework', 'cambridgeshire', '--out', 'mapping.json'], io.io)).toBe(0);
+    const mapping = JSON.parse(new TextDecoder().decode(io.written['mapping.json']!));
+    io.written['bad.json'] = new TextEncoder().encode(JSON.stringify({ ...mapping, profile: 'hub' }));
+    expect(await main(['fill', 'cases.csv', ...PERIOD, '--into', 'template.xlsx', '--mapping', 'mapping.json', '--out', 'filled.xlsx'], io.io)).toBe(0);
+    expect(await main(['check', 'filled.xlsx', '--mapping', 'bad.json'], io.io)).toBe(2);
+    expect(io.stderr()).toContain("filled.xlsx, the mapping's service profile: \"hub\" is not a service profile");
   });
 });

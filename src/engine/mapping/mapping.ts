@@ -34,6 +34,8 @@ export const mappingSchema = z.object({
   period: z.object({ from: cellReference, to: cellReference }).optional(),
   /** The cell holding the provider's name. */
   provider: cellReference.optional(),
+  /** The service profile the provider's returns are made under (a framework's profile id), where it has profiles. */
+  profile: z.string().min(1).optional(),
   anchors: z.record(z.string(), anchorSchema).optional(),
 });
 
