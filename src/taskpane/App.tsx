@@ -3,7 +3,6 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Finding } from '../engine/checks/findings';
 import type { ReturnData } from '../engine/checks/returnData';
 import { periodToIso } from '../engine/tally/period';
-import { builtInFramework, builtInFrameworkIds } from '../frameworks/load';
 import { BrowserSendStep } from './BrowserSendStep';
 import { BrowserSteps } from './BrowserSteps';
 import { CaseDataWarning } from './CaseDataWarning';
@@ -12,6 +11,7 @@ import { FindingsExport } from './FindingsExport';
 import { FindingsList } from './FindingsList';
 import { MappingPanel } from './MappingPanel';
 import { periodOfControls } from './pageWording';
+import { frameworkFromFile, paneFramework, paneFrameworks, rememberFramework } from './paneFrameworks';
 import type { PaneHost, RunStep } from './paneHost';
 import { ReturnControls, type ReturnChoice } from './ReturnControls';
 import { figureAt, returnFigures } from './returnFigures';
@@ -30,7 +30,8 @@ const useStyles = makeStyles({
 /** The task pane, in Excel or as a page: choose the return and period, fill, check, explain, send. */
 export function App({ host }: { host: PaneHost }) {
   const styles = useStyles();
-  const [choice, setChoice] = useState<ReturnChoice>({ frameworkId: builtInFrameworkIds[0] ?? '', from: '2020-04-01', to: '2020-09-30' });
+  const [choice, setChoice] = useState<ReturnChoice>({ frameworkId: paneFrameworks()[0]?.id ?? '', from: '2020-04-01', to: '2020-09-30', profile: null });
+  const [frameworks, setFrameworks] = useState(paneFrameworks);
   const pane = usePaneState();
   const { open, status, setOpen } = pane;
   const [shown, setShown] = useState<{ finding: Finding; cell: string } | null>(null);
@@ -45,7 +46,15 @@ export function App({ host }: { host: PaneHost }) {
   const selectedCell = useSelectedCell(host, checked !== null);
 
   const busy = status.kind === 'busy';
-  const chosen = () => ({ framework: builtInFramework(choice.frameworkId), period: periodOfControls(choice.from, choice.to) });
+  const chosen = () => ({ framework: paneFramework(choice.frameworkId), period: periodOfControls(choice.from, choice.to), profile: choice.profile });
+  const loadFramework = (file: File) =>
+    void pane.run(`Loading ${file.name}`, async () => {
+      const framework = frameworkFromFile(file.name, await file.text());
+      rememberFramework(framework);
+      setFrameworks(paneFrameworks());
+      setChoice((old) => ({ ...old, frameworkId: framework.id, profile: null }));
+      return `Loaded the ${framework.title} from ${file.name}. It is chosen above: fill or check a return with it.`;
+    });
   // A mapping step changes whether the workbook can be checked: the pane reads that again after each.
   const runThenRefresh: RunStep = (what, action) => pane.run(what, async () => {
     const message = await action();
@@ -61,7 +70,7 @@ export function App({ host }: { host: PaneHost }) {
             ? 'Fill and check the victim-services monitoring return open in Excel. Nothing leaves this computer.'
             : 'Fill and check a victim-services monitoring return: the workbook of figures your commissioner asks for each period. Start from your case-management export (CSV, TSV or .xlsx) to fill a new return, or open a return you already have to check it. Nothing leaves this computer.'}
         </Text>
-        <ReturnControls value={choice} onChange={setChoice} />
+        <ReturnControls value={choice} onChange={setChoice} frameworks={frameworks} onFrameworkFile={loadFramework} busy={busy} />
         {host.kind === 'excel' ? (
           <ExcelSteps host={host} pane={pane} chosen={chosen} busy={busy} />
         ) : (

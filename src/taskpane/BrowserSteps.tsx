@@ -17,7 +17,7 @@ const useStyles = makeStyles({
 export interface StepsProps {
   pane: PaneState;
   /** The return and period in the controls, or a message saying what is wrong with them. */
-  chosen(): { framework: Framework; period: Period };
+  chosen(): { framework: Framework; period: Period; profile: string | null };
   busy: boolean;
 }
 
@@ -32,8 +32,8 @@ export function BrowserSteps({ host, pane, chosen, busy }: StepsProps & { host: 
   /** Fills a new return from case rows read when the fill starts. */
   const fillNew = (name: string, cases: () => Promise<RawTable | null>) =>
     pane.openWith(`Filling ${name} from the case data`, async () => host.newReturn(name), () => {
-      const { framework, period } = chosen();
-      return async (s) => s.fill(framework, period, await cases());
+      const { framework, period, profile } = chosen();
+      return async (s) => s.fill(framework, period, await cases(), false, profile);
     });
   const newName = rows?.kind === 'file' ? `${rows.name.replace(/\.[^.]*$/, '')} - return.xlsx` : 'return.xlsx';
 
@@ -70,8 +70,8 @@ export function BrowserSteps({ host, pane, chosen, busy }: StepsProps & { host: 
               disabled={busy || !rows}
               onClick={() =>
                 void pane.run(`Filling ${session.name}`, async () => {
-                  const { framework, period } = chosen();
-                  const tally = await session.fill(framework, period, tableOf(rows), overwrite);
+                  const { framework, period, profile } = chosen();
+                  const tally = await session.fill(framework, period, tableOf(rows), overwrite, profile);
                   await pane.refresh(session, tally);
                   return fillMessage(session.name, tally);
                 })

@@ -29,8 +29,8 @@ export function ExcelSteps({ host, pane, chosen, busy }: StepsProps & { host: Ex
             disabled={busy}
             onClick={() =>
               void pane.run('Inserting the template', async () => {
-                const { framework, period } = chosen();
-                await session.insertTemplate(framework, period);
+                const { framework, period, profile } = chosen();
+                await session.insertTemplate(framework, period, profile);
                 await pane.refresh(session);
                 return `Inserted the ${framework.title} template. Paste the case rows into its Case data sheet or below, then fill it.`;
               })
@@ -47,8 +47,8 @@ export function ExcelSteps({ host, pane, chosen, busy }: StepsProps & { host: Ex
             disabled={busy}
             onClick={() =>
               void pane.run('Filling the return from the case data', async () => {
-                const { framework, period } = chosen();
-                const tally = await session.fill(framework, period, tableOf(rows), overwrite);
+                const { framework, period, profile } = chosen();
+                const tally = await session.fill(framework, period, tableOf(rows), overwrite, profile);
                 await pane.refresh(session, tally);
                 return fillMessage(session.name, tally);
               })

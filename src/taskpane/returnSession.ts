@@ -17,6 +17,7 @@ import type { TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
 import type { Framework } from '../frameworks/schema';
 import type { WorkbookPort } from '../workbook/port';
+import { paneFramework } from './paneFrameworks';
 
 export interface CheckOutcome {
   findings: Finding[];
@@ -65,28 +66,28 @@ export class ReturnSession {
     this.mapping = null;
   }
 
-  async insertTemplate(framework: Framework, period: Period | null): Promise<void> {
-    const { operations } = returnSheets(framework, () => null, period ? { period: { from: jsDateOfDay(period.from), to: jsDateOfDay(period.to) } } : {});
+  async insertTemplate(framework: Framework, period: Period | null, profile: string | null = null): Promise<void> {
+    const { operations } = returnSheets(framework, () => null, { profile, ...(period ? { period: { from: jsDateOfDay(period.from), to: jsDateOfDay(period.to) } } : {}) });
     await this.port.apply([...operations, ...blankCaseDataSheet(framework)]);
   }
 
   /** Fills the return from case rows (pasted, or read from a file), or from its own case-data sheet. */
-  async fill(framework: Framework, period: Period, cases: RawTable | null, overwrite = false): Promise<TallyReport> {
+  async fill(framework: Framework, period: Period, cases: RawTable | null, overwrite = false, profile: string | null = null): Promise<TallyReport> {
     const table = cases ?? (await readCaseData(this.port, this.name));
-    const report = (await fillReturn(this.port, { framework, period, table, overwrite, ...(this.mapping ? { mapping: this.mapping } : {}) })).report;
+    const report = (await fillReturn(this.port, { framework, period, table, overwrite, profile, ...(this.mapping ? { mapping: this.mapping } : {}) })).report;
     // A fill through a mapping writes it into the workbook, as saving does.
     this.mapping = null;
     return report;
   }
 
   async check(): Promise<CheckOutcome> {
-    const { findings, read } = await checkWorkbook(this.port, this.name, { mapping: this.mapping });
+    const { findings, read } = await checkWorkbook(this.port, this.name, { mapping: this.mapping, frameworkFor: paneFramework });
     return { findings, read, explanations: await readExplanations(this.port) };
   }
 
   /** Writes the findings, highlights, notes and the provider's explanations into the workbook. */
   async writeFindings(explanations: ReadonlyMap<string, string>): Promise<Finding[]> {
-    const { read, findings } = await checkWorkbook(this.port, this.name, { mapping: this.mapping });
+    const { read, findings } = await checkWorkbook(this.port, this.name, { mapping: this.mapping, frameworkFor: paneFramework });
     await annotateReturn(this.port, read, findings, explanations);
     return findings;
   }
@@ -98,7 +99,7 @@ export class ReturnSession {
 
   /** Turns this workbook into the copy sent to the commissioner: figures kept, case data removed. */
   async prepareSubmission(): Promise<Submission> {
-    return prepareSubmission(this.port, this.name);
+    return prepareSubmission(this.port, this.name, paneFramework);
   }
 }
 
