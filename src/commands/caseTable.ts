@@ -2,6 +2,8 @@ import { categoryListOf } from '../frameworks/expand';
 import type { Column, Framework } from '../frameworks/schema';
 import type { CaseRecord } from '../engine/cases/caseRecord';
 import { jsDateOfDay } from '../engine/cases/dates';
+import { jsDateOfDateTime } from '../engine/cases/dateTimes';
+import { bankHolidaySheet, needsBankHolidays } from './bankHolidaySheet';
 import type { CaseImport } from '../engine/cases/importCases';
 import type { RawTable } from '../engine/cases/rawTable';
 import { FLAG_TEXT } from '../engine/formulas/figureFormula';
@@ -32,9 +34,11 @@ export function caseSheets(framework: Framework, original: RawTable, imported: C
   for (const spec of framework.columns)
     for (const name of caseColumnNames(spec)) {
       operations.push({ op: 'defineName', name, sheet: CASES_SHEET, range: `${cellAddress(2, column)}:${cellAddress(lastRow, column)}` });
-      if (spec.type === 'date' && counted.length) operations.push({ op: 'style', sheet: CASES_SHEET, range: `${cellAddress(2, column)}:${cellAddress(lastRow, column)}`, style: 'date' });
+      if ((spec.type === 'date' || spec.type === 'datetime') && counted.length)
+        operations.push({ op: 'style', sheet: CASES_SHEET, range: `${cellAddress(2, column)}:${cellAddress(lastRow, column)}`, style: spec.type === 'date' ? 'date' : 'date_time' });
       column += 1;
     }
+  if (needsBankHolidays(framework)) operations.push(...bankHolidaySheet());
   return operations;
 }
 
@@ -55,6 +59,8 @@ function cellsOf(framework: Framework, column: Column, record: CaseRecord): Cell
   switch (column.type) {
     case 'date':
       return [typeof value === 'number' ? jsDateOfDay(value) : null];
+    case 'datetime':
+      return [typeof value === 'number' ? jsDateOfDateTime(value) : null];
     case 'flag':
       return [FLAG_TEXT[(value as keyof typeof FLAG_TEXT | null) ?? 'unknown']];
     case 'whole':

@@ -1,5 +1,6 @@
 import type { Rule } from './rules';
 import type { Column, FigureTemplate, Framework, Where, Window } from './schema';
+import { describeTimingCondition, isTimingCondition } from './conditions';
 
 /**
  * A framework's reference page (docs/frameworks/<id>.md), written from its data alone: the case-data columns an
@@ -72,6 +73,8 @@ function columnValues(framework: Framework, column: Column): string {
       return column.unique ? 'text, one row per value' : 'text';
     case 'date':
       return 'a date (day first, ISO or an Excel date; a time may follow)';
+    case 'datetime':
+      return 'a date and time of day (03/04/2024 14:35, 2024-04-03T14:35, 3 Apr 2024 2:35 pm or an Excel date-time); a date alone is that day at 00:00';
     case 'flag':
       return 'yes / no';
     case 'whole':
@@ -176,6 +179,7 @@ function conditionsOf(framework: Framework, header: (key: string) => string, whe
     const name = header(key);
     const c = column(key);
     const repeated = c?.type === 'category' && c.repeat !== undefined;
+    if (isTimingCondition(condition)) return describeTimingCondition(name, condition, header);
     if (typeof condition === 'object' && !Array.isArray(condition)) {
       if ('blank' in condition) return repeated ? `all of ${name} are blank` : `${name} is ${condition.blank ? '' : 'not '}blank`;
       if (repeated) return `none of ${name} is ${values(key, condition.not, ' or ')}`;

@@ -4,6 +4,7 @@ import { ruleSchema, type Rule } from './rules';
 import { fixParam } from './plainIssues';
 import { instancesOf, matchFigures, selectorsOf } from './selectors';
 import { closest, useOneOf } from './suggest';
+import { comparisonCondition, dayCondition, isTimingCondition, laterThanCondition, timingConditionProblems, withinCondition } from './conditions';
 
 /** A framework (one commissioner's return) written as data; every framework file is parsed by this schema. */
 
@@ -50,6 +51,8 @@ const columnCommon = {
 export const columnSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...columnCommon, type: z.literal('text'), unique: z.boolean().default(false) }),
   z.strictObject({ ...columnCommon, type: z.literal('date') }),
+  /** A date and a time of day ("03/04/2024 14:35"); a date alone is that day at 00:00. */
+  z.strictObject({ ...columnCommon, type: z.literal('datetime') }),
   z.strictObject({ ...columnCommon, type: z.literal('flag') }),
   z.strictObject({ ...columnCommon, type: z.literal('whole') }),
   z.strictObject({ ...columnCommon, type: z.literal('list'), separator: z.string().min(1).default(';') }),
@@ -76,9 +79,13 @@ const oneOf = z.union([flagValue, slug, z.array(slug).min(1)]);
 
 /**
  * Conditions on a case, all of which hold: a column has a value (or one of several), has none of them
- * (`{ "not": … }`), or is blank (`{ "blank": true }`: no category recorded at all).
+ * (`{ "not": … }`), or is blank (`{ "blank": true }`: no category recorded at all); or a number or date compared,
+ * a time since another column, or a kind of day (conditions.ts).
  */
-const whereSchema = z.record(slug, z.union([oneOf, z.strictObject({ not: oneOf }), z.strictObject({ blank: z.boolean() })]));
+const whereSchema = z.record(
+  slug,
+  z.union([oneOf, z.strictObject({ not: oneOf }), z.strictObject({ blank: z.boolean() }), withinCondition, laterThanCondition, dayCondition, comparisonCondition]),
+);
 
 export const windowSchema = z.enum(['referred_in_period', 'open_at_start', 'active', 'exited_in_period', 'open_at_end']);
 
@@ -332,19 +339,19 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
     if (!col) fail(path, `no column "${key}"`, useOneOf(key, [...columns.keys()].filter((k) => !types || types.includes(columns.get(k)!.type)), `${types ? `${types.join(' or ')} ` : ''}column keys`));
     else if (types && !types.includes(col.type)) fail(path, `column "${key}" is ${col.type}, expected ${types.join(' or ')}`, `Name a ${types.join(' or ')} column.`);
   };
-  const checkWhere = (path: (string | number)[], where: Where, alternative = false) => {
+  const checkWhere = (path: (string | number)[], where: Where) => {
     for (const [key, condition] of Object.entries(where)) {
       const col = columns.get(key);
       if (!col) {
         fail([...path, key], `no column "${key}"`, useOneOf(key, [...columns.keys()], 'column keys'));
         continue;
       }
-      const repeated = col.type === 'category' && col.repeat !== undefined;
-      // An alternative's formula negates the ones before it; a numbered column's negation is not one criterion.
-      if (repeated && alternative) fail([...path, key], `an alternative cannot test the numbered column "${key}"`);
+      if (isTimingCondition(condition)) {
+        for (const p of timingConditionProblems(col.type, condition, (k) => columns.get(k)?.type)) fail([...path, key], p.message, p.fix);
+        continue;
+      }
       if (typeof condition === 'object' && 'blank' in condition) {
         if (col.type === 'flag') fail([...path, key], 'a blank flag is "unknown": write "unknown" instead of blank');
-        else if (repeated && !condition.blank) fail([...path, key], `"not blank" cannot test the numbered column "${key}": break the figure down by it instead`);
         else if ((col.type === 'category' || col.type === 'age') && fw.categories[col.category]?.unknown)
           fail([...path, key], `"${key}" is never blank: blank values go to its "${fw.categories[col.category]!.unknown}" category`);
         else if (col.type === 'list') fail([...path, key], `conditions cannot test the list column "${key}"`);
@@ -361,14 +368,12 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
         if (!values.every((v) => flagValue.safeParse(v).success)) fail([...path, key], 'a flag condition is yes, no or unknown');
         continue;
       }
-      // A case holds several values there; counting "any of them" is a breakdown ("by"), not a condition.
-      if (repeated && !negated) fail([...path, key], `conditions cannot test the numbered column "${key}": break the figure down by it instead`);
       const ids = new Set(fw.categories[col.category]?.items.map((i) => i.id));
       for (const v of values) if (!ids.has(v)) fail([...path, key], `"${v}" is not a category of "${col.category}"`, useOneOf(v, [...ids], `categories of "${col.category}"`));
     }
   };
   const checkAnyOf = (path: (string | number)[], anyOf: Where[] | undefined) =>
-    anyOf?.forEach((where, i) => checkWhere([...path, i], where, true));
+    anyOf?.forEach((where, i) => checkWhere([...path, i], where));
 
   needColumn(['caseId'], fw.caseId, ['text']);
   needColumn(['caseDates', 'referral'], fw.caseDates.referral, ['date']);

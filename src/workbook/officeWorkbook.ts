@@ -4,7 +4,7 @@ import { CELL_TEXT_LIMIT, type RawCell } from '../engine/cases/rawTable';
 import { absoluteRef, cellAddress, columnLetters, parseCell } from './addresses';
 import type { GridCell, SheetGrid } from '../engine/mapping/grid';
 import type { CellLook, CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
-import { DATE_FORMAT, HEADING_COLOUR, MUTED_COLOUR, STYLE_FILLS } from './styles';
+import { DATE_FORMAT, DATE_TIME_FORMAT, HEADING_COLOUR, MUTED_COLOUR, STYLE_FILLS } from './styles';
 
 /** Runs one batch against the open workbook: Excel.run in Excel, a fake in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -306,6 +306,9 @@ function styleRange(range: Excel.Range, style: CellStyle): void {
     case 'date':
       // One value applies to every cell of the range.
       range.numberFormat = DATE_FORMAT as unknown as string[][];
+      return;
+    case 'date_time':
+      range.numberFormat = DATE_TIME_FORMAT as unknown as string[][];
       return;
     default:
       return;

@@ -13,5 +13,6 @@ export const STYLE_FILLS: Partial<Record<CellStyle, string>> = {
 };
 
 export const DATE_FORMAT = 'dd/mm/yyyy';
+export const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
 export const HEADING_COLOUR = '#1F4E79';
 export const MUTED_COLOUR = '#595959';

@@ -6,7 +6,7 @@ import { cellValue, rowValues, writeFormula } from './exceljsValues';
 import type { GridCell, SheetGrid } from '../engine/mapping/grid';
 import { checkWorkbookBytes } from './workbookBytes';
 import type { CellFill, CellLook, CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
-import { DATE_FORMAT, HEADING_COLOUR, MUTED_COLOUR, STYLE_FILLS } from './styles';
+import { DATE_FORMAT, DATE_TIME_FORMAT, HEADING_COLOUR, MUTED_COLOUR, STYLE_FILLS } from './styles';
 
 /** ExcelJS colours are ARGB. */
 const argb = (hex: string) => `FF${hex.slice(1)}`;
@@ -267,6 +267,9 @@ function styleCell(cell: ExcelJS.Cell, style: CellStyle): void {
       return;
     case 'date':
       cell.numFmt = DATE_FORMAT;
+      return;
+    case 'date_time':
+      cell.numFmt = DATE_TIME_FORMAT;
       return;
     case 'figure':
       cell.border = { top: thin, left: thin, bottom: thin, right: thin };

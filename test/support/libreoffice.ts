@@ -2,6 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { fillReturn } from '../../src/commands/fillReturn';
+import type { Framework } from '../../src/frameworks/schema';
+import type { RawTable } from '../../src/engine/cases/rawTable';
+import type { Period } from '../../src/engine/tally/period';
+import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
 
 /** A throwaway LibreOffice profile that recalculates every formula of an .xlsx file when loading it. */
 function recalculatingProfile(): string {
@@ -29,4 +34,20 @@ export function recalculateInLibreOffice(bytes: Uint8Array, name = 'return.xlsx'
     timeout: 180_000,
   });
   return new Uint8Array(readFileSync(join(outDir, basename(name))));
+}
+
+/** Fills a return from the cases, recalculates it in LibreOffice, and lists every figure whose formula gives other than the tally. */
+export async function recalculatedAgainstTally(framework: Framework, table: RawTable, period: Period): Promise<{ mismatches: string[]; checked: number }> {
+  const workbook = XlsxWorkbook.create();
+  const { report } = await fillReturn(workbook, { framework, period, table });
+  const recalculated = await XlsxWorkbook.fromBytes(recalculateInLibreOffice(await workbook.toBytes()), 'recalculated.xlsx');
+  const names = new Map((await recalculated.names()).map((n) => [n.name, n]));
+  const ids = Object.keys(report.figures);
+  const values = await recalculated.read(ids.map((id) => names.get(id) ?? { sheet: 'missing', range: 'A1' }));
+  const mismatches = ids.flatMap((id, i) => {
+    const value = values[i]![0]![0];
+    const got = value === '' || value === undefined ? null : value;
+    return got === report.figures[id] ? [] : [`${id}: tally ${report.figures[id]}, LibreOffice ${String(got)}`];
+  });
+  return { mismatches, checked: ids.length };
 }

@@ -14,6 +14,9 @@ import { IssueLog, type MoreRowIssues } from './issueLog';
 import { PROGRESS_EVERY, stopIfAborted, type RunOptions, type Stage } from '../progress';
 import { ownCopy, tidy, withoutInvisibleEdges } from './textKey';
 import { readWholeNumber } from './wholeNumbers';
+import { readDateTime } from './dateTimes';
+import { describeBankHolidayTable, isWeekendOrBankHoliday } from '../calendar/bankHolidays';
+import { dayTestedColumns } from '../../frameworks/conditions';
 
 /** What an import finds besides the cases themselves. */
 export interface ImportSummary {
@@ -175,7 +178,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
       // Text is mostly unique (Case IDs, case studies) and an age read from a date of birth depends on the referral date.
       // A merged cell's issue depends on the row, so a sheet with merges is read cell by cell.
       const memoised = (type === 'date' || type === 'flag' || type === 'whole' || type === 'category') && merged.size === 0;
-      return { placement, key: placement.column.key, read: cellReaders.get(placement.column.key)!, isDate: type === 'date', memo: memoised ? new Map() : null, blank: undefined, watch: null };
+      return { placement, key: placement.column.key, read: cellReaders.get(placement.column.key)!, isDate: type === 'date' || type === 'datetime', memo: memoised ? new Map() : null, blank: undefined, watch: null };
     });
   // A column the export lacks reads as blank in every row: not known, in the not-stated bucket.
   const absent = mapping.missingOptional.map((column) => ({ column, read: cellReaders.get(column.key)! }));
@@ -372,6 +375,8 @@ function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day):
       !ctx.errorValue && report('missing_value', ctx, null, column.key === framework.caseDates.referral
         ? `${ctx.header} is blank: this case is counted nowhere until it has a referral date.`
         : `${ctx.header} is blank: every case needs one.`);
+    const reportOutsideTable = (ctx: CellContext, cell: RawCell, day: Day) =>
+      report('outside_bank_holiday_table', ctx, cell, `${displayDay(day)} is outside ${describeBankHolidayTable()}, so whether it is a weekday or a weekend day is not known: it is counted as neither. Update the table, or correct the date.`);
     switch (column.type) {
       case 'text':
         readers.set(column.key, (cell, ctx) => {
@@ -380,7 +385,8 @@ function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day):
           return text === '' ? null : column.key === framework.caseId ? text : cellText(cell).trim();
         });
         break;
-      case 'date':
+      case 'date': {
+        const weekendTested = dayTestedColumns(framework).has(column.key);
         readers.set(column.key, (cell, ctx) => {
           const reading = readDate(cell);
           if (reading === null) {
@@ -391,7 +397,10 @@ function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day):
             report('date_in_future', ctx, cell, `${displayDay(reading.day)} is after today (${displayDay(today)}): a case cannot have happened yet. It is taken as blank. Correct the date in the case-management system.`);
             return null;
           }
-          if (reading.ok) return reading.day;
+          if (reading.ok) {
+            if (weekendTested && isWeekendOrBankHoliday(reading.day) === null) reportOutsideTable(ctx, cell, reading.day);
+            return reading.day;
+          }
           const accepted = 'Write it as day/month/year (01/04/2020), 2020-04-01 or 1 Apr 2020.';
           report(reading.problem, ctx, cell, reading.problem === 'impossible_date'
             ? `"${cellText(cell)}" is not a real date: ${reading.detail}. ${accepted}`
@@ -399,6 +408,31 @@ function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day):
           return null;
         });
         break;
+      }
+      case 'datetime': {
+        const weekendTested = dayTestedColumns(framework).has(column.key);
+        readers.set(column.key, (cell, ctx) => {
+          const reading = readDateTime(cell);
+          if (reading === null) {
+            if (column.required) blankRequired(ctx);
+            return null;
+          }
+          if (reading.ok && reading.day > today) {
+            report('date_in_future', ctx, cell, `${displayDay(reading.day)} is after today (${displayDay(today)}): it cannot have happened yet. It is taken as blank. Correct the date in the case-management system.`);
+            return null;
+          }
+          if (reading.ok) {
+            if (weekendTested && isWeekendOrBankHoliday(reading.at) === null) reportOutsideTable(ctx, cell, reading.day);
+            return reading.at;
+          }
+          const accepted = 'Write it as day/month/year and time (03/04/2024 14:35), 2024-04-03 14:35 or a date alone.';
+          report(reading.problem, ctx, cell, reading.problem === 'impossible_date'
+            ? `"${cellText(cell)}" is not a real date and time: ${reading.detail}. ${accepted}`
+            : `"${cellText(cell)}" is not a date and time. ${accepted}`);
+          return null;
+        });
+        break;
+      }
       case 'flag':
         readers.set(column.key, (cell, ctx) => {
           const reading = flags.read(cell);

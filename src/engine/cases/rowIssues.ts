@@ -20,6 +20,7 @@ export const rowIssueCatalogue = {
   excel_error: { title: 'Excel error value instead of a value', severity: 'error', fix: 'Fix the formula or lookup that filled the cell in the export, or type the value.' },
   merged_cells: { title: 'Value repeated by merged cells', severity: 'warning', fix: 'Unmerge the cells and give each row its own value.' },
   date_in_future: { title: 'Date after today', severity: 'error', fix: 'Correct the date: a referral, exit or other date cannot be after the day the export was made.' },
+  outside_bank_holiday_table: { title: 'Date beyond the bank-holiday table', severity: 'error', fix: 'Update the England and Wales bank-holiday table (src/engine/calendar/bankHolidays.ts) from www.gov.uk/bank-holidays, or correct the date.' },
   ragged_row: { title: 'More or fewer values than columns', severity: 'error', fix: 'Export the rows again so each has one value per column (a stray comma or line break splits a row).' },
   too_long: { title: 'Longer than a spreadsheet cell holds', severity: 'error', fix: 'Shorten the text to under 32,767 characters.' },
   contradiction: { title: 'Values that contradict each other', severity: 'error', fix: 'Correct the values to what happened.' },

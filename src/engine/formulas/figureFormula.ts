@@ -3,6 +3,7 @@ import type { Framework } from '../../frameworks/schema';
 import { figureSpec } from '../spec/figureSpec';
 import type { Atom, Term } from '../spec/terms';
 import { caseColumnNames, PERIOD_FROM, PERIOD_TO } from './names';
+import { countedByProduct, timingProduct } from './timingProducts';
 
 /** The text a normalised case-table cell holds for a flag value. */
 export const FLAG_TEXT = { yes: 'Yes', no: 'No', unknown: 'Not known' } as const;
@@ -19,12 +20,17 @@ export function figureFormula(figure: Figure, framework: Framework): string {
   switch (spec.kind) {
     case 'count':
     case 'sum': {
-      const criteria = spec.terms.flatMap((term) => termCriteria(term, framework));
       const fn =
         spec.kind === 'count'
           ? (c: Criterion[]) => `COUNTIFS(${c.flat().join(',')})`
           : (c: Criterion[]) => `SUMIFS(${[rangeOf(framework, spec.column), ...c.flat()].join(',')})`;
-      return criteria.length ? criteria.map(fn).join('+') : '0';
+      // A term with a test no COUNTIFS criterion can state (hours between two columns, a weekend) is a SUMPRODUCT.
+      const parts = spec.terms.flatMap((term) =>
+        term.some((atom) => countedByProduct(atom, framework))
+          ? [`SUMPRODUCT(${spec.kind === 'count' ? '1' : rangeOf(framework, spec.column)}*${termProduct(term, framework)})`]
+          : termCriteria(term, framework).map(fn),
+      );
+      return parts.length ? parts.join('+') : '0';
     }
     case 'sum_of':
       return spec.parts.join('+') || '0';
@@ -47,8 +53,16 @@ function termCriteria(term: Term, framework: Framework): Criterion[][] {
     const ranges = caseColumnNames(columnOf(framework, atom.column));
     switch (atom.test) {
       case 'compare':
-        each([[[ranges[0]!, `"${atom.op}"&${atom.bound === 'from' ? PERIOD_FROM : PERIOD_TO}`]]]);
+        each([[[ranges[0]!, compareCriterion(atom, columnOf(framework, atom.column).type === 'datetime')]]]);
         break;
+      case 'number':
+        each([[[ranges[0]!, `"${atom.op}${atom.value}"`]]]);
+        break;
+      case 'has_any':
+      case 'gap':
+      case 'day':
+      case 'not':
+        throw new Error(`a ${atom.test} test is counted by SUMPRODUCT`);
       case 'blank':
         // Every slot of a numbered column blank; "not blank" on one is not a single criterion and is never compiled.
         each([ranges.map((range): Criterion => [range, atom.blank ? '""' : '"<>"'])]);
@@ -67,6 +81,13 @@ function termCriteria(term: Term, framework: Framework): Criterion[][] {
     }
   }
   return alternatives;
+}
+
+/** A date window's criterion; a date-time on the period's last day is before the next day's midnight. */
+function compareCriterion(atom: Extract<Atom, { test: 'compare' }>, timed: boolean): string {
+  const bound = atom.bound === 'from' ? PERIOD_FROM : PERIOD_TO;
+  if (timed && atom.bound === 'to' && (atom.op === '<=' || atom.op === '>')) return `"${atom.op === '<=' ? '<' : '>='}"&(${bound}+1)`;
+  return `"${atom.op}"&${bound}`;
 }
 
 /** The text the case table holds for a flag value or category. */
@@ -100,15 +121,24 @@ function atomProduct(atom: Atom, framework: Framework): string {
   const quoted = (v: string) => `"${textOf(framework, atom.column, v).replace(/"/g, '""')}"`;
   switch (atom.test) {
     case 'compare':
-      return `(${range}<>"")*(${range}${atom.op}${atom.bound === 'from' ? PERIOD_FROM : PERIOD_TO})`;
+      return `(${range}<>"")*(INT(${range})${atom.op}${atom.bound === 'from' ? PERIOD_FROM : PERIOD_TO})`;
     case 'blank':
-      return ranges.map((r) => `(${r}${atom.blank ? '=' : '<>'}"")`).join('*');
+      // Every slot blank; "not blank" on a numbered column is some slot filled.
+      return ranges.length > 1 && !atom.blank ? `1-${ranges.map((r) => `(${r}="")`).join('*')}` : ranges.map((r) => `(${r}${atom.blank ? '=' : '<>'}"")`).join('*');
     case 'in':
       return atom.values.map((v) => `(${range}=${quoted(v)})`).join('+');
     case 'not_in':
       return ranges.flatMap((r) => atom.values.map((v) => `(${r}<>${quoted(v)})`)).join('*');
     case 'has':
       return ranges.map((r) => `(${r}=${quoted(atom.value)})`).join('+');
+    case 'has_any':
+      return `1-${ranges.flatMap((r) => atom.values.map((v) => `(${r}<>${quoted(v)})`)).join('*')}`;
+    case 'not':
+      return `1-(${atomProduct(atom.atom, framework)})`;
+    case 'number':
+    case 'gap':
+    case 'day':
+      return timingProduct(atom, (key) => rangeOf(framework, key));
   }
 }
 

@@ -1,6 +1,7 @@
 import { categoriesOf, type CaseRecord } from '../cases/caseRecord';
 import type { Period } from '../tally/period';
 import type { Atom, Term } from './terms';
+import { timingTest } from './timingTests';
 
 export type CaseTest = (record: CaseRecord) => boolean;
 
@@ -75,7 +76,8 @@ function atomTest(atom: Atom, period: Period | undefined): CaseTest {
       const compare = { '<': (d: number) => d < bound, '<=': (d: number) => d <= bound, '>=': (d: number) => d >= bound, '>': (d: number) => d > bound }[atom.op];
       return (record) => {
         const day = record.values[key];
-        return typeof day === 'number' && compare(day);
+        // A date-time's day is compared with the period's days.
+        return typeof day === 'number' && compare(Math.floor(day));
       };
     }
     case 'blank':
@@ -90,6 +92,18 @@ function atomTest(atom: Atom, period: Period | undefined): CaseTest {
     }
     case 'has':
       return (record) => categoriesOf(record, key).includes(atom.value);
+    case 'has_any': {
+      const values = new Set(atom.values);
+      return (record) => categoriesOf(record, key).some((v) => values.has(v));
+    }
+    case 'number':
+    case 'gap':
+    case 'day':
+      return timingTest(atom);
+    case 'not': {
+      const holds = atomTest(atom.atom, period);
+      return (record) => !holds(record);
+    }
   }
 }
 

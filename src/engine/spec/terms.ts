@@ -1,5 +1,8 @@
 import type { Framework, Where, Window } from '../../frameworks/schema';
 import { columnOf } from '../../frameworks/expand';
+import type { ComparisonOperator } from '../../frameworks/conditions';
+import { isTimingCondition } from '../../frameworks/conditions';
+import { timingAtoms } from './timingAtoms';
 
 /**
  * The counting spec's vocabulary. A figure counts the cases for which one of several disjoint terms holds; a
@@ -17,7 +20,20 @@ export type Atom =
   /** The column holds none of the values (a numbered column: in none of its slots). */
   | { test: 'not_in'; column: string; values: string[] }
   /** A numbered column holds the value in one of its slots (a breakdown by Outcome 1 … 4). */
-  | { test: 'has'; column: string; value: string };
+  | { test: 'has'; column: string; value: string }
+  /** A numbered column holds one of the values in at least one of its slots. */
+  | { test: 'has_any'; column: string; values: string[] }
+  /** A whole-number column compared with a number; a blank fails every comparison. */
+  | { test: 'number'; column: string; op: ComparisonOperator; value: number }
+  /**
+   * The time from `of` to `column` (both filled) compared with a value: whole calendar days, or whole seconds
+   * between two date-times. Date comparisons between two columns are a gap of days against 0.
+   */
+  | { test: 'gap'; column: string; of: string; unit: 'days' | 'seconds'; op: ComparisonOperator; value: number }
+  /** The date falls on a weekend (Saturday, Sunday or England and Wales bank holiday) or a weekday; neither outside the bank-holiday table. */
+  | { test: 'day'; column: string; value: 'weekday' | 'weekend' }
+  /** The atom does not hold (a blank, or a date outside the bank-holiday table, included). */
+  | { test: 'not'; column: string; atom: Atom };
 export type Term = Atom[];
 
 const NOTHING: Term[] = [];
@@ -51,16 +67,17 @@ export function countedCase(framework: Framework): Term {
 
 /** The atoms of a framework condition set (all of them hold). */
 export function whereAtoms(where: Where, framework: Framework): Atom[] {
-  return Object.entries(where).map(([column, condition]): Atom => {
-    if (typeof condition === 'object' && 'blank' in condition) return { test: 'blank', column, blank: condition.blank };
+  return Object.entries(where).flatMap(([column, condition]): Atom[] => {
+    if (isTimingCondition(condition)) return timingAtoms(column, condition);
+    if (typeof condition === 'object' && 'blank' in condition) return [{ test: 'blank', column, blank: condition.blank }];
     const negated = typeof condition === 'object' && !Array.isArray(condition);
     const value = negated ? condition.not : condition;
     const values = Array.isArray(value) ? value : [value];
     const spec = columnOf(framework, column);
     const repeated = spec.type === 'category' && spec.repeat !== undefined;
-    // A single value on a numbered column is a slot test; the schema allows it only as a breakdown.
-    if (!negated && repeated) return { test: 'has', column, value: values[0]! };
-    return { test: negated ? 'not_in' : 'in', column, values };
+    // A numbered column holds a value in any of its slots.
+    if (!negated && repeated) return [values.length === 1 ? { test: 'has', column, value: values[0]! } : { test: 'has_any', column, values }];
+    return [{ test: negated ? 'not_in' : 'in', column, values }];
   });
 }
 
@@ -74,26 +91,44 @@ export function conditionTerms(where: Where, anyOf: readonly Where[] | undefined
   for (const alternative of anyOf) {
     const atoms = whereAtoms(alternative, framework);
     terms = [...terms, ...and(notEarlier, [atoms])];
-    notEarlier = and(notEarlier, negation(atoms));
+    notEarlier = and(notEarlier, negation(atoms, framework));
   }
   return and(base, terms);
 }
 
 /** Not (a and b and c) as disjoint terms: not a; a and not b; a and b and not c. */
-function negation(atoms: Term): Term[] {
-  return atoms.map((atom, i) => [...atoms.slice(0, i), negate(atom)]);
+function negation(atoms: Term, framework: Framework): Term[] {
+  return atoms.flatMap((atom, i) => and([atoms.slice(0, i)], negate(atom, framework)));
 }
 
-function negate(atom: Atom): Atom {
+/** Not the atom, as disjoint terms (a blank fails a comparison, so its negation is "blank, or the other way"). */
+function negate(atom: Atom, framework: Framework): Term[] {
   switch (atom.test) {
     case 'in':
-      return { test: 'not_in', column: atom.column, values: atom.values };
-    case 'not_in':
-      return { test: 'in', column: atom.column, values: atom.values };
+      return [[{ test: 'not_in', column: atom.column, values: atom.values }]];
+    case 'not_in': {
+      const spec = columnOf(framework, atom.column);
+      if (spec.type === 'category' && spec.repeat) return [[atom.values.length === 1 ? { test: 'has', column: atom.column, value: atom.values[0]! } : { test: 'has_any', column: atom.column, values: atom.values }]];
+      return [[{ test: 'in', column: atom.column, values: atom.values }]];
+    }
     case 'blank':
-      return { ...atom, blank: !atom.blank };
-    default:
-      throw new Error(`cannot negate a ${atom.test} test on "${atom.column}"`);
+      return [[{ ...atom, blank: !atom.blank }]];
+    case 'has':
+      return [[{ test: 'not_in', column: atom.column, values: [atom.value] }]];
+    case 'number': {
+      const blank: Term = [{ test: 'blank', column: atom.column, blank: true }];
+      const other = (op: ComparisonOperator): Term => [{ ...atom, op }];
+      const opposite = { '<': ['>='], '<=': ['>'], '>': ['<='], '>=': ['<'], '=': ['<', '>'] } as const;
+      return [blank, ...opposite[atom.op].map(other)];
+    }
+    case 'not':
+      return [[atom.atom]];
+    case 'has_any':
+    case 'gap':
+    case 'day':
+      return [[{ test: 'not', column: atom.column, atom }]];
+    case 'compare':
+      throw new Error(`cannot negate a date window on "${atom.column}"`);
   }
 }
 
@@ -113,7 +148,7 @@ function conjoin(term: Term, atom: Atom): Term | null {
     if (onColumn.some((t) => (t.test === 'blank' ? t.blank !== blank : t.test === 'compare' && blank))) return null;
     return [...term, atom];
   }
-  if (atom.test === 'has') return [...term, atom];
+  if (atom.test !== 'in' && atom.test !== 'not_in') return [...term, atom];
   const others = term.filter((t) => !(t.column === atom.column && (t.test === 'in' || t.test === 'not_in')));
   const sets = [...onColumn.filter((t) => t.test === 'in' || t.test === 'not_in'), atom] as Extract<Atom, { test: 'in' | 'not_in' }>[];
   const excluded = new Set(sets.filter((t) => t.test === 'not_in').flatMap((t) => t.values));

@@ -1,0 +1,64 @@
+import { readDate, type Day } from './dates';
+import type { RawCell } from './rawTable';
+
+/**
+ * A date and time of day as days since 1970-01-01, the time a fraction of a day (whole seconds), as a
+ * spreadsheet holds it; a date written without a time is that day at 00:00.
+ */
+export type DateTime = number;
+
+const SECONDS_PER_DAY = 86_400;
+const MS_PER_DAY = 86_400_000;
+
+export type DateTimeReading =
+  | { ok: true; at: DateTime; day: Day; /** a time of day was written (a date alone is still a valid reading) */ hasTime: boolean; ambiguous: boolean; dayFirstShown: boolean }
+  | Extract<ReturnType<typeof readDate>, { ok: false }>;
+
+/** Hours, minutes, perhaps seconds, perhaps am/pm, after a date ("03/04/2024 14:35", "2024-04-03T09:05:00Z", "3 Apr 2024 2:35 pm"). */
+const TIME_OF_DAY = /[ T](\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?:\.\d+)?\s*(?:([ap])\.?m\.?)?/i;
+
+/**
+ * Reads a date-and-time cell: the date as `readDate` reads it, and the time of day from the text, an Excel
+ * serial's fraction or a workbook date's time. A time zone written after the time is not applied: the clock
+ * time is taken as written, as case-management systems record local time.
+ */
+export function readDateTime(cell: RawCell): DateTimeReading | null {
+  const reading = readDate(cell);
+  if (reading === null || !reading.ok) return reading;
+  const seconds = secondsOfDay(cell, reading.day);
+  return { ...reading, at: reading.day + (seconds ?? 0) / SECONDS_PER_DAY, hasTime: seconds !== null };
+}
+
+/** The time of day written in a cell, in whole seconds; null when the cell gives a date alone. */
+function secondsOfDay(cell: RawCell, day: Day): number | null {
+  if (cell instanceof Date) return nonZero(Math.round((cell.getTime() - day * MS_PER_DAY) / 1000));
+  if (typeof cell === 'number') return nonZero(Math.round((cell - Math.floor(cell)) * SECONDS_PER_DAY));
+  if (typeof cell !== 'string') return null;
+  const text = cell.trim();
+  if (/^\d{5}\.\d+$/.test(text)) return nonZero(Math.round((Number(text) % 1) * SECONDS_PER_DAY));
+  const m = TIME_OF_DAY.exec(text);
+  if (!m) return null;
+  let hours = Number(m[1]);
+  if (m[4]) hours = (hours % 12) + (m[4].toLowerCase() === 'p' ? 12 : 0);
+  return hours * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
+}
+
+/** A serial or workbook date at exactly midnight carries no time of day. */
+function nonZero(seconds: number): number | null {
+  return seconds > 0 && seconds < SECONDS_PER_DAY ? seconds : null;
+}
+
+/** Whole seconds from one date-time to a later one (negative when it is earlier), free of float drift. */
+export function secondsBetween(from: DateTime, to: DateTime): number {
+  return Math.round((to - from) * SECONDS_PER_DAY);
+}
+
+/** Calendar days from one date(-time) to another: the days of their dates, the times of day left out. */
+export function daysBetween(from: DateTime, to: DateTime): number {
+  return Math.floor(to) - Math.floor(from);
+}
+
+/** A date-time as a JavaScript date, as spreadsheet writers take it (UTC, so the clock time is kept as written). */
+export function jsDateOfDateTime(at: DateTime): Date {
+  return new Date(Math.round(at * SECONDS_PER_DAY) * 1000);
+}

@@ -1,0 +1,44 @@
+import { daysBetween, readDateTime, secondsBetween } from '../../../src/engine/cases/dateTimes';
+import { isoOfDay } from '../../../src/engine/cases/dates';
+
+const read = (cell: Parameters<typeof readDateTime>[0]) => {
+  const r = readDateTime(cell);
+  if (!r?.ok) return r;
+  const seconds = Math.round((r.at - r.day) * 86_400);
+  return `${isoOfDay(r.day)} ${String(Math.floor(seconds / 3600)).padStart(2, '0')}:${String(Math.floor(seconds / 60) % 60).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}${r.hasTime ? '' : ' (date alone)'}`;
+};
+
+describe('readDateTime', () => {
+  it.each([
+    ['03/04/2024 14:35', '2024-04-03 14:35:00'],
+    ['3/4/2024 9.05', '2024-04-03 09:05:00'],
+    ['2024-04-03T14:35:20Z', '2024-04-03 14:35:20'],
+    ['2024-04-03 14:35', '2024-04-03 14:35:00'],
+    ['3 Apr 2024 2:35 pm', '2024-04-03 14:35:00'],
+    ['3 Apr 2024 12:10 am', '2024-04-03 00:10:00'],
+    ['03/04/2024', '2024-04-03 00:00:00 (date alone)'],
+    ['45385.6', '2024-04-03 14:24:00'],
+  ])('reads %s as %s', (text, expected) => {
+    expect(read(text)).toBe(expected);
+  });
+
+  it('reads Excel serials with a fraction and workbook dates with a time', () => {
+    expect(read(45385.25)).toBe('2024-04-03 06:00:00');
+    expect(read(45385)).toBe('2024-04-03 00:00:00 (date alone)');
+    expect(read(new Date(Date.UTC(2024, 3, 3, 14, 35)))).toBe('2024-04-03 14:35:00');
+  });
+
+  it('refuses impossible dates and times, and treats blank as none', () => {
+    expect(readDateTime('31/04/2024 10:00')).toMatchObject({ ok: false, problem: 'impossible_date' });
+    expect(readDateTime('03/04/2024 25:00')).toMatchObject({ ok: false, problem: 'impossible_date' });
+    expect(readDateTime('soon')).toMatchObject({ ok: false, problem: 'not_a_date' });
+    expect(readDateTime('')).toBeNull();
+  });
+
+  it('measures whole seconds and calendar days between two readings', () => {
+    const at = (text: string) => (readDateTime(text) as { at: number }).at;
+    expect(secondsBetween(at('03/04/2024 14:35'), at('05/04/2024 14:35'))).toBe(48 * 3600);
+    expect(secondsBetween(at('05/04/2024 14:35'), at('03/04/2024 14:35'))).toBe(-48 * 3600);
+    expect(daysBetween(at('03/04/2024 23:59'), at('04/04/2024 00:01'))).toBe(1);
+  });
+});
