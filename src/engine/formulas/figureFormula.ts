@@ -19,6 +19,7 @@ export function figureFormula(figure: Figure, framework: Framework): string {
   switch (spec.kind) {
     case 'count':
     case 'sum': {
+      if (spec.months) return spec.months.join('+');
       const criteria = spec.terms.flatMap((term) => termCriteria(term, framework));
       const fn =
         spec.kind === 'count'
@@ -47,7 +48,7 @@ function termCriteria(term: Term, framework: Framework): Criterion[][] {
     const ranges = caseColumnNames(columnOf(framework, atom.column));
     switch (atom.test) {
       case 'compare':
-        each([[[ranges[0]!, `"${atom.op}"&${atom.bound === 'from' ? PERIOD_FROM : PERIOD_TO}`]]]);
+        each([[[ranges[0]!, `"${atom.op}"&${boundFormula(atom)}`]]]);
         break;
       case 'blank':
         // Every slot of a numbered column blank; "not blank" on one is not a single criterion and is never compiled.
@@ -67,6 +68,15 @@ function termCriteria(term: Term, framework: Framework): Criterion[][] {
     }
   }
   return alternatives;
+}
+
+/** The first or last day a date is compared with: the period's own cells, so changing the period recalculates. */
+function boundFormula(atom: Extract<Atom, { test: 'compare' }>): string {
+  const within = atom.within;
+  if (!within) return atom.bound === 'from' ? PERIOD_FROM : PERIOD_TO;
+  // The same days as subPeriodOf: month k from the period's start moved k − 1 months on; a window n months back from the day after its end.
+  if (within.kind === 'rolling') return atom.bound === 'from' ? `EDATE(${PERIOD_TO}+1,-${within.months})` : PERIOD_TO;
+  return atom.bound === 'from' ? `EDATE(${PERIOD_FROM},${within.index - 1})` : `(EDATE(${PERIOD_FROM},${within.index})-1)`;
 }
 
 /** The text the case table holds for a flag value or category. */
@@ -100,7 +110,7 @@ function atomProduct(atom: Atom, framework: Framework): string {
   const quoted = (v: string) => `"${textOf(framework, atom.column, v).replace(/"/g, '""')}"`;
   switch (atom.test) {
     case 'compare':
-      return `(${range}<>"")*(${range}${atom.op}${atom.bound === 'from' ? PERIOD_FROM : PERIOD_TO})`;
+      return `(${range}<>"")*(${range}${atom.op}${boundFormula(atom)})`;
     case 'blank':
       return ranges.map((r) => `(${r}${atom.blank ? '=' : '<>'}"")`).join('*');
     case 'in':
