@@ -1,6 +1,10 @@
 import { categoryListOf, figuresOf, type Figure } from '../frameworks/expand';
 import { profileOf } from '../frameworks/profiles';
 import type { FigureTemplate, Framework } from '../frameworks/schema';
+import { monthsTotal, subPeriodsOf } from '../frameworks/subPeriods';
+import { excelSerialOfDay } from '../engine/cases/dates';
+import { PERIOD_FROM } from '../engine/formulas/names';
+import { addMonths } from '../engine/tally/period';
 import { cellAddress } from '../workbook/addresses';
 import type { CellStyle, CellWrite, WorkbookOperation } from '../workbook/port';
 
@@ -88,20 +92,33 @@ export function returnSheets(
       write(row, 1, [[section.label]]);
       style(row, 1, 'heading');
       row += 1;
+      // The month headings shown above the rows of figures asked month by month, written again only when they change.
+      let headed: string | null = null;
       for (const template of framework.figures.filter((t) => t.section === section.id)) {
         const members = figures.filter((f) => f.template === template);
         const by = template.kind === 'count' ? template.by : [];
+        const columns = subPeriodHeaders(framework, template, filled.period);
         if (by.length === 0) {
+          if (columns.length && headed !== JSON.stringify(columns)) {
+            write(row, 2, [columns]);
+            style(row, 2, 'table_header', row, columns.length + 1);
+            if (monthsAsked(framework, template)) style(row, 2, 'month_header', row, monthsAsked(framework, template) + 1);
+            row += 1;
+          }
+          headed = JSON.stringify(columns);
           write(row, 1, [[template.label]]);
           style(row, 1, 'label');
           if (template.help) {
-            write(row, 3, [[template.help]]);
-            style(row, 3, 'muted');
+            write(row, members.length + 2, [[template.help]]);
+            style(row, members.length + 2, 'muted');
           }
-          placeFigure(members[0]!, row, 2);
+          members.forEach((member, j) => placeFigure(member, row, j + 2));
           row += 1;
-        } else if (by.length === 1) {
-          row = breakdownTable(framework, template, members, by[0]!, row, { write, style, placeFigure });
+          continue;
+        }
+        headed = null;
+        if (by.length === 1) {
+          row = breakdownTable(framework, template, members, by[0]!, row, { write, style, placeFigure }, columns);
         } else {
           row = crossTable(framework, template, members, by[0]!, by[1]!, row, { write, style, placeFigure });
         }
@@ -148,23 +165,46 @@ function groupLabel(template: FigureTemplate): string {
 }
 
 /** A breakdown as rows: the category's label, its figure, and any notes the framework gives it. */
-function breakdownTable(framework: Framework, template: FigureTemplate, members: Figure[], key: string, start: number, w: Writers): number {
+function breakdownTable(framework: Framework, template: FigureTemplate, members: Figure[], key: string, start: number, w: Writers, columns: CellWrite[]): number {
   let row = start;
-  w.write(row, 1, [[groupLabel(template)]]);
-  w.style(row, 1, 'table_header');
+  w.write(row, 1, [[groupLabel(template), ...columns]]);
+  w.style(row, 1, 'table_header', row, columns.length + 1);
+  if (monthsAsked(framework, template)) w.style(row, 2, 'month_header', row, monthsAsked(framework, template) + 1);
   row += 1;
   for (const item of categoryListOf(framework, key).items) {
-    const figure = members.find((f) => f.categories[key] === item.id)!;
+    const figures = members.filter((f) => f.categories[key] === item.id);
     w.write(row, 1, [[`    ${item.label}`]]);
     w.style(row, 1, 'label');
-    w.placeFigure(figure, row, 2);
+    figures.forEach((figure, j) => w.placeFigure(figure, row, j + 2));
     if (item.notes.length) {
-      w.write(row, 3, [[item.notes.join('\n')]]);
-      w.style(row, 3, 'label');
+      w.write(row, figures.length + 2, [[item.notes.join('\n')]]);
+      w.style(row, figures.length + 2, 'label');
     }
     row += 1;
   }
   return row;
+}
+
+function monthsAsked(framework: Framework, template: FigureTemplate): number {
+  return subPeriodsOf(template, framework).filter((s) => s.kind === 'month').length;
+}
+
+/**
+ * The headings of the columns of a figure asked month by month or over a rolling window: each month's first
+ * day, worked out live from the period's first day and shown as the month's name; then the period's value,
+ * saying how it comes from the months; then the rolling window. None for a figure asked over the period only.
+ */
+function subPeriodHeaders(framework: Framework, template: FigureTemplate, period: { from: Date; to: Date } | undefined): CellWrite[] {
+  const subs = subPeriodsOf(template, framework);
+  if (!subs.length) return [];
+  const months = subs.filter((s) => s.kind === 'month');
+  const from = period ? Math.round(period.from.getTime() / 86_400_000) : null;
+  const heading = (index: number): CellWrite => ({
+    formula: `IF(ISNUMBER(${PERIOD_FROM}),EDATE(${PERIOD_FROM},${index - 1}),"Month ${index}")`,
+    result: from === null ? `Month ${index}` : excelSerialOfDay(addMonths(from, index - 1)),
+  });
+  const total = months.length ? { sum: 'Period total', last: 'At period end', first: 'At period start', distinct: 'Whole period' }[monthsTotal(template, framework)] : 'Period';
+  return [...months.map((m) => heading(m.index)), total, ...subs.filter((s) => s.kind === 'rolling').map((s) => `${s.months} months to period end`)];
 }
 
 /** A breakdown by two columns as a grid: the first column's categories down, the second's across. */

@@ -1,4 +1,5 @@
 import type { CategoryList, Column, FigureTemplate, Framework } from './schema';
+import { subPeriodLabel, subPeriodsOf, subPeriodSuffix, type SubPeriod } from './subPeriods';
 
 /** One concrete figure of a return, expanded from a template such as `referrals.by_source.<source>`. */
 export interface Figure {
@@ -12,6 +13,8 @@ export interface Figure {
   parts: string[];
   /** Decimal places the figure is stated to. */
   decimals: number;
+  /** The month (or rolling window) a figure asked month by month is counted over; null for the period's value. */
+  subPeriod: SubPeriod | null;
 }
 
 const expanded = new WeakMap<Framework, Figure[]>();
@@ -49,8 +52,9 @@ function expandTemplate(framework: Framework, template: FigureTemplate, earlier:
   const decimals = template.kind === 'waiting_average_number' || template.kind === 'waiting_average_days' ? 2 : 0;
   const base = { section: template.section, template, decimals };
   if (template.kind === 'sum_of') {
-    const parts = template.figures.flatMap((t) => (earlier.get(t) ?? []).map((f) => f.id));
-    return [{ ...base, id: template.id, label: template.label, categories: {}, parts }];
+    const partsIn = (sub: SubPeriod | null) => template.figures.flatMap((t) => (earlier.get(t) ?? []).filter((f) => sameSubPeriod(f.subPeriod, sub)).map((f) => f.id));
+    const whole = { ...base, id: template.id, label: template.label, categories: {} };
+    return withSubPeriods(framework, template, whole, (sub) => partsIn(sub));
   }
   const by = template.kind === 'count' ? template.by : [];
   let combos: { id: string; label: string; categories: Record<string, string> }[] = [
@@ -66,5 +70,16 @@ function expandTemplate(framework: Framework, template: FigureTemplate, earlier:
       })),
     );
   }
-  return combos.map((combo) => ({ ...base, ...combo, parts: [] }));
+  return combos.flatMap((combo) => withSubPeriods(framework, template, { ...base, ...combo }, () => []));
+}
+
+/** A figure with its months first (when asked month by month), then its period value, then its rolling window. */
+function withSubPeriods(framework: Framework, template: FigureTemplate, figure: Omit<Figure, 'parts' | 'subPeriod'>, parts: (sub: SubPeriod | null) => string[]): Figure[] {
+  const subs = subPeriodsOf(template, framework);
+  const at = (sub: SubPeriod): Figure => ({ ...figure, id: `${figure.id}.${subPeriodSuffix(sub)}`, label: `${figure.label}, ${subPeriodLabel(sub)}`, parts: parts(sub), subPeriod: sub });
+  return [...subs.filter((s) => s.kind === 'month').map(at), { ...figure, parts: parts(null), subPeriod: null }, ...subs.filter((s) => s.kind === 'rolling').map(at)];
+}
+
+function sameSubPeriod(a: SubPeriod | null, b: SubPeriod | null): boolean {
+  return a === b || (a !== null && b !== null && subPeriodSuffix(a) === subPeriodSuffix(b));
 }

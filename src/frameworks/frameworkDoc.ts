@@ -1,3 +1,4 @@
+import { monthsTotal, subPeriodsOf, subPeriodSuffix } from './subPeriods';
 import type { Rule } from './rules';
 import type { Column, FigureTemplate, Framework, Where, Window } from './schema';
 import { describeTimingCondition, isTimingCondition } from './conditions';
@@ -134,10 +135,22 @@ function figuresSection(framework: Framework, header: (key: string) => string): 
     const templates = framework.figures.filter((f) => f.section === section.id);
     if (!templates.length) continue;
     lines.push(`### ${section.label} (sheet ${section.sheet})`, '', '| id | figure | counts |', '|---|---|---|');
-    for (const f of templates) lines.push(`| ${code(f.id)} | ${cell(f.groupLabel ?? f.label)} | ${cell(`${figureText(framework, header, f)}${f.help ? ` ${f.help}` : ''}`)} |`);
+    for (const f of templates) lines.push(`| ${code(f.id)} | ${cell(f.groupLabel ?? f.label)} | ${cell(`${figureText(framework, header, f)}${subPeriodText(framework, f)}${f.help ? ` ${f.help}` : ''}`)} |`);
     lines.push('');
   }
   return lines;
+}
+
+/** Which months and rolling window a figure is also asked over, with the ids they get. */
+function subPeriodText(framework: Framework, f: FigureTemplate): string {
+  const subs = subPeriodsOf(f, framework);
+  const months = subs.filter((s) => s.kind === 'month');
+  const total = { sum: 'their sum', last: 'the last month\'s (a count at the period\'s end)', first: 'the first month\'s (a count at its start)', distinct: 'counted over the whole period, each case once' }[monthsTotal(f, framework)];
+  const parts = [
+    ...(months.length ? [` Month by month: ${code(`${f.id}.m1`)} … ${code(`${f.id}.m${months.length}`)}, each counted over its month; ${code(f.id)} is ${total}.`] : []),
+    ...subs.filter((s) => s.kind === 'rolling').map((s) => ` Also over the ${s.months} months to the period's end: ${code(`${f.id}.${subPeriodSuffix(s)}`)}.`),
+  ];
+  return parts.join('');
 }
 
 function figureText(framework: Framework, header: (key: string) => string, f: FigureTemplate): string {

@@ -3,6 +3,7 @@ import { figuresOf } from './expand';
 import { ruleSchema, type Rule } from './rules';
 import { fixParam } from './plainIssues';
 import { instancesOf, matchFigures, selectorsOf } from './selectors';
+import { hasMonths, monthsTotal } from './subPeriods';
 import { closest, useOneOf } from './suggest';
 import { comparisonCondition, dayCondition, isTimingCondition, laterThanCondition, timingConditionProblems, withinCondition } from './conditions';
 
@@ -122,6 +123,10 @@ const figureCommon = {
   groupLabel: z.string().min(1).optional(),
   /** Wordings of this figure (or of a breakdown's heading) in commissioners' templates, for mapping them. */
   aliases,
+  /** Asked month by month (`<id>.m1` … plus the period value); absent: as the figure's section says. */
+  months: z.boolean().optional(),
+  /** Also counted over this many months to the period's end (`<id>.last_12_months`): a rolling window. */
+  rolling: z.number().int().min(2).max(36).optional(),
 };
 
 export const figureSchema = z.discriminatedUnion('kind', [
@@ -250,10 +255,12 @@ const frameworkObject = z.strictObject({
   /** Versions after the first, oldest first. */
   changes: z.array(changeSchema).default([]),
   title: z.string().min(1),
+  /** How many months a return covers, when figures are asked month by month (3 for a quarter). */
+  monthsInPeriod: z.number().int().min(2).max(12).optional(),
   commissioner: z.string().min(1),
   /** Sections in the order of the return; each on the named worksheet of the template. */
   sections: z
-    .array(z.strictObject({ id: slug, label: z.string().min(1), sheet: z.string().min(1).max(31).regex(/^[^[\]:*?/\\]+$/, 'a worksheet name'), aliases }))
+    .array(z.strictObject({ id: slug, label: z.string().min(1), sheet: z.string().min(1).max(31).regex(/^[^[\]:*?/\\]+$/, 'a worksheet name'), aliases, /** Every figure of the section asked month by month. */ months: z.boolean().default(false) }))
     .min(1),
   /** Abbreviations commissioners write in templates, and what they stand for ("MH": "mental health"). */
   abbreviations: z.record(z.string().min(1), z.string().min(1)).default({}),
@@ -411,6 +418,7 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
     }
     templateIds.add(f.id);
   });
+  checkMonths(fw, fail);
   fw.lists.forEach((l, i) => {
     needColumn(['lists', i, 'column'], l.column, l.kind === 'names' ? ['list'] : ['text']);
     if (!fw.populations[l.population]) fail(['lists', i, 'population'], `no population "${l.population}"`, useOneOf(l.population, Object.keys(fw.populations), 'populations'));
@@ -434,6 +442,26 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
   checkTargets(fw, figureIds, fail);
   checkProfiles(fw, figureIds, fail);
   checkCombining(fw, figureIds, fail);
+}
+
+/** Figures asked month by month, or over a rolling window, are of kinds and shapes that can be. */
+function checkMonths(fw: z.output<typeof frameworkObject>, fail: Fail): void {
+  const monthly = new Set<string>();
+  fw.figures.forEach((f, i) => {
+    const path = ['figures', i];
+    const months = hasMonths(f, fw) && f.kind !== 'waiting_average_number' && f.kind !== 'waiting_average_days';
+    if (f.months && (f.kind === 'waiting_average_number' || f.kind === 'waiting_average_days')) fail([...path, 'months'], 'a waiting-list average is not asked month by month', 'Remove "months".');
+    if (months && fw.monthsInPeriod === undefined) fail([...path, 'months'], 'figures asked month by month need the framework\'s "monthsInPeriod"', 'Add "monthsInPeriod" to the framework: the number of months a return covers (3 for a quarter).');
+    if (months && f.kind === 'count' && f.by.length > 1) fail([...path, 'months'], 'a breakdown by two columns is not asked month by month', 'Remove "months", or break the figure down by one column.');
+    if (months && f.kind === 'sum_of')
+      f.figures.forEach((part, j) => {
+        if (!monthly.has(part)) fail([...path, 'figures', j], `"${part}" is not asked month by month, so its months cannot be added up`, 'Ask every figure added up month by month too ("months": true), or remove "months" from this one.');
+      });
+    if (months) monthly.add(f.id);
+    if (f.rolling !== undefined && f.kind === 'count' && f.by.length > 1) fail([...path, 'rolling'], 'a breakdown by two columns has no rolling window', 'Remove "rolling", or break the figure down by one column.');
+    if (f.rolling !== undefined && !((f.kind === 'count' || f.kind === 'sum') && monthsTotal(f, fw) === 'sum'))
+      fail([...path, 'rolling'], 'a rolling window counts a flow: a count or sum over one population window, referred_in_period or exited_in_period', 'Remove "rolling", or count cases referred (or exited) in the period.');
+  });
 }
 
 /** Each weighted mean's weight, and each rate's figures, exist. */

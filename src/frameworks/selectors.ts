@@ -23,14 +23,15 @@ export function instancesOf(rule: Rule, framework: Framework): Rule[] {
 
 const patterns = new Map<string, RegExp>();
 
-/** Figure ids a selector names, in the order given; `*` is one part of an id, `**` one or more. */
+/** Figure ids a selector names, in the order given; `*` is one part of an id (or the rest of one: `m*`), `**` one or more. */
 export function matchFigures(selector: string | string[], ids: readonly string[]): string[] {
   const list = Array.isArray(selector) ? selector : [selector];
   return list.flatMap((s) => {
     if (!s.includes('*')) return ids.includes(s) ? [s] : [];
     let pattern = patterns.get(s);
     if (!pattern) {
-      const body = s.split('.').map((part) => (part === '**' ? '[^.]+(?:\\.[^.]+)*' : part === '*' ? '[^.]+' : part.replace(/[^a-z0-9_]/g, '\\$&'))).join('\\.');
+      // `m*` within a part stands for the rest of it (the months of a figure asked month by month: referrals.total.m*).
+      const body = s.split('.').map((part) => (part === '**' ? '[^.]+(?:\\.[^.]+)*' : part.replace(/[^a-z0-9_*]/g, '\\$&').replace(/\*/g, '[^.]+'))).join('\\.');
       pattern = new RegExp(`^${body}$`);
       patterns.set(s, pattern);
     }

@@ -4,7 +4,7 @@ import { CELL_TEXT_LIMIT, type RawCell } from '../engine/cases/rawTable';
 import { absoluteRef, cellAddress, columnLetters, parseCell } from './addresses';
 import type { GridCell, SheetGrid } from '../engine/mapping/grid';
 import type { CellLook, CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
-import { DATE_FORMAT, DATE_TIME_FORMAT, HEADING_COLOUR, MUTED_COLOUR, STYLE_FILLS } from './styles';
+import { DATE_FORMAT, DATE_TIME_FORMAT, HEADING_COLOUR, MONTH_FORMAT, MUTED_COLOUR, STYLE_FILLS } from './styles';
 
 /** Runs one batch against the open workbook: Excel.run in Excel, a fake in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -288,6 +288,10 @@ function styleRange(range: Excel.Range, style: CellStyle): void {
     case 'table_header':
       range.format.font.bold = true;
       range.format.wrapText = true;
+      return;
+    case 'month_header':
+      range.format.font.bold = true;
+      range.numberFormat = MONTH_FORMAT as unknown as string[][];
       return;
     case 'label':
       range.format.wrapText = true;

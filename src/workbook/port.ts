@@ -5,7 +5,7 @@ import type { SheetGrid } from '../engine/mapping/grid';
 export type CellWrite = RawCell | { formula: string; result?: number | string | null };
 
 /** Looks by purpose; each adapter decides what they look like in its host. */
-export type CellStyle = 'title' | 'heading' | 'label' | 'figure' | 'input' | 'date_input' | 'date' | 'date_time' | 'table_header' | 'text_input' | 'error' | 'query' | 'info' | 'muted';
+export type CellStyle = 'title' | 'heading' | 'label' | 'figure' | 'input' | 'date_input' | 'date' | 'date_time' | 'table_header' | 'month_header' | 'text_input' | 'error' | 'query' | 'info' | 'muted';
 
 export type WorkbookOperation =
   /** A hidden sheet holds what the product records about the workbook, out of the way. */

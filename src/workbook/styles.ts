@@ -6,6 +6,7 @@ export const STYLE_FILLS: Partial<Record<CellStyle, string>> = {
   date_input: '#FFF2CC',
   text_input: '#FFF2CC',
   table_header: '#DCE6F1',
+  month_header: '#DCE6F1',
   figure: '#F2F2F2',
   error: '#F8CBAD',
   query: '#FFE699',
@@ -14,5 +15,7 @@ export const STYLE_FILLS: Partial<Record<CellStyle, string>> = {
 
 export const DATE_FORMAT = 'dd/mm/yyyy';
 export const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
+/** A month column's heading: the month's first day shown as its name. */
+export const MONTH_FORMAT = 'mmm yyyy';
 export const HEADING_COLOUR = '#1F4E79';
 export const MUTED_COLOUR = '#595959';

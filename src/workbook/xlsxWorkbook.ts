@@ -6,7 +6,7 @@ import { cellValue, rowValues, writeFormula } from './exceljsValues';
 import type { GridCell, SheetGrid } from '../engine/mapping/grid';
 import { checkWorkbookBytes } from './workbookBytes';
 import type { CellFill, CellLook, CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
-import { DATE_FORMAT, DATE_TIME_FORMAT, HEADING_COLOUR, MUTED_COLOUR, STYLE_FILLS } from './styles';
+import { DATE_FORMAT, DATE_TIME_FORMAT, HEADING_COLOUR, MONTH_FORMAT, MUTED_COLOUR, STYLE_FILLS } from './styles';
 
 /** ExcelJS colours are ARGB. */
 const argb = (hex: string) => `FF${hex.slice(1)}`;
@@ -250,6 +250,10 @@ function styleCell(cell: ExcelJS.Cell, style: CellStyle): void {
     case 'table_header':
       cell.font = { bold: true };
       cell.alignment = { wrapText: true, vertical: 'top' };
+      return;
+    case 'month_header':
+      cell.font = { bold: true };
+      cell.numFmt = MONTH_FORMAT;
       return;
     case 'label':
       cell.alignment = { wrapText: true, vertical: 'top' };

@@ -6,6 +6,8 @@ import { readDelimited } from '../../src/tables/readDelimited';
 import { HEADERS, ROWS } from '../fixtures/handBuiltCases';
 import { V2_HEADERS, V2_ROWS } from '../fixtures/versionTwoCases';
 import { recalculatedAgainstTally } from '../support/libreoffice';
+import { monthlyCambridgeshire } from '../support/monthlyFramework';
+import { jsDateOfDay } from '../../src/engine/cases/dates';
 import { tableOf } from '../support/tables';
 
 /**
@@ -35,6 +37,20 @@ describe('formulas recalculated by LibreOffice Calc', () => {
     const { mismatches, checked } = await recalculatedAgainstTally(framework, tableOf(V2_HEADERS, V2_ROWS), periodFromIso('2020-04-01', '2020-09-30'));
     expect(checked).toBeGreaterThan(600);
     expect(mismatches).toEqual([]);
+  });
+
+  it('equal the tally for figures asked month by month and over 12 months, headed by each month, and follow a new period typed in', async () => {
+    const monthly = monthlyCambridgeshire();
+    const table = tableOf(HEADERS, ROWS);
+    const filled = await recalculatedAgainstTally(monthly, table, periodFromIso('2020-04-01', '2020-06-30'));
+    expect(filled.checked).toBeGreaterThan(800);
+    expect(filled.mismatches).toEqual([]);
+    const first = (await filled.recalculated.names()).find((n) => n.name === 'referrals.total.m1')!;
+    const [row, column] = [Number(first.range.replace(/^\D+/, '')), first.range.replace(/\d+$/, '')];
+    const headings = await filled.recalculated.read([{ sheet: first.sheet, range: `${column}${row - 1}:${String.fromCharCode(column.charCodeAt(0) + 4)}${row - 1}` }]);
+    expect(headings[0]![0]).toEqual([...['2020-04-01', '2020-05-01', '2020-06-01'].map((d) => jsDateOfDay(periodFromIso(d, d).from)), 'Period total', '12 months to period end']);
+    const moved = await recalculatedAgainstTally(monthly, table, periodFromIso('2020-04-01', '2020-06-30'), periodFromIso('2020-07-01', '2020-09-30'));
+    expect(moved.mismatches).toEqual([]);
   });
 
   it('equal the tally with no cases at all', async () => {

@@ -81,6 +81,9 @@ describe('parseFramework', () => {
     ['a category column with no list', (fw) => Object.assign(fw.columns[2]!, { category: 'origin' }), /columns\[2\]\.category: no category list "origin"/],
     ['an unknown bucket that is not an item', (fw) => Object.assign(fw.categories.gender!, { unknown: 'nobody' }), /categories\.gender\.unknown: "nobody" is not one of the list's items/],
     ['a badly formed figure id', (fw) => Object.assign(fw.figures[0]!, { id: 'Caseload Start' }), /figures\[0\]\.id: a figure id is dot-separated lower-case parts such as referrals\.by_source\.<source> \(not "Caseload Start"\)/],
+    ['months without the months of a return', (fw) => Object.assign(fw.figures[0]!, { months: true }), /figures\[0\]\.months: figures asked month by month need the framework's "monthsInPeriod"/],
+    ['a rolling window on a stock', (fw) => Object.assign(fw.figures[0]!, { rolling: 12 }), /figures\[0\]\.rolling: a rolling window counts a flow/],
+    ['months on a sum of figures not asked month by month', (fw) => Object.assign(fw, { monthsInPeriod: 3 }) && Object.assign(fw.figures.find((f) => f.id === 'outcomes.total')!, { months: true }), /figures\[\d+\]\.figures\[0\]: "outcomes\.<outcome>" is not asked month by month/],
     ['a figure defined twice', (fw) => fw.figures.push({ ...fw.figures[0]! }), /figure "caseload_start\.total" is defined twice/],
   ])('refuses %s, naming the place', (_, edit, message) => {
     const text = problems(edit);

@@ -7,6 +7,10 @@ import type { Framework } from '../../src/frameworks/schema';
 import type { RawTable } from '../../src/engine/cases/rawTable';
 import type { Period } from '../../src/engine/tally/period';
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
+import { jsDateOfDay } from '../../src/engine/cases/dates';
+import { importCases } from '../../src/engine/cases/importCases';
+import { PERIOD_FROM, PERIOD_TO } from '../../src/engine/formulas/names';
+import { tallyImported } from '../../src/engine/report/tallyReport';
 
 /** A throwaway LibreOffice profile that recalculates every formula of an .xlsx file when loading it. */
 function recalculatingProfile(): string {
@@ -36,10 +40,18 @@ export function recalculateInLibreOffice(bytes: Uint8Array, name = 'return.xlsx'
   return new Uint8Array(readFileSync(join(outDir, basename(name))));
 }
 
-/** Fills a return from the cases, recalculates it in LibreOffice, and lists every figure whose formula gives other than the tally. */
-export async function recalculatedAgainstTally(framework: Framework, table: RawTable, period: Period): Promise<{ mismatches: string[]; checked: number }> {
+/**
+ * Fills a new return, recalculates it in LibreOffice and lists every figure whose value differs from the tally;
+ * with `periodTypedIn`, a provider first types another period into the filled return, and its formulas must follow.
+ */
+export async function recalculatedAgainstTally(framework: Framework, table: RawTable, period: Period, periodTypedIn?: Period): Promise<{ mismatches: string[]; checked: number; recalculated: XlsxWorkbook }> {
   const workbook = XlsxWorkbook.create();
-  const { report } = await fillReturn(workbook, { framework, period, table });
+  let { report } = await fillReturn(workbook, { framework, period, table });
+  if (periodTypedIn) {
+    const named = new Map((await workbook.names()).map((n) => [n.name, n]));
+    await workbook.apply(([[PERIOD_FROM, periodTypedIn.from], [PERIOD_TO, periodTypedIn.to]] as const).map(([name, day]) => ({ op: 'write', sheet: named.get(name)!.sheet, at: named.get(name)!.range, rows: [[jsDateOfDay(day)]] })));
+    report = tallyImported(importCases(table, framework), table.source, framework, periodTypedIn);
+  }
   const recalculated = await XlsxWorkbook.fromBytes(recalculateInLibreOffice(await workbook.toBytes()), 'recalculated.xlsx');
   const names = new Map((await recalculated.names()).map((n) => [n.name, n]));
   const ids = Object.keys(report.figures);
@@ -49,5 +61,5 @@ export async function recalculatedAgainstTally(framework: Framework, table: RawT
     const got = value === '' || value === undefined ? null : value;
     return got === report.figures[id] ? [] : [`${id}: tally ${report.figures[id]}, LibreOffice ${String(got)}`];
   });
-  return { mismatches, checked: ids.length };
+  return { mismatches, checked: ids.length, recalculated };
 }

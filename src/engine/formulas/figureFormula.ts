@@ -20,6 +20,7 @@ export function figureFormula(figure: Figure, framework: Framework): string {
   switch (spec.kind) {
     case 'count':
     case 'sum': {
+      if (spec.months) return spec.months.join('+');
       const fn =
         spec.kind === 'count'
           ? (c: Criterion[]) => `COUNTIFS(${c.flat().join(',')})`
@@ -83,11 +84,20 @@ function termCriteria(term: Term, framework: Framework): Criterion[][] {
   return alternatives;
 }
 
-/** A date window's criterion; a date-time on the period's last day is before the next day's midnight. */
+/** A date window's criterion; a date-time on the window's last day is before the next day's midnight. */
 function compareCriterion(atom: Extract<Atom, { test: 'compare' }>, timed: boolean): string {
-  const bound = atom.bound === 'from' ? PERIOD_FROM : PERIOD_TO;
+  const bound = boundFormula(atom);
   if (timed && atom.bound === 'to' && (atom.op === '<=' || atom.op === '>')) return `"${atom.op === '<=' ? '<' : '>='}"&(${bound}+1)`;
   return `"${atom.op}"&${bound}`;
+}
+
+/** The first or last day a date is compared with: the period's own cells, so changing the period recalculates. */
+function boundFormula(atom: Extract<Atom, { test: 'compare' }>): string {
+  const within = atom.within;
+  if (!within) return atom.bound === 'from' ? PERIOD_FROM : PERIOD_TO;
+  // The same days as subPeriodOf: month k from the period's start moved k − 1 months on; a window n months back from the day after its end.
+  if (within.kind === 'rolling') return atom.bound === 'from' ? `EDATE(${PERIOD_TO}+1,-${within.months})` : PERIOD_TO;
+  return atom.bound === 'from' ? `EDATE(${PERIOD_FROM},${within.index - 1})` : `(EDATE(${PERIOD_FROM},${within.index})-1)`;
 }
 
 /** The text the case table holds for a flag value or category. */
@@ -121,7 +131,7 @@ function atomProduct(atom: Atom, framework: Framework): string {
   const quoted = (v: string) => `"${textOf(framework, atom.column, v).replace(/"/g, '""')}"`;
   switch (atom.test) {
     case 'compare':
-      return `(${range}<>"")*(INT(${range})${atom.op}${atom.bound === 'from' ? PERIOD_FROM : PERIOD_TO})`;
+      return `(${range}<>"")*(INT(${range})${atom.op}${boundFormula(atom)})`;
     case 'blank':
       // Every slot blank; "not blank" on a numbered column is some slot filled.
       return ranges.length > 1 && !atom.blank ? `1-${ranges.map((r) => `(${r}="")`).join('*')}` : ranges.map((r) => `(${r}${atom.blank ? '=' : '<>'}"")`).join('*');

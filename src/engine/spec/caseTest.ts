@@ -1,5 +1,5 @@
 import { categoriesOf, type CaseRecord } from '../cases/caseRecord';
-import type { Period } from '../tally/period';
+import { subPeriodOf, type Period } from '../tally/period';
 import type { Atom, Term } from './terms';
 import { timingTest } from './timingTests';
 
@@ -72,7 +72,7 @@ function atomTest(atom: Atom, period: Period | undefined): CaseTest {
   switch (atom.test) {
     case 'compare': {
       if (!period) throw new Error(`a date window on "${key}" needs a period`);
-      const bound = period[atom.bound];
+      const bound = (atom.within ? subPeriodOf(period, atom.within) : period)[atom.bound];
       const compare = { '<': (d: number) => d < bound, '<=': (d: number) => d <= bound, '>=': (d: number) => d >= bound, '>': (d: number) => d > bound }[atom.op];
       return (record) => {
         const day = record.values[key];

@@ -1,14 +1,16 @@
 import { columnOf, figuresOf, type Figure } from '../../frameworks/expand';
 import type { FigureTemplate, Framework } from '../../frameworks/schema';
-import { and, conditionTerms, countedCase, windowTerms, type Atom, type Term } from './terms';
+import { monthsTotal, subPeriodsOf, subPeriodSuffix, type SubPeriod } from '../../frameworks/subPeriods';
+import { and, conditionTerms, countedCase, inSubPeriod, windowTerms, type Atom, type Term } from './terms';
 
 /**
  * What a figure counts, compiled once from the framework: the tally, the cases behind a figure and the
  * spreadsheet formula each read this and nothing else. `reads` names every column the figure looks at.
  */
 export type FigureSpec =
-  | { kind: 'count'; terms: Term[]; by: string[]; reads: string[] }
-  | { kind: 'sum'; terms: Term[]; column: string; reads: string[] }
+  /** `months`: the period value of a figure asked month by month is these month figures added (a formula says so). */
+  | { kind: 'count'; terms: Term[]; by: string[]; reads: string[]; months?: string[] }
+  | { kind: 'sum'; terms: Term[]; column: string; reads: string[]; months?: string[] }
   | { kind: 'sum_of'; parts: string[]; reads: string[] }
   | { kind: 'input'; reads: string[] }
   | { kind: 'waiting_number' | 'waiting_days'; start: string; end: string; counted: Term; reads: string[] };
@@ -23,6 +25,11 @@ const compiled = new WeakMap<Framework, CompiledFramework>();
 /** A figure template's spec, before its breakdown: `by` lists the columns its expanded figures are split by. */
 export function templateSpec(template: FigureTemplate, framework: Framework): FigureSpec {
   return compile(framework).templates.get(template.id)!;
+}
+
+/** A template's spec over a sub-period (null: the period), for reading every figure of the template at once. */
+export function templateSpecOver(template: FigureTemplate, within: SubPeriod | null, framework: Framework): FigureSpec {
+  return overSubPeriod(templateSpec(template, framework), template, within, template.id, framework);
 }
 
 /** One expanded figure's spec: its template's, with the breakdown categories as conditions. */
@@ -56,12 +63,36 @@ function compile(framework: Framework): CompiledFramework {
   for (const figure of figuresOf(framework)) {
     const spec = templates.get(figure.template.id)!;
     if (spec.kind === 'sum_of') figures.set(figure.id, { ...spec, parts: figure.parts, reads: unique(figure.parts.flatMap((id) => figures.get(id)?.reads ?? [])) });
-    else if (spec.kind === 'count' && spec.by.length) figures.set(figure.id, { ...spec, terms: and(spec.terms, [breakdownAtoms(figure, framework)]), by: [] });
-    else figures.set(figure.id, spec);
+    else if (spec.kind === 'count' && spec.by.length) figures.set(figure.id, overSubPeriod({ ...spec, terms: and(spec.terms, [breakdownAtoms(figure, framework)]), by: [] }, figure.template, figure.subPeriod, figure.id, framework));
+    else figures.set(figure.id, overSubPeriod(spec, figure.template, figure.subPeriod, figure.id, framework));
   }
   const result = { templates, figures };
   compiled.set(framework, result);
   return result;
+}
+
+/**
+ * A spec counted over a month of the period or a rolling window to its end; for the period value of a figure
+ * asked month by month, counted from its months as `monthsTotal` says (a flow the sum of its months' disjoint
+ * terms, a stock its last or first month's), so its value equals its months' by construction.
+ */
+function overSubPeriod(spec: FigureSpec, template: FigureTemplate, within: SubPeriod | null, id: string, framework: Framework): FigureSpec {
+  const months = subPeriodsOf(template, framework).filter((s) => s.kind === 'month');
+  const monthIds = months.map((m) => `${id}.${subPeriodSuffix(m)}`);
+  if (spec.kind === 'input' && within === null && months.length) return { kind: 'sum_of', parts: monthIds, reads: [] };
+  if (spec.kind !== 'count' && spec.kind !== 'sum') return spec;
+  if (within) return { ...spec, terms: inSubPeriod(spec.terms, within) };
+  if (!months.length) return spec;
+  switch (monthsTotal(template, framework)) {
+    case 'sum':
+      return { ...spec, terms: months.flatMap((m) => inSubPeriod(spec.terms, m)), months: monthIds };
+    case 'last':
+      return { ...spec, terms: inSubPeriod(spec.terms, months.at(-1)!), months: monthIds.slice(-1) };
+    case 'first':
+      return { ...spec, terms: inSubPeriod(spec.terms, months[0]!), months: monthIds.slice(0, 1) };
+    case 'distinct':
+      return spec;
+  }
 }
 
 function compileTemplate(t: FigureTemplate, framework: Framework): FigureSpec {

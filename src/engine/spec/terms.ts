@@ -3,6 +3,7 @@ import { columnOf } from '../../frameworks/expand';
 import type { ComparisonOperator } from '../../frameworks/conditions';
 import { isTimingCondition } from '../../frameworks/conditions';
 import { timingAtoms } from './timingAtoms';
+import type { SubPeriod } from '../../frameworks/subPeriods';
 
 /**
  * The counting spec's vocabulary. A figure counts the cases for which one of several disjoint terms holds; a
@@ -11,8 +12,11 @@ import { timingAtoms } from './timingAtoms';
  */
 export type Bound = 'from' | 'to';
 export type Atom =
-  /** A date column against the period's first or last day; a blank date fails every comparison. */
-  | { test: 'compare'; column: string; op: '<' | '<=' | '>=' | '>'; bound: Bound }
+  /**
+   * A date column against the first or last day of the period (or, `within`, of one of its months or a rolling
+   * window to its end); a blank date fails every comparison.
+   */
+  | { test: 'compare'; column: string; op: '<' | '<=' | '>=' | '>'; bound: Bound; within?: SubPeriod }
   /** The column is blank (no date, no category recorded) or, with `blank: false`, filled. */
   | { test: 'blank'; column: string; blank: boolean }
   /** A flag or single category column holds one of the values. */
@@ -57,6 +61,11 @@ function windowTable(referral: string, exit: string): Record<Window, Term[]> {
 export function windowTerms(windows: readonly Window[], framework: Framework): Term[] {
   const table = windowTable(framework.caseDates.referral, framework.caseDates.exit);
   return windows.reduce<Term[]>((terms, window) => and(terms, table[window]), EVERYTHING);
+}
+
+/** The terms with their date windows moved to a month of the period, or a rolling window to its end. */
+export function inSubPeriod(terms: readonly Term[], within: SubPeriod): Term[] {
+  return terms.map((term) => term.map((atom) => (atom.test === 'compare' ? { ...atom, within } : atom)));
 }
 
 /** A case that counts at all: it has a referral date on or before the period's end. */

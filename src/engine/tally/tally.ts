@@ -3,9 +3,11 @@ import type { Framework } from '../../frameworks/schema';
 import { dateOf, namesOf, textOf, wholeOf, type CaseRecord } from '../cases/caseRecord';
 import { matchKey, ownCopy, tidy } from '../cases/textKey';
 import { SharedAtoms, type CaseTest } from '../spec/caseTest';
-import { blankedBy, figureSpec, populationTerms, templateSpec } from '../spec/figureSpec';
+import { blankedBy, figureSpec, populationTerms, templateSpec, templateSpecOver } from '../spec/figureSpec';
+import { subPeriodsOf, subPeriodSuffix, type SubPeriod } from '../../frameworks/subPeriods';
 import type { Term } from '../spec/terms';
-import { daysIn, type Period } from './period';
+import { daysIn, monthsProblem, type Period } from './period';
+import { InputError } from '../../errors';
 import { roundedRatio } from './rounding';
 
 export type FigureValues = Record<string, number | null>;
@@ -59,6 +61,8 @@ export class TallyCounter {
     private readonly framework: Framework,
     period: Period,
   ) {
+    const problem = monthsProblem(framework, period);
+    if (problem) throw new InputError(problem);
     // Templates counting the same cases (every demographic table counts the supported) share one test per case,
     // and tests share their atoms: each is evaluated once per case.
     const atoms = (this.atoms = new SharedAtoms(period));
@@ -71,8 +75,11 @@ export class TallyCounter {
     };
     for (const template of framework.figures) {
       const spec = templateSpec(template, framework);
-      if (spec.kind === 'count') this.accumulators.set(template.id, countAccumulator(shared(spec.terms), spec.by));
-      if (spec.kind === 'sum') this.accumulators.set(template.id, sumAccumulator(shared(spec.terms), spec.column));
+      for (const within of [null, ...subPeriodsOf(template, framework)]) {
+        const over = templateSpecOver(template, within, framework);
+        if (over.kind === 'count') this.accumulators.set(accumulatorKey(template.id, within), countAccumulator(shared(over.terms), over.by));
+        if (over.kind === 'sum') this.accumulators.set(accumulatorKey(template.id, within), sumAccumulator(shared(over.terms), over.column));
+      }
       if (spec.kind === 'waiting_number') this.accumulators.set(template.id, waitingNumberAccumulator(shared([spec.counted]), spec.start, spec.end, period));
       if (spec.kind === 'waiting_days') this.accumulators.set(template.id, waitingDaysAccumulator(shared([spec.counted]), spec.start, spec.end, period));
     }
@@ -104,10 +111,15 @@ export class TallyCounter {
       figures[figure.id] =
         spec.kind === 'input' || without.length ? null
         : spec.kind === 'sum_of' ? spec.parts.reduce<number | null>((sum, id) => (sum === null || figures[id] === null ? null : sum + figures[id]!), 0)
-        : this.accumulators.get(figure.template.id)!.value(figure.categories);
+        : this.accumulators.get(accumulatorKey(figure.template.id, figure.subPeriod))!.value(figure.categories);
     }
     return { figures, blanked, lists: Object.fromEntries(this.lists.map(({ spec, collect }) => [spec.id, collect.result()])) as TallyResult['lists'] };
   }
+}
+
+/** A template's running total over the period, or over one of its sub-periods. */
+function accumulatorKey(templateId: string, within: SubPeriod | null): string {
+  return within ? `${templateId}.${subPeriodSuffix(within)}` : templateId;
 }
 
 function countAccumulator(counts: CaseTest, by: string[]): Accumulator {
