@@ -1,3 +1,4 @@
+import { quickDate } from './quickDates';
 import type { RawCell } from './rawTable';
 
 /** A calendar date as a whole number of days since 1970-01-01, so windows are plain comparisons. */
@@ -21,9 +22,17 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
+/** The calendar date of a day, worked out arithmetically (no Date made: ages are measured once a case). */
 export function partsOfDay(day: Day): { year: number; month: number; day: number } {
-  const d = new Date(day * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  // Howard Hinnant's civil_from_days: eras of 400 years from 1 March 0000.
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - Math.floor((153 * mp + 2) / 5) + 1 };
 }
 
 export function isoOfDay(day: Day): string {
@@ -89,6 +98,11 @@ export function readDate(cell: RawCell): DateReading | null {
   if (typeof cell === 'boolean') return notADate();
   const text = cell.trim();
   if (text === '') return null;
+  return quickDate(text) ?? readDateWritten(text);
+}
+
+/** A date written as text (trimmed, not blank), read by every form accepted: what `quickDate` shortens. */
+export function readDateWritten(text: string): DateReading {
   const reading = readDateText(text);
   const time = reading.ok ? TIME_OF_DAY.exec(text) : null;
   if (time && (Number(time[1]) > 23 || Number(time[2]) > 59 || Number(time[3] ?? 0) > 59))
