@@ -1,6 +1,7 @@
 import type { CategoryList } from '../../frameworks/schema';
 import type { CategoryMatcher } from './categories';
 import { dayFromExcelSerial, partsOfDay, readDate, type Day } from './dates';
+import { quickDate } from './quickDates';
 import type { RawCell } from './rawTable';
 import { ownCopy } from './textKey';
 
@@ -60,13 +61,20 @@ export type AgeOrBirth = AgeReading | { birth: Day };
  */
 export function ageReader(matcher: CategoryMatcher, limit: number): (cell: RawCell, asOf: Day | null) => AgeReading {
   const seen = new Map<string, AgeOrBirth>();
+  // The reading of each whole age, made once: readings are only read, so cases of one age share one.
+  const byAge = Array.from({ length: MAX_AGE + 1 }, (_, age) => fromAge(matcher.list, age));
   return (cell, asOf) => {
-    let found = typeof cell === 'string' ? seen.get(cell) : undefined;
+    // A date of birth in a common form is read straight: no list of every one is kept (as `ageOrBirth` reads it, when no
+    // band is spelt with numbers only).
+    const quick = typeof cell === 'string' && !matcher.readsNumbers ? quickDate(cell) : null;
+    let found = quick ? { birth: quick.day } : typeof cell === 'string' ? seen.get(cell) : undefined;
     if (!found) {
       found = ageOrBirth(cell, matcher);
       if (typeof cell === 'string' && seen.size < limit) seen.set(ownCopy(cell), found);
     }
-    return 'birth' in found ? fromBirth(found.birth, matcher.list, asOf) : found;
+    if (!('birth' in found)) return found;
+    const age = asOf === null || found.birth > asOf ? null : ageOn(found.birth, asOf);
+    return age !== null && age <= MAX_AGE ? byAge[age]! : fromBirth(found.birth, matcher.list, asOf);
   };
 }
 

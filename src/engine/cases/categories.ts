@@ -11,6 +11,9 @@ export type CategoryReading =
 /** Splits "Asian or Asian British: Indian" or "White - Irish" into the group and the detail. */
 const GROUP_SEPARATOR = /\s*(?::|\s[-–—]\s|\()\s*/;
 
+/** Spellings remembered: free text (an age column of dates of birth) must not grow the memory without end. */
+const SEEN_LIMIT = 100_000;
+
 /** Matches typed values against a category list's labels and synonyms. */
 export class CategoryMatcher {
   private readonly byKey = new Map<string, string>();
@@ -28,13 +31,17 @@ export class CategoryMatcher {
         if (key && !this.byKey.has(key)) this.byKey.set(key, item.id);
       }
     for (const word of notStatedWords) this.notStated.add(matchKey(word));
+    this.readsNumbers = [...this.byKey.keys(), ...this.notStated].some((key) => /^[\d ]+$/.test(key));
   }
+
+  /** Whether a spelling it accepts is only numbers (a date or an age could then be one of its values). */
+  readonly readsNumbers: boolean;
 
   read(text: string): CategoryReading {
     let reading = this.seen.get(text);
     if (!reading) {
       reading = this.match(text);
-      this.seen.set(ownCopy(text), reading);
+      if (this.seen.size < SEEN_LIMIT) this.seen.set(ownCopy(text), reading);
     }
     return reading;
   }

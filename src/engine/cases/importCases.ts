@@ -6,6 +6,7 @@ import type { CaseRecord, CaseValue } from './caseRecord';
 import { CategoryMatcher } from './categories';
 import { dayFromJsDate, displayDay, readDate, type Day } from './dates';
 import { FlagReader } from './flags';
+import { quickDate } from './quickDates';
 import { mapHeaders, spellingsOf, type ColumnPlacement } from './headers';
 import { CELL_TEXT_LIMIT, cellText, columnLetters, isBlankCell, isErrorValue, type RawCell, type RawTable } from './rawTable';
 import { compileRowChecks, type RowCells } from './rowChecks';
@@ -130,6 +131,8 @@ type ColumnReading = {
   key: string;
   read: CellReader;
   isDate: boolean;
+  /** A date column read without merged cells: its dates in the common forms are read straight, never remembered. */
+  quick: boolean;
   /** Exports repeat the same few spellings thousands of times: each value is read once per column. */
   memo: Map<string, MemoEntry> | null;
   blank: MemoEntry | undefined;
@@ -177,8 +180,9 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
       const type = placement.column.type;
       // Text is mostly unique (Case IDs, case studies) and an age read from a date of birth depends on the referral date.
       // A merged cell's issue depends on the row, so a sheet with merges is read cell by cell.
-      const memoised = (type === 'date' || type === 'flag' || type === 'whole' || type === 'category') && merged.size === 0;
-      return { placement, key: placement.column.key, read: cellReaders.get(placement.column.key)!, isDate: type === 'date' || type === 'datetime', memo: memoised ? new Map() : null, blank: undefined, watch: null };
+      // A list's names are read only, so rows with the same text share one array of them.
+      const memoised = (type === 'date' || type === 'flag' || type === 'whole' || type === 'category' || type === 'list') && merged.size === 0;
+      return { placement, key: placement.column.key, read: cellReaders.get(placement.column.key)!, isDate: type === 'date' || type === 'datetime', quick: type === 'date' && merged.size === 0, memo: memoised ? new Map() : null, blank: undefined, watch: null };
     });
   // A column the export lacks reads as blank in every row: not known, in the not-stated bucket.
   const absent = mapping.missingOptional.map((column) => ({ column, read: cellReaders.get(column.key)! }));
@@ -195,6 +199,17 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
   /** Reads one cell as the column's reader does, recording its issues in `issues` and noting its date's form. */
   const readCell = (reading: ColumnReading, given: RawCell, row: number, values: Record<string, CaseValue>): CaseValue => {
     const { placement, memo } = reading;
+    const date = reading.quick && typeof given === 'string' ? quickDate(given) : null;
+    if (date) {
+      // The full reading below, shortened: such a date has no edges to trim, is no error value and is not blank.
+      context.row = row;
+      context.header = placement.header;
+      context.invisible = false;
+      context.errorValue = false;
+      context.asOf = typeof values[referralKey] === 'number' ? (values[referralKey] as Day) : null;
+      noteDateForm(dateWatch, reading, date);
+      return reading.read(given, context);
+    }
     const remembered = memo === null ? undefined : given === null ? reading.blank : typeof given === 'string' ? memo.get(given) : undefined;
     if (remembered) {
       for (const issue of remembered.issues) issues.push({ ...issue, row });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasPlainEdges } from './textKey';
 
 /** One cell as a reader found it: CSV gives text; xlsx and Office.js also give numbers, booleans and dates. */
 export const rawCellSchema = z.union([z.string(), z.number(), z.boolean(), z.date(), z.null()]);
@@ -16,7 +17,7 @@ export const rawTableSchema = z.object({
 export type RawTable = z.infer<typeof rawTableSchema>;
 
 export function isBlankCell(cell: RawCell | undefined): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+  return cell === null || cell === undefined || (typeof cell === 'string' && !hasPlainEdges(cell) && cell.trim() === '');
 }
 
 /** A cell as text, as the user would read it in the sheet. */
@@ -33,7 +34,7 @@ export const CELL_TEXT_LIMIT = 32_767;
 const ERROR_VALUE = /^#(?:N\/A|NAME\?|REF!|DIV\/0!|VALUE!|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
 
 export function isErrorValue(cell: RawCell | undefined): boolean {
-  return typeof cell === 'string' && ERROR_VALUE.test(cell.trim());
+  return typeof cell === 'string' && cell.includes('#') && ERROR_VALUE.test(cell.trim());
 }
 
 /** A column's letters as a spreadsheet shows them: 1 is A, 27 is AA. */

@@ -23,7 +23,28 @@ export function withoutHint(text: string): string {
 
 /** Collapses runs of white space and trims: how a value is shown back to the user. */
 export function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return isTidy(text) ? text : text.replace(/\s+/g, ' ').trim();
+}
+
+/** Plain printable ASCII with single spaces between words: what most values are, and what `tidy` leaves alone. */
+function isTidy(text: string): boolean {
+  let space = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+    } else if (c < 32 || c > 126) return false;
+    else space = false;
+  }
+  return !space;
+}
+
+/** Whether the text starts and ends with a printable ASCII character other than a space: then it has no edges to trim. */
+export function hasPlainEdges(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127;
 }
 
 /** White space and the invisible characters exports leave around values: no-break, zero-width, byte-order marks. */
@@ -32,6 +53,7 @@ const INVISIBLE = /[\u00A0\u2007\u202F\u200B-\u200D\u2060\uFEFF]/;
 
 /** A value without the invisible characters around it, and whether there were any (plain spaces do not count). */
 export function withoutInvisibleEdges(text: string): { text: string; invisible: boolean } {
+  if (hasPlainEdges(text)) return { text, invisible: false };
   const stripped = text.replace(EDGES, '');
   return { text: stripped, invisible: stripped !== text && INVISIBLE.test(text.replace(stripped, '')) };
 }
