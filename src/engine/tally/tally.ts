@@ -5,6 +5,7 @@ import { matchKey, ownCopy, tidy } from '../cases/textKey';
 import { SharedAtoms, type CaseTest } from '../spec/caseTest';
 import { blankedBy, figureSpec, populationTerms, templateSpec, templateSpecOver } from '../spec/figureSpec';
 import { subPeriodsOf, subPeriodSuffix, type SubPeriod } from '../../frameworks/subPeriods';
+import { BreakdownCodes, breakdownCounter } from './breakdownCounts';
 import type { Term } from '../spec/terms';
 import { daysIn, monthsProblem, type Period } from './period';
 import { InputError } from '../../errors';
@@ -53,6 +54,7 @@ export function tallyCases(cases: readonly CaseRecord[], framework: Framework, p
 /** The tally fed one case at a time, as an import streams them: nothing of a case is kept but what it adds. */
 export class TallyCounter {
   private readonly atoms: SharedAtoms;
+  private readonly codes = new BreakdownCodes();
   private readonly tests: { test: () => boolean; holds: boolean }[];
   private readonly accumulators = new Map<string, Accumulator>();
   private readonly lists: { spec: Framework['lists'][number]; inPopulation: () => boolean; collect: ListCollector<NamedCount | CaseText> }[];
@@ -77,7 +79,7 @@ export class TallyCounter {
       const spec = templateSpec(template, framework);
       for (const within of [null, ...subPeriodsOf(template, framework)]) {
         const over = templateSpecOver(template, within, framework);
-        if (over.kind === 'count') this.accumulators.set(accumulatorKey(template.id, within), countAccumulator(shared(over.terms), over.by));
+        if (over.kind === 'count') this.accumulators.set(accumulatorKey(template.id, within), countAccumulator(shared(over.terms), over.by, this.codes));
         if (over.kind === 'sum') this.accumulators.set(accumulatorKey(template.id, within), sumAccumulator(shared(over.terms), over.column));
       }
       if (spec.kind === 'waiting_number') this.accumulators.set(template.id, waitingNumberAccumulator(shared([spec.counted]), spec.start, spec.end, period));
@@ -94,6 +96,7 @@ export class TallyCounter {
   add(record: CaseRecord): void {
     if (record.duplicateOf !== null) return;
     this.atoms.next(record);
+    this.codes.next();
     for (const entry of this.tests) entry.holds = entry.test();
     for (const accumulator of this.accumulators.values()) accumulator.add(record);
     for (const { inPopulation, collect } of this.lists) if (inPopulation()) collect.add(record);
@@ -122,51 +125,13 @@ function accumulatorKey(templateId: string, within: SubPeriod | null): string {
   return within ? `${templateId}.${subPeriodSuffix(within)}` : templateId;
 }
 
-function countAccumulator(counts: CaseTest, by: string[]): Accumulator {
-  if (by.length > 4) throw new Error(`a breakdown by ${by.length} columns: at most 4 are counted exactly`);
+function countAccumulator(counts: CaseTest, by: string[], codes: BreakdownCodes): Accumulator {
   if (by.length === 0) {
     let total = 0;
     return { add: (record) => void (counts(record) && total++), value: () => total };
   }
-  // Each breakdown's categories numbered as met, a case's cell of the table the numbers combined: no key text per case.
-  const codes = by.map(() => new Map<string, number>());
-  const tally = new Map<number, number>();
-  const codeOf = (level: number, id: string): number => {
-    const known = codes[level]!;
-    let code = known.get(id);
-    if (code === undefined) {
-      if (known.size === CODES) throw new Error(`more than ${CODES} categories in "${by[level]}"`);
-      known.set(id, (code = known.size));
-    }
-    return code;
-  };
-  const addFrom = (record: CaseRecord, level: number, key: number): void => {
-    if (level === by.length) {
-      tally.set(key, (tally.get(key) ?? 0) + 1);
-      return;
-    }
-    const v = record.values[by[level]!];
-    if (typeof v === 'string') addFrom(record, level + 1, key * CODES + codeOf(level, v));
-    else if (Array.isArray(v)) for (const id of v) addFrom(record, level + 1, key * CODES + codeOf(level, id));
-  };
-  return {
-    add(record) {
-      if (counts(record)) addFrom(record, 0, 0);
-    },
-    value(categories) {
-      let key = 0;
-      for (let level = 0; level < by.length; level++) {
-        const code = codes[level]!.get(categories[by[level]!]!);
-        if (code === undefined) return 0;
-        key = key * CODES + code;
-      }
-      return tally.get(key) ?? 0;
-    },
-  };
+  return breakdownCounter(counts, by, codes);
 }
-
-/** More categories than any one column has: the base the numbers of a breakdown's columns are combined in. */
-const CODES = 4096;
 
 function sumAccumulator(counts: CaseTest, column: string): Accumulator {
   let total = 0;
@@ -215,14 +180,28 @@ interface ListCollector<T> {
   result(): T[];
 }
 
+/** Spellings of names whose keys are remembered: a list of free text must not grow the memory without end. */
+const NAME_KEYS_KEPT = 100_000;
+
 /** Names (agencies) with how many cases named each; spellings differing only in case or spacing are one name. */
 function nameCounter(column: string): ListCollector<NamedCount> {
   const counts = new Map<string, NamedCount>();
+  // The same few names are written over and over: each spelling's key is worked out once.
+  const keys = new Map<string, string>();
+  const keyOf = (name: string): string => {
+    let key = keys.get(name);
+    if (key === undefined) {
+      key = matchKey(name);
+      if (keys.size < NAME_KEYS_KEPT) keys.set(ownCopy(name), key);
+    }
+    return key;
+  };
+  const seen = new Set<string>();
   return {
     add(record) {
-      const seen = new Set<string>();
+      seen.clear();
       for (const name of namesOf(record, column)) {
-        const key = matchKey(name);
+        const key = keyOf(name);
         if (seen.has(key)) continue;
         seen.add(key);
         const entry = counts.get(key) ?? { name: ownCopy(tidy(name)), count: 0 };
