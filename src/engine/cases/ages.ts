@@ -65,8 +65,8 @@ export function ageReader(matcher: CategoryMatcher, limit: number): (cell: RawCe
   const byAge = Array.from({ length: MAX_AGE + 1 }, (_, age) => fromAge(matcher.list, age));
   return (cell, asOf) => {
     // A date of birth in a common form is read straight: no list of every one is kept (as `ageOrBirth` reads it, when no
-    // band is spelt with numbers only).
-    const quick = typeof cell === 'string' && !matcher.readsNumbers ? quickDate(cell) : null;
+    // band is spelt like a date).
+    const quick = typeof cell === 'string' && !matcher.mayReadDates ? quickDate(cell) : null;
     let found = quick ? { birth: quick.day } : typeof cell === 'string' ? seen.get(cell) : undefined;
     if (!found) {
       found = ageOrBirth(cell, matcher);

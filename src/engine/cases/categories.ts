@@ -11,6 +11,9 @@ export type CategoryReading =
 /** Splits "Asian or Asian British: Indian" or "White - Irish" into the group and the detail. */
 const GROUP_SEPARATOR = /\s*(?::|\s[-–—]\s|\()\s*/;
 
+/** The match keys of 2020-04-01, 01/04/2020 and 01/04/2020 09:30, and of a time's minutes or seconds. */
+const DATE_KEY = /^(?:\d{4} \d{2} \d{2}|\d{2} \d{2} \d{4}(?: \d{2})*|\d{2})$/;
+
 /** Spellings remembered: free text (an age column of dates of birth) must not grow the memory without end. */
 const SEEN_LIMIT = 100_000;
 
@@ -31,11 +34,11 @@ export class CategoryMatcher {
         if (key && !this.byKey.has(key)) this.byKey.set(key, item.id);
       }
     for (const word of notStatedWords) this.notStated.add(matchKey(word));
-    this.readsNumbers = [...this.byKey.keys(), ...this.notStated].some((key) => /^[\d ]+$/.test(key));
+    this.mayReadDates = [...this.byKey.keys(), ...this.notStated].some((key) => DATE_KEY.test(key));
   }
 
-  /** Whether a spelling it accepts is only numbers (a date or an age could then be one of its values). */
-  readonly readsNumbers: boolean;
+  /** Whether a spelling it accepts reads as a date in numbers (or the part of one before or after a colon) would: then a date could be one of its values. */
+  readonly mayReadDates: boolean;
 
   read(text: string): CategoryReading {
     let reading = this.seen.get(text);

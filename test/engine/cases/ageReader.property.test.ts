@@ -6,8 +6,8 @@ import type { CategoryList } from '../../../src/frameworks/schema';
 
 const framework = builtInFramework('cambridgeshire');
 const list = framework.categories.age!;
-/** A list with a band spelt in numbers only, as a date of birth reads: then no date is read straight. */
-const numbered: CategoryList = { ...list, items: list.items.map((item, i) => (i === 0 ? { ...item, synonyms: [...item.synonyms, '01 02 2003'] } : item)) };
+/** Lists with a band spelt as a date of birth reads, or as the minutes of its time: then no date is read straight. */
+const spelt = (synonym: string): CategoryList => ({ ...list, items: list.items.map((item, i) => (i === 0 ? { ...item, synonyms: [...item.synonyms, synonym] } : item)) });
 
 const two = (n: number) => String(n).padStart(2, '0');
 /** Age cells as exports write them: dates of birth in every form, ages, bands, blanks and slips. */
@@ -23,7 +23,8 @@ const ageCell = fc.oneof(
 describe('ageReader (each spelling read once, common dates read straight)', () => {
   it.each([
     ['the built-in bands', list],
-    ['bands with a spelling in numbers only', numbered],
+    ['a band spelt as a date', spelt('01 02 2003')],
+    ['a band spelt as the minutes of a time', spelt('30')],
   ])('reads every cell as readAge does, with %s', (_, bands) => {
     const matcher = new CategoryMatcher(bands, framework.notStated);
     const plain = new CategoryMatcher(bands, framework.notStated);
