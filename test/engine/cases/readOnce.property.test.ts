@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+import { builtInFramework } from '../../../src/frameworks/load';
+import { dayFromIso } from '../../../src/engine/cases/dates';
+import { importCases } from '../../../src/engine/cases/importCases';
+import type { RawTable } from '../../../src/engine/cases/rawTable';
+import { tallyCases } from '../../../src/engine/tally/tally';
+import { periodFromIso } from '../../../src/engine/tally/period';
+import { CASE_HEADERS, validCaseRow } from '../../support/randomCases';
+import { tableOf } from '../../support/tables';
+
+const framework = builtInFramework('cambridgeshire');
+const today = dayFromIso('2021-01-15')!;
+const period = periodFromIso('2020-04-01', '2020-09-30');
+
+/** What messy exports put in any column: dates in every form (impossible, future, with times), slips, error values, invisible edges. */
+const MESSY = ['', ' ', 'Not known', '#N/A', ' #REF! ', '\u00a0Yes\u200b', 'Y', 'no', 'TRUE', '3', '-1', '2.5', '34', '25-34', '65+', '2020-05-01', '2020-02-30',
+  '01/05/2020', '13/05/2020', '05/13/2020', '01/05/2020 09:30', '01/05/2020 25:61', '2099-01-01', '1 May 2020', '01-May-20', '43952', '27/04/1936',
+  'Police', 'Self', 'Theft', 'Domestic abuse', 'Female', 'White - British', 'Better informed', 'Health and wellbeing; Housing', 'C1', 'C1 ', 'a  b'];
+const messyCell = fc.oneof({ arbitrary: fc.constantFrom(...MESSY), weight: 6 }, { arbitrary: fc.string({ maxLength: 6 }), weight: 1 });
+/** Valid rows with some of their cells swapped for messy ones: repeated spellings, so remembered readings are reused. */
+const messyRow = fc.tuple(validCaseRow, fc.dictionary(fc.constantFrom(...CASE_HEADERS), messyCell, { maxKeys: 6 })).map(([row, messy]) => ({ ...row, ...messy }));
+const messyRows = fc.array(messyRow, { maxLength: 40 }).map((rows) => rows.map((r, i) => ({ ...r, 'Case ID': i % 7 === 3 ? 'C1' : `C${i}` })));
+
+/** The same sheet with a merge on a case column far below its rows: every cell is then read on its own, nothing remembered or shortened. */
+function readCellByCell(table: RawTable): RawTable {
+  const last = table.rows.length + 10;
+  return { ...table, merges: [{ top: last, left: 1, bottom: last + 1, right: 1 }] };
+}
+
+describe('reading each spelling once gives what reading every cell gives', () => {
+  it('the same cases, issues and notes, and so the same figures, on random messy rows', () => {
+    fc.assert(
+      fc.property(messyRows, (rows) => {
+        const table = tableOf(CASE_HEADERS, rows);
+        const remembered = importCases(table, framework, { today });
+        const plain = importCases(readCellByCell(table), framework, { today });
+        expect(remembered).toEqual(plain);
+        expect(tallyCases(remembered.cases, framework, period, remembered.absent)).toEqual(tallyCases(plain.cases, framework, period, plain.absent));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
