@@ -108,8 +108,9 @@ export function returnSheets(
           headed = JSON.stringify(columns);
           write(row, 1, [[template.label]]);
           style(row, 1, 'label');
-          if (template.help) {
-            write(row, members.length + 2, [[template.help]]);
+          const note = [...(template.kind === 'percentage' ? [baseNote(framework, template.base)] : []), ...(template.help ? [template.help] : [])].join(' ');
+          if (note) {
+            write(row, members.length + 2, [[note]]);
             style(row, members.length + 2, 'muted');
           }
           members.forEach((member, j) => placeFigure(member, row, j + 2));
@@ -183,6 +184,11 @@ function breakdownTable(framework: Framework, template: FigureTemplate, members:
     row += 1;
   }
   return row;
+}
+
+/** A percentage's base, stated beside it: what it is a percentage of. */
+function baseNote(framework: Framework, baseId: string): string {
+  return `% of ${framework.figures.find((t) => t.id === baseId)?.label ?? baseId} (${baseId}).`;
 }
 
 function monthsAsked(framework: Framework, template: FigureTemplate): number {

@@ -9,7 +9,7 @@ export interface Figure {
   template: FigureTemplate;
   /** For breakdown figures: the category of each `by` column, e.g. { source: 'police' }. */
   categories: Record<string, string>;
-  /** For sum_of figures: the ids of the figures added up. */
+  /** For sum_of figures: the ids of the figures added up; for a percentage, its numerator and base. */
   parts: string[];
   /** Decimal places the figure is stated to. */
   decimals: number;
@@ -49,8 +49,12 @@ export function categoryListOf(framework: Framework, columnKey: string): Categor
 }
 
 function expandTemplate(framework: Framework, template: FigureTemplate, earlier: Map<string, Figure[]>): Figure[] {
-  const decimals = template.kind === 'waiting_average_number' || template.kind === 'waiting_average_days' ? 2 : 0;
+  const decimals = template.kind === 'waiting_average_number' || template.kind === 'waiting_average_days' ? 2 : template.kind === 'percentage' ? 1 : 0;
   const base = { section: template.section, template, decimals };
+  if (template.kind === 'percentage') {
+    const over = (id: string, sub: SubPeriod | null) => (sub ? `${id}.${subPeriodSuffix(sub)}` : id);
+    return withSubPeriods(framework, template, { ...base, id: template.id, label: template.label, categories: {} }, (sub) => [over(template.numerator, sub), over(template.base, sub)]);
+  }
   if (template.kind === 'sum_of') {
     const partsIn = (sub: SubPeriod | null) => template.figures.flatMap((t) => (earlier.get(t) ?? []).filter((f) => sameSubPeriod(f.subPeriod, sub)).map((f) => f.id));
     const whole = { ...base, id: template.id, label: template.label, categories: {} };

@@ -167,6 +167,8 @@ function figureText(framework: Framework, header: (key: string) => string, f: Fi
       return `The sum of ${f.figures.map(code).join(', ')}.`;
     case 'input':
       return 'Typed in by the provider: not counted from case rows.';
+    case 'percentage':
+      return `${code(f.numerator)} as a percentage of its base ${code(f.base)} (100 × ${code(f.numerator)} ÷ ${code(f.base)}), to one decimal; blank when the base is 0.`;
     case 'waiting_average_number':
       return `The average, over the days of the period, of the cases on the waiting list that day (${header(f.start)} on or before it, ${header(f.end)} blank or after it); 2 decimals.`;
     case 'waiting_average_days':

@@ -141,6 +141,11 @@ export const figureSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ ...figureCommon, kind: z.literal('sum'), population: slug, column: slug }),
   z.strictObject({ ...figureCommon, kind: z.literal('sum_of'), figures: z.array(figureIdTemplate).min(1) }),
+  /**
+   * A percentage, 100 × numerator ÷ base, both figures of the return defined before it, stated to one decimal and
+   * shown with its base; blank when the base is 0. Asked month by month, each month's is its months' figures'.
+   */
+  z.strictObject({ ...figureCommon, kind: z.literal('percentage'), numerator: figureIdTemplate, base: figureIdTemplate }),
   /** A figure the provider types in (survey results, website visits): not computed from case rows. */
   z.strictObject({ ...figureCommon, kind: z.literal('input') }),
   z.strictObject({
@@ -412,6 +417,11 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
       f.figures.forEach((t, j) => {
         if (!templateIds.has(t)) fail([...path, 'figures', j], `"${t}" must be a figure defined before this one`, useOneOf(t, [...templateIds], 'figures defined above'));
       });
+    if (f.kind === 'percentage')
+      (['numerator', 'base'] as const).forEach((side) => {
+        if (!templateIds.has(f[side])) fail([...path, side], `"${f[side]}" must be a figure defined before this one`, useOneOf(f[side], [...templateIds], 'figures defined above'));
+        else if (f[side].includes('<')) fail([...path, side], `"${f[side]}" is a breakdown: a percentage names one figure`, 'Name a figure without a <column> placeholder.');
+      });
     if (f.kind === 'waiting_average_number' || f.kind === 'waiting_average_days') {
       needColumn([...path, 'start'], f.start, ['date']);
       needColumn([...path, 'end'], f.end, ['date']);
@@ -453,6 +463,10 @@ function checkMonths(fw: z.output<typeof frameworkObject>, fail: Fail): void {
     if (f.months && (f.kind === 'waiting_average_number' || f.kind === 'waiting_average_days')) fail([...path, 'months'], 'a waiting-list average is not asked month by month', 'Remove "months".');
     if (months && fw.monthsInPeriod === undefined) fail([...path, 'months'], 'figures asked month by month need the framework\'s "monthsInPeriod"', 'Add "monthsInPeriod" to the framework: the number of months a return covers (3 for a quarter).');
     if (months && f.kind === 'count' && f.by.length > 1) fail([...path, 'months'], 'a breakdown by two columns is not asked month by month', 'Remove "months", or break the figure down by one column.');
+    if (months && f.kind === 'percentage')
+      (['numerator', 'base'] as const).forEach((side) => {
+        if (!monthly.has(f[side])) fail([...path, side], `"${f[side]}" is not asked month by month, so there is no month's ${side} to divide`, `Ask "${f[side]}" month by month too ("months": true), or remove "months" from this one.`);
+      });
     if (months && f.kind === 'sum_of')
       f.figures.forEach((part, j) => {
         if (!monthly.has(part)) fail([...path, 'figures', j], `"${part}" is not asked month by month, so its months cannot be added up`, 'Ask every figure added up month by month too ("months": true), or remove "months" from this one.');

@@ -39,7 +39,7 @@ describe('formulas recalculated by LibreOffice Calc', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it('equal the tally for figures asked month by month and over 12 months, headed by each month, and follow a new period typed in', async () => {
+  it('equal the tally for figures asked month by month, over 12 months and as percentages, headed by each month, and follow a new period typed in', async () => {
     const monthly = monthlyCambridgeshire();
     const table = tableOf(HEADERS, ROWS);
     const filled = await recalculatedAgainstTally(monthly, table, periodFromIso('2020-04-01', '2020-06-30'));

@@ -84,6 +84,7 @@ describe('parseFramework', () => {
     ['months without the months of a return', (fw) => Object.assign(fw.figures[0]!, { months: true }), /figures\[0\]\.months: figures asked month by month need the framework's "monthsInPeriod"/],
     ['a rolling window on a stock', (fw) => Object.assign(fw.figures[0]!, { rolling: 12 }), /figures\[0\]\.rolling: a rolling window counts a flow/],
     ['months on a sum of figures not asked month by month', (fw) => Object.assign(fw, { monthsInPeriod: 3 }) && Object.assign(fw.figures.find((f) => f.id === 'outcomes.total')!, { months: true }), /figures\[\d+\]\.figures\[0\]: "outcomes\.<outcome>" is not asked month by month/],
+    ['a percentage of a figure defined after it', (fw) => fw.figures.splice(0, 0, { id: 'caseload_start.share', kind: 'percentage', label: 'Share', section: 'caseload', numerator: 'caseload_start.total', base: 'referrals.total' }), /figures\[0\]\.numerator: "caseload_start\.total" must be a figure defined before this one/],
     ['a figure defined twice', (fw) => fw.figures.push({ ...fw.figures[0]! }), /figure "caseload_start\.total" is defined twice/],
   ])('refuses %s, naming the place', (_, edit, message) => {
     const text = problems(edit);

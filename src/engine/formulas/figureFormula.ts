@@ -37,6 +37,9 @@ export function figureFormula(figure: Figure, framework: Framework): string {
       return spec.parts.join('+') || '0';
     case 'input':
       return '';
+    case 'percentage':
+      // Blank, not #DIV/0!, while the base is 0 or either is not yet typed in.
+      return `IF(OR(${spec.numerator}="",N(${spec.base})=0),"",ROUND(100*${spec.numerator}/${spec.base},1))`;
     case 'waiting_number':
       return waitingAverageNumber(framework, spec.start, spec.end, spec.counted);
     case 'waiting_days':

@@ -13,6 +13,8 @@ export type FigureSpec =
   | { kind: 'sum'; terms: Term[]; column: string; reads: string[]; months?: string[] }
   | { kind: 'sum_of'; parts: string[]; reads: string[] }
   | { kind: 'input'; reads: string[] }
+  /** 100 × numerator ÷ base, to one decimal; blank when the base is 0. */
+  | { kind: 'percentage'; numerator: string; base: string; reads: string[] }
   | { kind: 'waiting_number' | 'waiting_days'; start: string; end: string; counted: Term; reads: string[] };
 
 interface CompiledFramework {
@@ -63,6 +65,7 @@ function compile(framework: Framework): CompiledFramework {
   for (const figure of figuresOf(framework)) {
     const spec = templates.get(figure.template.id)!;
     if (spec.kind === 'sum_of') figures.set(figure.id, { ...spec, parts: figure.parts, reads: unique(figure.parts.flatMap((id) => figures.get(id)?.reads ?? [])) });
+    else if (spec.kind === 'percentage') figures.set(figure.id, { kind: 'percentage', numerator: figure.parts[0]!, base: figure.parts[1]!, reads: unique(figure.parts.flatMap((id) => figures.get(id)?.reads ?? [])) });
     else if (spec.kind === 'count' && spec.by.length) figures.set(figure.id, overSubPeriod({ ...spec, terms: and(spec.terms, [breakdownAtoms(figure, framework)]), by: [] }, figure.template, figure.subPeriod, figure.id, framework));
     else figures.set(figure.id, overSubPeriod(spec, figure.template, figure.subPeriod, figure.id, framework));
   }
@@ -109,6 +112,8 @@ function compileTemplate(t: FigureTemplate, framework: Framework): FigureSpec {
       return { kind: 'sum_of', parts: [], reads: [] };
     case 'input':
       return { kind: 'input', reads: [] };
+    case 'percentage':
+      return { kind: 'percentage', numerator: t.numerator, base: t.base, reads: [] };
     case 'waiting_average_number':
     case 'waiting_average_days': {
       const counted = countedCase(framework);

@@ -114,10 +114,16 @@ export class TallyCounter {
       figures[figure.id] =
         spec.kind === 'input' || without.length ? null
         : spec.kind === 'sum_of' ? spec.parts.reduce<number | null>((sum, id) => (sum === null || figures[id] === null ? null : sum + figures[id]!), 0)
+        : spec.kind === 'percentage' ? percentageOf(figures[spec.numerator] ?? null, figures[spec.base] ?? null)
         : this.accumulators.get(accumulatorKey(figure.template.id, figure.subPeriod))!.value(figure.categories);
     }
     return { figures, blanked, lists: Object.fromEntries(this.lists.map(({ spec, collect }) => [spec.id, collect.result()])) as TallyResult['lists'] };
   }
+}
+
+/** 100 × numerator ÷ base to one decimal, as the formula's ROUND; none when either is unknown or the base is 0. */
+export function percentageOf(numerator: number | null, base: number | null): number | null {
+  return numerator === null || base === null || base === 0 ? null : roundedRatio(100 * numerator, base, 1);
 }
 
 /** A template's running total over the period, or over one of its sub-periods. */
