@@ -290,6 +290,8 @@ function ruleText(rule: Rule): string {
         return `Each ${rule.itemLabel} of the list ${code(rule.list)} has at most ${rule.maxWords} words.`;
       case 'identifying_text':
         return `No ${rule.itemLabel} of the list ${code(rule.list)} holds an email address, phone number, postcode or date of birth.`;
+      case 'repeated_months':
+        return `${list(rule.months)} are not all the same (queried when they are, from ${rule.min} up).`;
       case 'period':
         return `The period is one of: ${rule.allowed.map((a) => a.label).join('; ')}.`;
       case 'continuity':

@@ -98,6 +98,8 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     allowed: z.array(z.strictObject({ from: z.string().regex(/^\d{2}-\d{2}$/), to: z.string().regex(/^\d{2}-\d{2}$/), label: z.string().min(1) })).min(1),
   }),
   z.strictObject({ ...ruleCommon, kind: z.literal('continuity'), figure: selector, previous: selector }),
+  /** The same value in every month (168 / 168 / 168): copied from month to month, or not counted afresh. */
+  z.strictObject({ ...ruleCommon, kind: z.literal('repeated_months'), months: selectors, min: z.number().int().nonnegative().default(1) }),
 ]);
 
 export type Rule = z.output<typeof ruleSchema>;

@@ -65,6 +65,8 @@ export function selectorsOf(rule: Rule): string[] {
       return [...flat(rule.breakdown), rule.unknown];
     case 'plausibility':
       return flat(rule.breakdown);
+    case 'repeated_months':
+      return flat(rule.months);
     case 'threshold':
       return [rule.figure, ...flat(rule.base)];
     case 'small_base':

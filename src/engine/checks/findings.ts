@@ -25,6 +25,7 @@ const ruleCodes = {
   text_length: { title: 'Text too long', description: 'A narrative is over its word limit.' },
   identifying_text: { title: 'May identify a victim', description: 'A text sent anonymised names a person from the case, or holds a date of birth, phone number, email address or postcode.' },
   period: { title: 'Unusual period', description: 'The return covers a period other than the ones the commissioner asks for.' },
+  repeated_months: { title: 'Same value every month', description: 'A figure has the same value in every month of the period, as if copied from one month to the next.' },
   continuity: { title: 'Does not follow on from the last return', description: "An opening figure differs from the previous return's closing one." },
 } as const satisfies Record<RuleKind, { title: string; description: string }>;
 

@@ -14,6 +14,7 @@ import { checkNotWhole } from './rules/notWhole';
 import { checkPeriod } from './rules/period';
 import { checkPlausibility } from './rules/plausibility';
 import { checkRatio } from './rules/ratio';
+import { checkRepeatedMonths } from './rules/repeatedMonths';
 import { checkSmallBase } from './rules/smallBase';
 import { checkSmallCount } from './rules/smallCount';
 import { checkSubset } from './rules/subset';
@@ -42,6 +43,7 @@ const checks: { [K in RuleKind]: RuleCheck<K> } = {
   identifying_text: checkIdentifyingText,
   period: checkPeriod,
   continuity: checkContinuity,
+  repeated_months: checkRepeatedMonths,
 };
 
 /** Runs the check of a concrete rule's kind. */
