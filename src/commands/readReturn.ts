@@ -118,12 +118,15 @@ function figureCell(value: RawCell): FigureCell {
 }
 
 async function readPeriod(source: string, from: RawCell, to: RawCell): Promise<Period | null> {
-  const day = (cell: RawCell) => {
+  const day = (cell: RawCell, name: string) => {
     const reading = readDate(cell);
+    // A date that does not exist ("31st June 2015") is named, with why, rather than taken for no period.
+    if (reading && !reading.ok && reading.problem === 'impossible_date')
+      throw new InputError(`${source}: the period cell ${name} holds "${String(cell)}", which is not a real date (${reading.detail}). Put the period's ${name === PERIOD_FROM ? 'first' : 'last'} day in it as a date.`);
     return reading?.ok ? reading.day : null;
   };
-  const start = day(from);
-  const end = day(to);
+  const start = day(from, PERIOD_FROM);
+  const end = day(to, PERIOD_TO);
   if (start === null && end === null) return null;
   if (start === null || end === null || end < start)
     throw new InputError(`${source}: the period cells (${PERIOD_FROM}, ${PERIOD_TO}) do not hold a period: put the first and last day of the period in them as dates.`);

@@ -1,9 +1,10 @@
 import { InputError } from '../errors';
 import cambridgeshire from './data/cambridgeshire.json';
+import westMidlands from './data/west-midlands.json';
 import { describeIssues } from './plainIssues';
 import { frameworkSchema, type Framework } from './schema';
 
-const builtIn: Record<string, unknown> = { cambridgeshire };
+const builtIn: Record<string, unknown> = { cambridgeshire, 'west-midlands': westMidlands };
 
 export const builtInFrameworkIds = Object.keys(builtIn);
 
