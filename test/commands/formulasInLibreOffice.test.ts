@@ -7,6 +7,7 @@ import { HEADERS, ROWS } from '../fixtures/handBuiltCases';
 import { V2_HEADERS, V2_ROWS } from '../fixtures/versionTwoCases';
 import { recalculatedAgainstTally } from '../support/libreoffice';
 import { monthlyCambridgeshire } from '../support/monthlyFramework';
+import { WEST_MIDLANDS_HEADERS, westMidlandsSeedRows } from '../fixtures/westMidlandsSeed';
 import { jsDateOfDay } from '../../src/engine/cases/dates';
 import { tableOf } from '../support/tables';
 
@@ -51,6 +52,13 @@ describe('formulas recalculated by LibreOffice Calc', () => {
     expect(headings[0]![0]).toEqual([...['2020-04-01', '2020-05-01', '2020-06-01'].map((d) => jsDateOfDay(periodFromIso(d, d).from)), 'Period total', '12 months to period end']);
     const moved = await recalculatedAgainstTally(monthly, table, periodFromIso('2020-04-01', '2020-06-30'), periodFromIso('2020-07-01', '2020-09-30'));
     expect(moved.mismatches).toEqual([]);
+  });
+
+  it('equal the tally on the West Midlands seed\'s quarter: sums, flags and percentages month by month', async () => {
+    const westMidlands = builtInFramework('west-midlands');
+    const { mismatches, checked } = await recalculatedAgainstTally(westMidlands, tableOf(WEST_MIDLANDS_HEADERS, westMidlandsSeedRows()), periodFromIso('2015-04-01', '2015-06-30'));
+    expect(checked).toBe(136);
+    expect(mismatches).toEqual([]);
   });
 
   it('equal the tally with no cases at all', async () => {

@@ -1,6 +1,6 @@
 import { builtInFramework } from '../../src/frameworks/load';
 import { figuresOf } from '../../src/frameworks/expand';
-import type { RawCell } from '../../src/engine/cases/rawTable';
+import { ASSESSED, CASES, SEED, WEST_MIDLANDS_HEADERS, westMidlandsSeedRows } from '../fixtures/westMidlandsSeed';
 import { importCases } from '../../src/engine/cases/importCases';
 import { runChecks } from '../../src/engine/checks/runChecks';
 import { periodFromIso } from '../../src/engine/tally/period';
@@ -14,74 +14,10 @@ import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
 const framework = builtInFramework('west-midlands');
 const quarter = periodFromIso('2015-04-01', '2015-06-30');
 
-/** The seed's report for April, May and June 2015 (Victim Support, Q1 2015-16), month by month. */
-const SEED = {
-  sources: {
-    adt_local: [4014, 3384, 2811], btp: [0, 0, 34], other_force: [158, 214, 196], action_fraud: [136, 130, 122], indirect_local: [17, 15, 14],
-    self: [73, 65, 53], self_website: [5, 14, 8], supportline: [7, 7, 2], other_vs: [5, 1, 3], witness_service: [12, 25, 1], other_agency: [10, 32, 73],
-  },
-  onwardWithin: [368, 271, 359], onwardWithinPct: [31, 46, 51],
-  onwardExternal: [36, 23, 18], onwardExternalPct: [3, 4, 3],
-  onwardReferrals: [252, 99, 65], onwardReferralsPct: [21, 17, 9],
-  declined: [468, 394, 178],
-  nonConversions: [236, 147, 148], noSafeNumber: [2, 1, 3], insufficientDetails: [18, 18, 15],
-  within24h: [121, 53, 94], within24hPct: [8, 4, 7], phoneUnsuccessful: [511, 568, 477], phoneUnsuccessfulPct: [35, 40, 36],
-  volunteer: [308, 280, 338], specialist: [168, 168, 168], commissionedOnly: [26, 11, 10],
-};
-/** Bases the seed does not state, chosen inside the ranges its percentages imply (2b and 4b imply different ones). */
-const ASSESSED = [1187, 590, 704];
-const CASES = [1460, 1420, 1325];
-/** Withdrawals by the month the case closed: 65 in the quarter, as the seed says. */
-const WITHDREW = [20, 25, 20];
-
-const HEADERS = ['Referral ID', 'Referral date', 'Referral source', 'Converted to case', 'Non-conversion reason', 'No contact reason', 'Contacted within 24 hours',
-  'Needs assessment', 'Onward referral within Victim Support', 'Assessed for external agency support', 'Onward referrals to external agencies',
-  'Declined service', 'Withdrew from service', 'Case closed date', 'Assigned a volunteer', 'Assigned a specialist worker', 'Service delivery for commissioned services only'];
-const SOURCE_TEXT: Record<string, string> = {
-  adt_local: 'ADT', btp: 'BTP', other_force: 'Other police force', action_fraud: 'Action Fraud', indirect_local: 'Indirect', self: 'Self referral',
-  self_website: 'Website', supportline: 'Supportline', other_vs: 'Via other VS', witness_service: 'Witness Service', other_agency: 'Other agency',
-};
-
-/** One row per referral, each month's rows given the seed's counts in turn (a referral's place in its month decides what it has). */
-function seedRows(): Record<string, RawCell>[] {
-  const rows: Record<string, RawCell>[] = [];
-  for (let m = 0; m < 3; m++) {
-    const sources = Object.entries(SEED.sources).flatMap(([id, counts]) => Array.from({ length: counts[m]! }, () => SOURCE_TEXT[id]!));
-    const yes = (i: number, from: number, count: number) => (i >= from && i < from + count ? 'Yes' : 'No');
-    const cases = CASES[m]!;
-    sources.forEach((source, i) => {
-      const month = String(m + 4).padStart(2, '0');
-      const row: Record<string, RawCell> = { 'Referral ID': `R${m}-${i}`, 'Referral date': `${(i % 28) + 1}/${month}/2015`, 'Referral source': source, 'Converted to case': i < cases ? 'Yes' : 'No' };
-      if (i >= cases) {
-        row['Non-conversion reason'] = i < cases + SEED.nonConversions[m]! ? 'No contact details' : 'Duplicate';
-        rows.push(row);
-        return;
-      }
-      const c24 = SEED.within24h[m]!;
-      const phone = SEED.phoneUnsuccessful[m]!;
-      row['Contacted within 24 hours'] = yes(i, 0, c24);
-      row['No contact reason'] = i >= c24 && i < c24 + phone ? 'Phone contact unsuccessful' : i >= c24 + phone && i < c24 + phone + SEED.noSafeNumber[m]! ? 'No safe number'
-        : i >= c24 + phone + SEED.noSafeNumber[m]! && i < c24 + phone + SEED.noSafeNumber[m]! + SEED.insufficientDetails[m]! ? 'Wrong number' : '';
-      row['Needs assessment'] = yes(i, 0, ASSESSED[m]!);
-      row['Onward referral within Victim Support'] = yes(i, 0, SEED.onwardWithin[m]!);
-      row['Assessed for external agency support'] = yes(i, SEED.onwardWithin[m]!, SEED.onwardExternal[m]!);
-      // Some cases had two onward referrals: the count is of referrals made, not of cases.
-      row['Onward referrals to external agencies'] = i < SEED.onwardReferrals[m]! - 20 ? (i < 20 ? 2 : 1) : 0;
-      row['Declined service'] = yes(i, cases - SEED.declined[m]!, SEED.declined[m]!);
-      if (i >= ASSESSED[m]! && i < ASSESSED[m]! + WITHDREW[m]!) Object.assign(row, { 'Withdrew from service': 'Yes', 'Case closed date': `28/${month}/2015` });
-      row['Assigned a volunteer'] = yes(i, 0, SEED.volunteer[m]!);
-      row['Assigned a specialist worker'] = yes(i, SEED.volunteer[m]!, SEED.specialist[m]!);
-      row['Service delivery for commissioned services only'] = yes(i, 0, SEED.commissionedOnly[m]!);
-      rows.push(row);
-    });
-  }
-  return rows;
-}
-
 const monthly = (id: string) => [1, 2, 3].map((k) => `${id}.m${k}`);
 
 describe('the West Midlands grant report (west-midlands)', () => {
-  const imported = importCases(tableOf(HEADERS, seedRows()), framework);
+  const imported = importCases(tableOf(WEST_MIDLANDS_HEADERS, westMidlandsSeedRows()), framework);
   const { figures } = tallyCases(imported.cases, framework, quarter);
   const months = (id: string) => monthly(id).map((m) => figures[m]);
 
