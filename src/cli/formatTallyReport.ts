@@ -30,9 +30,13 @@ export function formatTallyReport(report: TallyReport, framework: Framework, opt
         continue;
       }
       const value = report.figures[figure.id];
-      const shown = value === null || value === undefined ? '–' : number.format(value);
+      const percentage = figure.template.kind === 'percentage';
+      const shown = value === null || value === undefined ? '–' : `${number.format(value)}${percentage ? '%' : ''}`;
       const indent = '  '.repeat(depth + 1);
-      lines.push(`${`${indent}${figure.label}`.padEnd(LABEL_WIDTH)} ${shown.padStart(8)}`);
+      // A percentage is shown with its base, so a reader can check it.
+      const baseValue = percentage ? report.figures[figure.parts[1]!] : undefined;
+      const base = percentage ? `  of ${baseValue === null || baseValue === undefined ? '–' : number.format(baseValue)} (${figure.parts[1]})` : '';
+      lines.push(`${`${indent}${figure.label}`.padEnd(LABEL_WIDTH)} ${shown.padStart(8)}${base}`);
     }
   }
   if (hiddenCross) lines.push('', `(${number.format(hiddenCross)} cross-table figures by crime type not shown: add --all, or use --json.)`);

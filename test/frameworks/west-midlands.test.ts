@@ -6,6 +6,8 @@ import { runChecks } from '../../src/engine/checks/runChecks';
 import { periodFromIso } from '../../src/engine/tally/period';
 import { tallyCases } from '../../src/engine/tally/tally';
 import { tableOf } from '../support/tables';
+import { formatTallyReport } from '../../src/cli/formatTallyReport';
+import { tallyImported } from '../../src/engine/report/tallyReport';
 import { returnSheets } from '../../src/commands/returnLayout';
 import { readReturn } from '../../src/commands/readReturn';
 import { PERIOD_FROM, PERIOD_TO } from '../../src/engine/formulas/names';
@@ -55,6 +57,11 @@ describe('the West Midlands grant report (west-midlands)', () => {
     expect(months('allocation.specialist')).toEqual(SEED.specialist);
     expect(months('delivery.commissioned_only')).toEqual(SEED.commissionedOnly);
     expect(months('delivery.onward_referrals')).toEqual(SEED.onwardReferrals);
+  });
+
+  it('shows each percentage in the tally report with its base', () => {
+    const text = formatTallyReport(tallyImported(imported, 'cases.csv', framework, quarter), framework, { all: false });
+    expect(text).toMatch(/Needs assessments with onward referral within Victim Support \(%\), month 2 +45\.9%  of 590 \(assessments\.total\.m2\)/);
   });
 
   it('checks the counted return: only the identical specialist-worker months are queried', () => {
