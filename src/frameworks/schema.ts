@@ -540,7 +540,7 @@ function checkEventTables(
       if (c.type === 'age') fail(['events', i, 'columns', j, 'type'], 'an event table has no age columns: ages belong to the case', 'Put the age column in the case columns.');
     });
     needColumn(['events', i, 'caseId'], table.caseId, ['text'], columns);
-    needColumn(['events', i, 'date'], table.date, ['date'], columns);
+    needColumn(['events', i, 'date'], table.date, ['date', 'datetime'], columns);
     if (table.eventId !== undefined) needColumn(['events', i, 'eventId'], table.eventId, ['text'], columns);
     tables.set(table.id, columns);
   });

@@ -36,6 +36,11 @@ describe('event figures', () => {
     expect(report.figures['victims.contacted']).toBe(3); // C1, C3, C*4; C2 by letter only, C14's phone contact undated
   });
 
+  it('test an event\'s own timings: answered within 48 hours of a weekday contact, a weekend contact', () => {
+    expect(report.figures['contacts.weekday_answered_48h']).toBe(2); // K2 in 47 hours, K7 in exactly 48; K3 unsafe, K4 in 49
+    expect(report.figures['victims.weekend_contact']).toBe(2); // C1 on a Saturday, C3 on a Sunday
+  });
+
   it('report an event of no case, a repeated event and a bad value with the file, row and column', () => {
     const own = report.rowIssues.filter((i) => i.source === 'contacts.csv');
     expect(own.map((i) => [i.code, i.row, i.column, i.caseId])).toEqual([
