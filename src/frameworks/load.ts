@@ -1,9 +1,10 @@
 import { InputError } from '../errors';
 import cambridgeshire from './data/cambridgeshire.json';
+import safeSpaces from './data/safe-spaces.json';
 import { describeIssues } from './plainIssues';
 import { frameworkSchema, type Framework } from './schema';
 
-const builtIn: Record<string, unknown> = { cambridgeshire };
+const builtIn: Record<string, unknown> = { cambridgeshire, 'safe-spaces': safeSpaces };
 
 export const builtInFrameworkIds = Object.keys(builtIn);
 

@@ -97,7 +97,7 @@ describe('parseFramework', () => {
   });
 
   it('refuses an unknown built-in framework, listing the known ones', () => {
-    expect(() => builtInFramework('kent')).toThrow('There is no framework "kent". Known frameworks: cambridgeshire.');
+    expect(() => builtInFramework('kent')).toThrow('There is no framework "kent". Known frameworks: cambridgeshire, safe-spaces.');
   });
 });
 
