@@ -1,4 +1,5 @@
-import { columnOf, figuresOf } from '../frameworks/expand';
+import { figuresOf } from '../frameworks/expand';
+import { columnHeader } from '../frameworks/eventTables';
 import type { Framework } from '../frameworks/schema';
 import { dayFromJsDate, displayDay, jsDateOfDay } from '../engine/cases/dates';
 import type { RawTable } from '../engine/cases/rawTable';
@@ -174,7 +175,7 @@ function blankFigureNoteOperations(framework: Framework, report: TallyReport, pl
   return Object.entries(report.blanked).flatMap(([id, keys]) => {
     const place = placeOf(id);
     if (!place) return [];
-    const reason = blankFigureReason(keys.map((key) => columnOf(framework, key).header));
+    const reason = blankFigureReason(keys.map((key) => columnHeader(framework, key)));
     return [{ op: 'note', sheet: place.sheet, cell: place.cell, text: `${reason}, so this figure is left blank rather than 0. Type it if you know it, or add the column to the export and fill again.` }];
   });
 }

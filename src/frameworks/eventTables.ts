@@ -45,3 +45,12 @@ export function breakdownOf(framework: Framework, template: FigureTemplate): { b
   if (template.kind === 'event_count' || template.kind === 'event_cases') return { by: template.by, table: eventTableView(framework, template.events) };
   return { by: template.kind === 'count' ? template.by : [], table: framework };
 }
+
+/** A column's header from its key: a case column's, or an event table's written `table.key` (a figure left blank names it so). */
+export function columnHeader(framework: Framework, key: string): string {
+  const [tableId, columnKey] = key.includes('.') ? key.split('.') : [null, key];
+  const columns = tableId === null ? framework.columns : eventTableOf(framework, tableId).columns;
+  const column = columns.find((c) => c.key === columnKey);
+  if (!column) throw new Error(`framework ${framework.id} has no column "${key}"`);
+  return column.header;
+}

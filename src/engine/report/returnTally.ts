@@ -1,4 +1,7 @@
+import { eventTableView } from '../../frameworks/eventTables';
+import { figuresOf } from '../../frameworks/expand';
 import type { Framework } from '../../frameworks/schema';
+import { atomColumns, blankedBy, figureSpec } from '../spec/figureSpec';
 import type { CaseRecord } from '../cases/caseRecord';
 import { caseImporter, feedRows, type CaseImport, type CaseImporter, type ImportOptions, type ImportSummary } from '../cases/importCases';
 import { IssueLog } from '../cases/issueLog';
@@ -19,7 +22,7 @@ export class ReturnTally {
   private readonly events: EventTally;
   /** Issues found by joining the tables (a repeated event, an event of no case). */
   private readonly joinIssues: IssueLog;
-  private readonly eventSummaries: ImportSummary[] = [];
+  private readonly eventSummaries: (ImportSummary & { table: string })[] = [];
 
   constructor(
     private readonly framework: Framework,
@@ -49,10 +52,30 @@ export class ReturnTally {
       row: (row) => importer.row(row),
       end: () => {
         const summary = importer.end();
-        this.eventSummaries.push(summary);
+        this.eventSummaries.push({ ...summary, table: tableId });
         return summary;
       },
     };
+  }
+
+  /**
+   * Event figures reading a column an event table's file lacks: not known, never 0 (a category column with a
+   * not-stated bucket excepted, as for cases). Each names the columns as `table.key`.
+   */
+  private blankedByEventColumns(): Record<string, string[]> {
+    const blanked: Record<string, string[]> = {};
+    for (const summary of this.eventSummaries) {
+      const view = eventTableView(this.framework, summary.table);
+      const absent = new Set(summary.absent);
+      for (const figure of figuresOf(this.framework)) {
+        const spec = figureSpec(figure, this.framework);
+        if ((spec.kind !== 'event_count' && spec.kind !== 'event_cases') || spec.events !== summary.table) continue;
+        const read = [...new Set(spec.terms.flatMap((term) => term.flatMap(atomColumns)))];
+        const missing = blankedBy({ kind: 'input', reads: read }, absent, view);
+        if (missing.length) blanked[figure.id] = missing.map((key) => `${summary.table}.${key}`);
+      }
+    }
+    return blanked;
   }
 
   /** Whether an event row counts, once every table is read: it is not a repeat and its Case ID is a case's. */
@@ -64,7 +87,15 @@ export class ReturnTally {
   report(cases: ImportSummary, source: string): TallyReport {
     const joined = this.events.result();
     for (const issue of joined.issues) this.joinIssues.add(issue);
-    const report = tallyReportOf(cases, this.counter.result(cases.absent, joined.figures), source, this.framework, this.period);
+    const eventBlanked = this.blankedByEventColumns();
+    for (const id of Object.keys(eventBlanked)) joined.figures[id] = null;
+    const tally = this.counter.result(cases.absent, joined.figures);
+    // A total over a part left blank is blank for the same reason.
+    for (const figure of figuresOf(this.framework)) {
+      const columns = [...new Set(figure.parts.flatMap((id) => eventBlanked[id] ?? []))];
+      if (columns.length) eventBlanked[figure.id] = columns;
+    }
+    const report = tallyReportOf(cases, { ...tally, blanked: { ...tally.blanked, ...eventBlanked } }, source, this.framework, this.period);
     const given = new Set(joined.tables.map((t) => t.table));
     const notGiven = this.framework.events.filter((t) => !given.has(t.id) && this.framework.figures.some((f) => (f.kind === 'event_count' || f.kind === 'event_cases') && f.events === t.id));
     return {

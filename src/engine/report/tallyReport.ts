@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { columnOf, figuresOf } from '../../frameworks/expand';
+import { figuresOf } from '../../frameworks/expand';
+import { columnHeader } from '../../frameworks/eventTables';
 import type { Framework } from '../../frameworks/schema';
 import { caseImporter, feedRows, type ImportOptions, type ImportSummary } from '../cases/importCases';
 import type { RawTable } from '../cases/rawTable';
@@ -78,7 +79,7 @@ function blankFigureNotes(blanked: Record<string, string[]>, framework: Framewor
   const byFigures = new Map<string, { columns: string[]; ids: string[] }>();
   for (const [key, ids] of byColumn) {
     const group = byFigures.get(ids.join()) ?? { columns: [], ids };
-    group.columns.push(columnOf(framework, key).header);
+    group.columns.push(columnHeader(framework, key));
     byFigures.set(ids.join(), group);
   }
   const labels = new Map(figuresOf(framework).map((f) => [f.id, f.label]));

@@ -141,6 +141,13 @@ function breakdownAtoms(figure: Figure, framework: Framework): Atom[] {
   });
 }
 
+/** The columns an atom reads: its own, and the one a time is measured from. */
+export function atomColumns(atom: Atom): string[] {
+  if (atom.test === 'gap') return [atom.column, atom.of];
+  if (atom.test === 'not') return [atom.column, ...atomColumns(atom.atom)];
+  return [atom.column];
+}
+
 function termColumns(terms: Term[]): string[] {
   return terms.flatMap((term) => term.map((atom) => atom.column));
 }

@@ -73,6 +73,15 @@ describe('event figures', () => {
     expect(without.notes.map((n) => n.code)).toContain('no_events');
   });
 
+  it('are blank, not 0, when the event table lacks a column they read, with a note naming it', () => {
+    const headers = CONTACT_HEADERS.filter((h) => h !== 'Answered at');
+    const without = tallyTable(cases, framework, period, {}, [{ table: 'contacts', rows: tableOf(headers, CONTACTS, 'contacts.csv') }]);
+    expect(without.figures['contacts.weekday_answered_48h']).toBeNull();
+    expect(without.blanked['contacts.weekday_answered_48h']).toEqual(['contacts.answered_at']);
+    expect(without.figures['contacts.by_channel.phone']).toBe(3);
+    expect(without.notes.find((n) => n.code === 'blank_figures')!.message).toMatch(/^The case data has no "Answered at" column: this figure is left blank, not 0: Weekday contacts answered within 48 hours\./);
+  });
+
   it('are 0 when the table is given with no rows', () => {
     const empty = tallyTable(cases, framework, period, {}, [{ table: 'contacts', rows: tableOf(CONTACT_HEADERS, [], 'contacts.csv') }]);
     expect(empty.figures['contacts.by_channel.phone']).toBe(0);
