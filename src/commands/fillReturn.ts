@@ -149,10 +149,11 @@ function figureContents(framework: Framework, report: TallyReport, names: NamedR
   const byId = new Map(figuresOf(framework).map((f) => [f.id, f]));
   const named = new Set(names.map((n) => n.name));
   const partial = names.length > 0;
+  const noTable = countedFromTablesNotGiven(framework, report);
   return new Map(
     figuresOf(framework).map((figure) => {
       // A figure the export cannot give has no formula: it is left blank, with a note saying why.
-      if (report.blanked[figure.id]) return [figure.id, null] as const;
+      if (report.blanked[figure.id] || noTable.has(figure.id)) return [figure.id, null] as const;
       const own = figureFormula(figure, framework);
       const formula =
         figure.template.kind === 'sum_of' && partial && figure.parts.some((p) => !named.has(p))
@@ -161,6 +162,17 @@ function figureContents(framework: Framework, report: TallyReport, names: NamedR
       return [figure.id, formula ? { formula, result: report.figures[figure.id] ?? '' } : null] as const;
     }),
   );
+}
+
+/** Figures counted from an event table the fill was not given (and totals over them): left open for typing, as their tally is blank. */
+function countedFromTablesNotGiven(framework: Framework, report: TallyReport): Set<string> {
+  const given = new Set((report.events ?? []).map((e) => e.table));
+  const ids = new Set<string>();
+  for (const figure of figuresOf(framework)) {
+    const t = figure.template;
+    if (((t.kind === 'event_count' || t.kind === 'event_cases') && !given.has(t.events)) || figure.parts.some((p) => ids.has(p))) ids.add(figure.id);
+  }
+  return ids;
 }
 
 /** The names a workbook will have once some defineName operations are applied. */

@@ -40,6 +40,15 @@ describe('a return filled with an event table', () => {
     expect(mismatches).toEqual([]);
   });
 
+  it('leaves the figures of an event table it was not given open for typing, with no formula', async () => {
+    const workbook = XlsxWorkbook.create();
+    const { report } = await fillReturn(workbook, { framework, period, table: tableOf(CASE_HEADERS, CASES) });
+    const names = new Map((await workbook.names()).map((n) => [n.name, n]));
+    const place = (id: string) => ({ sheet: names.get(id)!.sheet, cell: names.get(id)!.range });
+    expect(await workbook.formulas([place('contacts.by_channel.phone'), place('contacts.total'), place('cases.new')])).toEqual([null, null, expect.stringMatching(/^COUNTIFS/)]);
+    expect(report.figures['contacts.total']).toBeNull();
+  });
+
   it('loses its event sheets, and every name into them, in the copy sent to the commissioner', async () => {
     const { workbook } = await filled();
     const result = await prepareSubmission(workbook, 'return.xlsx', () => framework);
