@@ -7,9 +7,10 @@ import { readTable } from '../tables/readTable';
 import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
 import { parseFlags } from './args';
 import type { CliIo } from './io';
+import { eventsFlag, eventsUsage, readEventFiles } from './eventFiles';
 import { loadFramework, mappingFile, profileFlag, profileUsage, valuesFile } from './loadFramework';
 
-export const fillUsage = `Usage: returns fill [CASES] --framework ID --from YYYY-MM-DD --to YYYY-MM-DD (--out FILE.xlsx | --into RETURN.xlsx [--mapping MAPPING.json] [--out FILE.xlsx]) [--overwrite] [--profile ID] [--values VALUES.json] [--sheet NAME] [--force]
+export const fillUsage = `Usage: returns fill [CASES] --framework ID --from YYYY-MM-DD --to YYYY-MM-DD [--events TABLE=FILE …] (--out FILE.xlsx | --into RETURN.xlsx [--mapping MAPPING.json] [--out FILE.xlsx]) [--overwrite] [--profile ID] [--values VALUES.json] [--sheet NAME] [--force]
 
 Fills the return from case data: the cases as pasted, a normalised case table, and a live formula in every
 figure cell (with its value, for viewers that do not recalculate). CASES is a CSV, TSV or .xlsx export;
@@ -21,6 +22,7 @@ without it, --into takes the cases pasted into the return's "Case data" sheet.
   --mapping    with --into the commissioner's own template: where its figures are (from returns map); each
                mapped cell gets its formula and every other cell of the template stays as it was
   --values     your export's own spellings of category values, e.g. {"crime": {"Blackmail": "fraud"}}
+${eventsUsage}
   --sheet      the worksheet of CASES holding the cases (default: the first)
 ${profileUsage}`;
 
@@ -34,6 +36,7 @@ const fillFlags = z
     into: z.string().regex(/\.xlsx$/i, '--into must name an .xlsx file').optional(),
     overwrite: z.boolean().default(false),
     values: z.string().min(1).optional(),
+    events: eventsFlag,
     profile: z.string().min(1).optional(),
     sheet: z.string().min(1).optional(),
     mapping: z.string().min(1).optional(),
@@ -46,7 +49,7 @@ const fillFlags = z
 export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   const flags = parseFlags(
     args,
-    { framework: { type: 'string' }, values: { type: 'string' }, profile: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, into: { type: 'string' }, overwrite: { type: 'boolean' }, sheet: { type: 'string' }, mapping: { type: 'string' }, force: { type: 'boolean' } },
+    { framework: { type: 'string' }, values: { type: 'string' }, events: { type: 'string', multiple: true }, profile: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, into: { type: 'string' }, overwrite: { type: 'boolean' }, sheet: { type: 'string' }, mapping: { type: 'string' }, force: { type: 'boolean' } },
     fillFlags,
     fillUsage,
   );
@@ -56,10 +59,11 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   const casesFile = flags.files[0];
   const table = casesFile ? await readTable(await io.readFile(casesFile), casesFile, { sheet: flags.sheet }) : await readCaseData(workbook, flags.into!);
   const mapping = (await mappingFile(flags.mapping, io)) ?? undefined;
-  const { report, replaced, filled } = await fillReturn(workbook, { framework, period, table, overwrite: flags.overwrite, profile: profileFlag(framework, flags.profile), ...(mapping ? { mapping } : {}) });
+  const events = await readEventFiles(io, framework, flags.events, flags.files);
+  const { report, replaced, filled } = await fillReturn(workbook, { framework, period, table, events, overwrite: flags.overwrite, profile: profileFlag(framework, flags.profile), ...(mapping ? { mapping } : {}) });
   const out = flags.out ?? flags.into!;
   // Filling --into in place is what was asked; every other file the command read is never written over.
-  const inputs = [...flags.files, ...(flags.values ? [flags.values] : []), ...(flags.out && flags.into ? [flags.into] : []), ...(flags.mapping ? [flags.mapping] : [])];
+  const inputs = [...flags.files, ...events.map((e) => e.rows.source), ...(flags.values ? [flags.values] : []), ...(flags.out && flags.into ? [flags.into] : []), ...(flags.mapping ? [flags.mapping] : [])];
   await io.writeFile(out, await workbook.toBytes(), { force: flags.force || flags.out === undefined, inputs });
   const errors = rowIssueCount(report, 'error');
   const issues = rowIssueCount(report);

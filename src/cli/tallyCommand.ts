@@ -3,6 +3,7 @@ import { fixListLine, fixListOfLines } from '../engine/report/fixList';
 import { InputError } from '../errors';
 import { periodFromIso } from '../engine/tally/period';
 import { parseFlags } from './args';
+import { eventsFlag, eventsUsage, readEventFiles } from './eventFiles';
 import { formatTallyReport } from './formatTallyReport';
 import type { CliIo } from './io';
 import { loadFramework, profileFlag, profileUsage, valuesFile } from './loadFramework';
@@ -12,12 +13,13 @@ import { tallyFile } from './tallyFile';
 /** Row issues of each kind given in full; beyond them only their rows, so a huge export's report stays readable. */
 const ISSUES_IN_FULL = 1000;
 
-export const tallyUsage = `Usage: returns tally FILE --framework ID --from YYYY-MM-DD --to YYYY-MM-DD [--profile ID] [--values VALUES.json] [--sheet NAME] [--json] [--all] [--issues FIX.csv [--force]] [--quiet]
+export const tallyUsage = `Usage: returns tally FILE --framework ID --from YYYY-MM-DD --to YYYY-MM-DD [--events TABLE=FILE …] [--profile ID] [--values VALUES.json] [--sheet NAME] [--json] [--all] [--issues FIX.csv [--force]] [--quiet]
 
 Counts every figure of the return for the period from a case-data export (CSV, TSV or .xlsx).
   --framework  cambridgeshire, or the path of a framework .json file
   --from/--to  the period, both days included
   --values     your export's own spellings of category values, e.g. {"crime": {"Blackmail": "fraud"}}
+${eventsUsage}
   --sheet      the worksheet holding the cases (default: the first)
   --json       print the figures, row issues and lists as JSON: the first ${ISSUES_IN_FULL.toLocaleString('en-GB')} issues of each kind in full,
                the rest by row (moreRowIssues)
@@ -35,6 +37,7 @@ const tallyFlags = z.object({
   from: required('from', '2020-04-01'),
   to: required('to', '2020-09-30'),
   values: z.string().min(1).optional(),
+  events: eventsFlag,
   profile: z.string().min(1).optional(),
   sheet: z.string().min(1).optional(),
   json: z.boolean().default(false),
@@ -47,7 +50,7 @@ const tallyFlags = z.object({
 export async function tallyCommand(args: string[], io: CliIo): Promise<number> {
   const flags = parseFlags(
     args,
-    { framework: { type: 'string' }, values: { type: 'string' }, profile: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, sheet: { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' }, issues: { type: 'string' }, force: { type: 'boolean' }, quiet: { type: 'boolean' } },
+    { framework: { type: 'string' }, values: { type: 'string' }, events: { type: 'string', multiple: true }, profile: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, sheet: { type: 'string' }, json: { type: 'boolean' }, all: { type: 'boolean' }, issues: { type: 'string' }, force: { type: 'boolean' }, quiet: { type: 'boolean' } },
     tallyFlags,
     tallyUsage,
   );
@@ -58,15 +61,16 @@ export async function tallyCommand(args: string[], io: CliIo): Promise<number> {
   // The fix list has every issue in full: kept as its lines, which is all it needs of them.
   const fixes: string[] = [];
   const profile = profileFlag(framework, flags.profile);
+  const events = await readEventFiles(io, framework, flags.events, [file]);
   const tallied = await tallyFile(io, file, framework, period, {
     ...(flags.sheet ? { sheet: flags.sheet } : {}),
     issueLimit: ISSUES_IN_FULL,
     ...(flags.issues ? { onIssue: (issue) => fixes.push(fixListLine(issue)) } : {}),
     ...(flags.quiet ? {} : { onProgress: progressLine(io) }),
-  });
+  }, events);
   const report = { ...tallied, ...(profile ? { profile } : {}) };
   if (flags.issues) {
-    await io.writeFile(flags.issues, new TextEncoder().encode(fixListOfLines(fixes)), { force: flags.force, inputs: [file, ...(flags.values ? [flags.values] : [])] });
+    await io.writeFile(flags.issues, new TextEncoder().encode(fixListOfLines(fixes)), { force: flags.force, inputs: [file, ...(flags.values ? [flags.values] : []), ...events.map((e) => e.rows.source)] });
     io.err(`Wrote ${flags.issues}: ${fixes.length} row issue${fixes.length === 1 ? '' : 's'} to fix.`);
   }
   io.out(flags.json ? JSON.stringify(report, null, 2) : formatTallyReport(report, framework, { all: flags.all }));

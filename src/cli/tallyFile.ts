@@ -1,8 +1,9 @@
 import type { Framework } from '../frameworks/schema';
-import { caseImporter, type CaseImporter, type ImportOptions } from '../engine/cases/importCases';
-import { tallyReportOf, tallyTable, type TallyReport } from '../engine/report/tallyReport';
+import { caseImporter, feedRows, type CaseImporter, type ImportOptions } from '../engine/cases/importCases';
+import type { EventRows } from '../engine/events/eventImport';
+import { ReturnTally } from '../engine/report/returnTally';
+import { tallyTable, type TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
-import { TallyCounter } from '../engine/tally/tally';
 import { InputError } from '../errors';
 import { readTable } from '../tables/readTable';
 import { streamDelimited } from '../tables/streamDelimited';
@@ -12,31 +13,33 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
 
 /**
  * Tallies a case-data file in one pass: delimited text is streamed row by row into the tally, never held
- * whole; a workbook (or anything that is not text) is read whole, as `readTable` reads it.
+ * whole; a workbook (or anything that is not text) is read whole, as `readTable` reads it. Event tables, read
+ * already, are counted after the cases.
  */
-export async function tallyFile(io: CliIo, file: string, framework: Framework, period: Period, options: ImportOptions & { sheet?: string }): Promise<TallyReport> {
+export async function tallyFile(io: CliIo, file: string, framework: Framework, period: Period, options: ImportOptions & { sheet?: string }, events: readonly EventRows[] = []): Promise<TallyReport> {
   const opened = io.openFile ? await io.openFile(file) : null;
   const head = opened ? await firstBytes(opened.chunks()) : null;
   const whole = !opened || !head || head.length === 0 || (head[0] === 0x50 && head[1] === 0x4b) || OLE_SIGNATURE.every((b, i) => head[i] === b);
-  if (whole) return tallyTable(await readTable(await io.readFile(file), file, { sheet: options.sheet }), framework, period, options);
+  if (whole) return tallyTable(await readTable(await io.readFile(file), file, { sheet: options.sheet }), framework, period, options, events);
   if (options.sheet !== undefined) throw new InputError(`${file} is a text file, not a workbook, so it has no sheet "${options.sheet}". Leave out --sheet.`);
 
   // Made afresh if the file is read again in another encoding.
-  let pass: { importer: CaseImporter; counter: TallyCounter } | null = null;
+  let pass: { importer: CaseImporter; tally: ReturnTally } | null = null;
   await streamDelimited(
     opened!.chunks,
     file,
     () => {
-      const counter = new TallyCounter(framework, period);
-      const importer = caseImporter({ source: file, delimited: true }, framework, options, (record) => counter.add(record));
-      pass = { importer, counter };
+      const tally = new ReturnTally(framework, period, options);
+      const importer = caseImporter({ source: file, delimited: true }, framework, options, tally.addCase);
+      pass = { importer, tally };
       return (row) => importer.row(row);
     },
     { ...options, size: opened!.size },
   );
-  const { importer, counter } = pass!;
+  const { importer, tally } = pass!;
   const imported = importer.end();
-  return tallyReportOf(imported, counter.result(imported.absent), file, framework, period);
+  for (const given of events) feedRows(given.rows.rows, tally.eventRows(given.rows, given.table), 'tallying', options);
+  return tally.report(imported, file);
 }
 
 async function firstBytes(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array | null> {

@@ -13,7 +13,8 @@ export const BANK_HOLIDAYS_SHEET = 'Bank holidays';
 export function needsBankHolidays(framework: Framework): boolean {
   return figuresOf(framework).some((figure) => {
     const spec = figureSpec(figure, framework);
-    return (spec.kind === 'count' || spec.kind === 'sum') && spec.terms.some((term) => readsBankHolidays(term));
+    if (spec.kind === 'event_cases') return [...spec.terms, ...spec.caseTerms].some((term) => readsBankHolidays(term));
+    return (spec.kind === 'count' || spec.kind === 'sum' || spec.kind === 'event_count') && spec.terms.some((term) => readsBankHolidays(term));
   });
 }
 

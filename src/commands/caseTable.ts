@@ -18,7 +18,7 @@ import { CASE_DATA_SHEET, CASES_SHEET } from './returnLayout';
  * case table the formulas count: canonical labels, real dates, one row per counted case, each column named.
  */
 export function caseSheets(framework: Framework, original: RawTable, imported: CaseImport): WorkbookOperation[] {
-  const operations: WorkbookOperation[] = [{ op: 'addSheet', sheet: CASE_DATA_SHEET }, ...blocksOf(original.rows)];
+  const operations: WorkbookOperation[] = [{ op: 'addSheet', sheet: CASE_DATA_SHEET }, ...blocksOf(original.rows, CASE_DATA_SHEET)];
 
   const counted = imported.cases.filter((c) => c.duplicateOf === null);
   const headers = ['Row in case data', ...framework.columns.flatMap(caseColumnHeaders)];
@@ -43,18 +43,18 @@ export function caseSheets(framework: Framework, original: RawTable, imported: C
 }
 
 /** The pasted rows as few writes as their numbering allows: one block per run of consecutive rows. */
-function blocksOf(rows: RawTable['rows']): WorkbookOperation[] {
+export function blocksOf(rows: RawTable['rows'], sheet: string): WorkbookOperation[] {
   const blocks: { first: number; rows: CellWrite[][] }[] = [];
   let last: { first: number; rows: CellWrite[][] } | undefined;
   for (const row of rows) {
     if (last && row.number === last.first + last.rows.length) last.rows.push(row.cells);
     else blocks.push((last = { first: row.number, rows: [row.cells] }));
   }
-  return blocks.map((b) => ({ op: 'write', sheet: CASE_DATA_SHEET, at: cellAddress(b.first, 1), rows: b.rows }));
+  return blocks.map((b) => ({ op: 'write', sheet, at: cellAddress(b.first, 1), rows: b.rows }));
 }
 
 /** A case's value in the normalised table, as a person reads it and as the formulas' criteria match it. */
-function cellsOf(framework: Framework, column: Column, record: CaseRecord): CellWrite[] {
+export function cellsOf(framework: Framework, column: Column, record: CaseRecord): CellWrite[] {
   const value = record.values[column.key] ?? null;
   switch (column.type) {
     case 'date':

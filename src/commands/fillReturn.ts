@@ -1,11 +1,13 @@
-import { columnOf, figuresOf } from '../frameworks/expand';
+import { figuresOf } from '../frameworks/expand';
+import { columnHeader } from '../frameworks/eventTables';
 import type { Framework } from '../frameworks/schema';
 import { dayFromJsDate, displayDay, jsDateOfDay } from '../engine/cases/dates';
 import type { RawTable } from '../engine/cases/rawTable';
 import { figureFormula } from '../engine/formulas/figureFormula';
 import { PERIOD_FROM, PERIOD_TO } from '../engine/formulas/names';
-import { importCases } from '../engine/cases/importCases';
-import { blankFigureReason, tallyImported, type TallyReport } from '../engine/report/tallyReport';
+import type { EventRows } from '../engine/events/eventImport';
+import { importReturn } from '../engine/report/returnTally';
+import { blankFigureReason, type TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
 import type { CaseText, NamedCount } from '../engine/tally/tally';
 import { InputError } from '../errors';
@@ -14,9 +16,10 @@ import { sheetCell } from '../workbook/addresses';
 import type { CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from '../workbook/port';
 import type { Mapping } from '../engine/mapping/mapping';
 import { caseSheets } from './caseTable';
+import { caseEventColumns, eventSheets } from './eventSheets';
 import { isMapped, mappingOperations } from './mappedWorkbook';
 import { refuseUnfitMapping } from './mapTemplate';
-import { CASE_DATA_SHEET, CASES_SHEET, listName, REPLACED_SHEET, returnSheets, RETURN_NAMES, type FigureContent } from './returnLayout';
+import { listName, REPLACED_SHEET, returnSheets, RETURN_NAMES, rowSheetNames, type FigureContent } from './returnLayout';
 
 export { REPLACED_SHEET } from './returnLayout';
 
@@ -43,10 +46,11 @@ export interface FillResult {
  * stop the fill (nothing is written) unless `overwrite` is given. A commissioner's template keeps every cell,
  * style and setting of its own: only its figure cells get formulas, and figures it does not hold are left out.
  */
-export async function fillReturn(port: WorkbookPort, input: { framework: Framework; period: Period; table: RawTable; overwrite?: boolean; mapping?: Mapping; profile?: string | null } & RunOptions): Promise<FillResult> {
+export async function fillReturn(port: WorkbookPort, input: { framework: Framework; period: Period; table: RawTable; events?: EventRows[]; overwrite?: boolean; mapping?: Mapping; profile?: string | null } & RunOptions): Promise<FillResult> {
   const { framework, period, table } = input;
-  const imported = importCases(table, framework, { ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.signal ? { signal: input.signal } : {}) });
-  const report = tallyImported(imported, table.source, framework, period);
+  const { imported, events, report } = importReturn(table, input.events ?? [], framework, period, { ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.signal ? { signal: input.signal } : {}) });
+  // The case sheets and each event table's: the rows every formula counts.
+  const rowSheets = () => [...caseSheets(framework, table, imported), ...caseEventColumns(framework, period, imported.cases, events), ...eventSheets(framework, events)];
   const periodDates = { from: jsDateOfDay(period.from), to: jsDateOfDay(period.to) };
   const lists = listRows(framework, report);
   const operations: WorkbookOperation[] = [];
@@ -66,7 +70,7 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
     const returnSheetNames = [...new Set(framework.sections.map((s) => s.sheet))];
     const laidOut = returnSheets(framework, (figure) => content(figure.id), { period: periodDates, lists, profile: input.profile ?? null });
     // Appended one by one: a spread of an operation per row overflows the call stack on a big export.
-    for (const op of [...laidOut.operations, ...caseSheets(framework, table, imported), ...blankFigureNoteOperations(framework, report, (id) => laidOut.cells.get(id))]) operations.push(op);
+    for (const op of [...laidOut.operations, ...rowSheets(), ...blankFigureNoteOperations(framework, report, (id) => laidOut.cells.get(id))]) operations.push(op);
     // Formulas now live in the figure cells: lock them against accidental typing; input cells stay open.
     for (const sheet of returnSheetNames) operations.push({ op: 'protect', sheet });
     await write(port, operations, input);
@@ -121,8 +125,8 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   }
   // Sheets are read only where a workbook has some to keep: a new return costs Excel no extra round trip.
   const sheets = await port.sheetNames();
-  for (const sheet of [CASE_DATA_SHEET, CASES_SHEET, ...(replaced.length ? [REPLACED_SHEET] : [])]) if (sheets.includes(sheet)) operations.push({ op: 'removeSheet', sheet });
-  for (const op of [...caseSheets(framework, table, imported), ...(replaced.length ? replacedSheet(replaced) : [])]) operations.push(op);
+  for (const sheet of [...rowSheetNames(framework), ...(replaced.length ? [REPLACED_SHEET] : [])]) if (sheets.includes(sheet)) operations.push({ op: 'removeSheet', sheet });
+  for (const op of [...rowSheets(), ...(replaced.length ? replacedSheet(replaced) : [])]) operations.push(op);
   // Our figure sheets are locked again; a commissioner's sheets keep the protection they had.
   if (!mapped) for (const sheet of new Set(framework.sections.map((s) => s.sheet))) if (sheets.includes(sheet)) operations.push({ op: 'protect', sheet });
   await write(port, operations, input);
@@ -145,10 +149,11 @@ function figureContents(framework: Framework, report: TallyReport, names: NamedR
   const byId = new Map(figuresOf(framework).map((f) => [f.id, f]));
   const named = new Set(names.map((n) => n.name));
   const partial = names.length > 0;
+  const noTable = countedFromTablesNotGiven(framework, report);
   return new Map(
     figuresOf(framework).map((figure) => {
       // A figure the export cannot give has no formula: it is left blank, with a note saying why.
-      if (report.blanked[figure.id]) return [figure.id, null] as const;
+      if (report.blanked[figure.id] || noTable.has(figure.id)) return [figure.id, null] as const;
       const own = figureFormula(figure, framework);
       const formula =
         figure.template.kind === 'sum_of' && partial && figure.parts.some((p) => !named.has(p))
@@ -157,6 +162,17 @@ function figureContents(framework: Framework, report: TallyReport, names: NamedR
       return [figure.id, formula ? { formula, result: report.figures[figure.id] ?? '' } : null] as const;
     }),
   );
+}
+
+/** Figures counted from an event table the fill was not given (and totals over them): left open for typing, as their tally is blank. */
+function countedFromTablesNotGiven(framework: Framework, report: TallyReport): Set<string> {
+  const given = new Set((report.events ?? []).map((e) => e.table));
+  const ids = new Set<string>();
+  for (const figure of figuresOf(framework)) {
+    const t = figure.template;
+    if (((t.kind === 'event_count' || t.kind === 'event_cases') && !given.has(t.events)) || figure.parts.some((p) => ids.has(p))) ids.add(figure.id);
+  }
+  return ids;
 }
 
 /** The names a workbook will have once some defineName operations are applied. */
@@ -171,7 +187,7 @@ function blankFigureNoteOperations(framework: Framework, report: TallyReport, pl
   return Object.entries(report.blanked).flatMap(([id, keys]) => {
     const place = placeOf(id);
     if (!place) return [];
-    const reason = blankFigureReason(keys.map((key) => columnOf(framework, key).header));
+    const reason = blankFigureReason(keys.map((key) => columnHeader(framework, key)));
     return [{ op: 'note', sheet: place.sheet, cell: place.cell, text: `${reason}, so this figure is left blank rather than 0. Type it if you know it, or add the column to the export and fill again.` }];
   });
 }

@@ -9,9 +9,9 @@ import { readMarks } from './cellMarks';
 import { readCaseData } from './readCaseData';
 import { readReturn } from './readReturn';
 import { withoutCaseList } from './reconcile';
-import { CASE_DATA_SHEET, CASES_SHEET, listName } from './returnLayout';
+import { CASE_DATA_SHEET, CASES_SHEET, listName, rowSheetNames } from './returnLayout';
 
-/** The sheets that hold victims' rows: never part of what is sent to the commissioner. */
+/** The sheets that hold victims' case rows (a framework's event tables have theirs too: `rowSheetNames`). */
 export const CASE_SHEETS = [CASE_DATA_SHEET, CASES_SHEET] as const;
 
 export interface Submission {
@@ -42,7 +42,8 @@ export async function prepareSubmission(port: WorkbookPort, source: string, fram
   const typed = await typedTextPlaces(port, framework);
 
   const sheets = await port.sheetNames();
-  const removedSheets = sheets.filter((s) => (CASE_SHEETS as readonly string[]).includes(s));
+  const rowSheets = rowSheetNames(framework);
+  const removedSheets = sheets.filter((s) => rowSheets.includes(s));
   const kept = sheets.filter((s) => !removedSheets.includes(s));
   const operations: WorkbookOperation[] = [];
   let valuesFixed = 0;

@@ -1,4 +1,5 @@
 import { categoryListOf, figuresOf, type Figure } from '../frameworks/expand';
+import { breakdownOf } from '../frameworks/eventTables';
 import { profileOf } from '../frameworks/profiles';
 import type { FigureTemplate, Framework } from '../frameworks/schema';
 import { monthsTotal, subPeriodsOf } from '../frameworks/subPeriods';
@@ -12,6 +13,11 @@ import type { CellStyle, CellWrite, WorkbookOperation } from '../workbook/port';
 export const RETURN_NAMES = { framework: 'return.framework', version: 'return.version', provider: 'return.provider', profile: 'return.profile' } as const;
 export const CASE_DATA_SHEET = 'Case data';
 export const CASES_SHEET = 'Cases';
+/** An event table's sheets: its rows as given, and the normalised rows the event formulas count. */
+export const eventDataSheet = (tableId: string) => `Event data ${tableId}`.slice(0, 31);
+export const eventsSheet = (tableId: string) => `Events ${tableId}`.slice(0, 31);
+/** The sheets that hold victims' rows (the case data and each event table's): never sent to the commissioner. */
+export const rowSheetNames = (framework: Framework): string[] => [CASE_DATA_SHEET, CASES_SHEET, ...framework.events.flatMap((t) => [eventDataSheet(t.id), eventsSheet(t.id)])];
 /** Typed figures a fill replaced, kept for the provider to see. */
 export const REPLACED_SHEET = 'Replaced values';
 export const listName = (id: string) => `list.${id}`;
@@ -96,7 +102,7 @@ export function returnSheets(
       let headed: string | null = null;
       for (const template of framework.figures.filter((t) => t.section === section.id)) {
         const members = figures.filter((f) => f.template === template);
-        const by = template.kind === 'count' ? template.by : [];
+        const { by, table } = breakdownOf(framework, template);
         const columns = subPeriodHeaders(framework, template, filled.period);
         if (by.length === 0) {
           if (columns.length && headed !== JSON.stringify(columns)) {
@@ -119,9 +125,9 @@ export function returnSheets(
         }
         headed = null;
         if (by.length === 1) {
-          row = breakdownTable(framework, template, members, by[0]!, row, { write, style, placeFigure }, columns);
+          row = breakdownTable(table, template, members, by[0]!, row, { write, style, placeFigure }, columns);
         } else {
-          row = crossTable(framework, template, members, by[0]!, by[1]!, row, { write, style, placeFigure });
+          row = crossTable(table, template, members, by[0]!, by[1]!, row, { write, style, placeFigure });
         }
       }
       for (const narrative of framework.narratives.filter((n) => n.section === section.id)) {

@@ -1,3 +1,4 @@
+import { breakdownOf } from './eventTables';
 import type { CategoryList, Column, FigureTemplate, Framework } from './schema';
 import { subPeriodLabel, subPeriodsOf, subPeriodSuffix, type SubPeriod } from './subPeriods';
 
@@ -60,12 +61,12 @@ function expandTemplate(framework: Framework, template: FigureTemplate, earlier:
     const whole = { ...base, id: template.id, label: template.label, categories: {} };
     return withSubPeriods(framework, template, whole, (sub) => partsIn(sub));
   }
-  const by = template.kind === 'count' ? template.by : [];
+  const { by, table } = breakdownOf(framework, template);
   let combos: { id: string; label: string; categories: Record<string, string> }[] = [
     { id: template.id, label: template.label, categories: {} },
   ];
   for (const key of by) {
-    const items = categoryListOf(framework, key).items;
+    const items = categoryListOf(table, key).items;
     combos = combos.flatMap((combo) =>
       items.map((item) => ({
         id: combo.id.replace(`<${key}>`, item.id),

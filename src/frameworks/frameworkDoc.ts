@@ -1,4 +1,5 @@
 import { monthsTotal, subPeriodsOf, subPeriodSuffix } from './subPeriods';
+import { eventTableView } from './eventTables';
 import type { Rule } from './rules';
 import type { Column, FigureTemplate, Framework, Where, Window } from './schema';
 import { describeTimingCondition, isTimingCondition } from './conditions';
@@ -9,11 +10,7 @@ import { describeTimingCondition, isTimingCondition } from './conditions';
  * checked-in page is tested to equal this, so the documentation cannot drift from the definitions.
  */
 export function frameworkDoc(framework: Framework): string {
-  const columns = new Map(framework.columns.map((c) => [c.key, c]));
-  const header = (key: string) => {
-    const column = columns.get(key);
-    return column?.type === 'category' && column.repeat ? `${column.header.replace('#', '1')} … ${column.repeat}` : column?.header ?? key;
-  };
+  const header = headerOf(framework);
   const lines: string[] = [
     `# ${framework.title}`,
     '',
@@ -23,6 +20,7 @@ export function frameworkDoc(framework: Framework): string {
     `\`--framework ${framework.id}\`; figure ids are a stable public contract.`,
     '',
     ...columnsSection(framework),
+    ...eventTablesSection(framework),
     ...categoriesSection(framework),
     ...populationsSection(framework, header),
     ...figuresSection(framework, header),
@@ -35,6 +33,15 @@ export function frameworkDoc(framework: Framework): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
+/** A column's header as the docs name it (a numbered column as its first … last). */
+function headerOf(framework: Framework): (key: string) => string {
+  const columns = new Map(framework.columns.map((c) => [c.key, c]));
+  return (key) => {
+    const column = columns.get(key);
+    return column?.type === 'category' && column.repeat ? `${column.header.replace('#', '1')} … ${column.repeat}` : column?.header ?? key;
+  };
+}
+
 /** Table cells: no line breaks or bars that would end the cell. */
 const cell = (text: string) => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
 const code = (text: string) => `\`${text}\``;
@@ -43,12 +50,37 @@ const quoted = (values: readonly string[]) => values.map((v) => `"${v}"`).join('
 const listHeading = (framework: Framework, id: string) => `${framework.categories[id]?.label ?? id} (\`${id}\`)`;
 const anchor = (framework: Framework, id: string) => `#${listHeading(framework, id).toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-')}`;
 
-function columnsSection(framework: Framework): string[] {
-  const rows = framework.columns.map((c) => {
+/** The columns of a table as rows of the docs' column table: header, other headers, values, required. */
+function columnRows(framework: Framework, columns: readonly Column[]): string[] {
+  return columns.map((c) => {
     const name = c.type === 'category' && c.repeat ? `${c.header.replace('#', '1')} … ${c.header.replace('#', String(c.repeat))}` : c.header;
     const also = c.type === 'category' && c.repeat ? c.synonyms.map((s) => s.replace('#', 'n')) : c.synonyms;
     return `| ${cell(name)} | ${cell(also.join(', '))} | ${cell(columnValues(framework, c))} | ${c.required ? 'yes' : 'no'} |`;
   });
+}
+
+/** Each event table: what a row is, how it joins to the cases, and its columns. */
+function eventTablesSection(framework: Framework): string[] {
+  return framework.events.flatMap((table) => {
+    const header = headerOf(eventTableView(framework, table.id));
+    return [
+      `## Event data: ${table.label} (\`${table.id}\`)`,
+      '',
+      `A second table, given beside the case data (\`--events ${table.id}=FILE\`): one row is one event of a case, joined to it by`,
+      `${header(table.caseId)}; a case can have many. Events dated (${header(table.date)}) in the period are counted. A row whose`,
+      `${header(table.caseId)} matches no case in the case data is reported and counted nowhere${table.eventId ? `, and so is a row repeating an earlier row's ${header(table.eventId)}` : ''}.`,
+      'Headers and values are read as the case data\'s are.',
+      '',
+      '| header | also accepted | values | required |',
+      '|---|---|---|---|',
+      ...columnRows(framework, table.columns),
+      '',
+    ];
+  });
+}
+
+function columnsSection(framework: Framework): string[] {
+  const rows = columnRows(framework, framework.columns);
   return [
     '## Case data: the columns',
     '',
@@ -169,6 +201,18 @@ function figureText(framework: Framework, header: (key: string) => string, f: Fi
       return 'Typed in by the provider: not counted from case rows.';
     case 'percentage':
       return `${code(f.numerator)} as a percentage of its base ${code(f.base)} (100 × ${code(f.numerator)} ÷ ${code(f.base)}), to one decimal; blank when the base is 0.`;
+    case 'event_count':
+    case 'event_cases': {
+      const table = eventTableView(framework, f.events);
+      const events = framework.events.find((t) => t.id === f.events)?.label ?? f.events;
+      const eventHeader = headerOf(table);
+      const conditions = conditionText(table, eventHeader, f.where, f.anyOf);
+      const by = f.by.length ? `, by ${f.by.map((b) => `${eventHeader(b)} (${code(`<${b}>`)})`).join(' and ')}` : '';
+      const matching = `${events} (${code(f.events)}) dated in the period${conditions ? ` where ${conditions}` : ''}`;
+      if (f.kind === 'event_count') return `Rows of ${matching}${by}.`;
+      const caseConditions = conditionText(framework, header, f.caseWhere);
+      return `Cases${f.population ? ` ${population(f.population)}` : ''}${caseConditions ? ` where ${caseConditions}` : ''} with at least one row of ${matching} (a case counts once however many it has)${by}.`;
+    }
     case 'waiting_average_number':
       return `The average, over the days of the period, of the cases on the waiting list that day (${header(f.start)} on or before it, ${header(f.end)} blank or after it); 2 decimals.`;
     case 'waiting_average_days':

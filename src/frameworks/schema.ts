@@ -129,6 +129,15 @@ const figureCommon = {
   rolling: z.number().int().min(2).max(36).optional(),
 };
 
+/** A figure over an event table's rows: conditions on and a breakdown by the event table's columns. */
+const eventFigureCommon = {
+  ...figureCommon,
+  events: slug,
+  where: whereSchema.default({}),
+  anyOf: z.array(whereSchema).min(2).optional(),
+  by: z.array(slug).default([]),
+};
+
 export const figureSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     ...figureCommon,
@@ -148,6 +157,18 @@ export const figureSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...figureCommon, kind: z.literal('percentage'), numerator: figureIdTemplate, base: figureIdTemplate }),
   /** A figure the provider types in (survey results, website visits): not computed from case rows. */
   z.strictObject({ ...figureCommon, kind: z.literal('input') }),
+  /** Rows of an event table (contacts, service deliveries) dated in the period, meeting `where`, of the framework's cases. */
+  z.strictObject({ ...eventFigureCommon, kind: z.literal('event_count') }),
+  /**
+   * Cases with at least one such event in the period (a victim with two counselling sessions counts once), of a
+   * case population and meeting the case conditions `caseWhere`.
+   */
+  z.strictObject({
+    ...eventFigureCommon,
+    kind: z.literal('event_cases'),
+    population: slug.optional(),
+    caseWhere: whereSchema.default({}),
+  }),
   z.strictObject({
     ...figureCommon,
     kind: z.literal('waiting_average_number'),
@@ -253,6 +274,22 @@ export const profileSchema = z.strictObject({
   figures: z.array(z.string().min(1)).default([]),
 });
 
+/**
+ * A second table of rows, each an event of a case (a contact, a service delivered, a referral made), joined to
+ * the cases by Case ID; a case can have many. Its columns are read as the case columns are.
+ */
+export const eventTableSchema = z.strictObject({
+  id: slug,
+  label: z.string().min(1),
+  columns: z.array(columnSchema).min(1),
+  /** The column holding the Case ID of the event's case. */
+  caseId: slug,
+  /** The column holding the event's date: the period's events are those dated in it. */
+  date: slug,
+  /** A column identifying each event: a row repeating an earlier one's is a duplicate, counted nowhere. */
+  eventId: slug.optional(),
+});
+
 const frameworkObject = z.strictObject({
   /** The framework's name on the command line and in a filled return ("cambridgeshire", "safe-spaces"). */
   id: z.string().regex(/^[a-z0-9]+([-_][a-z0-9]+)*$/, 'use lower-case letters and digits, words joined by - or _'),
@@ -282,6 +319,8 @@ const frameworkObject = z.strictObject({
   caseId: slug,
   caseDates: z.strictObject({ referral: slug, exit: slug }),
   populations: z.record(slug, populationSchema),
+  /** Tables of event rows joined to the cases by Case ID (contacts, service deliveries). */
+  events: z.array(eventTableSchema).default([]),
   figures: z.array(figureSchema).min(1),
   lists: z.array(listSchema).default([]),
   narratives: z.array(narrativeSchema).default([]),
@@ -314,6 +353,8 @@ export type Target = z.output<typeof targetSchema>;
 export type Combine = z.output<typeof combineSchema>;
 export type Rate = z.output<typeof rateSchema>;
 export type Profile = z.output<typeof profileSchema>;
+export type EventTable = z.output<typeof eventTableSchema>;
+export type EventTemplate = Extract<FigureTemplate, { kind: 'event_count' | 'event_cases' }>;
 
 /** Reports a problem at a JSON path, with what would fix it when that can be said. */
 type Fail = (path: (string | number)[], message: string, fix?: string) => void;
@@ -346,20 +387,20 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
       fail(['categories', listIdName, 'unknown'], `"${list.unknown}" is not one of the list's items`, useOneOf(list.unknown, list.items.map((i) => i.id), 'item ids of the list'));
   }
 
-  const needColumn = (path: (string | number)[], key: string, types?: Column['type'][]) => {
-    const col = columns.get(key);
-    if (!col) fail(path, `no column "${key}"`, useOneOf(key, [...columns.keys()].filter((k) => !types || types.includes(columns.get(k)!.type)), `${types ? `${types.join(' or ')} ` : ''}column keys`));
+  const needColumn = (path: (string | number)[], key: string, types?: Column['type'][], within = columns) => {
+    const col = within.get(key);
+    if (!col) fail(path, `no column "${key}"`, useOneOf(key, [...within.keys()].filter((k) => !types || types.includes(within.get(k)!.type)), `${types ? `${types.join(' or ')} ` : ''}column keys`));
     else if (types && !types.includes(col.type)) fail(path, `column "${key}" is ${col.type}, expected ${types.join(' or ')}`, `Name a ${types.join(' or ')} column.`);
   };
-  const checkWhere = (path: (string | number)[], where: Where) => {
+  const checkWhere = (path: (string | number)[], where: Where, within = columns) => {
     for (const [key, condition] of Object.entries(where)) {
-      const col = columns.get(key);
+      const col = within.get(key);
       if (!col) {
-        fail([...path, key], `no column "${key}"`, useOneOf(key, [...columns.keys()], 'column keys'));
+        fail([...path, key], `no column "${key}"`, useOneOf(key, [...within.keys()], 'column keys'));
         continue;
       }
       if (isTimingCondition(condition)) {
-        for (const p of timingConditionProblems(col.type, condition, (k) => columns.get(k)?.type)) fail([...path, key], p.message, p.fix);
+        for (const p of timingConditionProblems(col.type, condition, (k) => within.get(k)?.type)) fail([...path, key], p.message, p.fix);
         continue;
       }
       if (typeof condition === 'object' && 'blank' in condition) {
@@ -384,12 +425,13 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
       for (const v of values) if (!ids.has(v)) fail([...path, key], `"${v}" is not a category of "${col.category}"`, useOneOf(v, [...ids], `categories of "${col.category}"`));
     }
   };
-  const checkAnyOf = (path: (string | number)[], anyOf: Where[] | undefined) =>
-    anyOf?.forEach((where, i) => checkWhere([...path, i], where));
+  const checkAnyOf = (path: (string | number)[], anyOf: Where[] | undefined, within = columns) =>
+    anyOf?.forEach((where, i) => checkWhere([...path, i], where, within));
 
   needColumn(['caseId'], fw.caseId, ['text']);
   needColumn(['caseDates', 'referral'], fw.caseDates.referral, ['date']);
   needColumn(['caseDates', 'exit'], fw.caseDates.exit, ['date']);
+  const eventColumns = checkEventTables(fw, fail, (path, key, types, within) => needColumn(path, key, types, within));
   for (const [name, pop] of Object.entries(fw.populations)) {
     checkWhere(['populations', name, 'where'], pop.where);
     checkAnyOf(['populations', name, 'anyOf'], pop.anyOf);
@@ -402,7 +444,7 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
     if (templateIds.has(f.id)) fail([...path, 'id'], `figure "${f.id}" is defined twice`, 'Give each figure its own id, or remove the second one.');
     if (!sectionIds.has(f.section)) fail([...path, 'section'], `no section "${f.section}"`, useOneOf(f.section, [...sectionIds], 'section ids'));
     const placeholders = [...f.id.matchAll(/<([a-z0-9_]+)>/g)].map((m) => m[1] ?? '');
-    const by = f.kind === 'count' ? f.by : [];
+    const by = f.kind === 'count' || f.kind === 'event_count' || f.kind === 'event_cases' ? f.by : [];
     if (placeholders.join() !== by.join()) fail([...path, 'id'], `placeholders in "${f.id}" must be the "by" columns in order`, `Write one <column> placeholder in the id for each column of "by", in the same order${by.length ? ` (${by.map((b) => `<${b}>`).join(', ')})` : ', or remove the placeholders'}.`);
     if (f.kind === 'count' || f.kind === 'sum') {
       if (!fw.populations[f.population]) fail([...path, 'population'], `no population "${f.population}"`, useOneOf(f.population, Object.keys(fw.populations), 'populations'));
@@ -411,6 +453,19 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
       checkWhere([...path, 'where'], f.where);
       checkAnyOf([...path, 'anyOf'], f.anyOf);
       f.by.forEach((key, j) => needColumn([...path, 'by', j], key, ['category', 'age']));
+    }
+    if (f.kind === 'event_count' || f.kind === 'event_cases') {
+      const within = eventColumns.get(f.events);
+      if (!within) fail([...path, 'events'], `no event table "${f.events}"`, useOneOf(f.events, [...eventColumns.keys()], 'event table ids in "events"'));
+      else {
+        checkWhere([...path, 'where'], f.where, within);
+        checkAnyOf([...path, 'anyOf'], f.anyOf, within);
+        f.by.forEach((key, j) => needColumn([...path, 'by', j], key, ['category', 'age'], within));
+      }
+    }
+    if (f.kind === 'event_cases') {
+      if (f.population !== undefined && !fw.populations[f.population]) fail([...path, 'population'], `no population "${f.population}"`, useOneOf(f.population, Object.keys(fw.populations), 'populations'));
+      checkWhere([...path, 'caseWhere'], f.caseWhere);
     }
     if (f.kind === 'sum') needColumn([...path, 'column'], f.column, ['whole']);
     if (f.kind === 'sum_of')
@@ -476,6 +531,34 @@ function checkMonths(fw: z.output<typeof frameworkObject>, fail: Fail): void {
     if (f.rolling !== undefined && !((f.kind === 'count' || f.kind === 'sum') && monthsTotal(f, fw) === 'sum'))
       fail([...path, 'rolling'], 'a rolling window counts a flow: a count or sum over one population window, referred_in_period or exited_in_period', 'Remove "rolling", or count cases referred (or exited) in the period.');
   });
+}
+
+/**
+ * Each event table's id is its own, its column keys are its own, and its Case ID, date and event ID name columns
+ * of the right type; its category columns name lists. Returns each table's columns, for its figures' conditions.
+ */
+function checkEventTables(
+  fw: z.output<typeof frameworkObject>,
+  fail: Fail,
+  needColumn: (path: (string | number)[], key: string, types: Column['type'][], within: Map<string, Column>) => void,
+): Map<string, Map<string, Column>> {
+  const tables = new Map<string, Map<string, Column>>();
+  fw.events.forEach((table, i) => {
+    if (tables.has(table.id)) fail(['events', i, 'id'], `event table "${table.id}" is defined twice`, 'Give each event table its own id.');
+    const columns = new Map<string, Column>();
+    table.columns.forEach((c, j) => {
+      if (columns.has(c.key)) fail(['events', i, 'columns', j, 'key'], `column key "${c.key}" is used twice in the event table`, 'Give each column its own key.');
+      columns.set(c.key, c);
+      if ((c.type === 'category' || c.type === 'age') && !fw.categories[c.category])
+        fail(['events', i, 'columns', j, 'category'], `no category list "${c.category}"`, useOneOf(c.category, Object.keys(fw.categories), 'category lists in "categories"'));
+      if (c.type === 'age') fail(['events', i, 'columns', j, 'type'], 'an event table has no age columns: ages belong to the case', 'Put the age column in the case columns.');
+    });
+    needColumn(['events', i, 'caseId'], table.caseId, ['text'], columns);
+    needColumn(['events', i, 'date'], table.date, ['date', 'datetime'], columns);
+    if (table.eventId !== undefined) needColumn(['events', i, 'eventId'], table.eventId, ['text'], columns);
+    tables.set(table.id, columns);
+  });
+  return tables;
 }
 
 /** Each weighted mean's weight, and each rate's figures, exist. */

@@ -25,7 +25,7 @@ describe('returns frameworks', () => {
   it('lists them as JSON for other tools', async () => {
     const { stdout } = await run(['frameworks', '--json']);
     expect(JSON.parse(stdout).frameworks).toEqual(
-      ['cambridgeshire', 'west-midlands'].map((id) => ({ id, title: builtInFramework(id).title, version: builtInFramework(id).version, figures: figuresOf(builtInFramework(id)).length, rules: builtInFramework(id).rules.length })),
+      ['cambridgeshire', 'safe-spaces', 'west-midlands'].map((id) => ({ id, title: builtInFramework(id).title, version: builtInFramework(id).version, figures: figuresOf(builtInFramework(id)).length, rules: builtInFramework(id).rules.length })),
     );
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { frameworkDoc } from '../../src/frameworks/frameworkDoc';
 import { builtInFramework, builtInFrameworkIds, parseFramework } from '../../src/frameworks/load';
 import cambridgeshire from '../../src/frameworks/data/cambridgeshire.json';
+import eventsFixture from '../fixtures/events-framework.json';
 
 describe('docs/frameworks/<id>.md', () => {
   it.each(builtInFrameworkIds)('docs/frameworks/%s.md is what npm run docs:frameworks writes from the framework (no drift)', (id) => {
@@ -39,5 +40,21 @@ describe('frameworkDoc', () => {
     const edited = JSON.parse(JSON.stringify(cambridgeshire));
     edited.categories.source.items[0].label = 'Constabulary';
     expect(frameworkDoc(parseFramework(edited, 'edited'))).toContain('| `police` | Constabulary |');
+  });
+});
+
+describe('the reference page of a framework with event tables', () => {
+  const doc = frameworkDoc(parseFramework(eventsFixture, 'events-framework.json'));
+
+  it('lists each event table\'s columns, with their other headers and values, and how its rows join the cases', () => {
+    expect(doc).toContain('## Event data: Contacts (`contacts`)');
+    expect(doc).toContain('| Case ID | Case ref | text | yes |');
+    expect(doc).toContain('| Channel |  | one of [Channel](#channel-channel) | no |');
+    expect(doc).toMatch(/A row whose\nCase ID matches no case in the case data is reported and counted nowhere, and so is a row repeating an earlier row's Contact ID\./);
+  });
+
+  it('says what each event figure counts', () => {
+    expect(doc).toContain('Rows of Contacts (`contacts`) dated in the period where Unsafe to contact is not yes.');
+    expect(doc).toContain('Cases referred in the period where Gender is Female with at least one row of Contacts (`contacts`) dated in the period where Service is Counselling (a case counts once however many it has).');
   });
 });

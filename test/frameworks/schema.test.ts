@@ -2,6 +2,7 @@ import { figuresOf } from '../../src/frameworks/expand';
 import { builtInFramework, parseFramework } from '../../src/frameworks/load';
 import type { FrameworkInput } from '../../src/frameworks/schema';
 import cambridgeshire from '../../src/frameworks/data/cambridgeshire.json';
+import eventsFixture from '../fixtures/events-framework.json';
 import { InputError } from '../../src/errors';
 
 const framework = builtInFramework('cambridgeshire');
@@ -97,6 +98,36 @@ describe('parseFramework', () => {
   });
 
   it('refuses an unknown built-in framework, listing the known ones', () => {
-    expect(() => builtInFramework('kent')).toThrow('There is no framework "kent". Known frameworks: cambridgeshire, west-midlands.');
+    expect(() => builtInFramework('kent')).toThrow('There is no framework "kent". Known frameworks: cambridgeshire, safe-spaces, west-midlands.');
+  });
+});
+
+describe('event tables in a framework', () => {
+  const events = (): FrameworkInput => JSON.parse(JSON.stringify(eventsFixture));
+  const problems = (edit: (fw: FrameworkInput) => void): string => {
+    const fw = events();
+    edit(fw);
+    try {
+      parseFramework(fw, 'my-framework.json');
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error('expected the framework to be refused');
+  };
+  const figure = (fw: FrameworkInput, id: string) => fw.figures.find((f) => f.id === id)! as Record<string, unknown>;
+
+  it.each<[string, (fw: FrameworkInput) => void, RegExp]>([
+    ['an event figure of no event table', (fw) => Object.assign(figure(fw, 'contacts.safe'), { events: 'calls' }), /figures\[3\]\.events: no event table "calls"/],
+    ['an event condition on a case column', (fw) => Object.assign(figure(fw, 'contacts.safe'), { where: { gender: 'female' } }), /figures\[3\]\.where\.gender: no column "gender"/],
+    ['a case condition on an event column', (fw) => Object.assign(figure(fw, 'victims.female_counselled'), { caseWhere: { channel: 'phone' } }), /figures\[5\]\.caseWhere\.channel: no column "channel"/],
+    ['an event breakdown by a text column', (fw) => Object.assign(figure(fw, 'victims.by_service.<service>'), { id: 'victims.by_service.<contact_id>', by: ['contact_id'] }), /figures\[4\]\.by\[0\]: column "contact_id" is text, expected category or age/],
+    ['an event table whose date is not a date column', (fw) => Object.assign(fw.events![0]!, { date: 'channel' }), /events\[0\]\.date: column "channel" is category, expected date/],
+    ['an event column with no list', (fw) => Object.assign(fw.events![0]!.columns[3]!, { category: 'medium' }), /events\[0\]\.columns\[3\]\.category: no category list "medium"/],
+  ])('refuses %s, naming the place', (_, edit, message) => {
+    expect(problems(edit)).toMatch(message);
+  });
+
+  it('accepts the fixture as written', () => {
+    expect(parseFramework(events(), 'events-framework.json').events).toHaveLength(1);
   });
 });

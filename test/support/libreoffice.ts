@@ -8,9 +8,8 @@ import type { RawTable } from '../../src/engine/cases/rawTable';
 import type { Period } from '../../src/engine/tally/period';
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
 import { jsDateOfDay } from '../../src/engine/cases/dates';
-import { importCases } from '../../src/engine/cases/importCases';
 import { PERIOD_FROM, PERIOD_TO } from '../../src/engine/formulas/names';
-import { tallyImported } from '../../src/engine/report/tallyReport';
+import { tallyTable } from '../../src/engine/report/tallyReport';
 
 /** A throwaway LibreOffice profile that recalculates every formula of an .xlsx file when loading it. */
 function recalculatingProfile(): string {
@@ -50,7 +49,7 @@ export async function recalculatedAgainstTally(framework: Framework, table: RawT
   if (periodTypedIn) {
     const named = new Map((await workbook.names()).map((n) => [n.name, n]));
     await workbook.apply(([[PERIOD_FROM, periodTypedIn.from], [PERIOD_TO, periodTypedIn.to]] as const).map(([name, day]) => ({ op: 'write', sheet: named.get(name)!.sheet, at: named.get(name)!.range, rows: [[jsDateOfDay(day)]] })));
-    report = tallyImported(importCases(table, framework), table.source, framework, periodTypedIn);
+    report = tallyTable(table, framework, periodTypedIn);
   }
   const recalculated = await XlsxWorkbook.fromBytes(recalculateInLibreOffice(await workbook.toBytes()), 'recalculated.xlsx');
   const names = new Map((await recalculated.names()).map((n) => [n.name, n]));

@@ -35,7 +35,7 @@ export interface Aggregate {
 export function combineOf(figure: Figure): Combine {
   if (figure.template.combine) return figure.template.combine;
   const kind = figure.template.kind;
-  return kind === 'count' || kind === 'sum' || kind === 'sum_of'
+  return kind === 'count' || kind === 'sum' || kind === 'sum_of' || kind === 'event_count' || kind === 'event_cases'
     ? { method: 'sum' }
     : { method: 'none', why: 'the framework does not say how this figure combines across providers' };
 }

@@ -44,6 +44,8 @@ export interface ImportOptions extends RunOptions {
   issueLimit?: number;
   /** Told every row issue in full as it is found, whatever the limit (to write a fix list as the rows stream). */
   onIssue?: (issue: RowIssue) => void;
+  /** The rows are events of cases (an event table read through its view): a Case ID repeats from row to row. */
+  eventRows?: boolean;
 }
 
 /** One row of a sheet as a reader gives it: the number the user sees beside it, and its cells. */
@@ -169,7 +171,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
   const log = new IssueLog(options.issueLimit, options.onIssue);
   // A row's issues are gathered first: each is given the row's Case ID, known only once the row is read.
   const issues: RowIssue[] = [];
-  const cellReaders = buildCellReaders(framework, issues, today);
+  const cellReaders = buildCellReaders(framework, issues, today, options.eventRows ?? false);
   const merged = mergedCellsOf(sheet.merges ?? [], mapping.placements);
   const dateWatch = new Map<ColumnPlacement, DateColumnWatch>();
   const referralKey = framework.caseDates.referral;
@@ -271,7 +273,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     }
     const id = typeof values[framework.caseId] === 'string' ? (values[framework.caseId] as string) : '';
     let duplicateOf: number | null = null;
-    if (id) {
+    if (id && !options.eventRows) {
       duplicateOf = firstRowOfId.get(id) ?? null;
       if (duplicateOf === null) firstRowOfId.set(ownCopy(id), row);
       else
@@ -380,14 +382,16 @@ function noteDateForm(watch: Map<ColumnPlacement, DateColumnWatch>, reading: Col
 }
 
 /** One reader per column, made once, that normalises a cell and records any problem. */
-function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day): Map<string, CellReader> {
+function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day, eventRows: boolean): Map<string, CellReader> {
   const flags = new FlagReader(framework.flags);
   const readers = new Map<string, CellReader>();
   for (const column of framework.columns) {
     const report = (code: Parameters<typeof rowIssue>[0], ctx: CellContext, cell: RawCell, message: string) =>
       issues.push(rowIssue(code, ctx.row, ctx.header, cellText(cell), ctx.invisible ? `${message} (Invisible characters around the value, such as a no-break or zero-width space, were removed before reading it.)` : message));
     const blankRequired = (ctx: CellContext) =>
-      !ctx.errorValue && report('missing_value', ctx, null, column.key === framework.caseDates.referral
+      !ctx.errorValue && report('missing_value', ctx, null, eventRows
+        ? `${ctx.header} is blank: this event is counted nowhere until it has one.`
+        : column.key === framework.caseDates.referral
         ? `${ctx.header} is blank: this case is counted nowhere until it has a referral date.`
         : `${ctx.header} is blank: every case needs one.`);
     const reportOutsideTable = (ctx: CellContext, cell: RawCell, day: Day) =>

@@ -24,6 +24,8 @@ export const rowIssueCatalogue = {
   ragged_row: { title: 'More or fewer values than columns', severity: 'error', fix: 'Export the rows again so each has one value per column (a stray comma or line break splits a row).' },
   too_long: { title: 'Longer than a spreadsheet cell holds', severity: 'error', fix: 'Shorten the text to under 32,767 characters.' },
   contradiction: { title: 'Values that contradict each other', severity: 'error', fix: 'Correct the values to what happened.' },
+  unknown_case: { title: 'Event of a case not in the case data', severity: 'error', fix: 'Correct the Case ID, or export the case data and the events for the same cases.' },
+  duplicate_event: { title: 'Event recorded twice', severity: 'error', fix: 'Remove the repeated row, or give the event its own ID.' },
 } as const satisfies Record<string, { title: string; severity: 'error' | 'warning'; fix: string }>;
 
 export type RowIssueCode = keyof typeof rowIssueCatalogue;
@@ -31,6 +33,8 @@ export type RowIssueCode = keyof typeof rowIssueCatalogue;
 export const rowIssueSchema = z.object({
   /** The row number the user sees beside the row in the sheet. */
   row: z.number().int().positive(),
+  /** The file (or sheet) of an event table's row; absent for a row of the case data. */
+  source: z.string().optional(),
   /** The row's Case ID, when it has one. */
   caseId: z.string().nullable().default(null),
   /** The column header as written in the file (several, joined with "; ", for a contradiction). */
@@ -72,6 +76,6 @@ export function rowIssue(
 
 /** A remark about the whole file rather than one row (an ambiguous date column, columns not found). */
 export interface ImportNote {
-  code: 'ambiguous_dates' | 'missing_columns' | 'ignored_columns' | 'duplicate_columns' | 'no_cases' | 'rows_above_header' | 'blank_figures';
+  code: 'ambiguous_dates' | 'missing_columns' | 'ignored_columns' | 'duplicate_columns' | 'no_cases' | 'rows_above_header' | 'blank_figures' | 'no_events';
   message: string;
 }

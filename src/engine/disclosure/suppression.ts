@@ -81,7 +81,7 @@ export function protectReturn(data: ReturnData, preset: Preset): Disclosure {
   const figures = figuresOf(framework);
   const dependents = dependentsOf(framework);
   // Counts: counted and summed figures, and whatever a percentage or mean is taken of (survey responses).
-  const counts = new Set([...figures.filter((f) => f.template.kind === 'count' || f.template.kind === 'sum' || f.template.kind === 'sum_of').map((f) => f.id), ...[...dependents.values()].flat()]);
+  const counts = new Set([...figures.filter((f) => f.template.kind === 'count' || f.template.kind === 'sum' || f.template.kind === 'sum_of' || f.template.kind === 'event_count' || f.template.kind === 'event_cases').map((f) => f.id), ...[...dependents.values()].flat()]);
   const number = (id: string): number | null => {
     if (data.held && !data.held.has(id)) return null;
     const value = data.values[id];

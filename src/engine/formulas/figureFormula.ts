@@ -1,8 +1,9 @@
 import { categoryListOf, columnOf, type Figure } from '../../frameworks/expand';
-import type { Framework } from '../../frameworks/schema';
+import { eventTableView } from '../../frameworks/eventTables';
+import type { Column, Framework } from '../../frameworks/schema';
 import { figureSpec } from '../spec/figureSpec';
 import type { Atom, Term } from '../spec/terms';
-import { caseColumnNames, PERIOD_FROM, PERIOD_TO } from './names';
+import { caseColumnNames, caseEventsName, eventColumnNames, PERIOD_FROM, PERIOD_TO } from './names';
 import { countedByProduct, timingProduct } from './timingProducts';
 
 /** The text a normalised case-table cell holds for a flag value. */
@@ -40,6 +41,13 @@ export function figureFormula(figure: Figure, framework: Framework): string {
     case 'percentage':
       // Blank, not #DIV/0!, while the base is 0 or either is not yet typed in.
       return `IF(OR(${spec.numerator}="",N(${spec.base})=0),"",ROUND(100*${spec.numerator}/${spec.base},1))`;
+    case 'event_count':
+      return countOfTerms(spec.terms, eventTableView(framework, spec.events), eventColumns(spec.events), { criteria: [], factor: '1' });
+    case 'event_cases': {
+      // Each case's count of its matching events is a column of the case table (caseEventsFormula).
+      const events = caseEventsName(figure.id);
+      return countOfTerms(spec.caseTerms, framework, caseColumnNames, { criteria: [events, '">0"'], factor: `(${events}>0)` });
+    }
     case 'waiting_number':
       return waitingAverageNumber(framework, spec.start, spec.end, spec.counted);
     case 'waiting_days':
@@ -47,14 +55,44 @@ export function figureFormula(figure: Figure, framework: Framework): string {
   }
 }
 
+/**
+ * The formula of one case's cell in the case table's column for an event_cases figure: how many of the case's
+ * events (rows of the event table with its Case ID, in `caseIdCell`) the figure's event conditions hold for.
+ */
+export function caseEventsFormula(figure: Figure, framework: Framework, caseIdCell: string): string {
+  const spec = figureSpec(figure, framework);
+  if (spec.kind !== 'event_cases') throw new Error(`${figure.id} does not count cases by their events`);
+  const table = eventTableView(framework, spec.events);
+  const names = eventColumns(spec.events);
+  const caseId = names(columnOf(table, table.caseId))[0]!;
+  // The Case ID matched as exact text: wildcards in it escaped.
+  const sameCase = `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${caseIdCell},"~","~~"),"*","~*"),"?","~?")`;
+  return countOfTerms(spec.terms, table, names, { criteria: [caseId, sameCase], factor: `(${caseId}=${caseIdCell})` });
+}
+
+const eventColumns = (tableId: string) => (column: Column) => eventColumnNames(tableId, column);
+
+/**
+ * Rows for which one of the disjoint terms holds, and `also` (as COUNTIFS criteria, or as a 0/1 factor): a
+ * COUNTIFS per term, or a SUMPRODUCT for a term no criterion can state (hours between two columns, a weekend).
+ */
+function countOfTerms(terms: Term[], framework: Framework, columnNames: (column: Column) => string[], also: { criteria: string[]; factor: string }): string {
+  const parts = terms.flatMap((term) =>
+    term.some((atom) => countedByProduct(atom, framework))
+      ? [`SUMPRODUCT(${also.factor}*${termProduct(term, framework, columnNames)})`]
+      : termCriteria(term, framework, columnNames).map((c) => `COUNTIFS(${[...also.criteria, ...c.flat()].join(',')})`),
+  );
+  return parts.length ? parts.join('+') : '0';
+}
+
 /** One term as COUNTIFS criteria; a term with one of several values, or a slot of a numbered column, becomes one per value or slot. */
-function termCriteria(term: Term, framework: Framework): Criterion[][] {
+function termCriteria(term: Term, framework: Framework, columnNames: (column: Column) => string[] = caseColumnNames): Criterion[][] {
   let alternatives: Criterion[][] = [[]];
   const each = (options: Criterion[][]) => {
     alternatives = alternatives.flatMap((criteria) => options.map((option) => [...criteria, ...option]));
   };
   for (const atom of term) {
-    const ranges = caseColumnNames(columnOf(framework, atom.column));
+    const ranges = columnNames(columnOf(framework, atom.column));
     switch (atom.test) {
       case 'compare':
         each([[[ranges[0]!, compareCriterion(atom, columnOf(framework, atom.column).type === 'datetime')]]]);
@@ -124,12 +162,12 @@ function textCriterion(text: string, operator: '' | '<>' = ''): string {
 }
 
 /** A term as a product of 0/1 arrays, for SUMPRODUCT; a blank date is never compared (a blank cell is 0 there). */
-function termProduct(term: Term, framework: Framework): string {
-  return term.map((atom) => `(${atomProduct(atom, framework)})`).join('*') || '1';
+function termProduct(term: Term, framework: Framework, columnNames: (column: Column) => string[] = caseColumnNames): string {
+  return term.map((atom) => `(${atomProduct(atom, framework, columnNames)})`).join('*') || '1';
 }
 
-function atomProduct(atom: Atom, framework: Framework): string {
-  const ranges = caseColumnNames(columnOf(framework, atom.column));
+function atomProduct(atom: Atom, framework: Framework, columnNames: (column: Column) => string[] = caseColumnNames): string {
+  const ranges = columnNames(columnOf(framework, atom.column));
   const range = ranges[0]!;
   const quoted = (v: string) => `"${textOf(framework, atom.column, v).replace(/"/g, '""')}"`;
   switch (atom.test) {
@@ -147,11 +185,11 @@ function atomProduct(atom: Atom, framework: Framework): string {
     case 'has_any':
       return `1-${ranges.flatMap((r) => atom.values.map((v) => `(${r}<>${quoted(v)})`)).join('*')}`;
     case 'not':
-      return `1-(${atomProduct(atom.atom, framework)})`;
+      return `1-(${atomProduct(atom.atom, framework, columnNames)})`;
     case 'number':
     case 'gap':
     case 'day':
-      return timingProduct(atom, (key) => rangeOf(framework, key));
+      return timingProduct(atom, (key) => columnNames(columnOf(framework, key))[0]!);
   }
 }
 

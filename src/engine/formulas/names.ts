@@ -18,3 +18,13 @@ export function caseColumnHeaders(column: Column): string[] {
   if (column.type === 'category' && column.repeat) return Array.from({ length: column.repeat }, (_, i) => column.header.replace('#', String(i + 1)));
   return [column.header];
 }
+
+/** The event table's column(s) of a column of event table `tableId`. */
+export function eventColumnNames(tableId: string, column: Column): string[] {
+  return caseColumnNames(column).map((name) => `event.${tableId}.${name.slice('case.'.length)}`);
+}
+
+/** The case-table column counting each case's events that an event_cases figure looks for. */
+export function caseEventsName(figureId: string): string {
+  return `case_events.${figureId}`;
+}

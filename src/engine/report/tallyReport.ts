@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { columnOf, figuresOf } from '../../frameworks/expand';
+import { figuresOf } from '../../frameworks/expand';
+import { columnHeader } from '../../frameworks/eventTables';
 import type { Framework } from '../../frameworks/schema';
-import { caseImporter, feedRows, type CaseImport, type ImportOptions, type ImportSummary } from '../cases/importCases';
+import { caseImporter, feedRows, type ImportOptions, type ImportSummary } from '../cases/importCases';
 import type { RawTable } from '../cases/rawTable';
 import { rowIssueSchema } from '../cases/rowIssues';
 import { moreRowIssuesSchema } from '../cases/issueLog';
 import { periodToIso, type Period } from '../tally/period';
-import { tallyCases, TallyCounter, type TallyResult } from '../tally/tally';
+import type { TallyResult } from '../tally/tally';
+import type { EventRows } from '../events/eventImport';
+import { ReturnTally } from './returnTally';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
@@ -33,18 +36,17 @@ export const tallyReportSchema = z.object({
     .default({}),
   /** Case rows read, and those counted nowhere (a repeated Case ID, or no usable referral date). */
   cases: z.object({ rows: z.number().int(), notCounted: z.number().int() }).optional(),
+  /** Each event table given: its file, rows read, and those counted nowhere (no case of that Case ID, a repeated event). */
+  events: z.array(z.object({ table: z.string(), source: z.string(), rows: z.number().int(), notCounted: z.number().int() })).optional(),
 });
 export type TallyReport = z.infer<typeof tallyReportSchema>;
 
 /** Imports a table of cases and tallies every figure of the framework for the period, in one pass over its rows. */
-export function tallyTable(table: RawTable, framework: Framework, period: Period, options: ImportOptions = {}): TallyReport {
-  const counter = new TallyCounter(framework, period);
-  const summary = feedRows(table.rows, caseImporter(table, framework, options, (record) => counter.add(record)), 'tallying', options);
-  return tallyReportOf(summary, counter.result(summary.absent), table.source, framework, period);
-}
-
-export function tallyImported(imported: CaseImport, source: string, framework: Framework, period: Period): TallyReport {
-  return tallyReportOf(imported, tallyCases(imported.cases, framework, period, imported.absent), source, framework, period);
+export function tallyTable(table: RawTable, framework: Framework, period: Period, options: ImportOptions = {}, events: readonly EventRows[] = []): TallyReport {
+  const tally = new ReturnTally(framework, period, options);
+  const summary = feedRows(table.rows, caseImporter(table, framework, options, tally.addCase), 'tallying', options);
+  for (const given of events) feedRows(given.rows.rows, tally.eventRows(given.rows, given.table), 'tallying', options);
+  return tally.report(summary, table.source);
 }
 
 /** The report of an import and its tally. */
@@ -77,7 +79,7 @@ function blankFigureNotes(blanked: Record<string, string[]>, framework: Framewor
   const byFigures = new Map<string, { columns: string[]; ids: string[] }>();
   for (const [key, ids] of byColumn) {
     const group = byFigures.get(ids.join()) ?? { columns: [], ids };
-    group.columns.push(columnOf(framework, key).header);
+    group.columns.push(columnHeader(framework, key));
     byFigures.set(ids.join(), group);
   }
   const labels = new Map(figuresOf(framework).map((f) => [f.id, f.label]));

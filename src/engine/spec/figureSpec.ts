@@ -1,4 +1,5 @@
 import { columnOf, figuresOf, type Figure } from '../../frameworks/expand';
+import { eventTableView } from '../../frameworks/eventTables';
 import type { FigureTemplate, Framework } from '../../frameworks/schema';
 import { monthsTotal, subPeriodsOf, subPeriodSuffix, type SubPeriod } from '../../frameworks/subPeriods';
 import { and, conditionTerms, countedCase, inSubPeriod, windowTerms, type Atom, type Term } from './terms';
@@ -15,6 +16,10 @@ export type FigureSpec =
   | { kind: 'input'; reads: string[] }
   /** 100 × numerator ÷ base, to one decimal; blank when the base is 0. */
   | { kind: 'percentage'; numerator: string; base: string; reads: string[] }
+  /** Events of the table `events` for which one of `terms` holds (read over event rows); `reads` names case columns only. */
+  | { kind: 'event_count'; events: string; terms: Term[]; by: string[]; reads: string[] }
+  /** Cases for which one of `caseTerms` holds with at least one event for which one of `terms` holds. */
+  | { kind: 'event_cases'; events: string; terms: Term[]; caseTerms: Term[]; by: string[]; reads: string[] }
   | { kind: 'waiting_number' | 'waiting_days'; start: string; end: string; counted: Term; reads: string[] };
 
 interface CompiledFramework {
@@ -67,6 +72,8 @@ function compile(framework: Framework): CompiledFramework {
     if (spec.kind === 'sum_of') figures.set(figure.id, { ...spec, parts: figure.parts, reads: unique(figure.parts.flatMap((id) => figures.get(id)?.reads ?? [])) });
     else if (spec.kind === 'percentage') figures.set(figure.id, { kind: 'percentage', numerator: figure.parts[0]!, base: figure.parts[1]!, reads: unique(figure.parts.flatMap((id) => figures.get(id)?.reads ?? [])) });
     else if (spec.kind === 'count' && spec.by.length) figures.set(figure.id, overSubPeriod({ ...spec, terms: and(spec.terms, [breakdownAtoms(figure, framework)]), by: [] }, figure.template, figure.subPeriod, figure.id, framework));
+    else if ((spec.kind === 'event_count' || spec.kind === 'event_cases') && spec.by.length)
+      figures.set(figure.id, { ...spec, terms: and(spec.terms, [breakdownAtoms(figure, eventTableView(framework, spec.events))]), by: [] });
     else figures.set(figure.id, overSubPeriod(spec, figure.template, figure.subPeriod, figure.id, framework));
   }
   const result = { templates, figures };
@@ -114,6 +121,14 @@ function compileTemplate(t: FigureTemplate, framework: Framework): FigureSpec {
       return { kind: 'input', reads: [] };
     case 'percentage':
       return { kind: 'percentage', numerator: t.numerator, base: t.base, reads: [] };
+    case 'event_count':
+    case 'event_cases': {
+      const table = eventTableView(framework, t.events);
+      const terms = and(windowTerms(['referred_in_period'], table), conditionTerms(t.where, t.anyOf, table));
+      if (t.kind === 'event_count') return { kind: 'event_count', events: t.events, terms, by: t.by, reads: [] };
+      const caseTerms = and(t.population ? populationTerms(t.population, framework) : [[]], conditionTerms(t.caseWhere, undefined, framework));
+      return { kind: 'event_cases', events: t.events, terms, caseTerms, by: t.by, reads: unique(termColumns(caseTerms)) };
+    }
     case 'waiting_average_number':
     case 'waiting_average_days': {
       const counted = countedCase(framework);
@@ -129,6 +144,13 @@ function breakdownAtoms(figure: Figure, framework: Framework): Atom[] {
     const spec = columnOf(framework, column);
     return spec.type === 'category' && spec.repeat ? { test: 'has', column, value: id } : { test: 'in', column, values: [id] };
   });
+}
+
+/** The columns an atom reads: its own, and the one a time is measured from. */
+export function atomColumns(atom: Atom): string[] {
+  if (atom.test === 'gap') return [atom.column, atom.of];
+  if (atom.test === 'not') return [atom.column, ...atomColumns(atom.atom)];
+  return [atom.column];
 }
 
 function termColumns(terms: Term[]): string[] {

@@ -102,7 +102,8 @@ export class TallyCounter {
     for (const { inPopulation, collect } of this.lists) if (inPopulation()) collect.add(record);
   }
 
-  result(absent: readonly string[] = []): TallyResult {
+  /** `events` holds the event figures (EventTally's); without them they are null. */
+  result(absent: readonly string[] = [], events: FigureValues = {}): TallyResult {
     const { framework } = this;
     const missing = new Set(absent);
     const figures: FigureValues = {};
@@ -113,6 +114,7 @@ export class TallyCounter {
       if (without.length) blanked[figure.id] = without;
       figures[figure.id] =
         spec.kind === 'input' || without.length ? null
+        : spec.kind === 'event_count' || spec.kind === 'event_cases' ? (events[figure.id] ?? null)
         : spec.kind === 'sum_of' ? spec.parts.reduce<number | null>((sum, id) => (sum === null || figures[id] === null ? null : sum + figures[id]!), 0)
         : spec.kind === 'percentage' ? percentageOf(figures[spec.numerator] ?? null, figures[spec.base] ?? null)
         : this.accumulators.get(accumulatorKey(figure.template.id, figure.subPeriod))!.value(figure.categories);

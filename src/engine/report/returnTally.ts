@@ -1,0 +1,141 @@
+import { eventTableView } from '../../frameworks/eventTables';
+import { figuresOf } from '../../frameworks/expand';
+import type { Framework } from '../../frameworks/schema';
+import { atomColumns, blankedBy, figureSpec } from '../spec/figureSpec';
+import type { CaseRecord } from '../cases/caseRecord';
+import { caseImporter, feedRows, type CaseImport, type CaseImporter, type ImportOptions, type ImportSummary } from '../cases/importCases';
+import { IssueLog } from '../cases/issueLog';
+import type { RawTable } from '../cases/rawTable';
+import { eventImporter, type EventRows } from '../events/eventImport';
+import { EventTally } from '../tally/eventTally';
+import type { Period } from '../tally/period';
+import { TallyCounter } from '../tally/tally';
+import { tallyReportOf, type TallyReport } from './tallyReport';
+
+/**
+ * A return's tally from its case data and its event tables, fed by a reader in any order (events before or
+ * after the cases): each case and each event is counted as it streams, and the event figures are joined to the
+ * cases at the end.
+ */
+export class ReturnTally {
+  private readonly counter: TallyCounter;
+  private readonly events: EventTally;
+  /** Issues found by joining the tables (a repeated event, an event of no case). */
+  private readonly joinIssues: IssueLog;
+  private readonly eventSummaries: (ImportSummary & { table: string })[] = [];
+
+  constructor(
+    private readonly framework: Framework,
+    private readonly period: Period,
+    private readonly options: ImportOptions = {},
+  ) {
+    this.counter = new TallyCounter(framework, period);
+    this.events = new EventTally(framework, period);
+    this.joinIssues = new IssueLog(options.issueLimit, options.onIssue);
+  }
+
+  /** Counts one case of the case data. */
+  readonly addCase = (record: CaseRecord): void => {
+    this.counter.add(record);
+    this.events.addCase(record);
+  };
+
+  /** The importer of one event table's rows from `sheet`, counting each event as it is read. */
+  eventRows(sheet: Omit<RawTable, 'rows'>, tableId: string, onEvent?: (record: CaseRecord) => void): CaseImporter {
+    this.events.given(tableId, sheet.source);
+    const importer = eventImporter(sheet, this.framework, tableId, this.options, (record) => {
+      const issue = this.events.addEvent(tableId, record);
+      if (issue) this.joinIssues.add(issue);
+      onEvent?.(record);
+    });
+    return {
+      row: (row) => importer.row(row),
+      end: () => {
+        const summary = importer.end();
+        this.eventSummaries.push({ ...summary, table: tableId });
+        return summary;
+      },
+    };
+  }
+
+  /**
+   * Event figures reading a column an event table's file lacks: not known, never 0 (a category column with a
+   * not-stated bucket excepted, as for cases). Each names the columns as `table.key`.
+   */
+  private blankedByEventColumns(): Record<string, string[]> {
+    const blanked: Record<string, string[]> = {};
+    for (const summary of this.eventSummaries) {
+      const view = eventTableView(this.framework, summary.table);
+      const absent = new Set(summary.absent);
+      for (const figure of figuresOf(this.framework)) {
+        const spec = figureSpec(figure, this.framework);
+        if ((spec.kind !== 'event_count' && spec.kind !== 'event_cases') || spec.events !== summary.table) continue;
+        const read = [...new Set(spec.terms.flatMap((term) => term.flatMap(atomColumns)))];
+        const missing = blankedBy({ kind: 'input', reads: read }, absent, view);
+        if (missing.length) blanked[figure.id] = missing.map((key) => `${summary.table}.${key}`);
+      }
+    }
+    return blanked;
+  }
+
+  /** Whether an event row counts, once every table is read: it is not a repeat and its Case ID is a case's. */
+  counts(event: CaseRecord): boolean {
+    return event.duplicateOf === null && event.id !== '' && this.events.hasCase(event.id);
+  }
+
+  /** The report, once every table is read; `cases` is the case data's import. */
+  report(cases: ImportSummary, source: string): TallyReport {
+    const joined = this.events.result();
+    for (const issue of joined.issues) this.joinIssues.add(issue);
+    const eventBlanked = this.blankedByEventColumns();
+    for (const id of Object.keys(eventBlanked)) joined.figures[id] = null;
+    const tally = this.counter.result(cases.absent, joined.figures);
+    // A total over a part left blank is blank for the same reason.
+    for (const figure of figuresOf(this.framework)) {
+      const columns = [...new Set(figure.parts.flatMap((id) => eventBlanked[id] ?? []))];
+      if (columns.length) eventBlanked[figure.id] = columns;
+    }
+    const report = tallyReportOf(cases, { ...tally, blanked: { ...tally.blanked, ...eventBlanked } }, source, this.framework, this.period);
+    const given = new Set(joined.tables.map((t) => t.table));
+    const notGiven = this.framework.events.filter((t) => !given.has(t.id) && this.framework.figures.some((f) => (f.kind === 'event_count' || f.kind === 'event_cases') && f.events === t.id));
+    return {
+      ...report,
+      rowIssues: [...report.rowIssues, ...this.eventSummaries.flatMap((s) => s.issues), ...this.joinIssues.kept],
+      moreRowIssues: [...report.moreRowIssues, ...this.eventSummaries.flatMap((s) => s.moreIssues), ...this.joinIssues.more],
+      notes: [
+        ...report.notes,
+        ...this.eventSummaries.flatMap((s) => s.notes),
+        ...notGiven.map((t) => ({ code: 'no_events', message: `No ${t.label.toLowerCase()} table was given: the figures counted from it are left blank. Give it beside the case data (--events ${t.id}=FILE).` })),
+      ],
+      ...(joined.tables.length ? { events: joined.tables } : {}),
+    };
+  }
+}
+
+/** The case data and event tables read whole, as a fill needs them (it writes their rows), with their report. */
+export interface ImportedReturn {
+  imported: CaseImport;
+  /** Each event table given, with the rows that count (in row order). */
+  events: { table: string; rows: RawTable; counted: CaseRecord[] }[];
+  report: TallyReport;
+}
+
+export function importReturn(table: RawTable, events: readonly EventRows[], framework: Framework, period: Period, options: ImportOptions = {}): ImportedReturn {
+  const tally = new ReturnTally(framework, period, options);
+  const cases: CaseRecord[] = [];
+  const summary = feedRows(table.rows, caseImporter(table, framework, options, (record) => {
+    cases.push(record);
+    tally.addCase(record);
+  }), 'reading', options);
+  const read = events.map((given) => {
+    const records: CaseRecord[] = [];
+    feedRows(given.rows.rows, tally.eventRows(given.rows, given.table, (record) => records.push(record)), 'reading', options);
+    return { given, records };
+  });
+  const report = tally.report(summary, table.source);
+  return {
+    imported: { ...summary, cases },
+    events: read.map(({ given, records }) => ({ table: given.table, rows: given.rows, counted: records.filter((r) => tally.counts(r)) })),
+    report,
+  };
+}

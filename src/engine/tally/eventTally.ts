@@ -1,0 +1,184 @@
+import { eventTableOf, eventTableView } from '../../frameworks/eventTables';
+import { figuresOf, type Figure } from '../../frameworks/expand';
+import type { Framework } from '../../frameworks/schema';
+import type { CaseRecord } from '../cases/caseRecord';
+import { rowIssue, type RowIssue } from '../cases/rowIssues';
+import { ownCopy } from '../cases/textKey';
+import { SharedAtoms } from '../spec/caseTest';
+import { figureSpec } from '../spec/figureSpec';
+import type { Period } from './period';
+import type { FigureValues } from './tally';
+
+/** What an event table's rows came to: how many were read, and how many count nowhere. */
+export interface EventTableCount {
+  table: string;
+  source: string;
+  rows: number;
+  /** Rows counted nowhere: no Case ID, a Case ID of no case, or a repeated event ID. */
+  notCounted: number;
+}
+
+export interface EventTallyResult {
+  /** Every event figure of the framework: null for a table no rows were given for. */
+  figures: FigureValues;
+  /** Rows whose Case ID matches no case, found once both tables are read. */
+  issues: RowIssue[];
+  tables: EventTableCount[];
+}
+
+/** One case's events of one table: the rows (to report them if the case is unknown) and how many each figure counts. */
+interface CaseEvents {
+  rows: number[];
+  counts: Uint32Array | null;
+}
+
+/** The figures read over one event table, with their shared atoms. */
+interface TableFigures {
+  atoms: SharedAtoms;
+  tests: (() => boolean)[];
+  /** Index into `EventTally.figures` of each test. */
+  figureIndex: number[];
+  byCase: Map<string, CaseEvents>;
+  seenEventIds: Map<string, number>;
+  source: string | null;
+  rows: number;
+  notCounted: number;
+}
+
+/**
+ * The event figures, fed cases and events in any order (events may be read before the cases): each case's
+ * standing on the case conditions and each case's matching events are kept per Case ID, and joined at the end.
+ * An event counts only when its Case ID is a case's; one whose Case ID matches no case is a row issue.
+ */
+export class EventTally {
+  private readonly figures: Figure[];
+  private readonly kinds: ('events' | 'cases')[];
+  private readonly caseAtoms: SharedAtoms;
+  /** For each figure counting cases: its case test (the others have none). */
+  private readonly caseTests: ((() => boolean) | null)[];
+  /** Each case's Case ID, with which figures' case conditions it meets (null: none). */
+  private readonly cases = new Map<string, Uint8Array | null>();
+  private readonly tables = new Map<string, TableFigures>();
+
+  constructor(
+    private readonly framework: Framework,
+    period: Period,
+  ) {
+    this.figures = figuresOf(framework).filter((f) => f.template.kind === 'event_count' || f.template.kind === 'event_cases');
+    this.kinds = this.figures.map((f) => (f.template.kind === 'event_count' ? 'events' : 'cases'));
+    this.caseAtoms = new SharedAtoms(period);
+    this.caseTests = this.figures.map((f) => {
+      const spec = figureSpec(f, framework);
+      return spec.kind === 'event_cases' ? this.caseAtoms.test(spec.caseTerms) : null;
+    });
+    for (const table of framework.events) {
+      const atoms = new SharedAtoms(period);
+      const tests: (() => boolean)[] = [];
+      const figureIndex: number[] = [];
+      this.figures.forEach((f, i) => {
+        const spec = figureSpec(f, framework);
+        if ((spec.kind === 'event_count' || spec.kind === 'event_cases') && spec.events === table.id) {
+          tests.push(atoms.test(spec.terms));
+          figureIndex.push(i);
+        }
+      });
+      this.tables.set(table.id, { atoms, tests, figureIndex, byCase: new Map(), seenEventIds: new Map(), source: null, rows: 0, notCounted: 0 });
+    }
+  }
+
+  /** Whether the framework has figures counted from event rows. */
+  get counts(): boolean {
+    return this.figures.length > 0;
+  }
+
+  /** Rows of an event table will be given, from `source`: its figures are counted (0 if it has no rows). */
+  given(tableId: string, source: string): void {
+    this.tables.get(tableId)!.source = source;
+  }
+
+  /** A case of the case data; a row repeating an earlier Case ID adds nothing. */
+  addCase(record: CaseRecord): void {
+    if (record.duplicateOf !== null || !record.id || this.cases.has(record.id)) return;
+    this.caseAtoms.next(record);
+    let holds: Uint8Array | null = null;
+    this.caseTests.forEach((test, i) => {
+      if (test?.()) (holds ??= new Uint8Array(this.figures.length))[i] = 1;
+    });
+    this.cases.set(ownCopy(record.id), holds);
+  }
+
+  /**
+   * An event row of a table, read through its view (its `id` is its Case ID). When it repeats an earlier row's
+   * event ID it counts nowhere: it is marked with that row (`duplicateOf`) and its issue returned.
+   */
+  addEvent(tableId: string, record: CaseRecord): RowIssue | null {
+    const table = this.tables.get(tableId)!;
+    const source = table.source ?? tableId;
+    const spec = eventTableOf(this.framework, tableId);
+    table.rows++;
+    if (!record.id) {
+      table.notCounted++;
+      return null;
+    }
+    const eventId = spec.eventId ? record.values[spec.eventId] : null;
+    if (typeof eventId === 'string' && eventId !== '') {
+      const first = table.seenEventIds.get(eventId);
+      if (first !== undefined) {
+        record.duplicateOf = first;
+        table.notCounted++;
+        const header = eventTableView(this.framework, tableId).columns.find((c) => c.key === spec.eventId)!.header;
+        return { ...rowIssue('duplicate_event', record.row, header, eventId, `${source}: ${header} "${eventId}" is also on row ${first}: this row is not counted. Remove the repeated row, or give the event its own ID.`), caseId: record.id, source };
+      }
+      table.seenEventIds.set(ownCopy(eventId), record.row);
+    }
+    let entry = table.byCase.get(record.id);
+    if (!entry) table.byCase.set(ownCopy(record.id), (entry = { rows: [], counts: null }));
+    entry.rows.push(record.row);
+    table.atoms.next(record);
+    table.tests.forEach((test, i) => {
+      if (test()) (entry.counts ??= new Uint32Array(table.tests.length))[i]! += 1;
+    });
+    return null;
+  }
+
+  /** Whether a Case ID is a case of the case data. */
+  hasCase(id: string): boolean {
+    return this.cases.has(id);
+  }
+
+  /** The figures, joined over both tables; tables given no rows leave their figures null. */
+  result(): EventTallyResult {
+    const values = this.figures.map((): number | null => null);
+    const issues: RowIssue[] = [];
+    const tables: EventTableCount[] = [];
+    for (const [tableId, table] of this.tables) {
+      if (table.source === null) continue;
+      table.figureIndex.forEach((i) => (values[i] = 0));
+      const spec = eventTableOf(this.framework, tableId);
+      const header = eventTableView(this.framework, tableId).columns.find((c) => c.key === spec.caseId)!.header;
+      for (const [caseId, entry] of table.byCase) {
+        if (!this.cases.has(caseId)) {
+          table.notCounted += entry.rows.length;
+          for (const row of entry.rows)
+            issues.push({
+              ...rowIssue('unknown_case', row, header, caseId, `${table.source}: ${header} "${caseId}" is not a case in the case data, so this ${spec.label.toLowerCase()} row is counted nowhere. Correct the Case ID, or export the cases and the ${spec.label.toLowerCase()} for the same period and service.`),
+              caseId,
+              source: table.source,
+            });
+          continue;
+        }
+        if (!entry.counts) continue;
+        const holds = this.cases.get(caseId) ?? null;
+        entry.counts.forEach((count, t) => {
+          if (count === 0) return;
+          const i = table.figureIndex[t]!;
+          if (this.kinds[i] === 'events') values[i]! += count;
+          else if (holds?.[i]) values[i]! += 1;
+        });
+      }
+      tables.push({ table: tableId, source: table.source, rows: table.rows, notCounted: table.notCounted });
+    }
+    issues.sort((a, b) => (a.source ?? '').localeCompare(b.source ?? '') || a.row - b.row);
+    return { figures: Object.fromEntries(this.figures.map((f, i) => [f.id, values[i]!])), issues, tables };
+  }
+}

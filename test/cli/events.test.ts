@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { main } from '../../src/cli/main';
+import { tallyReportSchema } from '../../src/engine/report/tallyReport';
+import { memoryIo } from '../support/memoryIo';
+
+const FRAMEWORK = join(__dirname, '..', 'fixtures', 'events-framework.json');
+const ARGS = ['--framework', FRAMEWORK, '--from', '2024-01-01', '--to', '2024-03-31'];
+const CASES = 'Case ID,Referral date,Gender\nC1,05/01/2024,Female\nC2,10/02/2024,Male\n';
+const CONTACTS = 'Case ref,Date,Channel,Service\nC1,06/01/2024,Phone,Counselling\nC1,07/01/2024,Email,Counselling\nC3,07/01/2024,Phone,Advocacy\n';
+
+async function run(args: string[]) {
+  const { io, stdout, stderr } = memoryIo({ 'cases.csv': CASES, 'contacts.csv': CONTACTS });
+  const code = await main(args, io).catch((e: Error) => e);
+  return { code, stdout: stdout(), stderr: stderr() };
+}
+
+describe('returns tally --events', () => {
+  it('counts the event table given beside the case data, and reports its rows of no case by file and row', async () => {
+    const { code, stdout } = await run(['tally', 'cases.csv', ...ARGS, '--events', 'contacts=contacts.csv', '--json']);
+    expect(code).toBe(0);
+    const report = tallyReportSchema.parse(JSON.parse(stdout));
+    expect(report.figures['contacts.total']).toBe(2);
+    expect(report.figures['victims.by_service.counselling']).toBe(1);
+    expect(report.rowIssues.filter((i) => i.code === 'unknown_case').map((i) => [i.source, i.row, i.caseId])).toEqual([['contacts.csv', 4, 'C3']]);
+  });
+
+  it('refuses a table the framework does not have, naming the ones it has', async () => {
+    const { code, stderr } = await run(['tally', 'cases.csv', ...ARGS, '--events', 'calls=contacts.csv']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--events calls=contacts\.csv: .* has the event tables contacts, not "calls"\. Write e\.g\. --events contacts=FILE\./);
+  });
+
+  it('refuses a flag that is not TABLE=FILE', async () => {
+    const { code, stderr } = await run(['tally', 'cases.csv', ...ARGS, '--events', 'contacts.csv']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--events takes TABLE=FILE, e\.g\. --events contacts=contacts\.csv/);
+  });
+});
