@@ -1,10 +1,11 @@
 import { InputError } from '../errors';
 import cambridgeshire from './data/cambridgeshire.json';
+import staffordshire from './data/staffordshire.json';
 import westMidlands from './data/west-midlands.json';
 import { describeIssues } from './plainIssues';
 import { frameworkSchema, type Framework } from './schema';
 
-const builtIn: Record<string, unknown> = { cambridgeshire, 'west-midlands': westMidlands };
+const builtIn: Record<string, unknown> = { cambridgeshire, staffordshire, 'west-midlands': westMidlands };
 
 export const builtInFrameworkIds = Object.keys(builtIn);
 
