@@ -388,8 +388,9 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
     anyOf?.forEach((where, i) => checkWhere([...path, i], where));
 
   needColumn(['caseId'], fw.caseId, ['text']);
-  needColumn(['caseDates', 'referral'], fw.caseDates.referral, ['date']);
-  needColumn(['caseDates', 'exit'], fw.caseDates.exit, ['date']);
+  // A case's dates may carry a time of day (a referral received at 14:35); windows compare their days.
+  needColumn(['caseDates', 'referral'], fw.caseDates.referral, ['date', 'datetime']);
+  needColumn(['caseDates', 'exit'], fw.caseDates.exit, ['date', 'datetime']);
   for (const [name, pop] of Object.entries(fw.populations)) {
     checkWhere(['populations', name, 'where'], pop.where);
     checkAnyOf(['populations', name, 'anyOf'], pop.anyOf);
