@@ -147,7 +147,14 @@ export const figureSchema = z.discriminatedUnion('kind', [
    */
   z.strictObject({ ...figureCommon, kind: z.literal('percentage'), numerator: figureIdTemplate, base: figureIdTemplate }),
   /** A figure the provider types in (survey results, website visits): not computed from case rows. */
-  z.strictObject({ ...figureCommon, kind: z.literal('input') }),
+  z.strictObject({
+    ...figureCommon,
+    kind: z.literal('input'),
+    /** The provider may type N/A ("Not applicable"): kept apart from a blank (missing) and from 0. */
+    notApplicable: z.boolean().default(false),
+    /** A money amount: "£1,234.50", "1234.5" and "75p" are read as pounds. */
+    money: z.boolean().default(false),
+  }),
   z.strictObject({
     ...figureCommon,
     kind: z.literal('waiting_average_number'),
@@ -540,7 +547,7 @@ function checkRules(fw: z.output<typeof frameworkObject>, figureIds: string[], f
   fw.rules.forEach((rule, i) => {
     if (ids.has(rule.id)) fail(['rules', i, 'id'], `rule "${rule.id}" is defined twice`, 'Give each rule its own id, or remove the second one.');
     ids.add(rule.id);
-    if ((rule.kind === 'text_length' || rule.kind === 'identifying_text') && !fw.lists.some((l) => l.id === rule.list)) fail(['rules', i, 'list'], `no list "${rule.list}"`, useOneOf(rule.list, fw.lists.map((l) => l.id), 'lists'));
+    if ((rule.kind === 'text_length' || rule.kind === 'identifying_text' || rule.kind === 'at_least_one') && !fw.lists.some((l) => l.id === rule.list)) fail(['rules', i, 'list'], `no list "${rule.list}"`, useOneOf(rule.list, fw.lists.map((l) => l.id), 'lists'));
     let instances: Rule[];
     try {
       instances = instancesOf(rule, fw);
