@@ -5,6 +5,7 @@ import type { Framework } from '../frameworks/schema';
 import { dayFromJsDate, displayDay, readDate } from '../engine/cases/dates';
 import type { RawCell } from '../engine/cases/rawTable';
 import type { FigureCell, ReturnData } from '../engine/checks/returnData';
+import { typedInput } from '../engine/checks/typedInputs';
 import { PERIOD_FROM, PERIOD_TO } from '../engine/formulas/names';
 import { InputError } from '../errors';
 import { cellAddress, parseSheetCell, sheetCell } from '../workbook/addresses';
@@ -92,7 +93,7 @@ export async function readReturn(port: WorkbookPort, source: string, frameworkFo
   const cells: Record<string, string> = {};
   const formulas = new Map<string, string>();
   ids.forEach((figureId, i) => {
-    figureValues[figureId] = figureCell(values[i]![0]![0] ?? null);
+    figureValues[figureId] = typedInput(framework, figureId, figureCell(values[i]![0]![0] ?? null));
     cells[figureId] = sheetCell(refs[i]!.sheet, refs[i]!.range);
     if (formulaTexts[i]) formulas.set(figureId, formulaTexts[i]!);
   });

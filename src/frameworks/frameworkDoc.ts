@@ -198,7 +198,7 @@ function figureText(framework: Framework, header: (key: string) => string, f: Fi
     case 'sum_of':
       return `The sum of ${f.figures.map(code).join(', ')}.`;
     case 'input':
-      return 'Typed in by the provider: not counted from case rows.';
+      return `Typed in by the provider: not counted from case rows${f.money ? '; an amount in pounds (£1,234.50 or 75p)' : ''}${f.notApplicable ? '; N/A (not applicable) may be typed, which is neither blank nor 0' : ''}.`;
     case 'percentage':
       return `${code(f.numerator)} as a percentage of its base ${code(f.base)} (100 × ${code(f.numerator)} ÷ ${code(f.base)}), to one decimal; blank when the base is 0.`;
     case 'event_count':
@@ -330,6 +330,8 @@ function ruleText(rule: Rule): string {
         return `${code(rule.figure)} is reported with ${code(rule.base)} of at least ${rule.minBase}.`;
       case 'small_count':
         return `Counts of ${rule.min} to ${rule.max} in ${list(rule.figures)} are flagged for suppression.`;
+      case 'at_least_one':
+        return `The list ${code(rule.list)} has at least ${rule.min === 1 ? `one ${rule.itemLabel}` : `${rule.min} entries (${rule.itemLabel})`}.`;
       case 'text_length':
         return `Each ${rule.itemLabel} of the list ${code(rule.list)} has at most ${rule.maxWords} words.`;
       case 'identifying_text':

@@ -1,11 +1,13 @@
 import { InputError } from '../errors';
 import cambridgeshire from './data/cambridgeshire.json';
+import lancashire from './data/lancashire.json';
 import safeSpaces from './data/safe-spaces.json';
+import staffordshire from './data/staffordshire.json';
 import westMidlands from './data/west-midlands.json';
 import { describeIssues } from './plainIssues';
 import { frameworkSchema, type Framework } from './schema';
 
-const builtIn: Record<string, unknown> = { cambridgeshire, 'safe-spaces': safeSpaces, 'west-midlands': westMidlands };
+const builtIn: Record<string, unknown> = { cambridgeshire, lancashire, 'safe-spaces': safeSpaces, staffordshire, 'west-midlands': westMidlands };
 
 export const builtInFrameworkIds = Object.keys(builtIn);
 

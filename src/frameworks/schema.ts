@@ -156,7 +156,14 @@ export const figureSchema = z.discriminatedUnion('kind', [
    */
   z.strictObject({ ...figureCommon, kind: z.literal('percentage'), numerator: figureIdTemplate, base: figureIdTemplate }),
   /** A figure the provider types in (survey results, website visits): not computed from case rows. */
-  z.strictObject({ ...figureCommon, kind: z.literal('input') }),
+  z.strictObject({
+    ...figureCommon,
+    kind: z.literal('input'),
+    /** The provider may type N/A ("Not applicable"): kept apart from a blank (missing) and from 0. */
+    notApplicable: z.boolean().default(false),
+    /** A money amount: "£1,234.50", "1234.5" and "75p" are read as pounds. */
+    money: z.boolean().default(false),
+  }),
   /** Rows of an event table (contacts, service deliveries) dated in the period, meeting `where`, of the framework's cases. */
   z.strictObject({ ...eventFigureCommon, kind: z.literal('event_count') }),
   /**
@@ -429,8 +436,9 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
     anyOf?.forEach((where, i) => checkWhere([...path, i], where, within));
 
   needColumn(['caseId'], fw.caseId, ['text']);
-  needColumn(['caseDates', 'referral'], fw.caseDates.referral, ['date']);
-  needColumn(['caseDates', 'exit'], fw.caseDates.exit, ['date']);
+  // A case's dates may carry a time of day (a referral received at 14:35); windows compare their days.
+  needColumn(['caseDates', 'referral'], fw.caseDates.referral, ['date', 'datetime']);
+  needColumn(['caseDates', 'exit'], fw.caseDates.exit, ['date', 'datetime']);
   const eventColumns = checkEventTables(fw, fail, (path, key, types, within) => needColumn(path, key, types, within));
   for (const [name, pop] of Object.entries(fw.populations)) {
     checkWhere(['populations', name, 'where'], pop.where);
@@ -622,7 +630,7 @@ function checkRules(fw: z.output<typeof frameworkObject>, figureIds: string[], f
   fw.rules.forEach((rule, i) => {
     if (ids.has(rule.id)) fail(['rules', i, 'id'], `rule "${rule.id}" is defined twice`, 'Give each rule its own id, or remove the second one.');
     ids.add(rule.id);
-    if ((rule.kind === 'text_length' || rule.kind === 'identifying_text') && !fw.lists.some((l) => l.id === rule.list)) fail(['rules', i, 'list'], `no list "${rule.list}"`, useOneOf(rule.list, fw.lists.map((l) => l.id), 'lists'));
+    if ((rule.kind === 'text_length' || rule.kind === 'identifying_text' || rule.kind === 'at_least_one') && !fw.lists.some((l) => l.id === rule.list)) fail(['rules', i, 'list'], `no list "${rule.list}"`, useOneOf(rule.list, fw.lists.map((l) => l.id), 'lists'));
     let instances: Rule[];
     try {
       instances = instancesOf(rule, fw);

@@ -75,6 +75,7 @@ export function selectorsOf(rule: Rule): string[] {
       return [rule.figure, rule.previous];
     case 'text_length':
     case 'identifying_text':
+    case 'at_least_one':
     case 'period':
       return [];
   }

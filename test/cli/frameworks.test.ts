@@ -25,7 +25,7 @@ describe('returns frameworks', () => {
   it('lists them as JSON for other tools', async () => {
     const { stdout } = await run(['frameworks', '--json']);
     expect(JSON.parse(stdout).frameworks).toEqual(
-      ['cambridgeshire', 'safe-spaces', 'west-midlands'].map((id) => ({ id, title: builtInFramework(id).title, version: builtInFramework(id).version, figures: figuresOf(builtInFramework(id)).length, rules: builtInFramework(id).rules.length })),
+      ['cambridgeshire', 'lancashire', 'safe-spaces', 'staffordshire', 'west-midlands'].map((id) => ({ id, title: builtInFramework(id).title, version: builtInFramework(id).version, figures: figuresOf(builtInFramework(id)).length, rules: builtInFramework(id).rules.length })),
     );
   });
 });
@@ -55,10 +55,10 @@ describe('returns frameworks validate', () => {
     expect(code).toBe(1);
     expect(stdout.split('\n')).toEqual([
       'broken.json is not a valid framework: 4 problems.',
-      '  - id: use lower-case letters, digits and _ only (not "My Return")',
+      '  - id: use lower-case letters and digits, words joined by - or _ (not "My Return")',
       '    Fix: Write it as "my_return".',
       '  - columns[2].type: "categry" is not a known type (column "source")',
-      '    Fix: Did you mean "category"? Use one of the types: "text", "date", "flag", "whole", "list", "category", "age".',
+      '    Fix: Did you mean "category"? Use one of the types: "text", "date", "datetime", "flag", "whole", "list", "category", "age".',
       '  - columns[3]: the key "synonym" is not known here and would be ignored (column "crime")',
       '    Fix: Remove it, or correct its spelling (keys are case-sensitive).',
       '  - caseId: "caseId" is missing',

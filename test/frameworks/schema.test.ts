@@ -98,7 +98,7 @@ describe('parseFramework', () => {
   });
 
   it('refuses an unknown built-in framework, listing the known ones', () => {
-    expect(() => builtInFramework('kent')).toThrow('There is no framework "kent". Known frameworks: cambridgeshire, safe-spaces, west-midlands.');
+    expect(() => builtInFramework('kent')).toThrow('There is no framework "kent". Known frameworks: cambridgeshire, lancashire, safe-spaces, staffordshire, west-midlands.');
   });
 });
 

@@ -541,7 +541,8 @@ function checkDateOrder(pairs: DatePair[], record: CaseRecord, issues: RowIssue[
     const start = record.values[startKey];
     const end = record.values[endKey];
     if (typeof end !== 'number') continue;
-    if (typeof start === 'number' && end < start)
+    // Calendar days: an exit date written without a time is not before a referral at 14:35 the same day.
+    if (typeof start === 'number' && Math.floor(end) < Math.floor(start))
       issues.push(rowIssue('dates_out_of_order', record.row, endHeader, displayDay(end),
         `${endHeader} ${displayDay(end)} is before ${startHeader} ${displayDay(start)}; the case is counted by its dates as given. Correct whichever date is wrong.`));
     else if (typeof start !== 'number' && endNeedsStart)

@@ -22,6 +22,7 @@ const ruleCodes = {
   threshold: { title: 'Target missed', description: 'A figure misses its target.' },
   small_base: { title: 'Small base', description: 'A percentage or mean rests on too few responses to mean much.' },
   small_count: { title: 'Small numbers to suppress', description: 'Counts so small that publishing them could identify a victim.' },
+  at_least_one: { title: 'None given', description: 'A list the return asks for (case studies) has fewer entries than it needs.' },
   text_length: { title: 'Text too long', description: 'A narrative is over its word limit.' },
   identifying_text: { title: 'May identify a victim', description: 'A text sent anonymised names a person from the case, or holds a date of birth, phone number, email address or postcode.' },
   period: { title: 'Unusual period', description: 'The return covers a period other than the ones the commissioner asks for.' },

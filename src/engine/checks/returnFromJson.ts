@@ -7,6 +7,7 @@ import type { Framework } from '../../frameworks/schema';
 import { InputError, parseJsonText } from '../../errors';
 import { periodFromIso } from '../tally/period';
 import { figureCellSchema, type ReturnData } from './returnData';
+import { typedInputs } from './typedInputs';
 
 /**
  * A figures file in the shape `returns tally --json` prints. Figures may also be typed by hand, so a figure
@@ -54,5 +55,5 @@ export function returnFromJson(text: string, source: string, frameworkFor: (id: 
       throw new InputError(`${source}: the period is not usable: ${(e as Error).message.replace('--from', 'period.from').replace('--to', 'period.to')}`);
     }
   }
-  return { source, framework, period: checkedPeriod, values: figures, cells: {}, lists, profile: profile === undefined ? null : checkedProfileId(framework, profile, `${source}, profile`) };
+  return { source, framework, period: checkedPeriod, values: typedInputs(framework, figures), cells: {}, lists, profile: profile === undefined ? null : checkedProfileId(framework, profile, `${source}, profile`) };
 }

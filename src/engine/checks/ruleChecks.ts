@@ -1,6 +1,7 @@
 import type { Rule, RuleKind } from '../../frameworks/rules';
 import type { CheckContext } from './checkContext';
 import type { FindingDraft } from './findings';
+import { checkAtLeastOne } from './rules/atLeastOne';
 import { checkCap } from './rules/cap';
 import { checkCompleteness } from './rules/completeness';
 import { checkContinuity } from './rules/continuity';
@@ -40,6 +41,7 @@ const checks: { [K in RuleKind]: RuleCheck<K> } = {
   small_base: checkSmallBase,
   small_count: checkSmallCount,
   text_length: checkTextLength,
+  at_least_one: checkAtLeastOne,
   identifying_text: checkIdentifyingText,
   period: checkPeriod,
   continuity: checkContinuity,

@@ -1,0 +1,17 @@
+import { findings, returnWith } from '../../../support/returns';
+
+describe('at_least_one', () => {
+  const rule = { kind: 'at_least_one', list: 'caseStudies', itemLabel: 'case study' };
+  it('reports a return with no case study, blank entries not counting', () => {
+    const lists = { caseStudies: [{ caseId: 'A', row: 4, text: '  ' }] };
+    expect(findings(rule, returnWith({}, { lists }))).toEqual([{ figures: [], params: { actual: 0, limit: 1 }, message: 'No case study is given; the return asks for at least 1.' }]);
+  });
+  it('reports fewer than the number asked for', () => {
+    const lists = { caseStudies: [{ caseId: 'A', text: 'Supported through the trial.' }] };
+    expect(findings({ ...rule, min: 2 }, returnWith({}, { lists }))[0]!.message).toBe('Only 1 case study is given; the return asks for at least 2.');
+  });
+  it('passes a return with one, and does not judge a return that lacks the list', () => {
+    expect(findings(rule, returnWith({}, { lists: { caseStudies: [{ text: 'Helped to move home.' }] } }))).toEqual([]);
+    expect(findings(rule, returnWith({}))).toEqual([]);
+  });
+});
