@@ -4,8 +4,7 @@ import { dayFromJsDate, displayDay, jsDateOfDay } from '../engine/cases/dates';
 import type { RawTable } from '../engine/cases/rawTable';
 import { figureFormula } from '../engine/formulas/figureFormula';
 import { PERIOD_FROM, PERIOD_TO } from '../engine/formulas/names';
-import { importCases } from '../engine/cases/importCases';
-import { blankFigureReason, tallyImported, type TallyReport } from '../engine/report/tallyReport';
+import { blankFigureReason, type TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
 import type { CaseText, NamedCount } from '../engine/tally/tally';
 import { InputError } from '../errors';
@@ -13,7 +12,7 @@ import { stopIfAborted, type RunOptions } from '../engine/progress';
 import { sheetCell } from '../workbook/addresses';
 import type { CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from '../workbook/port';
 import type { Mapping } from '../engine/mapping/mapping';
-import { caseSheets } from './caseTable';
+import { tableRows, tallyIntoCaseSheets, type CaseRowStream } from './caseRows';
 import { isMapped, mappingOperations } from './mappedWorkbook';
 import { refuseUnfitMapping } from './mapTemplate';
 import { CASE_DATA_SHEET, CASES_SHEET, listName, REPLACED_SHEET, returnSheets, RETURN_NAMES, type FigureContent } from './returnLayout';
@@ -43,10 +42,10 @@ export interface FillResult {
  * stop the fill (nothing is written) unless `overwrite` is given. A commissioner's template keeps every cell,
  * style and setting of its own: only its figure cells get formulas, and figures it does not hold are left out.
  */
-export async function fillReturn(port: WorkbookPort, input: { framework: Framework; period: Period; table: RawTable; overwrite?: boolean; mapping?: Mapping; profile?: string | null } & RunOptions): Promise<FillResult> {
+export async function fillReturn(port: WorkbookPort, input: { framework: Framework; period: Period; table: RawTable | CaseRowStream; overwrite?: boolean; mapping?: Mapping; profile?: string | null } & RunOptions): Promise<FillResult> {
   const { framework, period, table } = input;
-  const imported = importCases(table, framework, { ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.signal ? { signal: input.signal } : {}) });
-  const report = tallyImported(imported, table.source, framework, period);
+  const rows = 'rows' in table ? tableRows(table) : table;
+  const { report, sheets: caseSheets } = await tallyIntoCaseSheets(port, rows, framework, period, { ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.signal ? { signal: input.signal } : {}) });
   const periodDates = { from: jsDateOfDay(period.from), to: jsDateOfDay(period.to) };
   const lists = listRows(framework, report);
   const operations: WorkbookOperation[] = [];
@@ -66,7 +65,7 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
     const returnSheetNames = [...new Set(framework.sections.map((s) => s.sheet))];
     const laidOut = returnSheets(framework, (figure) => content(figure.id), { period: periodDates, lists, profile: input.profile ?? null });
     // Appended one by one: a spread of an operation per row overflows the call stack on a big export.
-    for (const op of [...laidOut.operations, ...caseSheets(framework, table, imported), ...blankFigureNoteOperations(framework, report, (id) => laidOut.cells.get(id))]) operations.push(op);
+    for (const op of [...laidOut.operations, ...caseSheets.operations(), ...blankFigureNoteOperations(framework, report, (id) => laidOut.cells.get(id))]) operations.push(op);
     // Formulas now live in the figure cells: lock them against accidental typing; input cells stay open.
     for (const sheet of returnSheetNames) operations.push({ op: 'protect', sheet });
     await write(port, operations, input);
@@ -122,7 +121,7 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   // Sheets are read only where a workbook has some to keep: a new return costs Excel no extra round trip.
   const sheets = await port.sheetNames();
   for (const sheet of [CASE_DATA_SHEET, CASES_SHEET, ...(replaced.length ? [REPLACED_SHEET] : [])]) if (sheets.includes(sheet)) operations.push({ op: 'removeSheet', sheet });
-  for (const op of [...caseSheets(framework, table, imported), ...(replaced.length ? replacedSheet(replaced) : [])]) operations.push(op);
+  for (const op of [...caseSheets.operations(), ...(replaced.length ? replacedSheet(replaced) : [])]) operations.push(op);
   // Our figure sheets are locked again; a commissioner's sheets keep the protection they had.
   if (!mapped) for (const sheet of new Set(framework.sections.map((s) => s.sheet))) if (sheets.includes(sheet)) operations.push({ op: 'protect', sheet });
   await write(port, operations, input);

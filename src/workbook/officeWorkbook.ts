@@ -3,8 +3,9 @@ import { dayFromJsDate, excelSerialOfDay } from '../engine/cases/dates';
 import { CELL_TEXT_LIMIT, type RawCell } from '../engine/cases/rawTable';
 import { absoluteRef, cellAddress, columnLetters, parseCell } from './addresses';
 import type { GridCell, SheetGrid } from '../engine/mapping/grid';
-import type { CellLook, CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
-import { DATE_FORMAT, DATE_TIME_FORMAT, HEADING_COLOUR, MONTH_FORMAT, MUTED_COLOUR, STYLE_FILLS } from './styles';
+import type { CellLook, CellStyle, CellWrite, NamedRange, RowSpool, WorkbookOperation, WorkbookPort } from './port';
+import { SpooledRows, spooledWrites } from './spooledRows';
+import { DATE_FORMAT, DATE_TIME_FORMAT, dateFormatOf, HEADING_COLOUR, MONTH_FORMAT, MUTED_COLOUR, STYLE_FILLS } from './styles';
 
 /** Runs one batch against the open workbook: Excel.run in Excel, a fake in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -184,7 +185,7 @@ export class OfficeWorkbook implements WorkbookPort {
       // A request is sent before what is queued would pass either limit: a constant number of syncs, plus one a block.
       const queued = { bytes: 0, cells: 0 };
       for (const op of operations)
-        for (const part of op.op === 'write' ? writeBlocks(op) : [op]) {
+        for (const part of op.op === 'write' ? writeBlocks(op) : op.op === 'writeSpool' ? spooledWrites(op.sheet, op.spool).flatMap(writeBlocks) : [op]) {
           const cells = part.op === 'write' ? part.rows.length * widthOf(part.rows) : 0;
           const bytes = part.op === 'write' ? part.bytes : 0;
           if (queued.cells + cells > CELLS_PER_REQUEST || queued.bytes + bytes > PAYLOAD_LIMIT) {
@@ -199,8 +200,12 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  rowSpool(): RowSpool {
+    return new SpooledRows();
+  }
+
   /** Queues one operation; returns a rough size of what it adds to the request. */
-  private queue(workbook: Excel.Workbook, op: WorkbookOperation, { named, notes, reprotect }: Batch): number {
+  private queue(workbook: Excel.Workbook, op: Exclude<WorkbookOperation, { op: 'writeSpool' }>, { named, notes, reprotect }: Batch): number {
     const sheet = (name: string) => workbook.worksheets.getItem(name);
     switch (op.op) {
       case 'addSheet': {
@@ -218,7 +223,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const rows = op.rows.map((r) => [...r, ...Array.from({ length: width - r.length }, () => null)]);
         const range = sheet(op.sheet).getRange(`${cellAddress(row, column)}:${cellAddress(row + rows.length - 1, column + width - 1)}`);
         range.formulas = rows.map((r) => r.map(toExcel)) as unknown as string[][];
-        if (rows.some((r) => r.some((c) => c instanceof Date))) range.numberFormat = rows.map((r) => r.map((c) => (c instanceof Date ? DATE_FORMAT : 'General')));
+        if (rows.some((r) => r.some((c) => c instanceof Date))) range.numberFormat = rows.map((r) => r.map((c) => (c instanceof Date ? dateFormatOf(c) : 'General')));
         return 'bytes' in op ? (op.bytes as number) : writeBytes(rows);
       }
       case 'style':
