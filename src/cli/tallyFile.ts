@@ -3,28 +3,23 @@ import { caseImporter, type CaseImporter, type ImportOptions } from '../engine/c
 import { tallyReportOf, tallyTable, type TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
 import { TallyCounter } from '../engine/tally/tally';
-import { InputError } from '../errors';
 import { readTable } from '../tables/readTable';
 import { streamDelimited } from '../tables/streamDelimited';
+import { openCaseText } from './caseFile';
 import type { CliIo } from './io';
-
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
 
 /**
  * Tallies a case-data file in one pass: delimited text is streamed row by row into the tally, never held
  * whole; a workbook (or anything that is not text) is read whole, as `readTable` reads it.
  */
 export async function tallyFile(io: CliIo, file: string, framework: Framework, period: Period, options: ImportOptions & { sheet?: string }): Promise<TallyReport> {
-  const opened = io.openFile ? await io.openFile(file) : null;
-  const head = opened ? await firstBytes(opened.chunks()) : null;
-  const whole = !opened || !head || head.length === 0 || (head[0] === 0x50 && head[1] === 0x4b) || OLE_SIGNATURE.every((b, i) => head[i] === b);
-  if (whole) return tallyTable(await readTable(await io.readFile(file), file, { sheet: options.sheet }), framework, period, options);
-  if (options.sheet !== undefined) throw new InputError(`${file} is a text file, not a workbook, so it has no sheet "${options.sheet}". Leave out --sheet.`);
+  const opened = await openCaseText(io, file, options.sheet);
+  if (!opened) return tallyTable(await readTable(await io.readFile(file), file, { sheet: options.sheet }), framework, period, options);
 
   // Made afresh if the file is read again in another encoding.
   let pass: { importer: CaseImporter; counter: TallyCounter } | null = null;
   await streamDelimited(
-    opened!.chunks,
+    opened.chunks,
     file,
     () => {
       const counter = new TallyCounter(framework, period);
@@ -32,14 +27,9 @@ export async function tallyFile(io: CliIo, file: string, framework: Framework, p
       pass = { importer, counter };
       return (row) => importer.row(row);
     },
-    { ...options, size: opened!.size },
+    { ...options, size: opened.size },
   );
   const { importer, counter } = pass!;
   const imported = importer.end();
   return tallyReportOf(imported, counter.result(imported.absent), file, framework, period);
-}
-
-async function firstBytes(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array | null> {
-  for await (const chunk of chunks) return chunk;
-  return null;
 }
