@@ -1,5 +1,6 @@
 import { crc32, inflateRawSync } from 'node:zlib';
 import { InputError } from '../errors';
+import { zipDirectoryEnd } from './workbookBytes';
 
 /** One part of a zip package: its name and its bytes as stored (deflated, or as they are). */
 export interface ZipPart {
@@ -14,12 +15,7 @@ export interface ZipPart {
 /** The parts of a zip held in memory, as its central directory lists them (a package ExcelJS wrote). */
 export function zipParts(bytes: Uint8Array): ZipPart[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--)
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
+  const end = zipDirectoryEnd(view);
   if (end < 0) throw new Error('no zip directory');
   const parts: ZipPart[] = [];
   let at = view.getUint32(end + 16, true);
