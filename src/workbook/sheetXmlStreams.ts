@@ -2,7 +2,7 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { CELL_TEXT_LIMIT, columnLetters } from '../engine/cases/rawTable';
 import { absoluteRef } from './addresses';
 import type { CellWrite, NamedRange, RowSpool } from './port';
-import { DATE_FORMAT } from './styles';
+import { DATE_FORMAT, DATE_TIME_FORMAT, dateFormatOf } from './styles';
 import type { SheetStreams } from './xlsxWorkbook';
 import { crc32Combine, partText, zipOf, zipParts, type ZipPart } from './zipPackage';
 
@@ -15,8 +15,9 @@ export const sheetXmlStreams: SheetStreams = {
   package: (bytes, sheets, names) => joinStreamedSheets(bytes, sheets, names),
 };
 
-/** The cell style dates are written with: inserted second among the package's cell styles when it is joined. */
-const DATE_STYLE = 1;
+/** The cell styles dates are written with (a date, a date with its time): inserted after the package's first when it is joined. */
+const DATE_STYLES = { [DATE_FORMAT]: 1, [DATE_TIME_FORMAT]: 2 } as const;
+const FIRST_OWN_STYLE = 3;
 /** Text gathered before it is compressed: big enough to compress well, small enough not to matter in memory. */
 const SEGMENT = 1 << 20;
 /** Fast compression: the rows are long and repetitive, and a full sheet's worth is compressed. */
@@ -88,7 +89,7 @@ function cellXml(cell: CellWrite, column: number, row: number): string {
   if (cell instanceof Date) {
     const time = cell.getTime();
     // Excel's day 25569 is 1 January 1970; a time of day is kept as the fraction.
-    return Number.isFinite(time) ? `<c r="${ref}" s="${DATE_STYLE}"><v>${25569 + time / 86_400_000}</v></c>` : '';
+    return Number.isFinite(time) ? `<c r="${ref}" s="${DATE_STYLES[dateFormatOf(cell) as keyof typeof DATE_STYLES]}"><v>${25569 + time / 86_400_000}</v></c>` : '';
   }
   const result = cell.result;
   const value = typeof result === 'number' ? `<v>${result}</v>` : typeof result === 'string' ? `<v>${escapeXml(result)}</v>` : '';
@@ -106,8 +107,8 @@ function rewritten(part: ZipPart, text: string): ZipPart {
 
 /**
  * The package with each streamed sheet's rows below what ExcelJS wrote in it, the names over them in the
- * workbook, and the date style the rows use inserted second among the cell styles (every other style moved
- * one on, in every sheet ExcelJS wrote).
+ * workbook, and the date styles the rows use inserted after the first of the cell styles (every other style
+ * moved on, in every sheet ExcelJS wrote).
  */
 function joinStreamedSheets(bytes: Uint8Array, sheets: { sheet: string; spool: RowSpool }[], names: NamedRange[]): Uint8Array {
   const parts = zipParts(bytes);
@@ -134,7 +135,7 @@ function joinStreamedSheets(bytes: Uint8Array, sheets: { sheet: string; spool: R
   );
   const joined = parts.map((p) => {
     if (p.name === 'xl/workbook.xml') return rewritten(p, withNames(workbookXml, names));
-    if (p.name === 'xl/styles.xml') return rewritten(p, withDateStyle(partText(p)));
+    if (p.name === 'xl/styles.xml') return rewritten(p, withDateStyles(partText(p)));
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(p.name)) return p;
     const xml = withStylesMovedOn(partText(p));
     const spool = streamed.get(p.name);
@@ -176,29 +177,31 @@ function withSpooledRows(name: string, xml: string, spool: SheetXmlSpool): ZipPa
 
 const columnNumberOf = (text: string) => [...text].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
-/** Every cell style index from 1 on moved one on, to make room for the date style at 1. */
+/** Every cell style index from 1 on moved on, to make room for the date styles. */
 function withStylesMovedOn(xml: string): string {
-  const on = (_: string, before: string, index: string) => `${before}${Number(index) >= DATE_STYLE ? Number(index) + 1 : index}"`;
+  const on = (_: string, before: string, index: string) => `${before}${Number(index) >= 1 ? Number(index) + FIRST_OWN_STYLE - 1 : index}"`;
   return xml.replace(/(<(?:c|row)\b[^>]*?\ss=")(\d+)"/g, on).replace(/(<col\b[^>]*?\sstyle=")(\d+)"/g, on);
 }
 
-/** The styles with a date style inserted at DATE_STYLE among the cell styles, and its number format. */
-function withDateStyle(xml: string): string {
+/** The styles with the date styles inserted after the first cell style, and their number formats. */
+function withDateStyles(xml: string): string {
   let styles = xml;
-  const existing = [...styles.matchAll(/<numFmt\b[^>]*\bnumFmtId="(\d+)"[^>]*\bformatCode="([^"]*)"/g)];
-  let id = existing.find((m) => unescapeXml(m[2]!) === DATE_FORMAT)?.[1];
-  if (!id) {
+  const formatIds = Object.keys(DATE_STYLES).map((format) => {
+    const existing = [...styles.matchAll(/<numFmt\b[^>]*\bnumFmtId="(\d+)"[^>]*\bformatCode="([^"]*)"/g)];
+    const found = existing.find((m) => unescapeXml(m[2]!) === format)?.[1];
+    if (found) return found;
     // Number formats of a workbook's own are numbered from 164.
-    id = String(Math.max(163, ...existing.map((m) => Number(m[1]))) + 1);
-    const format = `<numFmt numFmtId="${id}" formatCode="${DATE_FORMAT}"/>`;
+    const id = String(Math.max(163, ...existing.map((m) => Number(m[1]))) + 1);
+    const numFmt = `<numFmt numFmtId="${id}" formatCode="${format}"/>`;
     styles = /<numFmts\b[^>]*>/.test(styles)
-      ? styles.replace(/<numFmts\b([^>]*)\bcount="(\d+)"([^>]*)>/, (_, a: string, n: string, b: string) => `<numFmts${a}count="${Number(n) + 1}"${b}>${format}`)
-      : styles.replace(/(<styleSheet\b[^>]*>)/, `$1<numFmts count="1">${format}</numFmts>`);
-  }
+      ? styles.replace(/<numFmts\b([^>]*)\bcount="(\d+)"([^>]*)>/, (_, a: string, n: string, b: string) => `<numFmts${a}count="${Number(n) + 1}"${b}>${numFmt}`)
+      : styles.replace(/(<styleSheet\b[^>]*>)/, `$1<numFmts count="1">${numFmt}</numFmts>`);
+    return id;
+  });
   const cellXfs = /<cellXfs\b([^>]*)\bcount="(\d+)"([^>]*)>\s*(<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>))/.exec(styles);
   if (!cellXfs) throw new Error('the package has no cell styles');
-  const dateStyle = `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`;
-  return styles.replace(cellXfs[0], `<cellXfs${cellXfs[1]}count="${Number(cellXfs[2]) + 1}"${cellXfs[3]}>${cellXfs[4]}${dateStyle}`);
+  const dateStyles = formatIds.map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join('');
+  return styles.replace(cellXfs[0], `<cellXfs${cellXfs[1]}count="${Number(cellXfs[2]) + formatIds.length}"${cellXfs[3]}>${cellXfs[4]}${dateStyles}`);
 }
 
 /** The workbook's XML with the names over streamed sheets among its defined names. */

@@ -38,16 +38,18 @@ describe('case sheets streamed past ExcelJS into the package', () => {
     expect(names(actual)).toEqual(names(expected));
   });
 
-  it('writes text as it is (markup characters, edge spaces, long text), numbers, booleans and dates with their time', async () => {
+  it('writes text as it is (markup characters, edge spaces, long text), numbers, booleans, and dates shown with their time where they have one', async () => {
     const workbook = XlsxWorkbook.create({ streams: sheetXmlStreams });
     const spool = workbook.rowSpool();
     const when = new Date(Date.UTC(2020, 3, 1, 12, 30));
-    spool.add(2, ['<b> & "quotes" \'', '  padded ', 'x'.repeat(40_000), 3.25, true, when, 'bell\u0007gone']);
+    const day = new Date(Date.UTC(2020, 3, 2));
+    spool.add(2, ['<b> & "quotes" \'', '  padded ', 'x'.repeat(40_000), 3.25, true, when, 'bell\u0007gone', day]);
     await workbook.apply([{ op: 'addSheet', sheet: 'Rows' }, { op: 'write', sheet: 'Rows', at: 'A1', rows: [['Header']] }, { op: 'writeSpool', sheet: 'Rows', spool }, { op: 'defineName', name: 'rows.first', sheet: 'Rows', range: 'A2:A2' }]);
     const read = await XlsxWorkbook.fromBytes(await workbook.toBytes(), 'streamed.xlsx');
-    expect(await read.read([{ sheet: 'Rows', range: 'A1:G2' }])).toEqual([[['Header', null, null, null, null, null, null], ['<b> & "quotes" \'', '  padded ', 'x'.repeat(32_767), 3.25, true, when, 'bellgone']]]);
+    expect(await read.read([{ sheet: 'Rows', range: 'A1:H2' }])).toEqual([[['Header', null, null, null, null, null, null, null], ['<b> & "quotes" \'', '  padded ', 'x'.repeat(32_767), 3.25, true, when, 'bellgone', day]]]);
     expect(await read.names()).toEqual([{ name: 'rows.first', sheet: 'Rows', range: 'A2' }]);
-    expect((await excel(await workbook.toBytes())).getWorksheet('Rows')!.getCell('F2').numFmt).toBe('dd/mm/yyyy');
+    const rows = (await excel(await workbook.toBytes())).getWorksheet('Rows')!;
+    expect([rows.getCell('F2').numFmt, rows.getCell('H2').numFmt]).toEqual(['dd/mm/yyyy hh:mm', 'dd/mm/yyyy']);
   });
 
   it('joins the CRC-32 of two pieces as the CRC-32 of both', () => {
