@@ -65,7 +65,7 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   const out = flags.out ?? flags.into!;
   // Filling --into in place is what was asked; every other file the command read is never written over.
   const inputs = [...flags.files, ...(flags.values ? [flags.values] : []), ...(flags.out && flags.into ? [flags.into] : []), ...(flags.mapping ? [flags.mapping] : [])];
-  await io.writeFile(out, await workbook.toBytes(), { force: flags.force || flags.out === undefined, inputs });
+  await io.writeFile(out, await workbook.toParts(), { force: flags.force || flags.out === undefined, inputs });
   const errors = rowIssueCount(report, 'error');
   const issues = rowIssueCount(report);
   io.out(

@@ -110,7 +110,7 @@ function rewritten(part: ZipPart, text: string): ZipPart {
  * workbook, and the date styles the rows use inserted after the first of the cell styles (every other style
  * moved on, in every sheet ExcelJS wrote).
  */
-function joinStreamedSheets(bytes: Uint8Array, sheets: { sheet: string; spool: RowSpool }[], names: NamedRange[]): Uint8Array {
+function joinStreamedSheets(bytes: Uint8Array, sheets: { sheet: string; spool: RowSpool }[], names: NamedRange[]): Uint8Array[] {
   const parts = zipParts(bytes);
   const part = (name: string) => {
     const found = parts.find((p) => p.name === name);
@@ -141,14 +141,7 @@ function joinStreamedSheets(bytes: Uint8Array, sheets: { sheet: string; spool: R
     const spool = streamed.get(p.name);
     return spool ? withSpooledRows(p.name, xml, spool) : rewritten(p, xml);
   });
-  const chunks = zipOf(joined);
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return zipOf(joined);
 }
 
 /** The sheet's XML with the spool's rows after its own (whose last row must be above the first spooled). */

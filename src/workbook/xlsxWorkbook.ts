@@ -18,7 +18,8 @@ const argb = (hex: string) => `FF${hex.slice(1)}`;
  */
 export interface SheetStreams {
   spool(): RowSpool;
-  package(bytes: Uint8Array, sheets: { sheet: string; spool: RowSpool }[], names: NamedRange[]): Uint8Array;
+  /** The package as pieces to write one after another: a full sheet of cases is never copied into one piece. */
+  package(bytes: Uint8Array, sheets: { sheet: string; spool: RowSpool }[], names: NamedRange[]): Uint8Array[];
 }
 
 /** The workbook port over an .xlsx file held in memory, with ExcelJS; with `streams`, case sheets bypass it. */
@@ -50,8 +51,17 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async toBytes(): Promise<Uint8Array> {
+    const parts = await this.toParts();
+    if (parts.length === 1) return parts[0]!;
+    const bytes = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+    parts.reduce((at, part) => (bytes.set(part, at), at + part.length), 0);
+    return bytes;
+  }
+
+  /** The file as pieces to write one after another (one, unless sheets were streamed). */
+  async toParts(): Promise<Uint8Array[]> {
     const bytes = new Uint8Array(await this.workbook.xlsx.writeBuffer());
-    if (!this.streams || (this.streamed.size === 0 && this.streamedNames.size === 0)) return bytes;
+    if (!this.streams || (this.streamed.size === 0 && this.streamedNames.size === 0)) return [bytes];
     return this.streams.package(bytes, [...this.streamed].map(([sheet, spool]) => ({ sheet, spool })), [...this.streamedNames.values()]);
   }
 
