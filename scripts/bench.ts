@@ -6,40 +6,43 @@ import Papa from 'papaparse';
 import { generateSampleCases } from './sample/generateCases';
 
 /**
- * `npm run bench [-- --sizes 10000,100000] [--skip fill,office] [--max-fill 10000]`: measures the CLI on exports of growing size made
- * by the sample generator, each command in its own process (time from start to exit, and peak memory), beside
- * its floor: papaparse alone streaming the same file, and papaparse with ExcelJS's streaming writer copying the
- * rows into one sheet. Also fills through the Office adapter on the in-memory Excel to count its syncs and its
- * largest request. Prints a table and writes it to BENCHMARKS.md; asserts nothing (ratios are what count: these
- * machines are noisy). Exports and outputs go to the system's temporary folder, never into the repo.
+ * `npm run bench [-- --sizes 10000,100000] [--skip fill,office] [--max-office 100000] [--out FILE.md] [--work DIR]`: measures the CLI on
+ * exports of growing size made by the sample generator, each command in its own process (time from start to exit,
+ * and peak memory), beside its floor: papaparse alone streaming the same file, and papaparse with ExcelJS's
+ * streaming writer copying the rows into one sheet. Also fills through the Office adapter on the in-memory Excel
+ * to count its syncs and its largest request (up to --max-office rows: the fake holds every cell). Prints a table
+ * and writes it to BENCHMARKS.md (or --out); asserts nothing (ratios are what count: these machines are noisy).
+ * Exports and outputs go to the system's temporary folder, never into the repo.
  */
-const root = join(__dirname, '..');
-const work = join(tmpdir(), 'returns-bench');
-const dist = join(work, 'dist');
-const FROM = '2020-04-01';
-const TO = '2020-09-30';
-/** A run longer than this is stopped and shown as unfinished. */
-const TIMEOUT_MS = 15 * 60_000;
-/** Room for the fill, which is not streamed yet, to finish, so its peak memory is measured rather than a crash; tally, check and the floors run with Node's defaults. */
-const HEAP = '--max-old-space-size=8192';
-
-type Run = { ms: number; rssMb: number; ok: boolean };
-type Row = { size: number; parse: Run; tally: Run; check: Run; fill: Run | null; fillFloor: Run | null; office: { syncs: number; largest: number; ms: number } | null };
-
 const args = process.argv.slice(2);
 const flag = (name: string) => {
   const at = args.indexOf(`--${name}`);
   return at >= 0 ? args[at + 1] : undefined;
 };
 
+const root = join(__dirname, '..');
+/** Exports, outputs and the compiled CLI: the system's temporary folder, or --work (a run of its own beside another). */
+const work = flag('work') ?? join(tmpdir(), 'returns-bench');
+const dist = join(work, 'dist');
+const FROM = '2020-04-01';
+const TO = '2020-09-30';
+/** A run longer than this is stopped and shown as unfinished: on a loaded machine the 1,048,575-row floor alone takes ten minutes. */
+const TIMEOUT_MS = 60 * 60_000;
+/** Room for the bench's own children (the generator, the in-memory Excel); the commands and the floors run with Node's defaults. */
+const HEAP = '--max-old-space-size=8192';
+
+type Run = { ms: number; rssMb: number; ok: boolean };
+type Row = { size: number; parse: Run; tally: Run; check: Run; fill: Run | null; fillFloor: Run | null; office: { syncs: number; largest: number; ms: number } | null };
+
 function main() {
   const sizes = (flag('sizes') ?? '10000,100000,1048575').split(',').map(Number).filter((n) => n > 0);
   const skip = new Set((flag('skip') ?? '').split(','));
-  // Filling through ExcelJS in memory takes minutes a row count: above this size it is left out.
-  const maxFill = Number(flag('max-fill') ?? Infinity);
+  // The in-memory Excel holds every cell it is sent: above this size the Office run is left out.
+  const maxOffice = Number(flag('max-office') ?? 100_000);
+  const out = flag('out') ?? join(root, 'BENCHMARKS.md');
   mkdirSync(work, { recursive: true });
-  // The CLI as users run it: compiled, without the build's webpack step.
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', dist], { stdio: 'inherit' });
+  // The CLI as users run it: compiled (again only where the sources changed), without the build's webpack step.
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', dist, '--incremental', '--tsBuildInfoFile', join(work, 'tsbuildinfo')], { stdio: 'inherit' });
   const rows: Row[] = [];
   for (const size of sizes) {
     const csv = join(work, `cases-${size}.csv`);
@@ -49,47 +52,49 @@ function main() {
     const tally = runCli(['tally', csv, '--framework', 'cambridgeshire', '--from', FROM, '--to', TO, '--json', '--quiet'], tallyJson);
     const check = runCli(['check', tallyJson, '--json'], null);
     const fillOut = join(work, `filled-${size}.xlsx`);
-    const fills = !skip.has('fill') && size <= maxFill;
-    const fill = !fills ? null : runCli(['fill', csv, '--framework', 'cambridgeshire', '--from', FROM, '--to', TO, '--out', fillOut, '--force'], null, [HEAP]);
+    const fills = !skip.has('fill');
+    const fill = !fills ? null : runCli(['fill', csv, '--framework', 'cambridgeshire', '--from', FROM, '--to', TO, '--out', fillOut, '--force'], null);
     const fillFloor = !fills ? null : runScript(FILL_FLOOR, [csv, join(work, `floor-${size}.xlsx`)]);
-    const office = skip.has('office') || size > maxFill ? null : officeRun(csv);
+    const office = skip.has('office') || size > maxOffice ? null : officeRun(csv);
     rows.push({ size, parse, tally, check, fill, fillFloor, office });
     console.log(formatRow(rows[rows.length - 1]!));
   }
-  const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+  // Where the table and the scratch files went is no part of what was measured.
+  const measured = args.filter((a, i) => !['--out', '--work'].includes(a) && !['--out', '--work'].includes(args[i - 1] ?? ''));
+  const command = `npm run bench${measured.length ? ` -- ${measured.join(' ')}` : ''}`;
   const cpu = cpus();
   const machine = `${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, ${platform()} ${release()}, Node ${process.version}`;
   const report = [
     '# Benchmarks',
     '',
     `Made by \`${command}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, on ${machine}.`,
-    'Each command runs in its own process, timed from start to exit; memory is its peak resident set (fill with a larger heap allowed, the rest with Node\'s defaults). The floors:',
+    'Each command runs in its own process with Node\'s defaults, timed from start to exit; memory is its peak resident set. The floors:',
     '"papaparse" streams the same file through papaparse doing nothing with the rows; "fill floor" streams it through',
     'papaparse into ExcelJS\'s streaming writer, one sheet. Ratios are what count: the machine is shared and noisy.',
     'Office: filling a new workbook through the Office adapter on the in-memory Excel (syncs, and the most cells written in one).',
-    ...(Number.isFinite(maxFill) ? [`Fill and Office were run only up to ${maxFill.toLocaleString('en-GB')} rows (--max-fill); "–" marks a run left out.`] : []),
+    ...(sizes.some((n) => n > maxOffice) ? [`The Office fill was run only up to ${maxOffice.toLocaleString('en-GB')} rows (--max-office): the in-memory Excel holds every cell; "–" marks a run left out.`] : []),
     '',
     '| rows | papaparse | tally | check | tally + check | × papaparse | tally MB | fill | fill floor | × floor | fill MB | Office syncs | largest request (cells) |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(tableRow),
     '',
   ].join('\n');
-  writeFileSync(join(root, 'BENCHMARKS.md'), report);
-  console.log(`\nWrote BENCHMARKS.md`);
+  writeFileSync(out, report);
+  console.log(`\nWrote ${out}`);
 }
 
 function runChild(mode: string, rest: string[]): Run {
   return timed(process.execPath, [HEAP, ...process.execArgv, __filename, '--child', mode, ...rest], null);
 }
 
-function runCli(cliArgs: string[], stdoutFile: string | null, nodeOptions: string[] = []): Run {
-  return runScript(`require(${JSON.stringify(join(dist, 'cli', 'main.js'))}).main(process.argv.slice(1)).then((c) => { reportRss(); process.exitCode = c; });`, cliArgs, stdoutFile, nodeOptions);
+function runCli(cliArgs: string[], stdoutFile: string | null): Run {
+  return runScript(`require(${JSON.stringify(join(dist, 'cli', 'main.js'))}).main(process.argv.slice(1)).then((c) => { reportRss(); process.exitCode = c; });`, cliArgs, stdoutFile);
 }
 
 /** Plain node running a script, as lean as the CLI it is compared with; it tells the bench its peak memory through a file. */
-function runScript(code: string, scriptArgs: string[], stdoutFile: string | null = null, nodeOptions: string[] = []): Run {
+function runScript(code: string, scriptArgs: string[], stdoutFile: string | null = null): Run {
   const reportRss = `const reportRss = () => require('fs').writeFileSync(process.env.BENCH_RSS, String(process.resourceUsage().maxRSS));`;
-  return timed(process.execPath, [...nodeOptions, '-e', `${reportRss}${code}`, ...scriptArgs], stdoutFile);
+  return timed(process.execPath, ['-e', `${reportRss}${code}`, ...scriptArgs], stdoutFile);
 }
 
 /** The floors: papaparse streaming the file and doing nothing with its rows; and copying them into ExcelJS's streaming writer. */
@@ -103,7 +108,7 @@ require('papaparse').parse(require('fs').createReadStream(process.argv[1], 'utf8
 });`;
 
 function timed(command: string, commandArgs: string[], stdoutFile: string | null): Run {
-  const rssFile = join(work, 'rss');
+  const rssFile = join(work, `rss-${process.pid}`);
   rmSync(rssFile, { force: true });
   const start = process.hrtime.bigint();
   const result = spawnSync(command, commandArgs, {

@@ -5,6 +5,11 @@ import { readCaseData } from '../commands/readCaseData';
 import { periodFromIso } from '../engine/tally/period';
 import { readTable } from '../tables/readTable';
 import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
+import { sheetXmlStreams } from '../workbook/sheetXmlStreams';
+import type { RawTable } from '../engine/cases/rawTable';
+import type { CaseRowStream } from '../commands/caseRows';
+import { streamDelimited } from '../tables/streamDelimited';
+import { openCaseText } from './caseFile';
 import { parseFlags } from './args';
 import type { CliIo } from './io';
 import { eventsFlag, eventsUsage, readEventFiles } from './eventFiles';
@@ -55,25 +60,33 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   );
   const period = periodFromIso(flags.from, flags.to);
   const framework = (await valuesFile(flags.values, io))(await loadFramework(flags.framework, io));
-  const workbook = flags.into ? await XlsxWorkbook.fromBytes(await io.readFile(flags.into), flags.into) : XlsxWorkbook.create();
-  const casesFile = flags.files[0];
-  const table = casesFile ? await readTable(await io.readFile(casesFile), casesFile, { sheet: flags.sheet }) : await readCaseData(workbook, flags.into!);
+  // The case sheets are streamed past ExcelJS into the file: memory stays flat whatever the export's size.
+  const workbook = flags.into ? await XlsxWorkbook.fromBytes(await io.readFile(flags.into), flags.into, { streams: sheetXmlStreams }) : XlsxWorkbook.create({ streams: sheetXmlStreams });
+  const table = await caseRowsOf(io, flags.files[0], flags.sheet, workbook, flags.into);
   const mapping = (await mappingFile(flags.mapping, io)) ?? undefined;
   const events = await readEventFiles(io, framework, flags.events, flags.files);
   const { report, replaced, filled } = await fillReturn(workbook, { framework, period, table, events, overwrite: flags.overwrite, profile: profileFlag(framework, flags.profile), ...(mapping ? { mapping } : {}) });
   const out = flags.out ?? flags.into!;
   // Filling --into in place is what was asked; every other file the command read is never written over.
   const inputs = [...flags.files, ...events.map((e) => e.rows.source), ...(flags.values ? [flags.values] : []), ...(flags.out && flags.into ? [flags.into] : []), ...(flags.mapping ? [flags.mapping] : [])];
-  await io.writeFile(out, await workbook.toBytes(), { force: flags.force || flags.out === undefined, inputs });
+  await io.writeFile(out, await workbook.toParts(), { force: flags.force || flags.out === undefined, inputs });
   const errors = rowIssueCount(report, 'error');
   const issues = rowIssueCount(report);
   io.out(
     [
-      `Filled ${filled} figures with formulas from ${report.cases?.rows ?? 0} case rows of ${table.source}, and wrote ${out}.`,
+      `Filled ${filled} figures with formulas from ${report.cases?.rows ?? 0} case rows of ${report.source}, and wrote ${out}.`,
       ...report.notes.filter((n) => n.code === 'blank_figures').map((n) => n.message),
       ...(replaced.length ? [`Replaced ${replaced.length} typed figure${replaced.length === 1 ? '' : 's'}; the typed values are in the "Replaced values" sheet.`] : []),
       ...(issues ? [`The case data has ${issues} row issue${issues === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}): see returns tally for the list.`] : []),
     ].join('\n'),
   );
   return 0;
+}
+
+/** The cases: a delimited export streamed from its file, a workbook's sheet read whole, or the return's own "Case data" sheet. */
+async function caseRowsOf(io: CliIo, file: string | undefined, sheet: string | undefined, workbook: XlsxWorkbook, into: string | undefined): Promise<RawTable | CaseRowStream> {
+  if (!file) return readCaseData(workbook, into!);
+  const opened = await openCaseText(io, file, sheet);
+  if (!opened) return readTable(await io.readFile(file), file, { sheet });
+  return { sheet: { source: file, delimited: true }, feed: (begin, options) => streamDelimited(opened.chunks, file, begin, { ...options, size: opened.size }) };
 }

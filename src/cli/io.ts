@@ -22,8 +22,8 @@ export interface CliIo {
   openFile?(path: string): Promise<{ size: number; chunks: () => AsyncIterable<Uint8Array> }>;
   /** A line of progress replacing the last one; only where someone watches the terminal. */
   status?(text: string): void;
-  /** Writes a whole file or nothing, never over an input, and over an existing file only with `force`. */
-  writeFile(path: string, bytes: Uint8Array, guard: WriteGuard): Promise<void>;
+  /** Writes a whole file or nothing (given whole, or in pieces written one after another), never over an input, and over an existing file only with `force`. */
+  writeFile(path: string, bytes: Uint8Array | readonly Uint8Array[], guard: WriteGuard): Promise<void>;
 }
 
 /** The two refusals every face of a write gives, in one wording. */

@@ -4,12 +4,10 @@ import type { EventRows } from '../engine/events/eventImport';
 import { ReturnTally } from '../engine/report/returnTally';
 import { tallyTable, type TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
-import { InputError } from '../errors';
 import { readTable } from '../tables/readTable';
 import { streamDelimited } from '../tables/streamDelimited';
+import { openCaseText } from './caseFile';
 import type { CliIo } from './io';
-
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
 
 /**
  * Tallies a case-data file in one pass: delimited text is streamed row by row into the tally, never held
@@ -17,16 +15,13 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
  * already, are counted after the cases.
  */
 export async function tallyFile(io: CliIo, file: string, framework: Framework, period: Period, options: ImportOptions & { sheet?: string }, events: readonly EventRows[] = []): Promise<TallyReport> {
-  const opened = io.openFile ? await io.openFile(file) : null;
-  const head = opened ? await firstBytes(opened.chunks()) : null;
-  const whole = !opened || !head || head.length === 0 || (head[0] === 0x50 && head[1] === 0x4b) || OLE_SIGNATURE.every((b, i) => head[i] === b);
-  if (whole) return tallyTable(await readTable(await io.readFile(file), file, { sheet: options.sheet }), framework, period, options, events);
-  if (options.sheet !== undefined) throw new InputError(`${file} is a text file, not a workbook, so it has no sheet "${options.sheet}". Leave out --sheet.`);
+  const opened = await openCaseText(io, file, options.sheet);
+  if (!opened) return tallyTable(await readTable(await io.readFile(file), file, { sheet: options.sheet }), framework, period, options, events);
 
   // Made afresh if the file is read again in another encoding.
   let pass: { importer: CaseImporter; tally: ReturnTally } | null = null;
   await streamDelimited(
-    opened!.chunks,
+    opened.chunks,
     file,
     () => {
       const tally = new ReturnTally(framework, period, options);
@@ -34,15 +29,10 @@ export async function tallyFile(io: CliIo, file: string, framework: Framework, p
       pass = { importer, tally };
       return (row) => importer.row(row);
     },
-    { ...options, size: opened!.size },
+    { ...options, size: opened.size },
   );
   const { importer, tally } = pass!;
   const imported = importer.end();
   for (const given of events) feedRows(given.rows.rows, tally.eventRows(given.rows, given.table), 'tallying', options);
   return tally.report(imported, file);
-}
-
-async function firstBytes(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array | null> {
-  for await (const chunk of chunks) return chunk;
-  return null;
 }

@@ -9,9 +9,9 @@ import { caseEventsFormula } from '../engine/formulas/figureFormula';
 import { caseColumnHeaders, caseColumnNames, caseEventsName, eventColumnNames } from '../engine/formulas/names';
 import type { Period } from '../engine/tally/period';
 import { cellAddress } from '../workbook/addresses';
-import type { CellWrite, WorkbookOperation } from '../workbook/port';
-import { blocksOf, cellsOf } from './caseTable';
-import { CASES_SHEET, eventDataSheet, eventsSheet } from './returnLayout';
+import type { WorkbookOperation } from '../workbook/port';
+import { blocksOf, caseRowWriter, type ExtraCaseColumn } from './caseTable';
+import { eventDataSheet, eventsSheet } from './returnLayout';
 
 /**
  * Each event table's sheets in a filled return: its rows exactly as given (for audit), and the normalised rows
@@ -27,7 +27,7 @@ export function eventSheets(framework: Framework, events: ImportedReturn['events
       { op: 'addSheet', sheet: eventDataSheet(tableId) },
       ...blocksOf(rows.rows, eventDataSheet(tableId)),
       { op: 'addSheet', sheet },
-      { op: 'write', sheet, at: 'A1', rows: [headers, ...counted.map((record): CellWrite[] => [record.row, ...view.columns.flatMap((column) => cellsOf(view, column, record))])] },
+      { op: 'write', sheet, at: 'A1', rows: [headers, ...counted.map(caseRowWriter(view))] },
       { op: 'style', sheet, range: `A1:${cellAddress(1, headers.length)}`, style: 'table_header' },
       { op: 'columnWidths', sheet, widths: headers.map((h) => Math.min(Math.max(h.length + 2, 12), 30)) },
     ];
@@ -45,31 +45,18 @@ export function eventSheets(framework: Framework, events: ImportedReturn['events
 
 /**
  * The case table's columns counting each case's events, one per figure counting cases by their events: the
- * figure counts the cases whose cell is above 0. Written after the case columns of `caseSheets`.
+ * figure counts the cases whose cell is above 0. The event tables are read before the cases, so each case's
+ * cell is written with its row.
  */
-export function caseEventColumns(framework: Framework, period: Period, cases: readonly CaseRecord[], events: ImportedReturn['events']): WorkbookOperation[] {
-  const figures = figuresOf(framework).filter((f) => f.template.kind === 'event_cases');
-  if (!figures.length) return [];
-  const counted = cases.filter((c) => c.duplicateOf === null);
-  const first = 2 + framework.columns.flatMap(caseColumnNames).length;
+export function caseEventColumns(framework: Framework, period: Period, events: readonly { table: string; records: readonly CaseRecord[] }[]): ExtraCaseColumn[] {
   const caseIdColumn = 2 + framework.columns.slice(0, framework.columns.findIndex((c) => c.key === framework.caseId)).flatMap(caseColumnNames).length;
-  const lastRow = Math.max(counted.length + 1, 2);
-  const rows = new Map(counted.map((c, i) => [c, i + 2]));
-  const operations: WorkbookOperation[] = [];
-  figures.forEach((figure, j) => {
+  return figuresOf(framework).flatMap((figure): ExtraCaseColumn[] => {
     const spec = figureSpec(figure, framework);
-    if (spec.kind !== 'event_cases') return;
+    if (spec.kind !== 'event_cases') return [];
     // The value each formula computes, for viewers that do not recalculate.
     const matches = caseTest(spec.terms, period);
     const perCase = new Map<string, number>();
-    for (const event of events.find((e) => e.table === spec.events)?.counted ?? []) if (matches(event)) perCase.set(event.id, (perCase.get(event.id) ?? 0) + 1);
-    const column = first + j;
-    const cells = counted.map((c): CellWrite[] => [{ formula: caseEventsFormula(figure, framework, cellAddress(rows.get(c)!, caseIdColumn)), result: perCase.get(c.id) ?? 0 }]);
-    operations.push(
-      { op: 'write', sheet: CASES_SHEET, at: cellAddress(1, column), rows: [[`Events: ${figure.label}`], ...cells] },
-      { op: 'style', sheet: CASES_SHEET, range: `${cellAddress(1, column)}:${cellAddress(1, column)}`, style: 'table_header' },
-      { op: 'defineName', name: caseEventsName(figure.id), sheet: CASES_SHEET, range: `${cellAddress(2, column)}:${cellAddress(lastRow, column)}` },
-    );
+    for (const event of events.find((e) => e.table === spec.events)?.records ?? []) if (event.duplicateOf === null && matches(event)) perCase.set(event.id, (perCase.get(event.id) ?? 0) + 1);
+    return [{ header: `Events: ${figure.label}`, name: caseEventsName(figure.id), cell: (record, row) => ({ formula: caseEventsFormula(figure, framework, cellAddress(row, caseIdColumn)), result: perCase.get(record.id) ?? 0 }) }];
   });
-  return operations;
 }

@@ -6,7 +6,6 @@ import type { RawTable } from '../engine/cases/rawTable';
 import { figureFormula } from '../engine/formulas/figureFormula';
 import { PERIOD_FROM, PERIOD_TO } from '../engine/formulas/names';
 import type { EventRows } from '../engine/events/eventImport';
-import { importReturn } from '../engine/report/returnTally';
 import { blankFigureReason, type TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
 import type { CaseText, NamedCount } from '../engine/tally/tally';
@@ -15,8 +14,8 @@ import { stopIfAborted, type RunOptions } from '../engine/progress';
 import { sheetCell } from '../workbook/addresses';
 import type { CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from '../workbook/port';
 import type { Mapping } from '../engine/mapping/mapping';
-import { caseSheets } from './caseTable';
-import { caseEventColumns, eventSheets } from './eventSheets';
+import { tableRows, tallyIntoCaseSheets, type CaseRowStream } from './caseRows';
+import { eventSheets } from './eventSheets';
 import { isMapped, mappingOperations } from './mappedWorkbook';
 import { refuseUnfitMapping } from './mapTemplate';
 import { listName, REPLACED_SHEET, returnSheets, RETURN_NAMES, rowSheetNames, type FigureContent } from './returnLayout';
@@ -46,11 +45,13 @@ export interface FillResult {
  * stop the fill (nothing is written) unless `overwrite` is given. A commissioner's template keeps every cell,
  * style and setting of its own: only its figure cells get formulas, and figures it does not hold are left out.
  */
-export async function fillReturn(port: WorkbookPort, input: { framework: Framework; period: Period; table: RawTable; events?: EventRows[]; overwrite?: boolean; mapping?: Mapping; profile?: string | null } & RunOptions): Promise<FillResult> {
+export async function fillReturn(port: WorkbookPort, input: { framework: Framework; period: Period; table: RawTable | CaseRowStream; events?: EventRows[]; overwrite?: boolean; mapping?: Mapping; profile?: string | null } & RunOptions): Promise<FillResult> {
   const { framework, period, table } = input;
-  const { imported, events, report } = importReturn(table, input.events ?? [], framework, period, { ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.signal ? { signal: input.signal } : {}) });
+  const rows = 'rows' in table ? tableRows(table) : table;
+  const run = { ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.signal ? { signal: input.signal } : {}) };
+  const { report, sheets: caseSheets, events } = await tallyIntoCaseSheets(port, rows, framework, period, run, input.events ?? []);
   // The case sheets and each event table's: the rows every formula counts.
-  const rowSheets = () => [...caseSheets(framework, table, imported), ...caseEventColumns(framework, period, imported.cases, events), ...eventSheets(framework, events)];
+  const rowSheets = () => [...caseSheets.operations(), ...eventSheets(framework, events)];
   const periodDates = { from: jsDateOfDay(period.from), to: jsDateOfDay(period.to) };
   const lists = listRows(framework, report);
   const operations: WorkbookOperation[] = [];

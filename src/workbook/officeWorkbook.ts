@@ -3,14 +3,20 @@ import { dayFromJsDate, excelSerialOfDay } from '../engine/cases/dates';
 import { CELL_TEXT_LIMIT, type RawCell } from '../engine/cases/rawTable';
 import { absoluteRef, cellAddress, columnLetters, parseCell } from './addresses';
 import type { GridCell, SheetGrid } from '../engine/mapping/grid';
-import type { CellLook, CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
-import { DATE_FORMAT, DATE_TIME_FORMAT, HEADING_COLOUR, MONTH_FORMAT, MUTED_COLOUR, STYLE_FILLS } from './styles';
+import type { CellLook, CellStyle, CellWrite, NamedRange, RowSpool, WorkbookOperation, WorkbookPort } from './port';
+import { SpooledRows, spooledWrites } from './spooledRows';
+import { DATE_FORMAT, DATE_TIME_FORMAT, dateFormatOf, HEADING_COLOUR, MONTH_FORMAT, MUTED_COLOUR, STYLE_FILLS } from './styles';
 
 /** Runs one batch against the open workbook: Excel.run in Excel, a fake in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-/** Excel on the web refuses requests over 5 MB: a batch is sent before its queued writes reach this estimate. */
+/** Excel on the web refuses requests over 5 MB: a batch is sent before its queued writes would pass this estimate. */
 const PAYLOAD_LIMIT = 4_000_000;
+/**
+ * The most cells one request writes or reads. Microsoft suggests blocks of some thousands of rows, and writes of
+ * 20,000 cells have failed on the web: a big write goes in row blocks under this, each its own sync.
+ */
+export const CELLS_PER_REQUEST = 20_000;
 /** A template's used range above this many cells is formatted far beyond its content. */
 const GRID_CELL_LIMIT = 40_000;
 /** What a protected return leaves open: formatting, so highlights and widths still work. */
@@ -18,9 +24,6 @@ const PROTECTION = { allowFormatCells: true, allowFormatColumns: true, allowForm
 
 /** What one apply() knows as it queues: the names, the notes on the cells it touches, the sheets to protect at the end. */
 type Batch = { named: Set<string>; notes: Map<string, Excel.Note | null>; reprotect: Set<string> };
-
-/** Cells read in one request: well under the limit for the text a case export holds. */
-const CELLS_PER_READ = 100_000;
 
 /**
  * The workbook port over the workbook open in Excel. Every method is one Excel.run with a fixed number of
@@ -69,7 +72,7 @@ export class OfficeWorkbook implements WorkbookPort {
       if (used.isNullObject) return [];
       const { rowIndex, columnIndex, rowCount, columnCount } = used;
       // Read in blocks that each answer under Excel on the web's response limit: one for most sheets.
-      const rowsPerBlock = Math.max(1, Math.floor(CELLS_PER_READ / columnCount));
+      const rowsPerBlock = Math.max(1, Math.floor(CELLS_PER_REQUEST / columnCount));
       const rows: { number: number; cells: RawCell[] }[] = [];
       const pad = Array.from({ length: columnIndex }, () => null);
       for (let first = 0; first < rowCount; first += rowsPerBlock) {
@@ -179,21 +182,30 @@ export class OfficeWorkbook implements WorkbookPort {
         }
       const batch: Batch = { named, notes, reprotect };
 
-      let queued = 0;
-      for (const op of operations) {
-        queued += this.queue(workbook, op, batch);
-        if (queued > PAYLOAD_LIMIT) {
-          await context.sync();
-          queued = 0;
+      // A request is sent before what is queued would pass either limit: a constant number of syncs, plus one a block.
+      const queued = { bytes: 0, cells: 0 };
+      for (const op of operations)
+        for (const part of op.op === 'write' ? writeBlocks(op) : op.op === 'writeSpool' ? spooledWrites(op.sheet, op.spool).flatMap(writeBlocks) : [op]) {
+          const cells = part.op === 'write' ? part.rows.length * widthOf(part.rows) : 0;
+          const bytes = part.op === 'write' ? part.bytes : 0;
+          if (queued.cells + cells > CELLS_PER_REQUEST || queued.bytes + bytes > PAYLOAD_LIMIT) {
+            await context.sync();
+            queued.bytes = queued.cells = 0;
+          }
+          queued.bytes += this.queue(workbook, part, batch);
+          queued.cells += cells;
         }
-      }
       for (const sheet of reprotect) workbook.worksheets.getItem(sheet).protection.protect(PROTECTION);
       await context.sync();
     });
   }
 
+  rowSpool(): RowSpool {
+    return new SpooledRows();
+  }
+
   /** Queues one operation; returns a rough size of what it adds to the request. */
-  private queue(workbook: Excel.Workbook, op: WorkbookOperation, { named, notes, reprotect }: Batch): number {
+  private queue(workbook: Excel.Workbook, op: Exclude<WorkbookOperation, { op: 'writeSpool' }>, { named, notes, reprotect }: Batch): number {
     const sheet = (name: string) => workbook.worksheets.getItem(name);
     switch (op.op) {
       case 'addSheet': {
@@ -207,13 +219,12 @@ export class OfficeWorkbook implements WorkbookPort {
         return 100;
       case 'write': {
         const { row, column } = parseCell(op.at);
-        const width = op.rows.reduce((widest, r) => Math.max(widest, r.length), 1);
+        const width = widthOf(op.rows);
         const rows = op.rows.map((r) => [...r, ...Array.from({ length: width - r.length }, () => null)]);
         const range = sheet(op.sheet).getRange(`${cellAddress(row, column)}:${cellAddress(row + rows.length - 1, column + width - 1)}`);
-        const formulas = rows.map((r) => r.map(toExcel));
-        range.formulas = formulas as unknown as string[][];
-        if (rows.some((r) => r.some((c) => c instanceof Date))) range.numberFormat = rows.map((r) => r.map((c) => (c instanceof Date ? DATE_FORMAT : 'General')));
-        return JSON.stringify(formulas).length * 2;
+        range.formulas = rows.map((r) => r.map(toExcel)) as unknown as string[][];
+        if (rows.some((r) => r.some((c) => c instanceof Date))) range.numberFormat = rows.map((r) => r.map((c) => (c instanceof Date ? dateFormatOf(c) : 'General')));
+        return 'bytes' in op ? (op.bytes as number) : writeBytes(rows);
       }
       case 'style':
         styleRange(sheet(op.sheet).getRange(op.range), op.style);
@@ -254,6 +265,38 @@ export class OfficeWorkbook implements WorkbookPort {
         return 0;
     }
   }
+}
+
+type WriteOperation = Extract<WorkbookOperation, { op: 'write' }>;
+
+const widthOf = (rows: readonly (readonly CellWrite[])[]) => rows.reduce((widest, r) => Math.max(widest, r.length), 1);
+
+/** A rough size of a block of cells in a request: its text, twice for the number formats dates bring. */
+function writeBytes(rows: readonly (readonly CellWrite[])[]): number {
+  let bytes = 0;
+  for (const row of rows) for (const cell of row) bytes += 8 + (typeof cell === 'string' ? Math.min(cell.length, CELL_TEXT_LIMIT) : typeof cell === 'object' && cell !== null && !(cell instanceof Date) ? cell.formula.length : 12);
+  return bytes * 2;
+}
+
+/** A write as blocks of whole rows, each under the request limits (a single row over them is its own block). */
+function writeBlocks(op: WriteOperation): (WriteOperation & { bytes: number })[] {
+  const width = widthOf(op.rows);
+  const { row, column } = parseCell(op.at);
+  const blocks: (WriteOperation & { bytes: number })[] = [];
+  let first = 0;
+  let bytes = 0;
+  const close = (end: number) => {
+    if (end > first) blocks.push({ op: 'write', sheet: op.sheet, at: cellAddress(row + first, column), rows: op.rows.slice(first, end), bytes });
+    first = end;
+    bytes = 0;
+  };
+  op.rows.forEach((cells, i) => {
+    const size = writeBytes([cells]);
+    if ((i - first + 1) * width > CELLS_PER_REQUEST || bytes + size > PAYLOAD_LIMIT) close(i);
+    bytes += size;
+  });
+  close(op.rows.length);
+  return blocks;
 }
 
 /** What a cell holds, as Excel takes it through `formulas`: text that starts like a formula is kept as text. */

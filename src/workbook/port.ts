@@ -13,6 +13,8 @@ export type WorkbookOperation =
   | { op: 'removeSheet'; sheet: string }
   /** A block of cells from its top-left cell. */
   | { op: 'write'; sheet: string; at: string; rows: CellWrite[][] }
+  /** The rows of a spool from this port's `rowSpool`, below anything the sheet already holds. */
+  | { op: 'writeSpool'; sheet: string; spool: RowSpool }
   | { op: 'style'; sheet: string; range: string; style: CellStyle }
   /** Sets a fill back as `looks` read it: a colour, the file adapter's exact fill, or none. */
   | { op: 'fill'; sheet: string; range: string; fill: CellFill }
@@ -29,6 +31,15 @@ export type WorkbookOperation =
    */
   | { op: 'protect'; sheet: string }
   | { op: 'unprotect'; sheet: string };
+
+/**
+ * Rows handed over as an export is read, before the batch that writes them: each with its sheet row number
+ * (going down the sheet), from column A. How they are kept until then is the adapter's own: in memory, or as
+ * compressed sheet XML, so a full sheet of cases never sits in memory cell by cell.
+ */
+export interface RowSpool {
+  add(row: number, cells: readonly CellWrite[]): void;
+}
 
 /**
  * A cell's fill as read before the product marks it, so the mark can be taken off again. `color` is what every
@@ -69,4 +80,6 @@ export interface WorkbookPort {
   /** The fill and note of single cells. */
   looks(cells: { sheet: string; cell: string }[]): Promise<CellLook[]>;
   apply(operations: WorkbookOperation[]): Promise<void>;
+  /** A spool for rows to write later with a `writeSpool` operation. */
+  rowSpool(): RowSpool;
 }

@@ -19,3 +19,6 @@ export const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
 export const MONTH_FORMAT = 'mmm yyyy';
 export const HEADING_COLOUR = '#1F4E79';
 export const MUTED_COLOUR = '#595959';
+
+/** How a date written into a cell is shown: with its time of day where it has one. */
+export const dateFormatOf = (date: Date): string => (date.getTime() % 86_400_000 === 0 ? DATE_FORMAT : DATE_TIME_FORMAT);

@@ -21,16 +21,16 @@ function holdsUtf16(bytes: Uint8Array, name: string): boolean {
   return false;
 }
 
+/** Where a zip's end-of-directory record starts, or -1: it sits in the last 64 KB (after an optional comment). */
+export function zipDirectoryEnd(view: DataView): number {
+  for (let i = view.byteLength - 22; i >= Math.max(0, view.byteLength - 65_557); i--) if (view.getUint32(i, true) === 0x06054b50) return i;
+  return -1;
+}
+
 /** The compressed and expanded sizes of every part, from the zip's central directory; null when there is none. */
 function zipParts(bytes: Uint8Array): { name: string; compressed: number; expanded: number }[] | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The end-of-directory record sits in the last 64 KB (after an optional comment).
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--)
-    if (view.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
+  const end = zipDirectoryEnd(view);
   if (end < 0) return null;
   const count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);

@@ -5,23 +5,41 @@ import { absoluteRef, cellAddress, parseCell, parseRange } from './addresses';
 import { cellValue, rowValues, writeFormula } from './exceljsValues';
 import type { GridCell, SheetGrid } from '../engine/mapping/grid';
 import { checkWorkbookBytes } from './workbookBytes';
-import type { CellFill, CellLook, CellStyle, CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from './port';
-import { DATE_FORMAT, DATE_TIME_FORMAT, HEADING_COLOUR, MONTH_FORMAT, MUTED_COLOUR, STYLE_FILLS } from './styles';
+import type { CellFill, CellLook, CellStyle, CellWrite, NamedRange, RowSpool, WorkbookOperation, WorkbookPort } from './port';
+import { SpooledRows, spooledWrites } from './spooledRows';
+import { DATE_FORMAT, DATE_TIME_FORMAT, dateFormatOf, HEADING_COLOUR, MONTH_FORMAT, MUTED_COLOUR, STYLE_FILLS } from './styles';
 
 /** ExcelJS colours are ARGB. */
 const argb = (hex: string) => `FF${hex.slice(1)}`;
 
-/** The workbook port over an .xlsx file held in memory, with ExcelJS. */
-export class XlsxWorkbook implements WorkbookPort {
-  private constructor(private readonly workbook: ExcelJS.Workbook) {}
+/**
+ * Sheets streamed past ExcelJS (Node only: it compresses): their spooled rows become sheet XML as they come,
+ * joined at the end to the package ExcelJS writes for the rest of the workbook, with the names over them.
+ */
+export interface SheetStreams {
+  spool(): RowSpool;
+  /** The package as pieces to write one after another: a full sheet of cases is never copied into one piece. */
+  package(bytes: Uint8Array, sheets: { sheet: string; spool: RowSpool }[], names: NamedRange[]): Uint8Array[];
+}
 
-  static create(): XlsxWorkbook {
+/** The workbook port over an .xlsx file held in memory, with ExcelJS; with `streams`, case sheets bypass it. */
+export class XlsxWorkbook implements WorkbookPort {
+  /** Sheets whose rows are streamed (each holds in ExcelJS only what was written above them), and the names over them. */
+  private readonly streamed = new Map<string, RowSpool>();
+  private readonly streamedNames = new Map<string, NamedRange>();
+
+  private constructor(
+    private readonly workbook: ExcelJS.Workbook,
+    private readonly streams: SheetStreams | null,
+  ) {}
+
+  static create(options: { streams?: SheetStreams } = {}): XlsxWorkbook {
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'Returns Assistant';
-    return new XlsxWorkbook(workbook);
+    return new XlsxWorkbook(workbook, options.streams ?? null);
   }
 
-  static async fromBytes(bytes: Uint8Array, fileName: string): Promise<XlsxWorkbook> {
+  static async fromBytes(bytes: Uint8Array, fileName: string, options: { streams?: SheetStreams } = {}): Promise<XlsxWorkbook> {
     checkWorkbookBytes(bytes, fileName);
     const workbook = new ExcelJS.Workbook();
     try {
@@ -29,11 +47,26 @@ export class XlsxWorkbook implements WorkbookPort {
     } catch {
       throw new InputError(`${fileName} could not be read as an Excel workbook (.xlsx). Open it in Excel and save it again as .xlsx.`);
     }
-    return new XlsxWorkbook(workbook);
+    return new XlsxWorkbook(workbook, options.streams ?? null);
   }
 
   async toBytes(): Promise<Uint8Array> {
-    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    const parts = await this.toParts();
+    if (parts.length === 1) return parts[0]!;
+    const bytes = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+    parts.reduce((at, part) => (bytes.set(part, at), at + part.length), 0);
+    return bytes;
+  }
+
+  /** The file as pieces to write one after another (one, unless sheets were streamed). */
+  async toParts(): Promise<Uint8Array[]> {
+    const bytes = new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    if (!this.streams || (this.streamed.size === 0 && this.streamedNames.size === 0)) return [bytes];
+    return this.streams.package(bytes, [...this.streamed].map(([sheet, spool]) => ({ sheet, spool })), [...this.streamedNames.values()]);
+  }
+
+  rowSpool(): RowSpool {
+    return this.streams?.spool() ?? new SpooledRows();
   }
 
   async sheetNames(): Promise<string[]> {
@@ -42,10 +75,11 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async names(): Promise<NamedRange[]> {
     const model = this.workbook.definedNames.model as { name: string; ranges: string[] }[];
-    return model.flatMap(({ name, ranges }) => {
+    const names = model.flatMap(({ name, ranges }) => {
       const m = /^'?(.*?)'?!(.+)$/.exec(ranges[0] ?? '');
       return m ? [{ name, sheet: m[1]!.replace(/''/g, "'"), range: m[2]!.replace(/\$/g, '') }] : [];
     });
+    return [...names, ...this.streamedNames.values()];
   }
 
   async read(ranges: { sheet: string; range: string }[]): Promise<RawCell[][][]> {
@@ -122,8 +156,13 @@ export class XlsxWorkbook implements WorkbookPort {
       case 'removeSheet': {
         const ws = this.workbook.getWorksheet(op.sheet);
         if (ws) this.workbook.removeWorksheet(ws.id);
+        this.streamed.delete(op.sheet);
         return;
       }
+      case 'writeSpool':
+        if (this.streams) this.streamed.set(op.sheet, op.spool);
+        else for (const write of spooledWrites(op.sheet, op.spool)) this.applyOne(write);
+        return;
       case 'write': {
         const ws = this.sheet(op.sheet);
         const { row, column } = parseCell(op.at);
@@ -142,7 +181,9 @@ export class XlsxWorkbook implements WorkbookPort {
         return;
       case 'defineName':
         this.removeName(op.name);
-        this.workbook.definedNames.add(absoluteRef(op.sheet, op.range), op.name);
+        // ExcelJS keeps a name cell by cell: a column of a streamed sheet is written into the package as it is.
+        if (this.streamed.has(op.sheet)) this.streamedNames.set(op.name, { name: op.name, sheet: op.sheet, range: op.range });
+        else this.workbook.definedNames.add(absoluteRef(op.sheet, op.range), op.name);
         return;
       case 'removeName':
         this.removeName(op.name);
@@ -183,6 +224,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private removeName(name: string): void {
     // ExcelJS's own remove takes one cell at a time, leaving the rest of a range's name behind.
     delete (this.workbook.definedNames as unknown as { matrixMap: Record<string, unknown> }).matrixMap[name];
+    this.streamedNames.delete(name);
   }
 
   private sheet(name: string): ExcelJS.Worksheet {
@@ -211,7 +253,7 @@ function writeCell(cell: ExcelJS.Cell, value: CellWrite): void {
   if (value instanceof Date) {
     ownStyle(cell);
     cell.value = value;
-    cell.numFmt = DATE_FORMAT;
+    cell.numFmt = dateFormatOf(value);
   } else if (value !== null && typeof value === 'object') {
     writeFormula(cell, value.formula, value.result);
   } else cell.value = typeof value === 'string' ? value.slice(0, CELL_TEXT_LIMIT) : value;

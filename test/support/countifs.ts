@@ -1,5 +1,6 @@
 import type { Framework } from '../../src/frameworks/schema';
-import { caseSheets } from '../../src/commands/caseTable';
+import { CaseSheetRows } from '../../src/commands/caseTable';
+import { SpooledRows } from '../../src/workbook/spooledRows';
 import { CASES_SHEET } from '../../src/commands/returnLayout';
 import { dayFromJsDate } from '../../src/engine/cases/dates';
 import type { CaseImport } from '../../src/engine/cases/importCases';
@@ -14,9 +15,12 @@ import { parseCell } from '../../src/workbook/addresses';
  * period bound) to test the formula generator without starting LibreOffice.
  */
 export function countifsEvaluator(framework: Framework, table: RawTable, imported: CaseImport, period: Period) {
-  const operations = caseSheets(framework, table, imported);
-  const write = operations.find((op) => op.op === 'write' && op.sheet === CASES_SHEET);
-  const rows = (write && write.op === 'write' ? write.rows.slice(1) : []) as RawCell[][];
+  const sheets = new CaseSheetRows(framework, new SpooledRows(), new SpooledRows());
+  for (const row of table.rows) sheets.pasted(row);
+  for (const record of imported.cases) sheets.case(record);
+  const operations = sheets.operations();
+  const spooled = operations.find((op) => op.op === 'writeSpool' && op.sheet === CASES_SHEET);
+  const rows = (spooled && spooled.op === 'writeSpool' ? (spooled.spool as SpooledRows).rows.map((r) => r.cells) : []) as RawCell[][];
   const columns = new Map<string, RawCell[]>();
   for (const op of operations)
     if (op.op === 'defineName') columns.set(op.name, rows.map((r) => r[parseCell(op.range.split(':')[0]!).column - 1] ?? null));

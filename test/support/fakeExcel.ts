@@ -12,7 +12,7 @@ type Format = { bold?: boolean; fill?: string; indent?: number };
 
 class Loadable {
   private state: 'none' | 'queued' | 'ready' = 'none';
-  load() {
+  load(_properties?: string) {
     this.state = 'queued';
     return this;
   }
@@ -28,7 +28,10 @@ export class FakeExcel {
   syncs = 0;
   /** The most cells written between two syncs: the largest request the add-in sends Excel. */
   largestRequest = 0;
+  /** The most cells whose values or formulas were loaded between two syncs: the largest response. */
+  largestRead = 0;
   private written = 0;
+  private loaded = 0;
   readonly sheets = new Map<string, Map<string, Cell>>();
   readonly protectedSheets = new Set<string>();
   /** Cell notes by sheet and cell address. */
@@ -112,7 +115,8 @@ export class FakeExcel {
       sync: async () => {
         fake.syncs++;
         fake.largestRequest = Math.max(fake.largestRequest, fake.written);
-        fake.written = 0;
+        fake.largestRead = Math.max(fake.largestRead, fake.loaded);
+        fake.written = fake.loaded = 0;
         for (const o of fake.pending) o.synced();
         fake.pending = [];
       },
@@ -137,6 +141,11 @@ export class FakeExcel {
       this.merges.set(grid.sheet, grid.merges);
       if (grid.hidden) this.hiddenSheets.add(grid.sheet);
     }
+  }
+
+  /** Counts cells asked for by a load of values or formulas. */
+  read(cells: number) {
+    this.loaded += cells;
   }
 
   write(sheet: string, row: number, column: number, cell: Cell) {
@@ -187,6 +196,10 @@ abstract class FakeCells extends Loadable {
     super();
   }
   protected abstract cells<T>(fn: (row: number, column: number) => T): T[][];
+  override load(properties = '') {
+    if (/values|formulas/.test(properties)) this.fake.read(this.cells(() => 0).reduce((n, row) => n + row.length, 0));
+    return super.load();
+  }
   get values(): unknown[][] {
     this.guard('values');
     return this.cells((r, c) => this.fake.cell(this.sheet, r, c)?.value ?? '');
@@ -264,8 +277,8 @@ class FakeUsedRange extends FakeCells {
     super(fake, sheet);
   }
   /** Loading again after a sync queues the range for the next one. */
-  override load() {
-    this.fake.track(super.load());
+  override load(properties = '') {
+    this.fake.track(super.load(properties));
     return this;
   }
   private bounds() {

@@ -7,6 +7,7 @@ import type { Framework } from '../../src/frameworks/schema';
 import type { RawTable } from '../../src/engine/cases/rawTable';
 import type { Period } from '../../src/engine/tally/period';
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
+import { sheetXmlStreams } from '../../src/workbook/sheetXmlStreams';
 import { jsDateOfDay } from '../../src/engine/cases/dates';
 import { PERIOD_FROM, PERIOD_TO } from '../../src/engine/formulas/names';
 import { tallyTable } from '../../src/engine/report/tallyReport';
@@ -44,7 +45,8 @@ export function recalculateInLibreOffice(bytes: Uint8Array, name = 'return.xlsx'
  * with `periodTypedIn`, a provider first types another period into the filled return, and its formulas must follow.
  */
 export async function recalculatedAgainstTally(framework: Framework, table: RawTable, period: Period, periodTypedIn?: Period): Promise<{ mismatches: string[]; checked: number; recalculated: XlsxWorkbook }> {
-  const workbook = XlsxWorkbook.create();
+  // The case sheets streamed into the file, as the CLI writes them.
+  const workbook = XlsxWorkbook.create({ streams: sheetXmlStreams });
   let { report } = await fillReturn(workbook, { framework, period, table });
   if (periodTypedIn) {
     const named = new Map((await workbook.names()).map((n) => [n.name, n]));

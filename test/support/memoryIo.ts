@@ -19,7 +19,7 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}) {
       if (input !== undefined) throw writeRefusals.input(path, input);
       if (inMemory(path).length && !guard.force) throw writeRefusals.exists(path);
       if (existsSync(path)) await guardTarget(path, guard);
-      written[path] = bytes;
+      written[path] = bytes instanceof Uint8Array ? bytes : Buffer.concat(bytes);
     },
     listFolder: async (path) => {
       const here = Object.keys({ ...files, ...written }).filter((p) => resolve(dirname(p)) === resolve(path) && !hiddenOrLock(p.split(/[\\/]/).pop()!));

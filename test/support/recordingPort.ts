@@ -1,4 +1,5 @@
 import type { WorkbookOperation, WorkbookPort } from '../../src/workbook/port';
+import { SpooledRows } from '../../src/workbook/spooledRows';
 
 /** A new, empty workbook that only records what it is asked to write: every operation, and how many applies. */
 export function recordingPort() {
@@ -12,6 +13,7 @@ export function recordingPort() {
     formulas: async () => [],
     looks: async () => [],
     readGrid: async () => { throw new Error('not read by a fill'); },
+    rowSpool: () => new SpooledRows(),
     apply: async (operations) => {
       applies++;
       for (const op of operations) applied.push(op);

@@ -3,7 +3,9 @@ import { checkWorkbook } from '../../src/commands/checkWorkbook';
 import { annotateReturn } from '../../src/commands/annotateReturn';
 import { builtInFramework } from '../../src/frameworks/load';
 import { periodFromIso } from '../../src/engine/tally/period';
-import { OfficeWorkbook, toExcel } from '../../src/workbook/officeWorkbook';
+import { CELLS_PER_REQUEST, OfficeWorkbook, toExcel } from '../../src/workbook/officeWorkbook';
+import { parseCell } from '../../src/workbook/addresses';
+import { CASE_DATA_SHEET, CASES_SHEET } from '../../src/commands/returnLayout';
 import { HEADERS, ROWS } from '../fixtures/handBuiltCases';
 import { FakeExcel } from '../support/fakeExcel';
 import { tableOf } from '../support/tables';
@@ -35,28 +37,40 @@ function cases(count: number) {
 }
 
 describe('OfficeWorkbook', () => {
-  it('fills a return with the same number of syncs whatever the number of rows', async () => {
-    const syncsFor = async (rows: number) => {
+  it('fills a return in a constant number of syncs plus one a block of case rows, no request over the cell limit', async () => {
+    const fill = async (rows: number) => {
       const excel = new FakeExcel();
       await fillReturn(new OfficeWorkbook(excel.run), { framework, period, table: cases(rows) });
-      return excel.syncs;
+      return excel;
     };
-    const few = await syncsFor(10);
+    const few = (await fill(10)).syncs;
     expect(few).toBeLessThanOrEqual(3);
-    expect(await syncsFor(1500)).toBe(few);
+    const many = await fill(3000);
+    // The case sheets' rows, each sheet's in blocks of whole rows under the limit.
+    const width = (sheet: string) => Math.max(...[...many.sheets.get(sheet)!.keys()].map((a) => parseCell(a).column));
+    const blocks = [CASE_DATA_SHEET, CASES_SHEET].reduce((n, sheet) => n + Math.ceil(3001 / Math.floor(CELLS_PER_REQUEST / width(sheet))), 0);
+    expect(many.largestRequest).toBeLessThanOrEqual(CELLS_PER_REQUEST);
+    expect(many.syncs).toBeGreaterThan(few);
+    expect(many.syncs).toBeLessThanOrEqual(few + blocks);
+    expect(many.cell(CASES_SHEET, 3001, 1)?.value).toBe(3001);
   });
 
-  it('checks and annotates a filled return in a constant number of syncs', async () => {
-    const syncsFor = async (rows: number) => {
+  it('checks and annotates a filled return in a constant number of syncs, plus one a block of case rows read', async () => {
+    const check = async (rows: number) => {
       const excel = new FakeExcel();
       const workbook = new OfficeWorkbook(excel.run);
       await fillReturn(workbook, { framework, period, table: cases(rows) });
       excel.syncs = 0;
+      excel.largestRead = 0;
       const { read, findings } = await checkWorkbook(workbook, 'this workbook');
       await annotateReturn(workbook, read, findings);
-      return excel.syncs;
+      return excel;
     };
-    expect(await syncsFor(1200)).toBe(await syncsFor(12));
+    const few = (await check(12)).syncs;
+    const many = await check(1200);
+    const width = Math.max(...[...many.sheets.get(CASE_DATA_SHEET)!.keys()].map((a) => parseCell(a).column));
+    expect(many.syncs).toBe(few - 1 + Math.ceil(1201 / Math.floor(CELLS_PER_REQUEST / width)));
+    expect(many.largestRead).toBeLessThanOrEqual(CELLS_PER_REQUEST);
   });
 
   it('writes every figure as a formula into named cells, and re-fills a protected return', async () => {
@@ -94,7 +108,20 @@ describe('OfficeWorkbook', () => {
     excel.syncs = 0;
     const rows = Array.from({ length: 4000 }, (_, i) => Array.from({ length: 40 }, () => `case text ${i}`));
     await workbook.apply([{ op: 'write', sheet: 'Big', at: 'A1', rows: rows.slice(0, 2000) }, { op: 'write', sheet: 'Big', at: 'A2001', rows: rows.slice(2000) }]);
+    expect(excel.largestRequest).toBeLessThanOrEqual(CELLS_PER_REQUEST);
+    expect(excel.syncs).toBe(1 + Math.ceil(4000 / Math.floor(CELLS_PER_REQUEST / 40)));
+    expect(excel.cell('Big', 4000, 40)?.value).toBe('case text 3999');
+  });
+
+  it('sends a write of long text in blocks under the payload limit', async () => {
+    const excel = new FakeExcel();
+    const workbook = new OfficeWorkbook(excel.run);
+    await workbook.apply([{ op: 'addSheet', sheet: 'Big' }]);
+    excel.syncs = 0;
+    // 300 rows of 10,000 characters: 6 MB of text in 300 cells.
+    await workbook.apply([{ op: 'write', sheet: 'Big', at: 'A1', rows: Array.from({ length: 300 }, (_, i) => [`${i} `.padEnd(10_000, 'x')]) }]);
     expect(excel.syncs).toBeGreaterThan(2);
+    expect(excel.cell('Big', 300, 1)?.value).toMatch(/^299 x/);
   });
 });
 
@@ -121,7 +148,8 @@ describe('OfficeWorkbook reading a big pasted sheet', () => {
     expect(used).toHaveLength(6000);
     expect(used[0]).toEqual({ number: 3, cells: [null, ...rows[0]!] });
     expect(used[5999]!.number).toBe(6002);
-    expect(excel.syncs).toBe(1 + Math.ceil(6000 / Math.floor(100_000 / 30)));
+    expect(excel.syncs).toBe(1 + Math.ceil(6000 / Math.floor(CELLS_PER_REQUEST / 30)));
+    expect(excel.largestRead).toBeLessThanOrEqual(CELLS_PER_REQUEST);
   });
 });
 

@@ -41,6 +41,15 @@ export function workbookPortContract(name: string, create: () => Promise<Workboo
       expect([second![0], asDay(second![1]!), second![2]]).toEqual(['When', asDay(date), null]);
     });
 
+    it('writes spooled rows at their row numbers from column A, below what the sheet holds', async () => {
+      const spool = port.rowSpool();
+      spool.add(2, ['a', 1]);
+      spool.add(3, [null, true]);
+      spool.add(5, ['after a gap']);
+      await port.apply([{ op: 'write', sheet: 'Case data', at: 'A1', rows: [['Header', 'Count']] }, { op: 'writeSpool', sheet: 'Case data', spool }]);
+      expect(await port.read([{ sheet: 'Case data', range: 'A1:B5' }])).toEqual([[['Header', 'Count'], ['a', 1], [null, true], [null, null], ['after a gap', null]]]);
+    });
+
     it('cuts text longer than a cell holds to the limit, never writing what Excel would refuse', async () => {
       await port.apply([{ op: 'write', sheet: 'Return', at: 'A1', rows: [['x'.repeat(40_000), `=${'y'.repeat(40_000)}`]] }]);
       const [[[plain, formulaLike]]] = (await port.read([{ sheet: 'Return', range: 'A1:B1' }])) as [[[string, string]]];

@@ -1,0 +1,21 @@
+import { InputError } from '../errors';
+import type { CliIo } from './io';
+
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
+
+/**
+ * A case-data file to stream as delimited text, or null when it is read whole instead: a workbook (or anything
+ * that is not text), or where the io cannot stream.
+ */
+export async function openCaseText(io: CliIo, file: string, sheet: string | undefined): Promise<{ size: number; chunks: () => AsyncIterable<Uint8Array> } | null> {
+  const opened = io.openFile ? await io.openFile(file) : null;
+  const head = opened ? await firstBytes(opened.chunks()) : null;
+  if (!opened || !head || head.length === 0 || (head[0] === 0x50 && head[1] === 0x4b) || OLE_SIGNATURE.every((b, i) => head[i] === b)) return null;
+  if (sheet !== undefined) throw new InputError(`${file} is a text file, not a workbook, so it has no sheet "${sheet}". Leave out --sheet.`);
+  return opened;
+}
+
+async function firstBytes(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array | null> {
+  for await (const chunk of chunks) return chunk;
+  return null;
+}
