@@ -56,8 +56,8 @@ export function App({ host }: { host: PaneHost }) {
       return `Loaded the ${framework.title} from ${file.name}. It is chosen above: fill or check a return with it.`;
     });
   // A mapping step changes whether the workbook can be checked: the pane reads that again after each.
-  const runThenRefresh: RunStep = (what, action) => pane.run(what, async () => {
-    const message = await action();
+  const runThenRefresh: RunStep = (what, action) => pane.run(what, async (step) => {
+    const message = await action(step);
     if (open) await pane.refresh(open.session);
     return message;
   });
