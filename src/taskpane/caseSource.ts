@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RawTable } from '../engine/cases/rawTable';
+import { isBlankCell, type RawTable } from '../engine/cases/rawTable';
 import { InputError } from '../errors';
 import { readDelimited } from '../tables/readDelimited';
 import { readTable } from '../tables/readTable';
@@ -21,7 +21,7 @@ export async function caseTableOf(source: CaseSource): Promise<RawTable> {
   return readTable(new Uint8Array(source.bytes), source.name);
 }
 
-/** How many case rows a table holds, not counting its header row. */
+/** How many case rows a table holds: rows after the header with anything in them (a file's last line break adds a blank one). */
 export function caseRowCount(table: RawTable): number {
-  return Math.max(table.rows.length - 1, 0);
+  return table.rows.slice(1).filter((row) => row.cells.some((cell) => !isBlankCell(cell))).length;
 }

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ReadReturn } from '../commands/readReturn';
 import type { Finding } from '../engine/checks/findings';
-import type { TallyReport } from '../engine/report/tallyReport';
+import { rowIssueCount, type TallyReport } from '../engine/report/tallyReport';
 import { InputError } from '../errors';
 import { explanationsAfterCheck } from './explanations';
 import { inPageTerms } from './pageWording';
@@ -136,7 +136,8 @@ export function cancelledMessage(what: string): string {
 /** "Filled sample-return.xlsx: 678 figures from 16 case rows …". */
 export function fillMessage(name: string, tally: TallyReport): string {
   const blank = Object.keys(tally.blanked).length;
-  return `Filled ${name}: ${Object.keys(tally.figures).length} figures from ${tally.cases?.rows ?? 0} case rows${tally.rowIssues.length ? `; the case data has ${tally.rowIssues.length} row issues (listed below)` : ''}.${
+  const issues = rowIssueCount(tally);
+  return `Filled ${name}: ${Object.keys(tally.figures).length} figures from ${tally.cases?.rows ?? 0} case rows${issues ? `; the case data has ${issues} row issues (listed below)` : ''}.${
     blank ? ` ${blank} figure${blank === 1 ? ' is' : 's are'} left blank: the export lacks a column ${blank === 1 ? 'it needs' : 'they need'}.` : ''
   } Check it next.`;
 }

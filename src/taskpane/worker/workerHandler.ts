@@ -7,6 +7,7 @@ import { caseRowCount, caseTableOf } from '../caseSource';
 import { ReturnSession } from '../returnSession';
 import { pageMessageSchema, type WorkerReply, type WorkerRequest, type WorkerResults } from './protocol';
 import { stoppablePort } from './stoppablePort';
+import { tallyForThePage } from './tallyForThePage';
 
 /** Sends a reply to the page, handing over (not copying) the buffers listed. */
 export type PostReply = (reply: WorkerReply, transfer?: Transferable[]) => void;
@@ -57,7 +58,7 @@ export function workerHandler(post: PostReply): (message: unknown) => void {
       }
       case 'fill':
         progress('reading', 0, null);
-        return { value: await find(request.session).session.fill(builtInFramework(request.frameworkId), periodFromIso(request.from, request.to), request.cases, request.overwrite, request.profile, options) };
+        return { value: tallyForThePage(await find(request.session).session.fill(builtInFramework(request.frameworkId), periodFromIso(request.from, request.to), request.cases, request.overwrite, request.profile, options)) };
       case 'check':
         progress('checking', 0, null);
         return { value: await find(request.session).session.check() };
