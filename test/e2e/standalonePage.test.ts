@@ -307,7 +307,7 @@ describe('the standalone page on 100,000 case rows', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(offMachine()).toEqual([]);
     await close();
-  });
+  }, 1_500_000);
 
   it('cancels a big fill by keyboard: the page is usable at once and the workbook open before is still there, unchanged', async () => {
     const { page, close } = await openPage(320);
