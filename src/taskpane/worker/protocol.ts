@@ -13,7 +13,7 @@ import { caseSourceSchema } from '../caseSource';
  */
 const session = z.number().int().nonnegative();
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-/** Frameworks are named, not sent: the worker holds the same built-in ones as the page. */
+/** Frameworks are named: the worker holds the built-in ones, and is sent those loaded in the page with each step. */
 const frameworkId = z.string().min(1);
 
 export const requestSchema = z.discriminatedUnion('op', [
@@ -35,7 +35,8 @@ export const requestSchema = z.discriminatedUnion('op', [
 export type WorkerRequest = z.infer<typeof requestSchema>;
 
 export const pageMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('run'), id: z.number().int(), request: requestSchema }),
+  /** `frameworks`: those loaded from files in the page, checked again by the worker before it uses them. */
+  z.object({ type: z.literal('run'), id: z.number().int(), request: requestSchema, frameworks: z.array(z.unknown()).default([]) }),
   z.object({ type: z.literal('cancel'), id: z.number().int() }),
 ]);
 export type PageMessage = z.infer<typeof pageMessageSchema>;

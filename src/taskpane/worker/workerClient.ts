@@ -1,5 +1,6 @@
 import type { RunOptions } from '../../engine/progress';
 import { InputError } from '../../errors';
+import { loadedFrameworks } from '../paneFrameworks';
 import { workerReplySchema, type ResultOf, type WorkerReply, type WorkerRequest } from './protocol';
 import { startWorker } from './startWorker';
 import type { WorkerLike } from './workerLike';
@@ -43,7 +44,7 @@ export class WorkerClient {
         reject: (error) => (settle(), reject(error)),
         onProgress: options.onProgress,
       });
-      this.worker.postMessage({ type: 'run', id, request }, transfer);
+      this.worker.postMessage({ type: 'run', id, request, frameworks: loadedFrameworks() }, transfer);
     });
   }
 

@@ -1,7 +1,8 @@
 import type { Stage } from '../../engine/progress';
 import { periodFromIso } from '../../engine/tally/period';
 import { InputError } from '../../errors';
-import { builtInFramework } from '../../frameworks/load';
+import { parseFramework } from '../../frameworks/load';
+import { paneFramework, rememberFramework } from '../paneFrameworks';
 import { XlsxWorkbook } from '../../workbook/xlsxWorkbook';
 import { caseRowCount, caseTableOf } from '../caseSource';
 import { ReturnSession } from '../returnSession';
@@ -58,7 +59,7 @@ export function workerHandler(post: PostReply): (message: unknown) => void {
       }
       case 'fill':
         progress('reading', 0, null);
-        return { value: tallyForThePage(await find(request.session).session.fill(builtInFramework(request.frameworkId), periodFromIso(request.from, request.to), request.cases, request.overwrite, request.profile, options)) };
+        return { value: tallyForThePage(await find(request.session).session.fill(paneFramework(request.frameworkId), periodFromIso(request.from, request.to), request.cases, request.overwrite, request.profile, options)) };
       case 'check':
         progress('checking', 0, null);
         return { value: await find(request.session).session.check() };
@@ -67,13 +68,13 @@ export function workerHandler(post: PostReply): (message: unknown) => void {
         return { value: await find(request.session).session.writeFindings(new Map(request.explanations)) };
       case 'map':
         progress('reading', 0, null);
-        return { value: await find(request.session).session.map(builtInFramework(request.frameworkId), request.previous) };
+        return { value: await find(request.session).session.map(paneFramework(request.frameworkId), request.previous) };
       case 'useMapping':
         find(request.session).session.useMapping(request.mapping);
         return { value: null };
       case 'saveMapping':
         progress('writing', 0, null);
-        await find(request.session).session.saveMapping(request.mapping, builtInFramework(request.frameworkId));
+        await find(request.session).session.saveMapping(request.mapping, paneFramework(request.frameworkId));
         return { value: null };
       case 'copy': {
         progress('writing', 0, null);
@@ -119,6 +120,7 @@ export function workerHandler(post: PostReply): (message: unknown) => void {
     if (!parsed.success) return post({ type: 'failed', id: -1, message: `the worker was sent a message it does not understand: ${parsed.error.issues[0]?.message ?? ''}`, input: false });
     const m = parsed.data;
     if (m.type === 'cancel') return running.get(m.id)?.abort();
+    for (const framework of m.frameworks) rememberFramework(parseFramework(framework, 'a framework loaded in the page'));
     const controller = new AbortController();
     running.set(m.id, controller);
     queue = queue.then(() => step(m.id, m.request, controller));

@@ -40,7 +40,7 @@ describe("the page's worker", () => {
   it('fills a new workbook from case text with the tally the engine gives, reporting its stages, and hands the file back as a transferred buffer', async () => {
     const w = worker();
     const { session } = await w.value({ op: 'create', name: 'new.xlsx' });
-    const report: { figures: Record<string, number | null> } = await w.value({ op: 'fill', session, frameworkId: framework.id, ...period, cases: { kind: 'text', text: csv, name: 'cases.csv' }, overwrite: false });
+    const report: { figures: Record<string, number | null> } = await w.value({ op: 'fill', session, frameworkId: framework.id, ...period, cases: { kind: 'text', text: csv, name: 'cases.csv' }, overwrite: false, profile: null });
     expect(report.figures).toEqual(tallyTable(tableOf(HEADERS, ROWS), framework, periodFromIso(period.from, period.to)).figures);
     const stages = w.replies.flatMap(({ reply }) => (reply.type === 'progress' ? [reply.stage] : []));
     expect(stages).toEqual(expect.arrayContaining(['reading', 'writing']));
@@ -58,7 +58,7 @@ describe("the page's worker", () => {
       if (reply.type === 'progress' && reply.id === cancelling) send({ type: 'cancel', id: reply.id });
     });
     const { session } = await w.value({ op: 'create', name: 'new.xlsx' });
-    const fill: WorkerRequest = { op: 'fill', session, frameworkId: framework.id, ...period, cases: { kind: 'text', text: csv, name: 'cases.csv' }, overwrite: false };
+    const fill: WorkerRequest = { op: 'fill', session, frameworkId: framework.id, ...period, cases: { kind: 'text', text: csv, name: 'cases.csv' }, overwrite: false, profile: null };
     cancelling = 2;
     const { id, answer } = w.ask(fill);
     expect(id).toBe(2);
