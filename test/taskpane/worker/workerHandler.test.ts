@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Papa from 'papaparse';
 import { builtInFramework } from '../../../src/frameworks/load';
 import { tallyTable } from '../../../src/engine/report/tallyReport';
@@ -67,6 +69,21 @@ describe("the page's worker", () => {
 
     await w.value(fill);
     expect(await w.value({ op: 'describe', session })).toEqual({ recognised: true, caseSheets: ['Case data', 'Cases'] });
+  }, 120_000);
+
+  it('fills with a framework loaded in the page, sent with the step and checked again in the worker', async () => {
+    const loaded = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'safe-spaces-kpi.json'), 'utf8')) as { id: string };
+    const w = worker();
+    const { session } = await w.value({ op: 'create', name: 'new.xlsx' });
+    const text = 'Case ID,Referral date,Exit date,Self-referral method,Denomination\nS1,02/04/2024,,Email,Church of England\n';
+    const id = 9;
+    const answer = new Promise<WorkerReply>((resolve) => {
+      const seen = () => w.replies.map((r) => r.reply).find((r) => r.id === id && r.type !== 'progress');
+      const poll = () => (seen() ? resolve(seen()!) : setTimeout(poll, 50));
+      poll();
+    });
+    w.handle({ type: 'run', id, frameworks: [loaded], request: { op: 'fill', session, frameworkId: loaded.id, from: '2024-04-01', to: '2025-03-31', cases: { kind: 'text', text, name: 'cases.csv' }, overwrite: false, profile: null } });
+    expect(await answer).toMatchObject({ type: 'done', value: { cases: { rows: 1 } } });
   }, 120_000);
 
   it("says what is wrong with a file in the person's terms, and drops a message that does not fit the protocol", async () => {
