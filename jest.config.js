@@ -6,6 +6,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/test/stubs/officeAddinManifest.js' },
+  // The page's worker is started with import.meta, which CommonJS cannot parse: tests run its handler in-process.
+  moduleNameMapper: { '^office-addin-manifest$': '<rootDir>/test/stubs/officeAddinManifest.js', '^\\./startWorker$': '<rootDir>/test/stubs/startWorker.ts' },
   reporters: ['default', '<rootDir>/test/support/plainSummaryReporter.js'],
 };

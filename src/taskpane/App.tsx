@@ -1,5 +1,5 @@
 import { FluentProvider, MessageBar, MessageBarBody, Text, Title2, makeStyles, webLightTheme } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { Finding } from '../engine/checks/findings';
 import type { ReturnData } from '../engine/checks/returnData';
 import { periodToIso } from '../engine/tally/period';
@@ -41,7 +41,8 @@ export function App({ host }: { host: PaneHost }) {
     if (host.kind === 'excel') void describe(host.current).then(setOpen, () => undefined);
   }, [host, setOpen]);
   useEffect(() => setShown(null), [open?.serial, open?.checked]);
-  const checked = open?.checked ?? null;
+  // A big return's figures and findings are drawn in the background, a slice at a time, so the page stays responsive.
+  const checked = useDeferredValue(open?.checked ?? null);
   const sections = useMemo(() => (checked ? returnFigures(checked.read, checked.findings) : []), [checked]);
   const selectedCell = useSelectedCell(host, checked !== null);
 
@@ -56,8 +57,8 @@ export function App({ host }: { host: PaneHost }) {
       return `Loaded the ${framework.title} from ${file.name}. It is chosen above: fill or check a return with it.`;
     });
   // A mapping step changes whether the workbook can be checked: the pane reads that again after each.
-  const runThenRefresh: RunStep = (what, action) => pane.run(what, async () => {
-    const message = await action();
+  const runThenRefresh: RunStep = (what, action) => pane.run(what, async (step) => {
+    const message = await action(step);
     if (open) await pane.refresh(open.session);
     return message;
   });

@@ -26,10 +26,11 @@ export function BrowserSendStep({ host, pane, busy }: { host: BrowserPaneHost; p
           onClick={() =>
             session &&
             open &&
-            void pane.run('Writing the findings into the workbook', async () => {
-              pane.setFindings(await session.writeFindings(open.explanations));
+            void pane.run('Writing the findings into the workbook', async (step) => {
+              const findings = await session.writeFindings(open.explanations, step);
               const fileName = session.name.replace(/(\.xlsx)?$/i, ' - checked.xlsx');
-              await host.download(session, fileName);
+              await host.download(session, fileName, step);
+              pane.setFindings(findings);
               pane.saved();
               return `Wrote the findings into ${fileName}.`;
             })
@@ -41,12 +42,16 @@ export function BrowserSendStep({ host, pane, busy }: { host: BrowserPaneHost; p
           disabled={busy || !open?.recognised}
           onClick={() =>
             session &&
-            void pane.run('Preparing the submission copy', async () => {
-              const copy = await host.copy(session);
-              const { removedSheets } = await copy.prepareSubmission();
-              const fileName = session.name.replace(/( - checked)?(\.xlsx)?$/i, ' - submission.xlsx');
-              await host.download(copy, fileName);
-              return `Wrote ${fileName}, the copy to send to the commissioner: figures, narrative and findings, values only${withoutSheets(removedSheets)}.`;
+            void pane.run('Preparing the submission copy', async (step) => {
+              const copy = await host.copy(session, step);
+              try {
+                const { removedSheets } = await copy.prepareSubmission(step);
+                const fileName = session.name.replace(/( - checked)?(\.xlsx)?$/i, ' - submission.xlsx');
+                await host.download(copy, fileName, step);
+                return `Wrote ${fileName}, the copy to send to the commissioner: figures, narrative and findings, values only${withoutSheets(removedSheets)}.`;
+              } finally {
+                copy.release?.();
+              }
             })
           }
         >

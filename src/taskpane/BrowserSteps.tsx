@@ -2,9 +2,8 @@ import { Button, Checkbox, Text, Title3, makeStyles } from '@fluentui/react-comp
 import { useState } from 'react';
 import type { Framework } from '../frameworks/schema';
 import type { Period } from '../engine/tally/period';
-import { readDelimited } from '../tables/readDelimited';
-import type { RawTable } from '../engine/cases/rawTable';
-import { CaseDataInput, tableOf, type CaseRows } from './CaseDataInput';
+import type { CaseSource } from './caseSource';
+import { CaseDataInput, sourceOf, type CaseRows } from './CaseDataInput';
 import { FilePicker } from './FilePicker';
 import type { BrowserPaneHost } from './paneHost';
 import { fillMessage, type PaneState } from './usePaneState';
@@ -29,11 +28,11 @@ export function BrowserSteps({ host, pane, chosen, busy }: StepsProps & { host: 
   const open = pane.open;
   const session = open?.session ?? null;
 
-  /** Fills a new return from case rows read when the fill starts. */
-  const fillNew = (name: string, cases: () => Promise<RawTable | null>) =>
-    pane.openWith(`Filling ${name} from the case data`, async () => host.newReturn(name), () => {
+  /** Fills a new return from case data read when the fill starts. */
+  const fillNew = (name: string, cases: () => Promise<CaseSource | null>) =>
+    pane.openWith(`Filling ${name} from the case data`, (step) => host.newReturn(name, step), () => {
       const { framework, period, profile } = chosen();
-      return async (s) => s.fill(framework, period, await cases(), false, profile);
+      return async (s, step) => s.fill(framework, period, await cases(), false, profile, step);
     });
   const newName = rows?.kind === 'file' ? `${rows.name.replace(/\.[^.]*$/, '')} - return.xlsx` : 'return.xlsx';
 
@@ -44,10 +43,10 @@ export function BrowserSteps({ host, pane, chosen, busy }: StepsProps & { host: 
           1. Open a return, or start from case data
         </Title3>
         <div className={styles.row}>
-          <FilePicker inputLabel="Return workbook (.xlsx)" accept=".xlsx" appearance="primary" disabled={busy} onFile={(file) => void pane.openWith(`Opening ${file.name}`, () => host.openFile(file))}>
+          <FilePicker inputLabel="Return workbook (.xlsx)" accept=".xlsx" appearance="primary" disabled={busy} onFile={(file) => void pane.openWith(`Opening ${file.name}`, (step) => host.openFile(file, step))}>
             Open a return (.xlsx)
           </FilePicker>
-          <Button disabled={busy} onClick={() => void fillNew('sample-return.xlsx', async () => readDelimited(await host.sampleCases(), 'the sample export'))}>
+          <Button disabled={busy} onClick={() => void fillNew('sample-return.xlsx', async () => ({ kind: 'text', text: await host.sampleCases(), name: 'the sample export' }))}>
             Load sample
           </Button>
         </div>
@@ -59,19 +58,19 @@ export function BrowserSteps({ host, pane, chosen, busy }: StepsProps & { host: 
         <Title3 as="h2" id="step-fill">
           2. Fill from case data
         </Title3>
-        <CaseDataInput rows={rows} onRows={setRows} run={pane.run} busy={busy} pasteLabel="Or paste case rows here" />
+        <CaseDataInput rows={rows} onRows={setRows} countRows={host.countCases} run={pane.run} busy={busy} pasteLabel="Or paste case rows here" />
         <Checkbox checked={overwrite} onChange={(_, d) => setOverwrite(d.checked === true)} label="Replace figures typed in the return (the typed values are kept in a Replaced values sheet)" />
         <div className={styles.row}>
-          <Button appearance="primary" disabled={busy || !rows} onClick={() => void fillNew(newName, async () => tableOf(rows))}>
+          <Button appearance="primary" disabled={busy || !rows} onClick={() => void fillNew(newName, () => sourceOf(rows))}>
             Fill a new return
           </Button>
           {session && (
             <Button
               disabled={busy || !rows}
               onClick={() =>
-                void pane.run(`Filling ${session.name}`, async () => {
+                void pane.run(`Filling ${session.name}`, async (step) => {
                   const { framework, period, profile } = chosen();
-                  const tally = await session.fill(framework, period, tableOf(rows), overwrite, profile);
+                  const tally = await session.fill(framework, period, await sourceOf(rows), overwrite, profile, step);
                   await pane.refresh(session, tally);
                   return fillMessage(session.name, tally);
                 })

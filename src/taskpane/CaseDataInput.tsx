@@ -1,35 +1,44 @@
 import { Button, Field, Text, Textarea, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { RawTable } from '../engine/cases/rawTable';
-import { readDelimited } from '../tables/readDelimited';
-import { readTable } from '../tables/readTable';
-import { InputError } from '../errors';
+import type { CaseSource } from './caseSource';
 import { FilePicker } from './FilePicker';
-import type { RunStep } from './paneHost';
+import type { RunStep, StepControl } from './paneHost';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: '8px' },
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
 });
 
-/** Case rows in hand: read from a file the person opened, or pasted as text. */
-export type CaseRows = { kind: 'file'; table: RawTable; name: string } | { kind: 'pasted'; text: string } | null;
+/**
+ * Case rows in hand: a file the person opened (kept as the file, read again by each fill, so the page never
+ * holds its rows), or pasted as text.
+ */
+export type CaseRows = { kind: 'file'; file: File; name: string; rows: number } | { kind: 'pasted'; text: string } | null;
 
-/** The case rows to fill from, or null when there are none (in Excel: the workbook's own Case data sheet). */
-export function tableOf(rows: CaseRows): RawTable | null {
+/** The case data to fill from, or null when there is none (in Excel: the workbook's own Case data sheet). */
+export async function sourceOf(rows: CaseRows): Promise<CaseSource | null> {
   if (!rows) return null;
-  if (rows.kind === 'file') return rows.table;
-  return rows.text.trim() ? readDelimited(rows.text, 'the pasted case rows') : null;
-}
-
-/** Reads a case export the person picked: CSV, TSV or .xlsx, told apart by content. */
-export async function readCaseFile(file: File): Promise<RawTable> {
-  if (file.size === 0) throw new InputError(`${file.name} is empty (0 bytes): export the case data again and open the new file.`);
-  return readTable(new Uint8Array(await file.arrayBuffer()), file.name);
+  if (rows.kind === 'file') return { kind: 'bytes', bytes: await rows.file.arrayBuffer(), name: rows.file.name };
+  return rows.text.trim() ? { kind: 'text', text: rows.text, name: 'the pasted case rows' } : null;
 }
 
 /** Opens or takes pasted case rows, with the header row, from the case-management system's export. */
-export function CaseDataInput({ rows, onRows, run, busy, pasteLabel }: { rows: CaseRows; onRows(rows: CaseRows): void; run: RunStep; busy: boolean; pasteLabel: string }) {
+export function CaseDataInput({
+  rows,
+  onRows,
+  countRows,
+  run,
+  busy,
+  pasteLabel,
+}: {
+  rows: CaseRows;
+  onRows(rows: CaseRows): void;
+  /** Reads the case data through, to say how many rows it holds (and to refuse a file that is not case data). */
+  countRows(cases: CaseSource, step: StepControl): Promise<number>;
+  run: RunStep;
+  busy: boolean;
+  pasteLabel: string;
+}) {
   const styles = useStyles();
   const [pasted, setPasted] = useState('');
   return (
@@ -40,12 +49,11 @@ export function CaseDataInput({ rows, onRows, run, busy, pasteLabel }: { rows: C
           accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values"
           disabled={busy}
           onFile={(file) =>
-            void run(`Reading ${file.name}`, async () => {
-              onRows(null);
-              const table = await readCaseFile(file);
-              onRows({ kind: 'file', table, name: file.name });
+            void run(`Reading ${file.name}`, async (step) => {
+              const count = await countRows((await sourceOf({ kind: 'file', file, name: file.name, rows: 0 }))!, step);
+              onRows({ kind: 'file', file, name: file.name, rows: count });
               setPasted('');
-              return `Read ${Math.max(table.rows.length - 1, 0)} case rows from ${file.name}. Fill the return next.`;
+              return `Read ${count} case rows from ${file.name}. Fill the return next.`;
             })
           }
         >

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Title3, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
-import { CaseDataInput, tableOf, type CaseRows } from './CaseDataInput';
+import { caseRowCount, caseTableOf } from './caseSource';
+import { CaseDataInput, sourceOf, type CaseRows } from './CaseDataInput';
 import { CheckButton } from './CheckButton';
 import { withoutSheets } from './pageWording';
 import type { StepsProps } from './BrowserSteps';
@@ -39,16 +40,16 @@ export function ExcelSteps({ host, pane, chosen, busy }: StepsProps & { host: Ex
             Insert template
           </Button>
         </div>
-        <CaseDataInput rows={rows} onRows={setRows} run={pane.run} busy={busy} pasteLabel="Case rows (optional): paste them here, or into the Case data sheet" />
+        <CaseDataInput rows={rows} onRows={setRows} countRows={async (cases) => caseRowCount(await caseTableOf(cases))} run={pane.run} busy={busy} pasteLabel="Case rows (optional): paste them here, or into the Case data sheet" />
         <Checkbox checked={overwrite} onChange={(_, d) => setOverwrite(d.checked === true)} label="Replace figures typed in the return (the typed values are kept in a Replaced values sheet)" />
         <div className={styles.row}>
           <Button
             appearance="primary"
             disabled={busy}
             onClick={() =>
-              void pane.run('Filling the return from the case data', async () => {
+              void pane.run('Filling the return from the case data', async (step) => {
                 const { framework, period, profile } = chosen();
-                const tally = await session.fill(framework, period, tableOf(rows), overwrite, profile);
+                const tally = await session.fill(framework, period, await sourceOf(rows), overwrite, profile, step);
                 await pane.refresh(session, tally);
                 return fillMessage(session.name, tally);
               })

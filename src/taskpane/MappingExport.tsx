@@ -1,7 +1,6 @@
 import { Button, Field, Text, Textarea, makeStyles } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import type { PaneHost, RunStep } from './paneHost';
-import type { ReturnSession } from './returnSession';
+import type { PaneHost, PaneSession, RunStep } from './paneHost';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
@@ -12,7 +11,7 @@ const useStyles = makeStyles({
  * The saved mapping, offered for next period's copy of the template: a download in the browser (with the mapped
  * workbook itself); in Excel, where a pane cannot save files, the JSON to copy.
  */
-export function MappingExport({ host, session, json, run, busy }: { host: PaneHost; session: ReturnSession; json: string; run: RunStep; busy: boolean }) {
+export function MappingExport({ host, session, json, run, busy }: { host: PaneHost; session: PaneSession; json: string; run: RunStep; busy: boolean }) {
   const styles = useStyles();
   const text = useRef<HTMLTextAreaElement>(null);
   const [copied, setCopied] = useState<string | null>(null);
@@ -23,7 +22,7 @@ export function MappingExport({ host, session, json, run, busy }: { host: PaneHo
         <Button disabled={busy} onClick={() => void run('Preparing mapping.json', async () => (await host.saveText('mapping.json', json), 'Downloaded mapping.json: import it to map next period\'s copy of the template.'))}>
           Download mapping.json
         </Button>
-        <Button appearance="primary" disabled={busy} onClick={() => void run('Preparing the mapped workbook', async () => (await host.download(session, fileName), `Downloaded ${fileName}.`))}>
+        <Button appearance="primary" disabled={busy} onClick={() => void run('Preparing the mapped workbook', async (step) => (await host.download(session, fileName, step), `Downloaded ${fileName}.`))}>
           Download mapped workbook
         </Button>
       </div>

@@ -4,12 +4,11 @@ import type { TemplateMapping } from '../commands/mapTemplate';
 import { parseMapping, type Mapping } from '../engine/mapping/mapping';
 import { figuresOf } from '../frameworks/expand';
 import type { Framework } from '../frameworks/schema';
-import type { PaneHost, RunStep } from './paneHost';
+import type { PaneHost, PaneSession, RunStep } from './paneHost';
 import { FilePicker } from './FilePicker';
 import { MappedFigures } from './MappedFigures';
 import { MappingExport } from './MappingExport';
 import { bindFigure, draftOf, sectionsOf, typedCell, unbindFigure, type MappingDraft } from './mappingDraft';
-import type { ReturnSession } from './returnSession';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: '8px' },
@@ -22,7 +21,7 @@ const CELL_HINT = "Write the cell as Excel does, e.g. Outputs!C20 or 'Section B'
 
 export interface MappingPanelProps {
   host: PaneHost;
-  session: ReturnSession;
+  session: PaneSession;
   framework: Framework;
   run: RunStep;
   busy: boolean;

@@ -1,5 +1,5 @@
 import { Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import type { TallyReport } from '../engine/report/tallyReport';
+import { rowIssueCount, type TallyReport } from '../engine/report/tallyReport';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '4px' },
@@ -14,6 +14,8 @@ const SHOWN = 50;
 export function TallySummary({ tally }: { tally: TallyReport }) {
   const styles = useStyles();
   const issues = tally.rowIssues;
+  // Beyond the first of each kind, issues come by row only: they are counted here, and all are in the workbook's notes.
+  const total = rowIssueCount(tally);
   return (
     <section className={styles.section} aria-labelledby="tally-heading">
       <Title3 as="h2" id="tally-heading">
@@ -28,7 +30,7 @@ export function TallySummary({ tally }: { tally: TallyReport }) {
       {issues.length > 0 && (
         <>
           <Text as="h3" weight="semibold" size={400}>
-            Row issues ({issues.length})
+            Row issues ({total})
           </Text>
           <ul className={styles.list}>
             {issues.slice(0, SHOWN).map((issue, i) => (
@@ -42,7 +44,7 @@ export function TallySummary({ tally }: { tally: TallyReport }) {
               </li>
             ))}
           </ul>
-          {issues.length > SHOWN && <Text>… and {issues.length - SHOWN} more.</Text>}
+          {total > Math.min(issues.length, SHOWN) && <Text>… and {total - Math.min(issues.length, SHOWN)} more.</Text>}
         </>
       )}
     </section>

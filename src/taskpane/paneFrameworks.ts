@@ -20,6 +20,11 @@ export function rememberFramework(framework: Framework): void {
   loaded.set(framework.id, framework);
 }
 
+/** The frameworks loaded from files in this page, for its worker to read returns with too. */
+export function loadedFrameworks(): Framework[] {
+  return [...loaded.values()];
+}
+
 /** Every framework on offer, built-in ones first, in a stable order. */
 export function paneFrameworks(): Framework[] {
   const builtIns = builtInFrameworkIds.map((id) => loaded.get(id) ?? builtInFramework(id));

@@ -1,5 +1,33 @@
+import type { TemplateMapping } from '../commands/mapTemplate';
+import type { Finding } from '../engine/checks/findings';
 import type { ReturnData } from '../engine/checks/returnData';
-import type { ReturnSession } from './returnSession';
+import type { Mapping } from '../engine/mapping/mapping';
+import type { RunOptions } from '../engine/progress';
+import type { TallyReport } from '../engine/report/tallyReport';
+import type { Period } from '../engine/tally/period';
+import type { Framework } from '../frameworks/schema';
+import type { CaseSource } from './caseSource';
+import type { CheckOutcome, ReturnSession } from './returnSession';
+
+/**
+ * A workbook as the pane's steps work on it: in Excel the open one (a ReturnSession), in the page one held in
+ * the page's worker. `options` carry a step's progress and cancel.
+ */
+export interface PaneSession {
+  readonly name: string;
+  recognised(): Promise<boolean>;
+  caseSheets(): Promise<string[]>;
+  fill(framework: Framework, period: Period, cases: CaseSource | null, overwrite?: boolean, profile?: string | null, options?: RunOptions): Promise<TallyReport>;
+  check(options?: RunOptions): Promise<CheckOutcome>;
+  writeFindings(explanations: ReadonlyMap<string, string>, options?: RunOptions): Promise<Finding[]>;
+  map(framework: Framework, previous?: Mapping | null): Promise<TemplateMapping>;
+  useMapping(mapping: Mapping): void;
+  saveMapping(mapping: Mapping, framework: Framework): Promise<void>;
+  /** The page keeps this workbook (it is the open one now). */
+  keep?(): void;
+  /** The page lets this workbook go (another replaced it, or its opening failed or was cancelled). */
+  release?(): void;
+}
 
 /** The pane inside Excel: it works on the open workbook, and shows cells by selecting them. */
 export interface ExcelPaneHost {
@@ -7,7 +35,7 @@ export interface ExcelPaneHost {
   /** The open workbook. */
   current: ReturnSession;
   /** Selects a cell (Outputs!C20) in the sheet. */
-  showCell(session: ReturnSession, cell: string): Promise<void>;
+  showCell(session: PaneSession, cell: string): Promise<void>;
   /**
    * Selects these cells together, on the sheet that holds most of them, so a person sees which cells are
    * mapped without their formatting being touched; with none, the selection goes back to one cell.
@@ -18,7 +46,7 @@ export interface ExcelPaneHost {
   /** Calls back with the selected cell whenever the person selects another; resolves to how to stop. */
   onSelectionChanged(listener: (cell: string) => void): Promise<() => Promise<void>>;
   /** Opens the submission copy of the open workbook as a new workbook, for the person to save and send. */
-  openSubmissionCopy(session: ReturnSession): Promise<{ removedSheets: string[] }>;
+  openSubmissionCopy(session: PaneSession): Promise<{ removedSheets: string[] }>;
   /** Puts the meeting pack's charts of the return, as native charts, on a new sheet of the open workbook. */
   insertCharts(data: ReturnData): Promise<{ sheet: string; charts: number }>;
 }
@@ -27,23 +55,36 @@ export interface ExcelPaneHost {
 export interface BrowserPaneHost {
   kind: 'browser';
   /** Reads a workbook file the person picked. */
-  openFile(file: File): Promise<ReturnSession>;
+  openFile(file: File, options?: RunOptions): Promise<BrowserSession>;
   /** A new, empty workbook to fill a return into. */
-  newReturn(name: string): ReturnSession;
+  newReturn(name: string, options?: RunOptions): Promise<BrowserSession>;
+  /** How many case rows the case data holds (read where the work runs, and let go). */
+  countCases(cases: CaseSource, options?: RunOptions): Promise<number>;
   /** The bundled sample export, as text. */
   sampleCases(): Promise<string>;
   /** Marks a cell as shown: a file has no cursor to move. */
-  showCell(session: ReturnSession, cell: string): Promise<void>;
+  showCell(session: PaneSession, cell: string): Promise<void>;
   /** An independent copy of the workbook, to change without touching the original. */
-  copy(session: ReturnSession): Promise<ReturnSession>;
+  copy(session: PaneSession, options?: RunOptions): Promise<BrowserSession>;
   /** Offers the workbook as a download. */
-  download(session: ReturnSession, fileName: string): Promise<void>;
+  download(session: PaneSession, fileName: string, options?: RunOptions): Promise<void>;
   /** Offers a text file (a mapping, findings as CSV) as a download. */
   saveText(fileName: string, text: string, type?: string): Promise<void>;
+}
+
+/** A workbook in the page, which can also be turned into the copy to send. */
+export interface BrowserSession extends PaneSession {
+  prepareSubmission(options?: RunOptions): Promise<{ removedSheets: string[] }>;
 }
 
 /** What the pane needs from where it runs: Excel with the open workbook, or a browser with files. */
 export type PaneHost = ExcelPaneHost | BrowserPaneHost;
 
-/** Runs one step of the pane, showing that it is under way and then its outcome or a clear message. */
-export type RunStep = (what: string, action: () => Promise<string>) => Promise<void>;
+/** A step's progress and cancel, handed to the work it runs. */
+export type StepControl = Required<RunOptions>;
+
+/**
+ * Runs one step of the pane, showing that it is under way (its stage and how far it has got, with a Cancel) and
+ * then its outcome, a clear message, or that it was cancelled and nothing changed.
+ */
+export type RunStep = (what: string, action: (step: StepControl) => Promise<string>) => Promise<void>;

@@ -18,6 +18,8 @@ import type { Period } from '../engine/tally/period';
 import type { Framework } from '../frameworks/schema';
 import type { WorkbookPort } from '../workbook/port';
 import { paneFramework } from './paneFrameworks';
+import type { RunOptions } from '../engine/progress';
+import { caseTableOf, type CaseSource } from './caseSource';
 
 export interface CheckOutcome {
   findings: Finding[];
@@ -72,9 +74,9 @@ export class ReturnSession {
   }
 
   /** Fills the return from case rows (pasted, or read from a file), or from its own case-data sheet. */
-  async fill(framework: Framework, period: Period, cases: RawTable | null, overwrite = false, profile: string | null = null): Promise<TallyReport> {
-    const table = cases ?? (await readCaseData(this.port, this.name));
-    const report = (await fillReturn(this.port, { framework, period, table, overwrite, profile, ...(this.mapping ? { mapping: this.mapping } : {}) })).report;
+  async fill(framework: Framework, period: Period, cases: CaseSource | RawTable | null, overwrite = false, profile: string | null = null, options: RunOptions = {}): Promise<TallyReport> {
+    const table = cases === null ? await readCaseData(this.port, this.name) : 'kind' in cases ? await caseTableOf(cases) : cases;
+    const report = (await fillReturn(this.port, { framework, period, table, overwrite, profile, ...(this.mapping ? { mapping: this.mapping } : {}), ...options })).report;
     // A fill through a mapping writes it into the workbook, as saving does.
     this.mapping = null;
     return report;

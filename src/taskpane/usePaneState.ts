@@ -1,16 +1,16 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ReadReturn } from '../commands/readReturn';
 import type { Finding } from '../engine/checks/findings';
-import type { TallyReport } from '../engine/report/tallyReport';
+import { rowIssueCount, type TallyReport } from '../engine/report/tallyReport';
 import { InputError } from '../errors';
 import { explanationsAfterCheck } from './explanations';
 import { inPageTerms } from './pageWording';
-import type { RunStep } from './paneHost';
-import type { ReturnSession } from './returnSession';
+import type { PaneSession, RunStep, StepControl } from './paneHost';
+import { StepProgress } from './stepProgress';
 
 /** Everything the pane knows about one open workbook; opening another replaces it whole. */
 export interface OpenReturn {
-  session: ReturnSession;
+  session: PaneSession;
   /** Tells one opened workbook from the next, so panels holding per-workbook state start afresh. */
   serial: number;
   /** Whether it says which return it is (ours, or a template mapped or being mapped): only then can it be checked. */
@@ -31,14 +31,15 @@ export interface OpenReturn {
 
 export type Status =
   | { kind: 'idle' }
-  | { kind: 'busy'; what: string }
+  | { kind: 'busy'; what: string; progress: StepProgress }
   | { kind: 'error'; message: string }
+  | { kind: 'cancelled'; message: string }
   | { kind: 'done'; message: string; intent: 'success' | 'warning' };
 
 let serials = 0;
 
 /** A workbook just opened (or the one open in Excel), as the pane first knows it. */
-export async function describe(session: ReturnSession): Promise<OpenReturn> {
+export async function describe(session: PaneSession): Promise<OpenReturn> {
   const recognised = await session.recognised();
   return { session, serial: ++serials, recognised, foreign: !recognised, caseSheets: await session.caseSheets(), tally: null, checked: null, explanations: new Map(), unsaved: false };
 }
@@ -47,40 +48,58 @@ export async function describe(session: ReturnSession): Promise<OpenReturn> {
 export function usePaneState() {
   const [open, setOpen] = useState<OpenReturn | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const current = useRef(open);
+  current.current = open;
 
-  /** Runs a step; a step's outcome may be a warning, which is not shown as success. */
-  const runWith = useCallback(async (what: string, action: () => Promise<{ message: string; intent: 'success' | 'warning' }>) => {
-    setStatus({ kind: 'busy', what });
+  /** Runs a step; a step's outcome may be a warning, which is not shown as success; a cancelled step changes nothing. */
+  const runWith = useCallback(async (what: string, action: (step: StepControl) => Promise<{ message: string; intent: 'success' | 'warning' }>) => {
+    const progress = new StepProgress();
+    setStatus({ kind: 'busy', what, progress });
     try {
-      setStatus({ kind: 'done', ...(await action()) });
+      setStatus({ kind: 'done', ...(await action({ signal: progress.signal, onProgress: progress.report })) });
     } catch (e) {
-      setStatus({ kind: 'error', message: e instanceof InputError ? inPageTerms(e.message) : `Something went wrong: ${(e as Error).message}. Nothing was changed.` });
+      if (progress.signal.aborted) setStatus({ kind: 'cancelled', message: cancelledMessage(what) });
+      else setStatus({ kind: 'error', message: e instanceof InputError ? inPageTerms(e.message) : `Something went wrong: ${(e as Error).message}. Nothing was changed.` });
     }
   }, []);
-  const run: RunStep = useCallback((what, action) => runWith(what, async () => ({ message: await action(), intent: 'success' })), [runWith]);
+  const run: RunStep = useCallback((what, action) => runWith(what, async (step) => ({ message: await action(step), intent: 'success' })), [runWith]);
 
   /**
-   * Opens a workbook, and fills it when `filling` gives a fill (made first, so a wrong period changes nothing);
-   * the workbook open before is let go before reading, so a failed open leaves nothing of it behind.
+   * Opens a workbook, and fills it when `filling` gives a fill (made first, so a wrong period changes nothing).
+   * The workbook open before stays until the new one is ready: a cancelled open leaves it open, as it was; a
+   * failed one lets it go too, so nothing half-opened is left to be mistaken for it.
    */
   const openWith = useCallback(
-    (what: string, make: () => Promise<ReturnSession>, filling?: () => (session: ReturnSession) => Promise<TallyReport>) =>
-      runWith(what, async () => {
+    (what: string, make: (step: StepControl) => Promise<PaneSession>, filling?: () => (session: PaneSession, step: StepControl) => Promise<TallyReport>) =>
+      runWith(what, async (step) => {
         const fill = filling?.();
-        setOpen(null);
-        const session = await make();
-        const tally = fill ? await fill(session) : null;
-        const opened = { ...(await describe(session)), tally };
+        const before = current.current;
+        let session: PaneSession | null = null;
+        let opened: OpenReturn;
+        try {
+          session = await make(step);
+          const tally = fill ? await fill(session, step) : null;
+          opened = { ...(await describe(session)), tally };
+        } catch (e) {
+          session?.release?.();
+          if (!step.signal.aborted) {
+            setOpen(null);
+            before?.session.release?.();
+          }
+          throw e;
+        }
+        session.keep?.();
         setOpen(opened);
+        if (before && before.session !== session) before.session.release?.();
         return opened.recognised
-          ? { message: tally ? fillMessage(session.name, tally) : `Opened ${session.name}. Check it next.`, intent: 'success' }
+          ? { message: opened.tally ? fillMessage(session.name, opened.tally) : `Opened ${session.name}. Check it next.`, intent: 'success' }
           : { message: `Opened ${session.name}, but it does not say which return it is, so it cannot be checked yet. If it is your commissioner's template, map it below; otherwise open a return made with Returns Assistant.`, intent: 'warning' };
       }),
     [runWith],
   );
 
   /** Re-reads what the open workbook holds after a step changed it; a fill makes the last check out of date. */
-  const refresh = useCallback(async (session: ReturnSession, tally?: TallyReport) => {
+  const refresh = useCallback(async (session: PaneSession, tally?: TallyReport) => {
     const fresh = await describe(session);
     setOpen((old) =>
       old && old.session === session ? { ...old, recognised: fresh.recognised, caseSheets: fresh.caseSheets, ...(tally ? { tally, checked: null } : {}) } : { ...fresh, tally: tally ?? null },
@@ -88,9 +107,9 @@ export function usePaneState() {
   }, []);
 
   const check = useCallback(
-    (session: ReturnSession) =>
-      runWith(`Checking ${session.name}`, async () => {
-        const outcome = await session.check();
+    (session: PaneSession) =>
+      runWith(`Checking ${session.name}`, async (step) => {
+        const outcome = await session.check(step);
         const fresh = await describe(session);
         setOpen((old) => {
           const base = old && old.session === session ? old : fresh;
@@ -109,10 +128,16 @@ export function usePaneState() {
   return { open, setOpen, status, run, openWith, refresh, check, explain, saved, setFindings };
 }
 
+/** What a cancelled step says: that it stopped, that nothing changed, and what to do next. */
+export function cancelledMessage(what: string): string {
+  return `Cancelled: ${what.charAt(0).toLowerCase()}${what.slice(1)} was stopped, and nothing was changed: the page is as it was before. Start it again when you are ready.`;
+}
+
 /** "Filled sample-return.xlsx: 678 figures from 16 case rows …". */
 export function fillMessage(name: string, tally: TallyReport): string {
   const blank = Object.keys(tally.blanked).length;
-  return `Filled ${name}: ${Object.keys(tally.figures).length} figures from ${tally.cases?.rows ?? 0} case rows${tally.rowIssues.length ? `; the case data has ${tally.rowIssues.length} row issues (listed below)` : ''}.${
+  const issues = rowIssueCount(tally);
+  return `Filled ${name}: ${Object.keys(tally.figures).length} figures from ${tally.cases?.rows ?? 0} case rows${issues ? `; the case data has ${issues} row issues (listed below)` : ''}.${
     blank ? ` ${blank} figure${blank === 1 ? ' is' : 's are'} left blank: the export lacks a column ${blank === 1 ? 'it needs' : 'they need'}.` : ''
   } Check it next.`;
 }

@@ -6,7 +6,8 @@ import { FINDINGS_SHEET } from '../../src/commands/annotateReturn';
 import { builtInFramework } from '../../src/frameworks/load';
 import { periodFromIso } from '../../src/engine/tally/period';
 import { App } from '../../src/taskpane/App';
-import type { BrowserPaneHost } from '../../src/taskpane/paneHost';
+import { caseRowCount, caseTableOf } from '../../src/taskpane/caseSource';
+import type { BrowserPaneHost, PaneSession } from '../../src/taskpane/paneHost';
 import { ReturnSession } from '../../src/taskpane/returnSession';
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
 import { mapTemplate } from '../../src/commands/mapTemplate';
@@ -28,15 +29,18 @@ const fileOf = (content: Uint8Array | string, name: string) => {
 function fakeHost() {
   const shown: string[] = [];
   const downloads: { session: ReturnSession; fileName: string }[] = [];
+  // The page's own host runs these in its worker; here they run in the test, on the same sessions.
+  const held = (session: PaneSession) => session as ReturnSession;
   const texts: { fileName: string; text: string }[] = [];
   const host: BrowserPaneHost = {
     kind: 'browser',
     openFile: async (file) => new ReturnSession(await XlsxWorkbook.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name), file.name),
-    newReturn: (name) => new ReturnSession(XlsxWorkbook.create(), name),
+    newReturn: async (name) => new ReturnSession(XlsxWorkbook.create(), name),
+    countCases: async (cases) => caseRowCount(await caseTableOf(cases)),
     sampleCases: async () => csv,
     showCell: async (_, cell) => void shown.push(cell),
-    copy: async (session) => new ReturnSession(await XlsxWorkbook.fromBytes(await (session.port as XlsxWorkbook).toBytes(), session.name), session.name),
-    download: async (session, fileName) => void downloads.push({ session, fileName }),
+    copy: async (session) => new ReturnSession(await XlsxWorkbook.fromBytes(await (held(session).port as XlsxWorkbook).toBytes(), session.name), session.name),
+    download: async (session, fileName) => void downloads.push({ session: held(session), fileName }),
     saveText: async (fileName, text) => void texts.push({ fileName, text }),
   };
   return { host, shown, downloads, texts };
@@ -53,7 +57,8 @@ describe('the task pane', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
     await screen.findByText(/^Checked sample-return\.xlsx: \d+ errors, \d+ queries, \d+ notes\.$/, {}, { timeout: 20_000 });
 
-    const errors = screen.getByRole('region', { name: 'Errors: must be fixed' });
+    // The checked return is drawn in the background once the outcome is shown.
+    const errors = await screen.findByRole('region', { name: 'Errors: must be fixed' }, { timeout: 20_000 });
     expect(errors.textContent).toContain('Victims supported in a single incident or with ongoing support add up to 6 but Victims receiving support is 7 (1 fewer).');
     const queries = screen.getByRole('region', { name: 'Queries: fix or explain' });
     expect(queries.textContent).toContain('Average number of victims on waiting lists is 0.15; the target is at most 0.');
@@ -124,7 +129,7 @@ describe('the task pane', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
     await screen.findByText(/^Checked cases - return\.xlsx/, {}, { timeout: 20_000 });
-    const boxes = screen.getAllByRole('textbox', { name: /^Explanation for the commissioner / });
+    const boxes = await screen.findAllByRole('textbox', { name: /^Explanation for the commissioner / }, { timeout: 20_000 });
     // Each box is named by its finding.
     expect(new Set(boxes.map((b) => b.getAttribute('aria-labelledby'))).size).toBe(boxes.length);
     fireEvent.change(boxes[0]!, { target: { value: 'One victim waited eight days in May.' } });

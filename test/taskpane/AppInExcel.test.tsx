@@ -37,7 +37,8 @@ describe('the task pane in Excel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
     await screen.findByText(/^Checked this workbook:/, {}, { timeout: 20_000 });
     // Selecting a figure's cell in Excel shows that figure and what was found about it.
-    const flagged = screen.getAllByRole('button', { name: /^Go to Outputs!B\d+/ })[0]!.textContent!.replace('Go to ', '');
+    // The checked return is drawn in the background once the outcome is shown.
+    const flagged = (await screen.findAllByRole('button', { name: /^Go to Outputs!B\d+/ }, { timeout: 20_000 }))[0]!.textContent!.replace('Go to ', '');
     await waitFor(() => expect(select).not.toBeNull());
     act(() => select!(flagged));
     expect(await screen.findByRole('heading', { name: `Selected cell: ${flagged}` })).toBeTruthy();

@@ -7,6 +7,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { RETURN_NAMES } from '../../src/commands/returnLayout';
 import { App } from '../../src/taskpane/App';
 import type { BrowserPaneHost } from '../../src/taskpane/paneHost';
+import { caseRowCount, caseTableOf } from '../../src/taskpane/caseSource';
 import { ReturnSession } from '../../src/taskpane/returnSession';
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
 
@@ -24,14 +25,15 @@ function pageHost(cases = CASES) {
   const host: BrowserPaneHost = {
     kind: 'browser',
     openFile: async (file) => new ReturnSession(await XlsxWorkbook.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name), file.name),
-    newReturn: (name) => {
+    newReturn: async (name) => {
       const session = new ReturnSession(XlsxWorkbook.create(), name);
       sessions.push(session);
       return session;
     },
+    countCases: async (source) => caseRowCount(await caseTableOf(source)),
     sampleCases: async () => cases,
     showCell: async () => undefined,
-    copy: async (session) => session,
+    copy: async (session) => session as ReturnSession,
     download: async () => undefined,
     saveText: async () => undefined,
   };
@@ -65,7 +67,8 @@ describe('the returns the pane offers', () => {
     await screen.findByText(/^Filled sample-return\.xlsx: \d+ figures from 2 case rows/, {}, { timeout: 20_000 });
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
     await screen.findByText(/^Checked sample-return\.xlsx: \d+ errors/, {}, { timeout: 20_000 });
-    expect(screen.getByText(new RegExp(`^${FRAMEWORK.title.replace(/[()]/g, '\\$&')}, 2024-04-01 to 2024-06-30\\.`))).toBeTruthy();
+    // The checked return is drawn in the background once the outcome is shown.
+    expect(await screen.findByText(new RegExp(`^${FRAMEWORK.title.replace(/[()]/g, '\\$&')}, 2024-04-01 to 2024-06-30\\.`), {}, { timeout: 20_000 })).toBeTruthy();
   }, 60_000);
 
   it('fills the return for the kind of service chosen', async () => {
