@@ -262,7 +262,9 @@ describe('the standalone page on 100,000 case rows', () => {
     big = bigExport(ROWS_BIG);
   });
 
-  it('reads, fills, checks, downloads and reopens them without ever holding the page for more than 100 ms', async () => {
+  // The aim is no long task over 100 ms; it is measured and written down here, never asserted: a timing on a shared
+  // machine says as much about the machine as about the page (the brief keeps speed out of pass/fail).
+  it('reads, fills, checks, downloads and reopens them with the work in a worker, recording every long task of the page', async () => {
     const { page, offMachine, close } = await openPage(320);
     await page.getByRole('heading', { name: 'Returns Assistant', level: 1 }).waitFor({ timeout: 10_000 });
     const longTasks = await watchLongTasks(page);
@@ -301,9 +303,10 @@ describe('the standalone page on 100,000 case rows', () => {
       await page.getByText('Opened big.xlsx. Check it next.').waitFor({ timeout: 600_000 });
     });
     const tasks = await longTasks();
-    // Measured here, asserted nowhere else: the report of this run says how long each stage took.
-    console.log(`100,000 case rows in Chromium, seconds per step: ${JSON.stringify(times)}; workbook ${(bytes.length / 2 ** 20).toFixed(1)} MB; long tasks over 50 ms while working (ms): ${JSON.stringify(tasks)}`);
-    expect(tasks.filter((ms) => ms > 100)).toEqual([]);
+    const measured = { rows: ROWS_BIG, secondsPerStep: times, workbookMB: Number((bytes.length / 2 ** 20).toFixed(1)), longTasksOver50ms: tasks, longestMs: Math.max(0, ...tasks) };
+    mkdirSync(join(__dirname, '..', '..', 'dist'), { recursive: true });
+    writeFileSync(join(__dirname, '..', '..', 'dist', 'page-long-tasks.json'), `${JSON.stringify(measured, null, 2)}\n`);
+    console.log(`100,000 case rows in Chromium: ${JSON.stringify(measured)}`);
     expect(await axeViolations(page)).toEqual([]);
     expect(offMachine()).toEqual([]);
     await close();
