@@ -13,6 +13,8 @@ export function stoppablePort(port: WorkbookPort, signal: () => AbortSignal | un
     get(target, key, receiver) {
       const value: unknown = Reflect.get(target, key, receiver);
       if (typeof value !== 'function') return value;
+      // A spool only gathers rows for a later `apply`: it is made at once, and the `apply` is where a step stops.
+      if (key === 'rowSpool') return value.bind(target);
       return async (...args: unknown[]) => {
         await letMessagesIn();
         signal()?.throwIfAborted();
