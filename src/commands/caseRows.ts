@@ -4,7 +4,7 @@ import { caseImporter, feedRows, type CaseImporter, type SheetRow } from '../eng
 import type { EventRows } from '../engine/events/eventImport';
 import type { RawTable } from '../engine/cases/rawTable';
 import { PROGRESS_EVERY, stopIfAborted, type RunOptions } from '../engine/progress';
-import { ReturnTally, type ImportedReturn } from '../engine/report/returnTally';
+import { ReturnTally, type CountedEvents } from '../engine/report/returnTally';
 import type { TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
 import type { WorkbookPort } from '../workbook/port';
@@ -50,7 +50,7 @@ export async function tallyIntoCaseSheets(
   period: Period,
   options: RunOptions,
   given: readonly EventRows[] = [],
-): Promise<{ report: TallyReport; sheets: CaseSheetRows; events: ImportedReturn['events'] }> {
+): Promise<{ report: TallyReport; sheets: CaseSheetRows; events: CountedEvents }> {
   let pass: { importer: CaseImporter; tally: ReturnTally; sheets: CaseSheetRows; read: { given: EventRows; records: CaseRecord[] }[] } | null = null;
   await rows.feed(() => {
     const tally = new ReturnTally(framework, period, options);

@@ -2,7 +2,7 @@ import { eventTableView } from '../frameworks/eventTables';
 import { figuresOf } from '../frameworks/expand';
 import type { Framework } from '../frameworks/schema';
 import type { CaseRecord } from '../engine/cases/caseRecord';
-import type { ImportedReturn } from '../engine/report/returnTally';
+import type { CountedEvents } from '../engine/report/returnTally';
 import { caseTest } from '../engine/spec/caseTest';
 import { figureSpec } from '../engine/spec/figureSpec';
 import { caseEventsFormula } from '../engine/formulas/figureFormula';
@@ -17,7 +17,7 @@ import { eventDataSheet, eventsSheet } from './returnLayout';
  * Each event table's sheets in a filled return: its rows exactly as given (for audit), and the normalised rows
  * the event formulas count: only the rows that count (a case's, not repeated), each column named.
  */
-export function eventSheets(framework: Framework, events: ImportedReturn['events']): WorkbookOperation[] {
+export function eventSheets(framework: Framework, events: CountedEvents): WorkbookOperation[] {
   return events.flatMap(({ table: tableId, rows, counted }) => {
     const view = eventTableView(framework, tableId);
     const sheet = eventsSheet(tableId);

@@ -3,10 +3,10 @@ import { figuresOf } from '../../frameworks/expand';
 import type { Framework } from '../../frameworks/schema';
 import { atomColumns, blankedBy, figureSpec } from '../spec/figureSpec';
 import type { CaseRecord } from '../cases/caseRecord';
-import { caseImporter, feedRows, type CaseImport, type CaseImporter, type ImportOptions, type ImportSummary } from '../cases/importCases';
+import type { CaseImporter, ImportOptions, ImportSummary } from '../cases/importCases';
 import { IssueLog } from '../cases/issueLog';
 import type { RawTable } from '../cases/rawTable';
-import { eventImporter, type EventRows } from '../events/eventImport';
+import { eventImporter } from '../events/eventImport';
 import { EventTally } from '../tally/eventTally';
 import type { Period } from '../tally/period';
 import { TallyCounter } from '../tally/tally';
@@ -112,30 +112,5 @@ export class ReturnTally {
   }
 }
 
-/** The case data and event tables read whole, as a fill needs them (it writes their rows), with their report. */
-export interface ImportedReturn {
-  imported: CaseImport;
-  /** Each event table given, with the rows that count (in row order). */
-  events: { table: string; rows: RawTable; counted: CaseRecord[] }[];
-  report: TallyReport;
-}
-
-export function importReturn(table: RawTable, events: readonly EventRows[], framework: Framework, period: Period, options: ImportOptions = {}): ImportedReturn {
-  const tally = new ReturnTally(framework, period, options);
-  const cases: CaseRecord[] = [];
-  const summary = feedRows(table.rows, caseImporter(table, framework, options, (record) => {
-    cases.push(record);
-    tally.addCase(record);
-  }), 'reading', options);
-  const read = events.map((given) => {
-    const records: CaseRecord[] = [];
-    feedRows(given.rows.rows, tally.eventRows(given.rows, given.table, (record) => records.push(record)), 'reading', options);
-    return { given, records };
-  });
-  const report = tally.report(summary, table.source);
-  return {
-    imported: { ...summary, cases },
-    events: read.map(({ given, records }) => ({ table: given.table, rows: given.rows, counted: records.filter((r) => tally.counts(r)) })),
-    report,
-  };
-}
+/** Each event table given to a fill, with the rows that count (in row order): the rows its sheets hold. */
+export type CountedEvents = { table: string; rows: RawTable; counted: CaseRecord[] }[];

@@ -4,7 +4,8 @@ import { tableOf } from '../../support/tables';
 import { parseFramework } from '../../../src/frameworks/load';
 import { figuresOf } from '../../../src/frameworks/expand';
 import { tallyTable } from '../../../src/engine/report/tallyReport';
-import { importReturn } from '../../../src/engine/report/returnTally';
+import { tableRows, tallyIntoCaseSheets } from '../../../src/commands/caseRows';
+import { XlsxWorkbook } from '../../../src/workbook/xlsxWorkbook';
 import { casesBehind } from '../../../src/engine/tally/casesBehind';
 import { EventTally } from '../../../src/engine/tally/eventTally';
 import { importCases } from '../../../src/engine/cases/importCases';
@@ -93,13 +94,14 @@ describe('event figures', () => {
     expect(() => tallyTable(cases, framework, period, {}, [{ table: 'contacts', rows: noDate }])).toThrow(/contacts\.csv: the header row \(row 1\) has no column for "Contact date"/);
   });
 
-  it('name the cases behind them', () => {
-    const read = importReturn(cases, [{ table: 'contacts', rows: contacts }], framework, period);
-    const events = { contacts: read.events[0]!.counted };
+  it('name the cases behind them', async () => {
+    // The events that count, as a fill reads them for their sheets.
+    const filled = await tallyIntoCaseSheets(XlsxWorkbook.create(), tableRows(cases), framework, period, {}, [{ table: 'contacts', rows: contacts }]);
+    const events = { contacts: filled.events[0]!.counted };
     const byId = new Map(figuresOf(framework).map((f) => [f.id, f]));
-    const behind = (id: string) => casesBehind(byId.get(id)!, read.imported.cases, framework, period, events).map((c) => c.id);
+    const behind = (id: string) => casesBehind(byId.get(id)!, importCases(cases, framework).cases, framework, period, events).map((c) => c.id);
     expect(behind('victims.female_counselled')).toEqual(['C1', 'C3', 'C*4']);
     expect(behind('contacts.by_channel.phone')).toEqual(['C1', 'C*4']);
-    expect(read.events[0]!.counted.map((e) => e.row)).toEqual([2, 3, 4, 5, 6, 7, 8, 11, 12]);
+    expect(filled.events[0]!.counted.map((e) => e.row)).toEqual([2, 3, 4, 5, 6, 7, 8, 11, 12]);
   });
 });
