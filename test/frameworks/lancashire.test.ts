@@ -44,6 +44,15 @@ describe('the Lancashire framework', () => {
     });
   });
 
+  it('counts the seed\'s shares from the same rows, each over its stated base, to one decimal', () => {
+    expect(figures).toMatchObject({
+      'referrals.insufficient_data_pct': 24, // 3,717 of 15,487
+      'contact.vulnerable_within_48h_pct': 62.1, // 1,241 of 2,000
+      'engagement.rate_pct': 9, // 1,394 of 15,487
+      'engagement.high_risk_da_rate_pct': 30, // 60 of 200
+    });
+  });
+
   const typed = (extra: Record<string, number | string | null> = {}) => {
     const values: Record<string, number | string | null> = { ...figures, 'referrals.insufficient_data_pct': 24.0, 'contact.young_people_within_48h_pct': 5, 'engagement.rate_pct': 9, ...extra };
     return { source: 'lancashire-q1.json', framework, period: null, values, cells: {}, lists: {} };
