@@ -194,7 +194,7 @@ function breakdownTable(framework: Framework, template: FigureTemplate, members:
 
 /** A percentage's base, stated beside it: what it is a percentage of. */
 function baseNote(framework: Framework, baseId: string): string {
-  return `% of ${framework.figures.find((t) => t.id === baseId)?.label ?? baseId} (${baseId}).`;
+  return `% of ${figuresOf(framework).find((f) => f.id === baseId)?.label ?? baseId} (${baseId}).`;
 }
 
 function monthsAsked(framework: Framework, template: FigureTemplate): number {

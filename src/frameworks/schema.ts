@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { figuresOf } from './expand';
 import { ruleSchema, type Rule } from './rules';
 import { fixParam } from './plainIssues';
+import { figureCellOf, isFigureCell } from './figureCells';
 import { instancesOf, matchFigures, selectorsOf } from './selectors';
 import { hasMonths, monthsTotal } from './subPeriods';
 import { closest, useOneOf } from './suggest';
@@ -151,7 +152,8 @@ export const figureSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...figureCommon, kind: z.literal('sum'), population: slug, column: slug }),
   z.strictObject({ ...figureCommon, kind: z.literal('sum_of'), figures: z.array(figureIdTemplate).min(1) }),
   /**
-   * A percentage, 100 × numerator ÷ base, both figures of the return defined before it, stated to one decimal and
+   * A percentage, 100 × numerator ÷ base, both figures of the return defined before it (a whole figure, or one cell
+   * of a breakdown: `contact.vulnerable.by_service.nest`, one service's split), stated to one decimal and
    * shown with its base; blank when the base is 0. Asked month by month, each month's is its months' figures'.
    */
   z.strictObject({ ...figureCommon, kind: z.literal('percentage'), numerator: figureIdTemplate, base: figureIdTemplate }),
@@ -482,8 +484,8 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
       });
     if (f.kind === 'percentage')
       (['numerator', 'base'] as const).forEach((side) => {
-        if (!templateIds.has(f[side])) fail([...path, side], `"${f[side]}" must be a figure defined before this one`, useOneOf(f[side], [...templateIds], 'figures defined above'));
-        else if (f[side].includes('<')) fail([...path, side], `"${f[side]}" is a breakdown: a percentage names one figure`, 'Name a figure without a <column> placeholder.');
+        const cell = figureCellOf(f[side], fw.figures.slice(0, i), fw);
+        if (!isFigureCell(cell)) fail([...path, side], cell.message, cell.fix);
       });
     if (f.kind === 'waiting_average_number' || f.kind === 'waiting_average_days') {
       needColumn([...path, 'start'], f.start, ['date']);
@@ -528,7 +530,8 @@ function checkMonths(fw: z.output<typeof frameworkObject>, fail: Fail): void {
     if (months && f.kind === 'count' && f.by.length > 1) fail([...path, 'months'], 'a breakdown by two columns is not asked month by month', 'Remove "months", or break the figure down by one column.');
     if (months && f.kind === 'percentage')
       (['numerator', 'base'] as const).forEach((side) => {
-        if (!monthly.has(f[side])) fail([...path, side], `"${f[side]}" is not asked month by month, so there is no month's ${side} to divide`, `Ask "${f[side]}" month by month too ("months": true), or remove "months" from this one.`);
+        const cell = figureCellOf(f[side], fw.figures.slice(0, i), fw);
+        if (isFigureCell(cell) && !monthly.has(cell.template.id)) fail([...path, side], `"${f[side]}" is not asked month by month, so there is no month's ${side} to divide`, `Ask "${f[side]}" month by month too ("months": true), or remove "months" from this one.`);
       });
     if (months && f.kind === 'sum_of')
       f.figures.forEach((part, j) => {

@@ -48,6 +48,7 @@ describe('the Lancashire framework', () => {
     expect(figures).toMatchObject({
       'referrals.insufficient_data_pct': 24, // 3,717 of 15,487
       'contact.vulnerable_within_48h_pct': 62.1, // 1,241 of 2,000
+      'contact.young_people_within_48h_pct': 5, // NEST's split: 1 of its 20 vulnerable young people
       'engagement.rate_pct': 9, // 1,394 of 15,487
       'engagement.high_risk_da_rate_pct': 30, // 60 of 200
     });
@@ -69,6 +70,11 @@ describe('the Lancashire framework', () => {
       ['engagement_overall', 'not_met', 9],
       ['engagement_high_risk_da', 'not_met', 30],
     ]);
+  });
+
+  it('catches a NEST rate typed in that is not NEST\'s own split over its own base', () => {
+    const findings = runChecks(typed({ 'contact.young_people_within_48h_pct': 62.1 }));
+    expect(findings.filter((f) => f.rule === 'young_people_within_48h_share').map((f) => f.severity)).toEqual(['error']);
   });
 
   it('catches a stated share that is not its count over its base, and a service split that does not add up', () => {

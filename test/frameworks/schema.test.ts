@@ -86,11 +86,19 @@ describe('parseFramework', () => {
     ['a rolling window on a stock', (fw) => Object.assign(fw.figures[0]!, { rolling: 12 }), /figures\[0\]\.rolling: a rolling window counts a flow/],
     ['months on a sum of figures not asked month by month', (fw) => Object.assign(fw, { monthsInPeriod: 3 }) && Object.assign(fw.figures.find((f) => f.id === 'outcomes.total')!, { months: true }), /figures\[\d+\]\.figures\[0\]: "outcomes\.<outcome>" is not asked month by month/],
     ['a percentage of a figure defined after it', (fw) => fw.figures.splice(0, 0, { id: 'caseload_start.share', kind: 'percentage', label: 'Share', section: 'caseload', numerator: 'caseload_start.total', base: 'referrals.total' }), /figures\[0\]\.numerator: "caseload_start\.total" must be a figure defined before this one/],
+    ['a percentage of a breakdown cell with a category not in its list', (fw) => fw.figures.splice(7, 0, { id: 'referrals.police_share', kind: 'percentage', label: 'Share', section: 'referrals', numerator: 'referrals.by_source.polise', base: 'referrals.total' }), /figures\[7\]\.numerator: "polise" in "referrals\.by_source\.polise" is not a category of the breakdown's column "source"[\s\S]*Did you mean "police"\?/],
+    ['a percentage of a whole breakdown', (fw) => fw.figures.splice(7, 0, { id: 'referrals.police_share', kind: 'percentage', label: 'Share', section: 'referrals', numerator: 'referrals.total', base: 'referrals.by_source.<source>' }), /figures\[7\]\.base: "referrals\.by_source\.<source>" is a breakdown: a percentage names one figure/],
     ['a figure defined twice', (fw) => fw.figures.push({ ...fw.figures[0]! }), /figure "caseload_start\.total" is defined twice/],
   ])('refuses %s, naming the place', (_, edit, message) => {
     const text = problems(edit);
     expect(text).toMatch(/^The framework in my-framework\.json is not valid:/);
     expect(text).toMatch(message);
+  });
+
+  it('accepts a percentage of one cell of a breakdown (one category\'s split) defined before it', () => {
+    const fw = clone();
+    fw.figures.splice(7, 0, { id: 'referrals.police_share', kind: 'percentage', label: 'Share', section: 'referrals', numerator: 'referrals.by_source.police', base: 'referrals.total' });
+    expect(parseFramework(fw, 'copy').figures[7]).toMatchObject({ numerator: 'referrals.by_source.police' });
   });
 
   it('accepts the built-in framework as written', () => {
