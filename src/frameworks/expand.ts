@@ -50,7 +50,7 @@ export function categoryListOf(framework: Framework, columnKey: string): Categor
 }
 
 function expandTemplate(framework: Framework, template: FigureTemplate, earlier: Map<string, Figure[]>): Figure[] {
-  const decimals = template.kind === 'waiting_average_number' || template.kind === 'waiting_average_days' ? 2 : template.kind === 'percentage' ? 1 : 0;
+  const decimals = template.kind === 'waiting_average_number' || template.kind === 'waiting_average_days' || template.kind === 'duration' ? 2 : template.kind === 'percentage' ? 1 : 0;
   const base = { section: template.section, template, decimals };
   if (template.kind === 'percentage') {
     const over = (id: string, sub: SubPeriod | null) => (sub ? `${id}.${subPeriodSuffix(sub)}` : id);

@@ -213,6 +213,12 @@ function figureText(framework: Framework, header: (key: string) => string, f: Fi
       const caseConditions = conditionText(framework, header, f.caseWhere);
       return `Cases${f.population ? ` ${population(f.population)}` : ''}${caseConditions ? ` where ${caseConditions}` : ''} with at least one row of ${matching} (a case counts once however many it has)${by}.`;
     }
+    case 'duration': {
+      const conditions = conditionText(framework, header, f.where, f.anyOf);
+      const over = [...(f.population ? [`cases ${population(f.population)}`] : ['cases']), ...(f.endedInPeriod ? [`whose ${header(f.to)} is in the period`] : [])].join(' ');
+      const unit = { hours: 'hours (between the two date-and-times, to the second)', days: 'calendar days', weeks: 'weeks (calendar days ÷ 7)' }[f.unit];
+      return `The mean time in ${unit} from ${header(f.from)} to ${header(f.to)}, over the ${over}${conditions ? ` where ${conditions}` : ''}; 2 decimals; blank when there are none. A case with either blank is left out, and so is one whose ${header(f.to)} is before its ${header(f.from)} (reported as a row issue).`;
+    }
     case 'waiting_average_number':
       return `The average, over the days of the period, of the cases on the waiting list that day (${header(f.start)} on or before it, ${header(f.end)} blank or after it); 2 decimals.`;
     case 'waiting_average_days':

@@ -178,6 +178,23 @@ export const figureSchema = z.discriminatedUnion('kind', [
     population: slug.optional(),
     caseWhere: whereSchema.default({}),
   }),
+  /**
+   * The mean time from one date(-time) column to another (`from` → `to`) over the cases a population and
+   * conditions select, or (`endedInPeriod`) those whose `to` falls in the period: hours between two date-times,
+   * calendar days, or weeks (calendar days ÷ 7). A case with either blank, or `to` before `from`, is left out
+   * (the latter reported as a row issue). 2 decimals; blank when no case counts.
+   */
+  z.strictObject({
+    ...figureCommon,
+    kind: z.literal('duration'),
+    from: slug,
+    to: slug,
+    unit: z.enum(['hours', 'days', 'weeks']),
+    population: slug.optional(),
+    endedInPeriod: z.boolean().default(false),
+    where: whereSchema.default({}),
+    anyOf: z.array(whereSchema).min(2).optional(),
+  }),
   z.strictObject({
     ...figureCommon,
     kind: z.literal('waiting_average_number'),
@@ -364,6 +381,7 @@ export type Rate = z.output<typeof rateSchema>;
 export type Profile = z.output<typeof profileSchema>;
 export type EventTable = z.output<typeof eventTableSchema>;
 export type EventTemplate = Extract<FigureTemplate, { kind: 'event_count' | 'event_cases' }>;
+export type DurationTemplate = Extract<FigureTemplate, { kind: 'duration' }>;
 
 /** Reports a problem at a JSON path, with what would fix it when that can be said. */
 type Fail = (path: (string | number)[], message: string, fix?: string) => void;
@@ -487,6 +505,16 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
         const cell = figureCellOf(f[side], fw.figures.slice(0, i), fw);
         if (!isFigureCell(cell)) fail([...path, side], cell.message, cell.fix);
       });
+    if (f.kind === 'duration') {
+      needColumn([...path, 'from'], f.from, ['date', 'datetime']);
+      needColumn([...path, 'to'], f.to, ['date', 'datetime']);
+      if (f.unit === 'hours' && [f.from, f.to].some((k) => columns.get(k)?.type === 'date')) fail([...path, 'unit'], 'hours need a time of day on both columns', 'Make "from" and "to" datetime columns, or count in "days" or "weeks".');
+      if (f.from === f.to) fail([...path, 'to'], `"to" is the same column as "from"`, 'Name the column the time is measured to (first contact, say).');
+      if (f.population !== undefined && !fw.populations[f.population]) fail([...path, 'population'], `no population "${f.population}"`, useOneOf(f.population, Object.keys(fw.populations), 'populations'));
+      if (f.population === undefined && !f.endedInPeriod) fail([...path, 'population'], 'a duration needs the cases it is the mean over', 'Name a population (the cases referred in the period, say), or write "endedInPeriod": true for the cases whose "to" falls in the period.');
+      checkWhere([...path, 'where'], f.where);
+      checkAnyOf([...path, 'anyOf'], f.anyOf);
+    }
     if (f.kind === 'waiting_average_number' || f.kind === 'waiting_average_days') {
       needColumn([...path, 'start'], f.start, ['date']);
       needColumn([...path, 'end'], f.end, ['date']);
@@ -524,7 +552,8 @@ function checkMonths(fw: z.output<typeof frameworkObject>, fail: Fail): void {
   const monthly = new Set<string>();
   fw.figures.forEach((f, i) => {
     const path = ['figures', i];
-    const months = hasMonths(f, fw) && f.kind !== 'waiting_average_number' && f.kind !== 'waiting_average_days';
+    const months = hasMonths(f, fw) && f.kind !== 'waiting_average_number' && f.kind !== 'waiting_average_days' && f.kind !== 'duration';
+    if (f.months && f.kind === 'duration') fail([...path, 'months'], 'a duration is a mean over the period, not asked month by month', 'Remove "months".');
     if (f.months && (f.kind === 'waiting_average_number' || f.kind === 'waiting_average_days')) fail([...path, 'months'], 'a waiting-list average is not asked month by month', 'Remove "months".');
     if (months && fw.monthsInPeriod === undefined) fail([...path, 'months'], 'figures asked month by month need the framework\'s "monthsInPeriod"', 'Add "monthsInPeriod" to the framework: the number of months a return covers (3 for a quarter).');
     if (months && f.kind === 'count' && f.by.length > 1) fail([...path, 'months'], 'a breakdown by two columns is not asked month by month', 'Remove "months", or break the figure down by one column.');

@@ -44,6 +44,6 @@ export function monthsOf(framework: Pick<Framework, 'monthsInPeriod'>): SubPerio
 
 /** The months (when asked month by month) and rolling window a figure is also counted over. */
 export function subPeriodsOf(template: FigureTemplate, framework: Pick<Framework, 'sections' | 'monthsInPeriod'>): SubPeriod[] {
-  const monthly = hasMonths(template, framework) && template.kind !== 'waiting_average_number' && template.kind !== 'waiting_average_days';
+  const monthly = hasMonths(template, framework) && template.kind !== 'waiting_average_number' && template.kind !== 'waiting_average_days' && template.kind !== 'duration';
   return [...(monthly ? monthsOf(framework) : []), ...(template.rolling ? [{ kind: 'rolling', months: template.rolling } as const] : [])];
 }

@@ -3,6 +3,7 @@ import { caseTest } from '../spec/caseTest';
 import { conditionTerms, whereAtoms } from '../spec/terms';
 import type { CaseRecord } from './caseRecord';
 import { rowIssue, type RowIssue } from './rowIssues';
+import { durationRowChecks } from './durationChecks';
 
 /** How a row's cells read in the export: the header and the text of each column it has. */
 export type RowCells = (key: string) => { header: string; text: string } | null;
@@ -13,11 +14,14 @@ export type RowCells = (key: string) => { header: string; text: string } | null;
  * row is still counted by the definitions as given.
  */
 export function compileRowChecks(framework: Framework, absent: ReadonlySet<string>): (record: CaseRecord, cells: RowCells) => RowIssue[] {
-  const checks = framework.rowChecks.flatMap((check) => {
-    const read = [...check.columns, ...whereAtoms(check.where, framework), ...(check.anyOf ?? []).flatMap((w) => whereAtoms(w, framework))].map((c) => (typeof c === 'string' ? c : c.column));
-    if (read.some((key) => absent.has(key))) return [];
-    return [{ check, holds: caseTest(conditionTerms(check.where, check.anyOf, framework)) }];
-  });
+  const checks = [
+    ...framework.rowChecks.flatMap((check) => {
+      const read = [...check.columns, ...whereAtoms(check.where, framework), ...(check.anyOf ?? []).flatMap((w) => whereAtoms(w, framework))].map((c) => (typeof c === 'string' ? c : c.column));
+      if (read.some((key) => absent.has(key))) return [];
+      return [{ check, holds: caseTest(conditionTerms(check.where, check.anyOf, framework)) }];
+    }),
+    ...durationRowChecks(framework, absent),
+  ];
   return (record, cells) => {
     // Most rows contradict nothing: nothing is made for them.
     const found: RowIssue[] = [];

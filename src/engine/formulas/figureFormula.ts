@@ -5,6 +5,7 @@ import { figureSpec } from '../spec/figureSpec';
 import type { Atom, Term } from '../spec/terms';
 import { caseColumnNames, caseEventsName, eventColumnNames, PERIOD_FROM, PERIOD_TO } from './names';
 import { countedByProduct, timingProduct } from './timingProducts';
+import { durationFormula } from './durationFormula';
 
 /** The text a normalised case-table cell holds for a flag value. */
 export const FLAG_TEXT = { yes: 'Yes', no: 'No', unknown: 'Not known' } as const;
@@ -52,6 +53,8 @@ export function figureFormula(figure: Figure, framework: Framework): string {
       return waitingAverageNumber(framework, spec.start, spec.end, spec.counted);
     case 'waiting_days':
       return waitingAverageDays(framework, spec.start, spec.end, spec.counted);
+    case 'duration':
+      return durationFormula(spec, (term) => termProduct(term, framework), (key) => rangeOf(framework, key));
   }
 }
 

@@ -2,6 +2,7 @@ import { columnOf, figuresOf, type Figure } from '../../frameworks/expand';
 import { eventTableView } from '../../frameworks/eventTables';
 import type { FigureTemplate, Framework } from '../../frameworks/schema';
 import { monthsTotal, subPeriodsOf, subPeriodSuffix, type SubPeriod } from '../../frameworks/subPeriods';
+import { durationTerms, type DurationUnit } from './durationSpec';
 import { and, conditionTerms, countedCase, inSubPeriod, windowTerms, type Atom, type Term } from './terms';
 
 /**
@@ -20,7 +21,9 @@ export type FigureSpec =
   | { kind: 'event_count'; events: string; terms: Term[]; by: string[]; reads: string[] }
   /** Cases for which one of `caseTerms` holds with at least one event for which one of `terms` holds. */
   | { kind: 'event_cases'; events: string; terms: Term[]; caseTerms: Term[]; by: string[]; reads: string[] }
-  | { kind: 'waiting_number' | 'waiting_days'; start: string; end: string; counted: Term; reads: string[] };
+  | { kind: 'waiting_number' | 'waiting_days'; start: string; end: string; counted: Term; reads: string[] }
+  /** The mean time from `from` to `to` over the cases for which one of `terms` holds (durationSpec.ts). */
+  | { kind: 'duration'; from: string; to: string; unit: DurationUnit; terms: Term[]; reads: string[] };
 
 interface CompiledFramework {
   templates: Map<string, FigureSpec>;
@@ -128,6 +131,10 @@ function compileTemplate(t: FigureTemplate, framework: Framework): FigureSpec {
       if (t.kind === 'event_count') return { kind: 'event_count', events: t.events, terms, by: t.by, reads: [] };
       const caseTerms = and(t.population ? populationTerms(t.population, framework) : [[]], conditionTerms(t.caseWhere, undefined, framework));
       return { kind: 'event_cases', events: t.events, terms, caseTerms, by: t.by, reads: unique(termColumns(caseTerms)) };
+    }
+    case 'duration': {
+      const terms = durationTerms(t, t.population ? populationTerms(t.population, framework) : [countedCase(framework)], framework);
+      return { kind: 'duration', from: t.from, to: t.to, unit: t.unit, terms, reads: unique([t.from, t.to, ...termColumns(terms)]) };
     }
     case 'waiting_average_number':
     case 'waiting_average_days': {

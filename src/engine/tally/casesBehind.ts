@@ -6,7 +6,7 @@ import { figureSpec } from '../spec/figureSpec';
 import type { Period } from './period';
 
 /**
- * The cases a count figure counts, read from its spec, for drilling down from a wrong total to its rows; for an
+ * The cases a count figure counts (or a duration is the mean over), read from its spec, for drilling down from a wrong total to its rows; for an
  * event figure, the cases with the events it counts (from `events`, each event table's rows by its id); empty
  * for other figures.
  */
@@ -18,7 +18,8 @@ export function casesBehind(figure: Figure, cases: readonly CaseRecord[], framew
     const inCases = spec.kind === 'event_cases' ? caseTest(spec.caseTerms, period) : () => true;
     return cases.filter((record) => record.duplicateOf === null && withEvents.has(record.id) && inCases(record));
   }
-  if (spec.kind !== 'count') return [];
+  // A duration's cases are those its mean is over.
+  if (spec.kind !== 'count' && spec.kind !== 'duration') return [];
   const counts = caseTest(spec.terms, period);
   return cases.filter((record) => record.duplicateOf === null && counts(record));
 }

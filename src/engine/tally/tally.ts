@@ -10,6 +10,7 @@ import type { Term } from '../spec/terms';
 import { daysIn, monthsProblem, type Period } from './period';
 import { InputError } from '../../errors';
 import { roundedRatio } from './rounding';
+import { durationAccumulator } from './durations';
 
 export type FigureValues = Record<string, number | null>;
 
@@ -83,6 +84,7 @@ export class TallyCounter {
         if (over.kind === 'sum') this.accumulators.set(accumulatorKey(template.id, within), sumAccumulator(shared(over.terms), over.column));
       }
       if (spec.kind === 'waiting_number') this.accumulators.set(template.id, waitingNumberAccumulator(shared([spec.counted]), spec.start, spec.end, period));
+      if (spec.kind === 'duration') this.accumulators.set(template.id, durationAccumulator(shared(spec.terms), spec.from, spec.to, spec.unit));
       if (spec.kind === 'waiting_days') this.accumulators.set(template.id, waitingDaysAccumulator(shared([spec.counted]), spec.start, spec.end, period));
     }
     this.tests = [...tests.values()];
