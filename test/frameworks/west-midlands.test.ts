@@ -27,6 +27,24 @@ describe('the West Midlands grant report (west-midlands)', () => {
     expect(imported.issues).toEqual([]);
   });
 
+  it('counts 4b\'s cases contacted within 24 hours from the times: 24 hours to the minute counts, a minute more does not', () => {
+    const rows: Record<string, string>[] = [
+      { 'Referral ID': 'A', 'Referral date': '01/04/2015 09:00', 'Referral source': 'ADT', 'Converted to case': 'Yes', 'First contact': '02/04/2015 09:00' },
+      { 'Referral ID': 'B', 'Referral date': '01/04/2015 23:30', 'Referral source': 'ADT', 'Converted to case': 'Yes', 'First contact': '02/04/2015 23:31' },
+      { 'Referral ID': 'C', 'Referral date': '01/04/2015 10:00', 'Referral source': 'ADT', 'Converted to case': 'Yes', 'First contact': '01/04/2015 09:00' },
+      { 'Referral ID': 'D', 'Referral date': '01/04/2015 10:00', 'Referral source': 'ADT', 'Converted to case': 'Yes' },
+    ];
+    const { cases } = importCases(tableOf(['Referral ID', 'Referral date', 'Referral source', 'Converted to case', 'First contact'], rows), framework);
+    expect(tallyCases(cases, framework, quarter).figures['contact.within_24h.m1']).toBe(1);
+  });
+
+  it('leaves 4b blank, naming the column, for an export without first contact times', () => {
+    const headers = WEST_MIDLANDS_HEADERS.filter((h) => h !== 'First contact');
+    const { cases, absent } = importCases(tableOf(headers, westMidlandsSeedRows()), framework);
+    const { figures: without, blanked } = tallyCases(cases, framework, quarter, absent);
+    expect([without['contact.within_24h'], blanked['contact.within_24h']]).toEqual([null, ['first_contact_at']]);
+  });
+
   it('counts the seed\'s referrals by each of the eleven sources, month by month, with the quarter their sum (11,641)', () => {
     for (const [source, counts] of Object.entries(SEED.sources)) expect([source, months(`referrals.by_source.${source}`)]).toEqual([source, counts]);
     expect(months('referrals.total')).toEqual([4437, 3887, 3317]);
