@@ -177,7 +177,8 @@ function figuresSection(framework: Framework, header: (key: string) => string): 
 function subPeriodText(framework: Framework, f: FigureTemplate): string {
   const subs = subPeriodsOf(f, framework);
   const months = subs.filter((s) => s.kind === 'month');
-  const total = { sum: 'their sum', last: 'the last month\'s (a count at the period\'s end)', first: 'the first month\'s (a count at its start)', distinct: 'counted over the whole period, each case once' }[monthsTotal(f, framework)];
+  // A percentage's period value is over the period's numerator and base, not its months' percentages added.
+  const total = f.kind === 'percentage' ? 'over the period\'s numerator and base' : { sum: 'their sum', last: 'the last month\'s (a count at the period\'s end)', first: 'the first month\'s (a count at its start)', distinct: 'counted over the whole period, each case once' }[monthsTotal(f, framework)];
   const parts = [
     ...(months.length ? [` Month by month: ${code(`${f.id}.m1`)} … ${code(`${f.id}.m${months.length}`)}, each counted over its month; ${code(f.id)} is ${total}.`] : []),
     ...subs.filter((s) => s.kind === 'rolling').map((s) => ` Also over the ${s.months} months to the period's end: ${code(`${f.id}.${subPeriodSuffix(s)}`)}.`),
