@@ -7,7 +7,7 @@ import type { Term } from '../spec/terms';
 /**
  * Row checks implied by the framework's durations: a case whose end is before its start, or whose end is
  * recorded without its start, is left out of the mean, so the row is reported to be corrected. One check per
- * pair of columns (and resolution), naming every duration that leaves the row out.
+ * pair of columns, naming the durations measured between them.
  */
 export function durationRowChecks(framework: Framework, absent: ReadonlySet<string>): { check: RowCheck; holds: CaseTest }[] {
   // Pairs the import already checks in calendar days (referral before exit, each waiting list's start before its end).
@@ -16,15 +16,17 @@ export function durationRowChecks(framework: Framework, absent: ReadonlySet<stri
   for (const t of framework.figures) {
     if (t.kind !== 'duration' || absent.has(t.from) || absent.has(t.to)) continue;
     if (ordered.has(`${t.from}>${t.to}>${t.unit === 'hours' ? 'seconds' : 'days'}`)) continue;
-    const key = `${t.from}>${t.to}>${t.unit === 'hours' ? 'seconds' : 'days'}`;
+    // One check per pair, at the finest resolution a duration measures it in (a minute before, for hours).
+    const key = `${t.from}>${t.to}`;
     const found = byPair.get(key);
     if (found) found.labels.push(t.label);
-    else byPair.set(key, { from: t.from, to: t.to, terms: [[reversed(t.from, t.to, t.unit)]], labels: [t.label] });
+    if (found && t.unit === 'hours') found.terms = [[reversed(t.from, t.to, t.unit)]];
+    if (!found) byPair.set(key, { from: t.from, to: t.to, terms: [[reversed(t.from, t.to, t.unit)]], labels: [t.label] });
   }
   return [...byPair.values()].flatMap(({ from, to, terms, labels }) => {
     const start = columnOf(framework, from);
     const end = columnOf(framework, to);
-    const leftOut = `so the case is left out of ${labels.map((l) => `"${l}"`).join(' and ')}`;
+    const leftOut = `so the case is left out of the time measured between them (${labels.map((l) => `"${l}"`).join(', ')})`;
     const check = (id: string, problem: string): RowCheck => ({ id, severity: 'warning', title: `${end.header} before or without ${start.header}`, where: {}, columns: [from, to], problem, fix: 'Correct whichever date is wrong, or fill in the missing one.' });
     const before = { check: check(`duration_${to}_before_${from}`, `${end.header} is before ${start.header}, ${leftOut}`), holds: caseTest(terms) };
     // A required start is reported blank already.
