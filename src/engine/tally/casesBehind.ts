@@ -6,9 +6,9 @@ import { figureSpec } from '../spec/figureSpec';
 import type { Period } from './period';
 
 /**
- * The cases a count figure counts (or a duration is the mean over), read from its spec, for drilling down from a wrong total to its rows; for an
- * event figure, the cases with the events it counts (from `events`, each event table's rows by its id); empty
- * for other figures.
+ * The cases a count figure counts (or a duration is the mean over), read from its spec, for drilling down from
+ * a wrong total to its rows; for an event figure, the cases with the events it counts (from `events`, each event
+ * table's rows by its id); empty for other figures.
  */
 export function casesBehind(figure: Figure, cases: readonly CaseRecord[], framework: Framework, period: Period, events: Readonly<Record<string, readonly CaseRecord[]>> = {}): CaseRecord[] {
   const spec = figureSpec(figure, framework);
