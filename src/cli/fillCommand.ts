@@ -65,7 +65,9 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   const table = await caseRowsOf(io, flags.files[0], flags.sheet, workbook, flags.into);
   const mapping = (await mappingFile(flags.mapping, io)) ?? undefined;
   const events = await readEventFiles(io, framework, flags.events, flags.files);
-  const { report, replaced, filled } = await fillReturn(workbook, { framework, period, table, events, overwrite: flags.overwrite, profile: profileFlag(framework, flags.profile), ...(mapping ? { mapping } : {}) });
+  // The fill says only how many row issues there are (returns tally lists them): none is kept in full, so a
+  // million-row export with a systematic problem holds row numbers, not messages.
+  const { report, replaced, filled } = await fillReturn(workbook, { framework, period, table, events, overwrite: flags.overwrite, profile: profileFlag(framework, flags.profile), issueLimit: 0, ...(mapping ? { mapping } : {}) });
   const out = flags.out ?? flags.into!;
   // Filling --into in place is what was asked; every other file the command read is never written over.
   const inputs = [...flags.files, ...events.map((e) => e.rows.source), ...(flags.values ? [flags.values] : []), ...(flags.out && flags.into ? [flags.into] : []), ...(flags.mapping ? [flags.mapping] : [])];
