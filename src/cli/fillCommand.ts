@@ -8,8 +8,7 @@ import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
 import { sheetXmlStreams } from '../workbook/sheetXmlStreams';
 import type { RawTable } from '../engine/cases/rawTable';
 import type { CaseRowStream } from '../commands/caseRows';
-import { streamDelimited } from '../tables/streamDelimited';
-import { openCaseText } from './caseFile';
+import { openCaseRows } from './caseFile';
 import { parseFlags } from './args';
 import type { CliIo } from './io';
 import { eventsFlag, eventsUsage, readEventFiles } from './eventFiles';
@@ -85,10 +84,8 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** The cases: a delimited export streamed from its file, a workbook's sheet read whole, or the return's own "Case data" sheet. */
+/** The cases: an export streamed from its file (or read whole where it cannot be), or the return's own "Case data" sheet. */
 async function caseRowsOf(io: CliIo, file: string | undefined, sheet: string | undefined, workbook: XlsxWorkbook, into: string | undefined): Promise<RawTable | CaseRowStream> {
   if (!file) return readCaseData(workbook, into!);
-  const opened = await openCaseText(io, file, sheet);
-  if (!opened) return readTable(await io.readFile(file), file, { sheet });
-  return { sheet: { source: file, delimited: true }, feed: (begin, options) => streamDelimited(opened.chunks, file, begin, { ...options, size: opened.size }) };
+  return (await openCaseRows(io, file, sheet)) ?? readTable(await io.readFile(file), file, { sheet });
 }

@@ -4,7 +4,7 @@ import { absoluteRef } from './addresses';
 import type { CellWrite, NamedRange, RowSpool } from './port';
 import { DATE_FORMAT, DATE_TIME_FORMAT, dateFormatOf } from './styles';
 import type { SheetStreams } from './xlsxWorkbook';
-import { crc32Combine, partText, zipOf, zipParts, type ZipPart } from './zipPackage';
+import { crc32Combine, partText, unescapeXml, workbookSheets, zipOf, zipParts, type ZipPart } from './zipPackage';
 
 /**
  * Case sheets written as sheet XML while the export is read, compressed as they go, and joined to the package
@@ -169,7 +169,6 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 }
 
-const unescapeXml = (text: string) => text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 const deflated = (text: string, last: boolean) => deflateRawSync(Buffer.from(text, 'utf8'), { level: 6, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
 
 /** A part rewritten with new text. */
@@ -192,12 +191,11 @@ function joinStreamedSheets(bytes: Uint8Array, sheets: { sheet: string; spool: R
   };
   const workbookXml = partText(part('xl/workbook.xml'));
   const rels = partText(part('xl/_rels/workbook.xml.rels'));
+  const sheetParts = workbookSheets(workbookXml, rels);
   const partOfSheet = (sheet: string) => {
-    const entry = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((tag) => unescapeXml(/\bname="([^"]*)"/.exec(tag)?.[1] ?? '') === sheet);
-    const id = entry && /\br:id="([^"]*)"/.exec(entry)?.[1];
-    const target = id && new RegExp(`<Relationship\\b[^>]*\\bId="${id}"[^>]*>`).exec(rels)?.[0].match(/\bTarget="([^"]*)"/)?.[1];
-    if (!target) throw new Error(`the package has no sheet "${sheet}"`);
-    return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    const part = sheetParts.find((s) => s.name === sheet)?.part;
+    if (!part) throw new Error(`the package has no sheet "${sheet}"`);
+    return part;
   };
   const streamed = new Map(
     sheets.map(({ sheet, spool }) => {

@@ -45,6 +45,17 @@ export function partText(part: ZipPart): string {
   return (part.method === 8 ? inflateRawSync(stored) : stored).toString('utf8');
 }
 
+export const unescapeXml = (text: string) => text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** A workbook's sheets in its order, each with the part that holds it (null when its relationship names none), from xl/workbook.xml and its relationships. */
+export function workbookSheets(workbookXml: string, rels: string): { name: string; part: string | null }[] {
+  return [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map(([tag]) => {
+    const id = /\br:id="([^"]*)"/.exec(tag)?.[1];
+    const target = id && new RegExp(`<Relationship\\b[^>]*\\bId="${id}"[^>]*>`).exec(rels)?.[0].match(/\bTarget="([^"]*)"/)?.[1];
+    return { name: unescapeXml(/\bname="([^"]*)"/.exec(tag)?.[1] ?? ''), part: target ? (target.startsWith('/') ? target.slice(1) : `xl/${target}`) : null };
+  });
+}
+
 /** The most a zip without its 64-bit extension holds in one part, or in all. */
 const ZIP32_LIMIT = 0xffffffff;
 
