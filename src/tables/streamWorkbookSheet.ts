@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { SheetRow } from '../engine/cases/importCases';
 import type { RawTable } from '../engine/cases/rawTable';
@@ -25,6 +26,8 @@ interface Entry {
   compressed: number;
   expanded: number;
   local: number;
+  /** Where its local record (header, data, any data descriptor) ends: at the next record, or at the directory. */
+  end: number;
 }
 
 const unreadable = (fileName: string) =>
@@ -35,9 +38,8 @@ const unreadable = (fileName: string) =>
  * reader: the rows, numbers and values `readWorkbookSheet` gives, without the workbook ever held. The sheets are
  * listed, and the sheet's merged ranges found, from the file's own parts first: the merges come after the rows
  * in the sheet, yet each merged cell is given its range's value as the rows go (as a whole read gives it).
- * Null when ExcelJS's reader cannot reach the sheet (a part named unlike Excel's): the caller reads it whole.
  */
-export async function streamWorkbookSheet(path: string, fileName: string, sheetName?: string): Promise<WorkbookSheetRows | null> {
+export async function streamWorkbookSheet(path: string, fileName: string, sheetName?: string): Promise<WorkbookSheetRows> {
   const entries = await zipEntries(path, fileName);
   checkExpansion(entries, fileName, { total: false });
   const part = async (name: string) => {
@@ -49,8 +51,7 @@ export async function streamWorkbookSheet(path: string, fileName: string, sheetN
   if (workbookXml === null || rels === null) throw unreadable(fileName);
   const sheet = chosenSheet(workbookSheets(workbookXml, rels), fileName, sheetName);
   const entry = entries.find((e) => e.name === sheet.part);
-  // ExcelJS's reader finds sheets only by Excel's own part names.
-  if (!entry || !/^xl\/worksheets\/sheet\d+\.xml$/.test(entry.name)) return null;
+  if (!entry) throw unreadable(fileName);
   const merges = (await mergedRanges(path, entry, fileName)).map(parseRange);
   const source = `${fileName}, sheet "${sheet.name}"`;
   return {
@@ -61,9 +62,9 @@ export async function streamWorkbookSheet(path: string, fileName: string, sheetN
       let found = false;
       let rows = 0;
       try {
-        const reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(path, { highWaterMark: 1 << 20 }), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+        const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(partsForReader(path, entries, entry), { objectMode: false }), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+        // The reader is given one sheet: the chosen one.
         for await (const worksheet of reader) {
-          if ((worksheet as unknown as { name?: string }).name !== sheet.name || found) continue;
           found = true;
           for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
             if (rows++ % PROGRESS_EVERY === 0) {
@@ -102,6 +103,50 @@ function mergeFiller(merges: readonly { top: number; left: number; bottom: numbe
   };
 }
 
+const READER_PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'];
+/** The part name ExcelJS's reader looks for a sheet under. */
+const SHEET_PART = Buffer.from('xl/worksheets/sheet1.xml', 'latin1');
+const NO_SHARED_STRINGS = Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>', 'utf8');
+
+/**
+ * The zip as ExcelJS's reader is given it: the parts it needs to read a sheet (the shared strings, even an empty
+ * table where the workbook has none), then the one sheet under the name the reader looks for, and nothing else.
+ * ExcelJS sets aside in a temporary file, as it expands, every sheet that comes before the shared strings (Excel
+ * writes them last): in this order no case row is ever written to disk, and no other sheet is expanded.
+ */
+async function* partsForReader(path: string, entries: readonly Entry[], sheet: Entry): AsyncGenerator<Buffer> {
+  const record = (entry: Entry, from = entry.local) => createReadStream(path, { start: from, end: entry.end - 1, highWaterMark: 1 << 20 });
+  for (const name of READER_PARTS) {
+    const entry = entries.find((e) => e.name === name);
+    if (entry) yield* record(entry);
+    else if (name === 'xl/sharedStrings.xml') yield storedRecord(name, NO_SHARED_STRINGS);
+  }
+  const header = Buffer.alloc(30);
+  const file = await open(path, 'r');
+  try {
+    await file.read(header, 0, 30, sheet.local);
+  } finally {
+    await file.close();
+  }
+  const nameLength = header.readUInt16LE(26);
+  header.writeUInt16LE(SHEET_PART.length, 26);
+  yield Buffer.concat([header, SHEET_PART]);
+  yield* record(sheet, sheet.local + 30 + nameLength);
+}
+
+/** A zip record holding `data` as it is (not compressed). */
+function storedRecord(name: string, data: Buffer): Buffer {
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(0x04034b50, 0);
+  header.writeUInt16LE(10, 4); // version needed
+  header.writeUInt16LE(0x21, 12); // date: 1 January 1980
+  header.writeUInt32LE(crc32(data) >>> 0, 14);
+  header.writeUInt32LE(data.length, 18);
+  header.writeUInt32LE(data.length, 22);
+  header.writeUInt16LE(Buffer.byteLength(name), 26);
+  return Buffer.concat([header, Buffer.from(name, 'utf8'), data]);
+}
+
 /** The parts of the zip, from its central directory, read from the end of the file. */
 async function zipEntries(path: string, fileName: string): Promise<Entry[]> {
   const file = await open(path, 'r');
@@ -116,11 +161,11 @@ async function zipEntries(path: string, fileName: string): Promise<Entry[]> {
     const count = view.getUint16(end + 10, true);
     const directory = Buffer.alloc(view.getUint32(end + 12, true));
     await file.read(directory, 0, directory.length, view.getUint32(end + 16, true));
-    const entries: Entry[] = [];
+    const listed: Omit<Entry, 'end'>[] = [];
     for (let at = 0, n = 0; n < count; n++) {
       if (at + 46 > directory.length || directory.readUInt32LE(at) !== 0x02014b50) throw unreadable(fileName);
       const nameLength = directory.readUInt16LE(at + 28);
-      entries.push({
+      listed.push({
         name: directory.toString('utf8', at + 46, at + 46 + nameLength),
         method: directory.readUInt16LE(at + 10),
         compressed: directory.readUInt32LE(at + 20),
@@ -129,6 +174,8 @@ async function zipEntries(path: string, fileName: string): Promise<Entry[]> {
       });
       at += 46 + nameLength + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
     }
+    const starts = [...listed.map((e) => e.local), view.getUint32(end + 16, true)].sort((a, b) => a - b);
+    const entries = listed.map((e) => ({ ...e, end: starts.find((s) => s > e.local)! }));
     return entries;
   } finally {
     await file.close();

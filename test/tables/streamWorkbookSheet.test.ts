@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -67,6 +67,19 @@ describe('an .xlsx sheet streamed row by row', () => {
     for (const name of ['One', 'Two', 'Three']) wb.addWorksheet(name).addRows([['Case ID'], [`${name}-1`], [`${name}-2`]]);
     const { path, bytes } = await saved(wb, 'three.xlsx');
     expect(await streamed(path, 'three')).toEqual(await whole(bytes, 'three'));
+  });
+
+  it('reads a workbook with its text in the cells (no shared strings), as a streaming writer saves it', async () => {
+    const path = join(dir, 'inline.xlsx');
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+    const sheet = writer.addWorksheet('Cases');
+    sheet.addRow(['Case ID', 'Referral date', 'Crime type']).commit();
+    for (let i = 1; i <= 500; i++) sheet.addRow([`C${i}`, new Date(Date.UTC(2020, 3, 1 + (i % 28))), i % 2 ? 'Theft' : 'Fraud & <other>']).commit();
+    sheet.commit();
+    await writer.commit();
+    const read = await streamed(path);
+    expect(read).toEqual(await whole(new Uint8Array(readFileSync(path))));
+    expect(read.rows).toHaveLength(501);
   });
 
   it('refuses a file that only looks like a workbook, with the message a whole read gives', async () => {
