@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fillReturn } from '../commands/fillReturn';
 import { rowIssueCount } from '../engine/report/tallyReport';
 import { readCaseData } from '../commands/readCaseData';
+import { rowSheetNames } from '../commands/returnLayout';
 import { periodFromIso } from '../engine/tally/period';
 import { readTable } from '../tables/readTable';
 import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
@@ -60,7 +61,9 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   const period = periodFromIso(flags.from, flags.to);
   const framework = (await valuesFile(flags.values, io))(await loadFramework(flags.framework, io));
   // The case sheets are streamed past ExcelJS into the file: memory stays flat whatever the export's size.
-  const workbook = flags.into ? await XlsxWorkbook.fromBytes(await io.readFile(flags.into), flags.into, { streams: sheetXmlStreams }) : XlsxWorkbook.create({ streams: sheetXmlStreams });
+  // Filling --into from a file replaces the return's case sheets of an earlier fill: they are never loaded.
+  const emptied = flags.files.length ? rowSheetNames(framework) : [];
+  const workbook = flags.into ? await XlsxWorkbook.fromBytes(await io.readFile(flags.into), flags.into, { streams: sheetXmlStreams, emptied }) : XlsxWorkbook.create({ streams: sheetXmlStreams });
   const table = await caseRowsOf(io, flags.files[0], flags.sheet, workbook, flags.into);
   const mapping = (await mappingFile(flags.mapping, io)) ?? undefined;
   const events = await readEventFiles(io, framework, flags.events, flags.files);

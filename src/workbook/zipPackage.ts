@@ -56,6 +56,24 @@ export function workbookSheets(workbookXml: string, rels: string): { name: strin
   });
 }
 
+const EMPTY_SHEET = Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>', 'utf8');
+
+/**
+ * The package with the named sheets left empty (their parts a sheet with no cells): sheets a command writes anew,
+ * such as a return's case sheets of an earlier fill, are then never expanded into a spreadsheet library's cells.
+ */
+export function withSheetsEmptied(bytes: Uint8Array, sheets: readonly string[]): Uint8Array {
+  const parts = zipParts(bytes);
+  const text = (name: string) => {
+    const part = parts.find((p) => p.name === name);
+    return part ? partText(part) : '';
+  };
+  const emptied = new Set(workbookSheets(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels')).flatMap((s) => (s.part && sheets.includes(s.name) ? [s.part] : [])));
+  if (!emptied.size) return bytes;
+  const empty: Omit<ZipPart, 'name'> = { data: [EMPTY_SHEET], method: 0, crc: crc32(EMPTY_SHEET), size: EMPTY_SHEET.length };
+  return Buffer.concat(zipOf(parts.map((p) => (emptied.has(p.name) ? { name: p.name, ...empty } : p))));
+}
+
 /** The most a zip without its 64-bit extension holds in one part, or in all. */
 const ZIP32_LIMIT = 0xffffffff;
 
