@@ -6,11 +6,12 @@ import Papa from 'papaparse';
 import { generateSampleCases } from './sample/generateCases';
 
 /**
- * `npm run bench [-- --sizes 10000,100000] [--skip fill,office] [--max-office 100000] [--out FILE.md] [--work DIR]`: measures the CLI on
+ * `npm run bench [-- --sizes 10000,100000] [--skip fill,office] [--max-office 100000] [--max-xlsx 100000] [--out FILE.md] [--work DIR]`: measures the CLI on
  * exports of growing size made by the sample generator, each command in its own process (time from start to exit,
  * and peak memory), beside its floor: papaparse alone streaming the same file, and papaparse with ExcelJS's
  * streaming writer copying the rows into one sheet. Also fills through the Office adapter on the in-memory Excel
- * to count its syncs and its largest request (up to --max-office rows: the fake holds every cell). Prints a table
+ * to count its syncs and its largest request (up to --max-office rows: the fake holds every cell), and tallies the floor's
+ * workbook as an .xlsx export (up to --max-xlsx rows). Prints a table
  * and writes it to BENCHMARKS.md (or --out); asserts nothing (ratios are what count: these machines are noisy).
  * Exports and outputs go to the system's temporary folder, never into the repo.
  */
@@ -32,13 +33,15 @@ const TIMEOUT_MS = 60 * 60_000;
 const HEAP = '--max-old-space-size=8192';
 
 type Run = { ms: number; rssMb: number; ok: boolean };
-type Row = { size: number; parse: Run; tally: Run; check: Run; fill: Run | null; fillFloor: Run | null; office: { syncs: number; largest: number; ms: number } | null };
+type Row = { size: number; parse: Run; tally: Run; check: Run; fill: Run | null; fillFloor: Run | null; xlsxTally: Run | null; office: { syncs: number; largest: number; ms: number } | null };
 
 function main() {
   const sizes = (flag('sizes') ?? '10000,100000,1048575').split(',').map(Number).filter((n) => n > 0);
   const skip = new Set((flag('skip') ?? '').split(','));
   // The in-memory Excel holds every cell it is sent: above this size the Office run is left out.
   const maxOffice = Number(flag('max-office') ?? 100_000);
+  // The same rows as an .xlsx export (the fill floor's workbook), tallied up to this size.
+  const maxXlsx = Number(flag('max-xlsx') ?? 100_000);
   const out = flag('out') ?? join(root, 'BENCHMARKS.md');
   mkdirSync(work, { recursive: true });
   // The CLI as users run it: compiled (again only where the sources changed), without the build's webpack step.
@@ -54,9 +57,11 @@ function main() {
     const fillOut = join(work, `filled-${size}.xlsx`);
     const fills = !skip.has('fill');
     const fill = !fills ? null : runCli(['fill', csv, '--framework', 'cambridgeshire', '--from', FROM, '--to', TO, '--out', fillOut, '--force'], null);
-    const fillFloor = !fills ? null : runScript(FILL_FLOOR, [csv, join(work, `floor-${size}.xlsx`)]);
+    const floorXlsx = join(work, `floor-${size}.xlsx`);
+    const fillFloor = !fills ? null : runScript(FILL_FLOOR, [csv, floorXlsx]);
+    const xlsxTally = size > maxXlsx || !fillFloor?.ok ? null : runCli(['tally', floorXlsx, '--framework', 'cambridgeshire', '--from', FROM, '--to', TO, '--json', '--quiet'], null);
     const office = skip.has('office') || size > maxOffice ? null : officeRun(csv);
-    rows.push({ size, parse, tally, check, fill, fillFloor, office });
+    rows.push({ size, parse, tally, check, fill, fillFloor, xlsxTally, office });
     console.log(formatRow(rows[rows.length - 1]!));
   }
   // Where the table and the scratch files went is no part of what was measured.
@@ -78,6 +83,14 @@ function main() {
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(tableRow),
     '',
+    ...(rows.some((r) => r.xlsxTally) ? [
+      `The same rows as an .xlsx export (the fill floor's workbook: text in the cells), tallied up to ${maxXlsx.toLocaleString('en-GB')} rows (--max-xlsx): streamed sheet row by row.`,
+      '',
+      '| rows | tally .xlsx | × tally of the CSV | tally .xlsx MB |',
+      '|---:|---:|---:|---:|',
+      ...rows.filter((r) => r.xlsxTally).map((r) => `| ${r.size.toLocaleString('en-GB')} | ${seconds(r.xlsxTally)} | ${ratio(r.xlsxTally, r.tally)} | ${mb(r.xlsxTally)} |`),
+      '',
+    ] : []),
   ].join('\n');
   writeFileSync(out, report);
   console.log(`\nWrote ${out}`);

@@ -1,4 +1,6 @@
+import type { CaseRowStream } from '../commands/caseRows';
 import { InputError } from '../errors';
+import { streamDelimited } from '../tables/streamDelimited';
 import type { CliIo } from './io';
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -13,6 +15,19 @@ export async function openCaseText(io: CliIo, file: string, sheet: string | unde
   if (!opened || !head || head.length === 0 || (head[0] === 0x50 && head[1] === 0x4b) || OLE_SIGNATURE.every((b, i) => head[i] === b)) return null;
   if (sheet !== undefined) throw new InputError(`${file} is a text file, not a workbook, so it has no sheet "${sheet}". Leave out --sheet.`);
   return opened;
+}
+
+/**
+ * A case-data file read as a stream of rows, or null when it is read whole instead (where the io cannot stream,
+ * or it is not a CSV, TSV or .xlsx file): delimited text chunk by chunk, an .xlsx sheet row by row (ExcelJS is
+ * loaded only for a workbook).
+ */
+export async function openCaseRows(io: CliIo, file: string, sheet: string | undefined): Promise<CaseRowStream | null> {
+  const opened = await openCaseText(io, file, sheet);
+  if (opened) return { sheet: { source: file, delimited: true }, feed: (begin, options) => streamDelimited(opened.chunks, file, begin, { ...options, size: opened.size }) };
+  const head = io.openFile ? await firstBytes((await io.openFile(file)).chunks()) : null;
+  if (!head || head[0] !== 0x50 || head[1] !== 0x4b) return null;
+  return (await import('../tables/streamWorkbookSheet')).streamWorkbookSheet(file, file, sheet);
 }
 
 async function firstBytes(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array | null> {

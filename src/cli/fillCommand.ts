@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { fillReturn } from '../commands/fillReturn';
 import { rowIssueCount } from '../engine/report/tallyReport';
 import { readCaseData } from '../commands/readCaseData';
+import { rowSheetNames } from '../commands/returnLayout';
 import { periodFromIso } from '../engine/tally/period';
 import { readTable } from '../tables/readTable';
 import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
 import { sheetXmlStreams } from '../workbook/sheetXmlStreams';
 import type { RawTable } from '../engine/cases/rawTable';
 import type { CaseRowStream } from '../commands/caseRows';
-import { streamDelimited } from '../tables/streamDelimited';
-import { openCaseText } from './caseFile';
+import { openCaseRows } from './caseFile';
 import { parseFlags } from './args';
 import type { CliIo } from './io';
 import { eventsFlag, eventsUsage, readEventFiles } from './eventFiles';
@@ -61,11 +61,15 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   const period = periodFromIso(flags.from, flags.to);
   const framework = (await valuesFile(flags.values, io))(await loadFramework(flags.framework, io));
   // The case sheets are streamed past ExcelJS into the file: memory stays flat whatever the export's size.
-  const workbook = flags.into ? await XlsxWorkbook.fromBytes(await io.readFile(flags.into), flags.into, { streams: sheetXmlStreams }) : XlsxWorkbook.create({ streams: sheetXmlStreams });
+  // Filling --into from a file replaces the return's case sheets of an earlier fill: they are never loaded.
+  const emptied = flags.files.length ? rowSheetNames(framework) : [];
+  const workbook = flags.into ? await XlsxWorkbook.fromBytes(await io.readFile(flags.into), flags.into, { streams: sheetXmlStreams, emptied }) : XlsxWorkbook.create({ streams: sheetXmlStreams });
   const table = await caseRowsOf(io, flags.files[0], flags.sheet, workbook, flags.into);
   const mapping = (await mappingFile(flags.mapping, io)) ?? undefined;
   const events = await readEventFiles(io, framework, flags.events, flags.files);
-  const { report, replaced, filled } = await fillReturn(workbook, { framework, period, table, events, overwrite: flags.overwrite, profile: profileFlag(framework, flags.profile), ...(mapping ? { mapping } : {}) });
+  // The fill says only how many row issues there are (returns tally lists them): none is kept in full, so a
+  // million-row export with a systematic problem holds row numbers, not messages.
+  const { report, replaced, filled } = await fillReturn(workbook, { framework, period, table, events, overwrite: flags.overwrite, profile: profileFlag(framework, flags.profile), issueLimit: 0, ...(mapping ? { mapping } : {}) });
   const out = flags.out ?? flags.into!;
   // Filling --into in place is what was asked; every other file the command read is never written over.
   const inputs = [...flags.files, ...events.map((e) => e.rows.source), ...(flags.values ? [flags.values] : []), ...(flags.out && flags.into ? [flags.into] : []), ...(flags.mapping ? [flags.mapping] : [])];
@@ -83,10 +87,8 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** The cases: a delimited export streamed from its file, a workbook's sheet read whole, or the return's own "Case data" sheet. */
+/** The cases: an export streamed from its file (or read whole where it cannot be), or the return's own "Case data" sheet. */
 async function caseRowsOf(io: CliIo, file: string | undefined, sheet: string | undefined, workbook: XlsxWorkbook, into: string | undefined): Promise<RawTable | CaseRowStream> {
   if (!file) return readCaseData(workbook, into!);
-  const opened = await openCaseText(io, file, sheet);
-  if (!opened) return readTable(await io.readFile(file), file, { sheet });
-  return { sheet: { source: file, delimited: true }, feed: (begin, options) => streamDelimited(opened.chunks, file, begin, { ...options, size: opened.size }) };
+  return (await openCaseRows(io, file, sheet)) ?? readTable(await io.readFile(file), file, { sheet });
 }

@@ -5,34 +5,28 @@ import { ReturnTally } from '../engine/report/returnTally';
 import { tallyTable, type TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
 import { readTable } from '../tables/readTable';
-import { streamDelimited } from '../tables/streamDelimited';
-import { openCaseText } from './caseFile';
+import { openCaseRows } from './caseFile';
 import type { CliIo } from './io';
 
 /**
- * Tallies a case-data file in one pass: delimited text is streamed row by row into the tally, never held
- * whole; a workbook (or anything that is not text) is read whole, as `readTable` reads it. Event tables, read
+ * Tallies a case-data file in one pass: delimited text, or an .xlsx sheet, is streamed row by row into the
+ * tally, never held whole; anything else (or where the io cannot stream) is read whole, as `readTable` reads it. Event tables, read
  * already, are counted after the cases.
  */
 export async function tallyFile(io: CliIo, file: string, framework: Framework, period: Period, options: ImportOptions & { sheet?: string }, events: readonly EventRows[] = []): Promise<TallyReport> {
-  const opened = await openCaseText(io, file, options.sheet);
-  if (!opened) return tallyTable(await readTable(await io.readFile(file), file, { sheet: options.sheet }), framework, period, options, events);
+  const rows = await openCaseRows(io, file, options.sheet);
+  if (!rows) return tallyTable(await readTable(await io.readFile(file), file, { sheet: options.sheet }), framework, period, options, events);
 
   // Made afresh if the file is read again in another encoding.
   let pass: { importer: CaseImporter; tally: ReturnTally } | null = null;
-  await streamDelimited(
-    opened.chunks,
-    file,
-    () => {
-      const tally = new ReturnTally(framework, period, options);
-      const importer = caseImporter({ source: file, delimited: true }, framework, options, tally.addCase);
-      pass = { importer, tally };
-      return (row) => importer.row(row);
-    },
-    { ...options, size: opened.size },
-  );
+  await rows.feed(() => {
+    const tally = new ReturnTally(framework, period, options);
+    const importer = caseImporter(rows.sheet, framework, options, tally.addCase);
+    pass = { importer, tally };
+    return (row) => importer.row(row);
+  }, options);
   const { importer, tally } = pass!;
   const imported = importer.end();
   for (const given of events) feedRows(given.rows.rows, tally.eventRows(given.rows, given.table), 'tallying', options);
-  return tally.report(imported, file);
+  return tally.report(imported, rows.sheet.source);
 }

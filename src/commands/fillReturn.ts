@@ -11,6 +11,7 @@ import type { Period } from '../engine/tally/period';
 import type { CaseText, NamedCount } from '../engine/tally/tally';
 import { InputError } from '../errors';
 import { stopIfAborted, type RunOptions } from '../engine/progress';
+import type { ImportOptions } from '../engine/cases/importCases';
 import { sheetCell } from '../workbook/addresses';
 import type { CellWrite, NamedRange, WorkbookOperation, WorkbookPort } from '../workbook/port';
 import type { Mapping } from '../engine/mapping/mapping';
@@ -45,10 +46,10 @@ export interface FillResult {
  * stop the fill (nothing is written) unless `overwrite` is given. A commissioner's template keeps every cell,
  * style and setting of its own: only its figure cells get formulas, and figures it does not hold are left out.
  */
-export async function fillReturn(port: WorkbookPort, input: { framework: Framework; period: Period; table: RawTable | CaseRowStream; events?: EventRows[]; overwrite?: boolean; mapping?: Mapping; profile?: string | null } & RunOptions): Promise<FillResult> {
+export async function fillReturn(port: WorkbookPort, input: { framework: Framework; period: Period; table: RawTable | CaseRowStream; events?: EventRows[]; overwrite?: boolean; mapping?: Mapping; profile?: string | null } & RunOptions & Pick<ImportOptions, 'issueLimit'>): Promise<FillResult> {
   const { framework, period, table } = input;
   const rows = 'rows' in table ? tableRows(table) : table;
-  const run = { ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.signal ? { signal: input.signal } : {}) };
+  const run = { ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.signal ? { signal: input.signal } : {}), ...(input.issueLimit !== undefined ? { issueLimit: input.issueLimit } : {}) };
   const { report, sheets: caseSheets, events } = await tallyIntoCaseSheets(port, rows, framework, period, run, input.events ?? []);
   // The case sheets and each event table's: the rows every formula counts.
   const rowSheets = () => [...caseSheets.operations(), ...eventSheets(framework, events)];

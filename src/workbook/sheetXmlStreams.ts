@@ -4,7 +4,7 @@ import { absoluteRef } from './addresses';
 import type { CellWrite, NamedRange, RowSpool } from './port';
 import { DATE_FORMAT, DATE_TIME_FORMAT, dateFormatOf } from './styles';
 import type { SheetStreams } from './xlsxWorkbook';
-import { crc32Combine, partText, zipOf, zipParts, type ZipPart } from './zipPackage';
+import { crc32Combine, partText, unescapeXml, workbookSheets, zipOf, zipParts, type ZipPart } from './zipPackage';
 
 /**
  * Case sheets written as sheet XML while the export is read, compressed as they go, and joined to the package
@@ -18,12 +18,32 @@ export const sheetXmlStreams: SheetStreams = {
 /** The cell styles dates are written with (a date, a date with its time): inserted after the package's first when it is joined. */
 const DATE_STYLES = { [DATE_FORMAT]: 1, [DATE_TIME_FORMAT]: 2 } as const;
 const FIRST_OWN_STYLE = 3;
-/** Text gathered before it is compressed: big enough to compress well, small enough not to matter in memory. */
+/** Sheet XML gathered before it is compressed: big enough to compress well, small enough not to matter in memory. */
 const SEGMENT = 1 << 20;
 /** Fast compression: the rows are long and repetitive, and a full sheet's worth is compressed. */
 const LEVEL = 3;
 
-/** A spool of sheet rows as compressed `<row>` XML, each segment deflated on its own and ending on a byte (a sync flush), so they join. */
+const ascii = (text: string) => Buffer.from(text, 'latin1');
+const ROW_OPEN = ascii('<row r="');
+const ROW_CLOSE = ascii('</row>');
+const CELL_OPEN = ascii('<c r="');
+const TAG_END = ascii('">');
+const TEXT_OPEN = ascii('" t="inlineStr"><is><t>');
+const TEXT_OPEN_SPACED = ascii('" t="inlineStr"><is><t xml:space="preserve">');
+const TEXT_CLOSE = ascii('</t></is></c>');
+const VALUE_CLOSE = ascii('</v></c>');
+const BOOLEAN_OPEN = ascii('" t="b"><v>');
+const DATE_OPEN = new Map(Object.entries(DATE_STYLES).map(([format, style]) => [format, ascii(`" s="${style}"><v>`)]));
+const FORMULA_OPEN = ascii('"><f>');
+const FORMULA_TEXT_OPEN = ascii('" t="str"><f>');
+const FORMULA_VALUE = ascii('</f><v>');
+const FORMULA_CLOSE = ascii('</f></c>');
+
+/**
+ * A spool of sheet rows as compressed `<row>` XML. Each cell is written as bytes straight into one reusable
+ * buffer (no string per cell or row), which is deflated a segment at a time, each ending on a byte (a sync
+ * flush) so the segments join into one stream.
+ */
 export class SheetXmlSpool implements RowSpool {
   readonly segments: Buffer[] = [];
   crc = 0;
@@ -31,38 +51,112 @@ export class SheetXmlSpool implements RowSpool {
   firstRow = 0;
   lastRow = 0;
   lastColumn = 0;
-  private pending: string[] = [];
-  private pendingLength = 0;
+  private buffer = Buffer.allocUnsafe(2 * SEGMENT);
+  private at = 0;
 
   add(row: number, cells: readonly CellWrite[]): void {
     if (row <= this.lastRow) throw new Error(`row ${row} spooled after row ${this.lastRow}`);
-    let xml = '';
+    let open = false;
     for (let i = 0; i < cells.length; i++) {
-      const cell = cellXml(cells[i] ?? null, i + 1, row);
-      if (cell) {
-        xml += cell;
-        if (i + 1 > this.lastColumn) this.lastColumn = i + 1;
+      const cell = cells[i] ?? null;
+      const text = typeof cell === 'string' ? (cell.length > CELL_TEXT_LIMIT ? cell.slice(0, CELL_TEXT_LIMIT) : cell) : null;
+      if (!written(cell)) continue;
+      // Room for the cell's markup and its text: a character is at most 5 bytes in the XML (`&amp;`).
+      const longest = 96 + 5 * (text !== null ? text.length : isFormula(cell) ? cell.formula.length + (typeof cell.result === 'string' ? cell.result.length : 0) : 0);
+      if (this.at + longest > this.buffer.length) this.compress(longest);
+      if (!open) {
+        this.put(ROW_OPEN);
+        this.putNumber(row);
+        this.put(TAG_END);
+        open = true;
       }
+      this.put(CELL_OPEN);
+      this.putText(columnOf(i + 1));
+      this.putNumber(row);
+      this.cell(cell!, text);
+      if (i + 1 > this.lastColumn) this.lastColumn = i + 1;
     }
-    if (!xml) return;
+    if (!open) return;
+    this.put(ROW_CLOSE);
     if (this.firstRow === 0) this.firstRow = row;
     this.lastRow = row;
-    xml = `<row r="${row}">${xml}</row>`;
-    this.pending.push(xml);
-    this.pendingLength += xml.length;
-    if (this.pendingLength >= SEGMENT) this.flush();
+    if (this.at >= SEGMENT) this.compress(0);
   }
 
   /** Compresses what is gathered; after the last row, the spool is complete. */
   flush(): void {
-    if (!this.pendingLength) return;
-    const text = Buffer.from(this.pending.join(''), 'utf8');
-    this.pending = [];
-    this.pendingLength = 0;
-    this.crc = crc32(text, this.crc);
-    this.size += text.length;
-    this.segments.push(deflateRawSync(text, { level: LEVEL, finishFlush: constants.Z_SYNC_FLUSH }));
+    this.compress(0);
   }
+
+  /** The cell's attributes after its reference, and its value. */
+  private cell(cell: Exclude<CellWrite, null>, text: string | null): void {
+    if (text !== null) {
+      this.put(text.trim() === text ? TEXT_OPEN : TEXT_OPEN_SPACED);
+      this.putText(escapeXml(text));
+      this.put(TEXT_CLOSE);
+    } else if (typeof cell === 'number') {
+      this.put(TAG_END);
+      this.putText(`<v>${cell}`);
+      this.put(VALUE_CLOSE);
+    } else if (typeof cell === 'boolean') {
+      this.put(BOOLEAN_OPEN);
+      this.putText(cell ? '1' : '0');
+      this.put(VALUE_CLOSE);
+    } else if (cell instanceof Date) {
+      // Excel's day 25569 is 1 January 1970; a time of day is kept as the fraction.
+      this.put(DATE_OPEN.get(dateFormatOf(cell))!);
+      this.putText(String(25569 + cell.getTime() / 86_400_000));
+      this.put(VALUE_CLOSE);
+    } else if (isFormula(cell)) {
+      const result = cell.result;
+      this.put(typeof result === 'string' ? FORMULA_TEXT_OPEN : FORMULA_OPEN);
+      this.putText(escapeXml(cell.formula));
+      if (typeof result === 'number' || typeof result === 'string') {
+        this.put(FORMULA_VALUE);
+        this.putText(typeof result === 'number' ? String(result) : escapeXml(result));
+        this.put(VALUE_CLOSE);
+      } else this.put(FORMULA_CLOSE);
+    }
+  }
+
+  private put(bytes: Buffer): void {
+    bytes.copy(this.buffer, this.at);
+    this.at += bytes.length;
+  }
+
+  private putText(text: string): void {
+    this.at += this.buffer.write(text, this.at, 'utf8');
+  }
+
+  /** A whole number's digits, written without making a string of them. */
+  private putNumber(n: number): void {
+    let digits = 1;
+    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    for (let i = this.at + digits - 1, rest = n; i >= this.at; i--, rest = Math.floor(rest / 10)) this.buffer[i] = 48 + (rest % 10);
+    this.at += digits;
+  }
+
+  /** Deflates the gathered bytes into a segment, leaving room for `next` more bytes. */
+  private compress(next: number): void {
+    if (this.at > 0) {
+      const text = this.buffer.subarray(0, this.at);
+      this.crc = crc32(text, this.crc);
+      this.size += this.at;
+      this.segments.push(deflateRawSync(text, { level: LEVEL, finishFlush: constants.Z_SYNC_FLUSH }));
+      this.at = 0;
+    }
+    if (next > this.buffer.length) this.buffer = Buffer.allocUnsafe(next + SEGMENT);
+  }
+}
+
+const isFormula = (cell: CellWrite): cell is Extract<CellWrite, { formula: string }> => typeof cell === 'object' && cell !== null && !(cell instanceof Date);
+
+/** Whether a cell is written at all: empty text, a blank, and numbers or dates that are not finite are not. */
+function written(cell: CellWrite): boolean {
+  if (cell === null || cell === '') return false;
+  if (typeof cell === 'number') return Number.isFinite(cell);
+  if (cell instanceof Date) return Number.isFinite(cell.getTime());
+  return true;
 }
 
 const letters: string[] = [];
@@ -75,28 +169,6 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 }
 
-/** A cell as sheet XML, or '' for an empty one: text inline (no shared-strings table to hold), dates as serial days. */
-function cellXml(cell: CellWrite, column: number, row: number): string {
-  if (cell === null || cell === '') return '';
-  const ref = `${columnOf(column)}${row}`;
-  if (typeof cell === 'string') {
-    const text = cell.length > CELL_TEXT_LIMIT ? cell.slice(0, CELL_TEXT_LIMIT) : cell;
-    const space = text.trim() === text ? '' : ' xml:space="preserve"';
-    return `<c r="${ref}" t="inlineStr"><is><t${space}>${escapeXml(text)}</t></is></c>`;
-  }
-  if (typeof cell === 'number') return Number.isFinite(cell) ? `<c r="${ref}"><v>${cell}</v></c>` : '';
-  if (typeof cell === 'boolean') return `<c r="${ref}" t="b"><v>${cell ? 1 : 0}</v></c>`;
-  if (cell instanceof Date) {
-    const time = cell.getTime();
-    // Excel's day 25569 is 1 January 1970; a time of day is kept as the fraction.
-    return Number.isFinite(time) ? `<c r="${ref}" s="${DATE_STYLES[dateFormatOf(cell) as keyof typeof DATE_STYLES]}"><v>${25569 + time / 86_400_000}</v></c>` : '';
-  }
-  const result = cell.result;
-  const value = typeof result === 'number' ? `<v>${result}</v>` : typeof result === 'string' ? `<v>${escapeXml(result)}</v>` : '';
-  return `<c r="${ref}"${typeof result === 'string' ? ' t="str"' : ''}><f>${escapeXml(cell.formula)}</f>${value}</c>`;
-}
-
-const unescapeXml = (text: string) => text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 const deflated = (text: string, last: boolean) => deflateRawSync(Buffer.from(text, 'utf8'), { level: 6, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
 
 /** A part rewritten with new text. */
@@ -119,12 +191,11 @@ function joinStreamedSheets(bytes: Uint8Array, sheets: { sheet: string; spool: R
   };
   const workbookXml = partText(part('xl/workbook.xml'));
   const rels = partText(part('xl/_rels/workbook.xml.rels'));
+  const sheetParts = workbookSheets(workbookXml, rels);
   const partOfSheet = (sheet: string) => {
-    const entry = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((tag) => unescapeXml(/\bname="([^"]*)"/.exec(tag)?.[1] ?? '') === sheet);
-    const id = entry && /\br:id="([^"]*)"/.exec(entry)?.[1];
-    const target = id && new RegExp(`<Relationship\\b[^>]*\\bId="${id}"[^>]*>`).exec(rels)?.[0].match(/\bTarget="([^"]*)"/)?.[1];
-    if (!target) throw new Error(`the package has no sheet "${sheet}"`);
-    return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    const part = sheetParts.find((s) => s.name === sheet)?.part;
+    if (!part) throw new Error(`the package has no sheet "${sheet}"`);
+    return part;
   };
   const streamed = new Map(
     sheets.map(({ sheet, spool }) => {

@@ -60,10 +60,17 @@ export function checkWorkbookBytes(bytes: Uint8Array, fileName: string): void {
     throw new InputError(`${fileName} is an old-style Excel file (.xls). Open it in Excel and save it as .xlsx, or export the cases as CSV.`);
   }
   const parts = zipParts(bytes);
-  if (!parts) return;
+  if (parts) checkExpansion(parts, fileName, { total: true });
+}
+
+/**
+ * Refuses a zip whose parts would expand beyond any real export: one part far more than spreadsheet XML does,
+ * or (`total`, for a workbook read whole into memory) all of them beyond what memory can hold.
+ */
+export function checkExpansion(parts: readonly { name: string; compressed: number; expanded: number }[], fileName: string, { total }: { total: boolean }): void {
   const expanded = parts.reduce((sum, p) => sum + p.expanded, 0);
   const bomb = parts.find((p) => p.expanded === 0xffffffff || (p.expanded > RATIO_FLOOR && p.expanded > p.compressed * RATIO_LIMIT));
-  if (expanded > EXPANDED_LIMIT || bomb)
+  if ((total && expanded > EXPANDED_LIMIT) || bomb)
     throw new InputError(
       `${fileName} expands to more than ${bomb ? `${RATIO_LIMIT} times its size (${bomb.name})` : `${EXPANDED_LIMIT / 1_000_000_000} GB`}; is it really a case export? Export the case data again from the case-management system, or as CSV.`,
     );

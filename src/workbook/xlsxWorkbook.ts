@@ -5,6 +5,7 @@ import { absoluteRef, cellAddress, parseCell, parseRange } from './addresses';
 import { cellValue, rowValues, writeFormula } from './exceljsValues';
 import type { GridCell, SheetGrid } from '../engine/mapping/grid';
 import { checkWorkbookBytes } from './workbookBytes';
+import { withSheetsEmptied } from './zipPackage';
 import type { CellFill, CellLook, CellStyle, CellWrite, NamedRange, RowSpool, WorkbookOperation, WorkbookPort } from './port';
 import { SpooledRows, spooledWrites } from './spooledRows';
 import { DATE_FORMAT, DATE_TIME_FORMAT, dateFormatOf, HEADING_COLOUR, MONTH_FORMAT, MUTED_COLOUR, STYLE_FILLS } from './styles';
@@ -39,11 +40,18 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(workbook, options.streams ?? null);
   }
 
-  static async fromBytes(bytes: Uint8Array, fileName: string, options: { streams?: SheetStreams } = {}): Promise<XlsxWorkbook> {
+  /** The workbook in `bytes`; the sheets named in `emptied` (to be written anew) are loaded with no cells. */
+  static async fromBytes(bytes: Uint8Array, fileName: string, options: { streams?: SheetStreams; emptied?: readonly string[] } = {}): Promise<XlsxWorkbook> {
     checkWorkbookBytes(bytes, fileName);
+    let loaded = bytes;
+    try {
+      if (options.emptied?.length) loaded = withSheetsEmptied(bytes, options.emptied);
+    } catch {
+      // A package this reader cannot take apart (a 64-bit zip, say) is loaded as it is.
+    }
     const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      await workbook.xlsx.load(loaded as unknown as ArrayBuffer);
     } catch {
       throw new InputError(`${fileName} could not be read as an Excel workbook (.xlsx). Open it in Excel and save it again as .xlsx.`);
     }

@@ -45,6 +45,35 @@ export function partText(part: ZipPart): string {
   return (part.method === 8 ? inflateRawSync(stored) : stored).toString('utf8');
 }
 
+export const unescapeXml = (text: string) => text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** A workbook's sheets in its order, each with the part that holds it (null when its relationship names none), from xl/workbook.xml and its relationships. */
+export function workbookSheets(workbookXml: string, rels: string): { name: string; part: string | null }[] {
+  return [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map(([tag]) => {
+    const id = /\br:id="([^"]*)"/.exec(tag)?.[1];
+    const target = id && new RegExp(`<Relationship\\b[^>]*\\bId="${id}"[^>]*>`).exec(rels)?.[0].match(/\bTarget="([^"]*)"/)?.[1];
+    return { name: unescapeXml(/\bname="([^"]*)"/.exec(tag)?.[1] ?? ''), part: target ? (target.startsWith('/') ? target.slice(1) : `xl/${target}`) : null };
+  });
+}
+
+const EMPTY_SHEET = Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>', 'utf8');
+
+/**
+ * The package with the named sheets left empty (their parts a sheet with no cells): sheets a command writes anew,
+ * such as a return's case sheets of an earlier fill, are then never expanded into a spreadsheet library's cells.
+ */
+export function withSheetsEmptied(bytes: Uint8Array, sheets: readonly string[]): Uint8Array {
+  const parts = zipParts(bytes);
+  const text = (name: string) => {
+    const part = parts.find((p) => p.name === name);
+    return part ? partText(part) : '';
+  };
+  const emptied = new Set(workbookSheets(text('xl/workbook.xml'), text('xl/_rels/workbook.xml.rels')).flatMap((s) => (s.part && sheets.includes(s.name) ? [s.part] : [])));
+  if (!emptied.size) return bytes;
+  const empty: Omit<ZipPart, 'name'> = { data: [EMPTY_SHEET], method: 0, crc: crc32(EMPTY_SHEET), size: EMPTY_SHEET.length };
+  return Buffer.concat(zipOf(parts.map((p) => (emptied.has(p.name) ? { name: p.name, ...empty } : p))));
+}
+
 /** The most a zip without its 64-bit extension holds in one part, or in all. */
 const ZIP32_LIMIT = 0xffffffff;
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { processIo } from '../../src/cli/io';
 import { tallyReportSchema } from '../../src/engine/report/tallyReport';
+import ExcelJS from 'exceljs';
 import { memoryIo } from '../support/memoryIo';
 
 const SAMPLE = join(__dirname, '..', '..', 'samples', 'cambridgeshire-cases.csv');
@@ -52,5 +53,53 @@ describe('returns tally on a file streamed from disk', () => {
     writeFileSync(file, [lines[0], ...lines.slice(1).filter(Boolean).map((l) => l.replace(/^([^,]*),[^,]*,/, '$1,,'))].join('\r\n'));
     const { stdout } = await fromDisk(['tally', file, ...PERIOD]);
     expect(stdout).toMatch(/Required value is blank \(error\): 3,000 rows/);
+  });
+});
+
+describe('returns tally and fill on an .xlsx export streamed from disk', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'xlsx-stream-'));
+  /** The sample export as a workbook, its cases on the second sheet (as real exports put a cover sheet first). */
+  async function sampleWorkbook(): Promise<{ path: string; bytes: Uint8Array }> {
+    const { readDelimited } = await import('../../src/tables/readDelimited');
+    const table = readDelimited(readFileSync(SAMPLE, 'utf8'), 'cases.csv');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Cover').getCell('A1').value = 'Case export';
+    const sheet = workbook.addWorksheet('Cases');
+    for (const row of table.rows) sheet.getRow(row.number).values = row.cells;
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const path = join(dir, 'cases.xlsx');
+    writeFileSync(path, bytes);
+    return { path, bytes };
+  }
+
+  it('tallies it as reading it whole does: the same figures, issues and their places', async () => {
+    const { path, bytes } = await sampleWorkbook();
+    const { io, stdout } = memoryIo({ [path]: bytes });
+    expect(await main(['tally', path, ...PERIOD, '--sheet', 'Cases', '--json'], io)).toBe(0);
+    const streamed = await fromDisk(['tally', path, ...PERIOD, '--sheet', 'Cases', '--json']);
+    expect(streamed.code).toBe(0);
+    const report = JSON.parse(streamed.stdout);
+    expect(report).toEqual(JSON.parse(stdout()));
+    expect(report.source).toBe(`${path}, sheet "Cases"`);
+    expect(report.cases.rows).toBeGreaterThan(1000);
+  });
+
+  it('fills the return as reading it whole does', async () => {
+    const { path, bytes } = await sampleWorkbook();
+    const out = join(dir, 'filled.xlsx');
+    const { io, written } = memoryIo({ [path]: bytes });
+    expect(await main(['fill', path, ...PERIOD, '--sheet', 'Cases', '--out', out], io)).toBe(0);
+    const streamed = await fromDisk(['fill', path, ...PERIOD, '--sheet', 'Cases', '--out', out]);
+    expect(streamed.code).toBe(0);
+    const contents = async (file: Uint8Array) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(file as unknown as ArrayBuffer);
+      return workbook.worksheets.map((s) => {
+        const cells: unknown[] = [s.name];
+        s.eachRow((row, r) => row.eachCell((cell, c) => cells.push([r, c, cell.value])));
+        return cells;
+      });
+    };
+    expect(await contents(streamed.written[out]!)).toEqual(await contents(written[out]!));
   });
 });

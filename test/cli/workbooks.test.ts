@@ -62,6 +62,17 @@ describe('returns template, fill and check on workbooks', () => {
     expect(await (await XlsxWorkbook.fromBytes(written['return.xlsx']!, 'return.xlsx')).sheetNames()).toContain('Replaced values');
   });
 
+  it('fills a return filled before again from a new export: its case sheets hold the new cases only', async () => {
+    const { io, written } = memoryIo({ 'full.csv': FULL_CASES, 'cases.csv': CASES });
+    expect(await main(['fill', 'full.csv', ...PERIOD, '--out', 'return.xlsx'], io)).toBe(0);
+    expect(await main(['fill', 'cases.csv', ...PERIOD, '--into', 'return.xlsx', '--overwrite'], io)).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(written['return.xlsx'] as unknown as ArrayBuffer);
+    const rows = (sheet: string) => (workbook.getWorksheet(sheet)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1, 3));
+    expect(rows('Case data')).toEqual(CASES.trim().split('\n').map((line) => line.split(',').slice(0, 2)));
+    expect(rows('Cases').map((r) => r[1])).toEqual(['Case ID', 'C1', 'C2']);
+  });
+
   it('checks a received workbook with planted mistakes, exit 1, and writes an annotated copy leaving the original alone', async () => {
     const { io, written, stdout, stderr } = memoryIo({ 'cases.csv': CASES });
     await main(['fill', 'cases.csv', ...PERIOD, '--out', 'received.xlsx'], io);

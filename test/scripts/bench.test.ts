@@ -26,6 +26,9 @@ describe('npm run bench', () => {
     expect(cells).toHaveLength(header.length);
     // "–" is a run left out, "failed" one that broke: neither may appear.
     expect(cells.filter((c) => c === '–' || c === '' || /failed|NaN/.test(c))).toEqual([]);
+    // The same rows tallied as an .xlsx export: a row of its own table.
+    const xlsxRow = table.split('\n').filter((line) => line.startsWith('| 2,000 |'))[1];
+    expect(xlsxRow?.split('|').slice(2, -1).map((c) => c.trim()).filter((c) => c === '–' || /failed|NaN/.test(c))).toEqual([]);
     expect(table).toContain('`npm run bench -- --sizes 2000`');
     expect(existsSync(committed) ? statSync(committed).mtimeMs : null).toBe(before);
   }, 600_000);

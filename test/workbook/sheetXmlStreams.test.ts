@@ -52,6 +52,18 @@ describe('case sheets streamed past ExcelJS into the package', () => {
     expect([rows.getCell('F2').numFmt, rows.getCell('H2').numFmt]).toEqual(['dd/mm/yyyy hh:mm', 'dd/mm/yyyy']);
   });
 
+  it('keeps every row whole across the segments it is compressed in: thousands of rows, escaped markup, characters of several bytes', async () => {
+    const workbook = XlsxWorkbook.create({ streams: sheetXmlStreams });
+    const spool = workbook.rowSpool();
+    const rowOf = (n: number) => [`${n} café & <école> ${'日本'.repeat(n % 200)}`, n * 1.5, n % 500 === 0 ? '&'.repeat(32_767) : null, { formula: `A${n}&"x"`, result: `${n}x` }];
+    const numbers = Array.from({ length: 3000 }, (_, i) => i + 2);
+    for (const n of numbers) spool.add(n, rowOf(n));
+    await workbook.apply([{ op: 'addSheet', sheet: 'Rows' }, { op: 'writeSpool', sheet: 'Rows', spool }]);
+    const rows = (await excel(await workbook.toBytes())).getWorksheet('Rows')!;
+    const read = numbers.map((n) => [1, 2, 3, 4].map((c) => rows.getCell(n, c).value));
+    expect(read).toEqual(numbers.map((n) => rowOf(n).map((v) => v)));
+  });
+
   it('joins the CRC-32 of two pieces as the CRC-32 of both', () => {
     const first = Buffer.from('<row r="1">'.repeat(999));
     const second = Buffer.from('<c r="A1"><v>7</v></c>'.repeat(12_345));

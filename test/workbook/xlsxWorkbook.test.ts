@@ -49,3 +49,20 @@ describe('XlsxWorkbook', () => {
     await expect(XlsxWorkbook.fromBytes(new Uint8Array([1, 2, 3]), 'return.xlsx')).rejects.toThrow(/return\.xlsx could not be read as an Excel workbook/);
   });
 });
+
+describe('XlsxWorkbook.fromBytes with sheets to write anew', () => {
+  it('loads those sheets with no cells, and every other sheet, cell and name as it was', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Return').getCell('B2').value = 12;
+    workbook.definedNames.add("'Return'!$B$2", 'referrals.total');
+    workbook.addWorksheet('Case data').addRows([['Case ID'], ['C1'], ['C2']]);
+    workbook.addWorksheet('Notes').getCell('A1').value = 'kept';
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const loaded = await XlsxWorkbook.fromBytes(bytes, 'return.xlsx', { emptied: ['Case data', 'Not there'] });
+    expect(await loaded.sheetNames()).toEqual(['Return', 'Case data', 'Notes']);
+    expect(await loaded.readUsed('Case data')).toEqual([]);
+    expect(await loaded.read([{ sheet: 'Return', range: 'B2' }, { sheet: 'Notes', range: 'A1' }])).toEqual([[[12]], [['kept']]]);
+    expect(await loaded.names()).toEqual([{ name: 'referrals.total', sheet: 'Return', range: 'B2' }]);
+    expect(await (await XlsxWorkbook.fromBytes(bytes, 'return.xlsx')).readUsed('Case data')).toHaveLength(3);
+  });
+});
