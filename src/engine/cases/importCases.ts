@@ -12,6 +12,7 @@ import { CELL_TEXT_LIMIT, cellText, columnLetters, isBlankCell, isErrorValue, ty
 import { compileRowChecks, type RowCells } from './rowChecks';
 import { rowIssue, type ImportNote, type RowIssue } from './rowIssues';
 import { IssueLog, type MoreRowIssues } from './issueLog';
+import { FirstRowOfId } from './firstRowOfId';
 import { PROGRESS_EVERY, stopIfAborted, type RunOptions, type Stage } from '../progress';
 import { ownCopy, tidy, withoutInvisibleEdges } from './textKey';
 import { readWholeNumber } from './wholeNumbers';
@@ -192,7 +193,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
   const datePairs = datePairsOf(framework, mapping.placements);
   const absentKeys = mapping.missingOptional.map((c) => c.key);
   const rowChecks = compileRowChecks(framework, new Set(absentKeys));
-  const firstRowOfId = new Map<string, number>();
+  const firstRowOfId = new FirstRowOfId();
   const shape: Record<string, CaseValue> = Object.fromEntries([...ordered.map((r) => r.key), ...absentKeys].map((key) => [key, null]));
   let rows = 0;
   let notCounted = 0;
@@ -278,9 +279,8 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     const id = typeof values[framework.caseId] === 'string' ? (values[framework.caseId] as string) : '';
     let duplicateOf: number | null = null;
     if (id && !options.eventRows) {
-      duplicateOf = firstRowOfId.get(id) ?? null;
-      if (duplicateOf === null) firstRowOfId.set(ownCopy(id), row);
-      else
+      duplicateOf = firstRowOfId.firstRow(id, row);
+      if (duplicateOf !== null)
         issues.push(
           rowIssue('duplicate_case_id', row, headerOf(mapping.placements, framework.caseId), id, `Case ID "${id}" is also on row ${duplicateOf}: this row is not counted. Remove the repeated row, or give the case its own ID.`),
         );
