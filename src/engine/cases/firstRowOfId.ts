@@ -4,16 +4,15 @@ import { ownCopy } from './textKey';
 const SPREAD = 2;
 
 /**
- * The row each Case ID was first seen on, to find a repeated Case ID: a hash table of its own over typed arrays.
+ * The row each Case ID was first seen on, to find a repeated Case ID: a hash table of its own over a typed array.
  * An export has a Case ID per row, a million of them in a full sheet, each met once: a `Map` spends most of its
- * time there on memory it reaches through each stored key, where this compares a stored hash first and reads a
- * stored Case ID only when the hashes agree (a repeat, or a rare clash, told apart by comparing the texts).
+ * time there reaching memory through each stored key, where this reads one slot (a stored hash beside its entry)
+ * and reads a stored Case ID only when the hashes agree (a repeat, or a rare clash, told apart by the texts).
  */
 export class FirstRowOfId {
   private capacity = 1024;
-  private hashes = new Int32Array(this.capacity);
-  /** Per slot: 0 empty, else 1 + the index of its Case ID in `ids`. */
-  private slots = new Int32Array(this.capacity);
+  /** Two numbers a slot: the hash of its Case ID, and 0 when empty or else 1 + the index of its Case ID in `ids`. */
+  private slots = new Int32Array(2 * this.capacity);
   private readonly ids: string[] = [];
   private readonly rows: number[] = [];
 
@@ -21,16 +20,17 @@ export class FirstRowOfId {
   firstRow(id: string, row: number): number | null {
     const hash = hashOf(id);
     const mask = this.capacity - 1;
+    const slots = this.slots;
     let at = hash & mask;
-    for (let slot = this.slots[at]!; slot !== 0; slot = this.slots[at]!) {
-      if (this.hashes[at] === hash && this.ids[slot - 1] === id) return this.rows[slot - 1]!;
+    for (let entry = slots[2 * at + 1]!; entry !== 0; entry = slots[2 * at + 1]!) {
+      if (slots[2 * at] === hash && this.ids[entry - 1] === id) return this.rows[entry - 1]!;
       at = (at + 1) & mask;
     }
     // Kept to the end of the file: copied so it holds no chunk of the file with it.
     this.ids.push(ownCopy(id));
     this.rows.push(row);
-    this.slots[at] = this.ids.length;
-    this.hashes[at] = hash;
+    slots[2 * at] = hash;
+    slots[2 * at + 1] = this.ids.length;
     if (this.ids.length * SPREAD > this.capacity) this.grow();
     return null;
   }
@@ -38,18 +38,17 @@ export class FirstRowOfId {
   private grow(): void {
     const capacity = this.capacity * 2;
     const mask = capacity - 1;
-    const hashes = new Int32Array(capacity);
-    const slots = new Int32Array(capacity);
+    const slots = new Int32Array(2 * capacity);
     for (let from = 0; from < this.capacity; from++) {
-      const slot = this.slots[from]!;
-      if (slot === 0) continue;
-      let at = this.hashes[from]! & mask;
-      while (slots[at] !== 0) at = (at + 1) & mask;
-      slots[at] = slot;
-      hashes[at] = this.hashes[from]!;
+      const entry = this.slots[2 * from + 1]!;
+      if (entry === 0) continue;
+      const hash = this.slots[2 * from]!;
+      let at = hash & mask;
+      while (slots[2 * at + 1] !== 0) at = (at + 1) & mask;
+      slots[2 * at] = hash;
+      slots[2 * at + 1] = entry;
     }
     this.capacity = capacity;
-    this.hashes = hashes;
     this.slots = slots;
   }
 }
