@@ -1,8 +1,13 @@
+import { z } from 'zod';
 import { InputError } from '../errors';
 import { processIo, type CliIo } from './io';
 import { printable } from './printable';
 
 type Command = { run: (args: string[], io: CliIo) => Promise<number>; usage: string };
+
+// A command parses each schema a few times (the framework, a figures file, its flags): zod's compiled parsers
+// cost more to build than they save, so zod reads each value as it is (the same results, no code generated).
+z.config({ jitless: true });
 
 /** Each command's module is loaded only when it runs: tally and check never load ExcelJS or the workbook code. */
 const commands: Record<string, () => Promise<Command>> = {

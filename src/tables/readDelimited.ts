@@ -23,9 +23,14 @@ export function firstLineOptions(text: string): { body: string; delimiter: strin
   return { body: text, delimiter: guessDelimiter(text) };
 }
 
-/** A parsed record as a sheet row: an empty field is a blank cell. */
+/**
+ * A parsed record as a sheet row: an empty field is a blank cell. The parser's array is the parser's no longer,
+ * so it is made the row's in place: no second array per row of a million-row export.
+ */
 export function delimitedRow(cells: string[], number: number): RawTable['rows'][number] {
-  return { number, cells: cells.map((c) => (c === '' ? null : c)) };
+  const row: (string | null)[] = cells;
+  for (let i = 0; i < row.length; i++) if (row[i] === '') row[i] = null;
+  return { number, cells: row };
 }
 
 export const unclosedQuote = (source: string, row: number) =>

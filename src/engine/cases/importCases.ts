@@ -4,7 +4,7 @@ import { InputError } from '../../errors';
 import { ageReader } from './ages';
 import type { CaseRecord, CaseValue } from './caseRecord';
 import { CategoryMatcher } from './categories';
-import { dayFromJsDate, displayDay, readDate, type Day } from './dates';
+import { dayFromJsDate, displayDay, readDate, type DateReading, type Day } from './dates';
 import { FlagReader } from './flags';
 import { quickDate } from './quickDates';
 import { mapHeaders, spellingsOf, type ColumnPlacement } from './headers';
@@ -12,6 +12,7 @@ import { CELL_TEXT_LIMIT, cellText, columnLetters, isBlankCell, isErrorValue, ty
 import { compileRowChecks, type RowCells } from './rowChecks';
 import { rowIssue, type ImportNote, type RowIssue } from './rowIssues';
 import { IssueLog, type MoreRowIssues } from './issueLog';
+import { FirstRowOfId } from './firstRowOfId';
 import { PROGRESS_EVERY, stopIfAborted, type RunOptions, type Stage } from '../progress';
 import { ownCopy, tidy, withoutInvisibleEdges } from './textKey';
 import { readWholeNumber } from './wholeNumbers';
@@ -192,11 +193,11 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
   const datePairs = datePairsOf(framework, mapping.placements);
   const absentKeys = mapping.missingOptional.map((c) => c.key);
   const rowChecks = compileRowChecks(framework, new Set(absentKeys));
-  const firstRowOfId = new Map<string, number>();
+  const firstRowOfId = new FirstRowOfId();
   const shape: Record<string, CaseValue> = Object.fromEntries([...ordered.map((r) => r.key), ...absentKeys].map((key) => [key, null]));
   let rows = 0;
   let notCounted = 0;
-  const context: CellContext = { row: 0, header: '', asOf: null, invisible: false, errorValue: false };
+  const context: CellContext = { row: 0, header: '', asOf: null, invisible: false, errorValue: false, quickDate: null };
 
   /** Reads one cell as the column's reader does, recording its issues in `issues` and noting its date's form. */
   const readCell = (reading: ColumnReading, given: RawCell, row: number, values: Record<string, CaseValue>): CaseValue => {
@@ -210,11 +211,15 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
       context.errorValue = false;
       context.asOf = typeof values[referralKey] === 'number' ? (values[referralKey] as Day) : null;
       noteDateForm(dateWatch, reading, date);
-      return reading.read(given, context);
+      context.quickDate = date;
+      const value = reading.read(given, context);
+      context.quickDate = null;
+      return value;
     }
     const remembered = memo === null ? undefined : given === null ? reading.blank : typeof given === 'string' ? memo.get(given) : undefined;
     if (remembered) {
-      for (const issue of remembered.issues) issues.push({ ...issue, row });
+      // Most values have no issue: no iterator is made for them.
+      if (remembered.issues.length) for (const issue of remembered.issues) issues.push({ ...issue, row });
       if (remembered.watch) noteDateForm(dateWatch, reading, remembered.watch);
       return remembered.value;
     }
@@ -268,15 +273,14 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
       values[key] = placement.repeat === null ? value : mergeRepeated(values[key], value);
     }
     for (const { column, read } of absent) {
-      const blank = read(null, { row, header: column.header, asOf: null, invisible: false, errorValue: false });
+      const blank = read(null, { row, header: column.header, asOf: null, invisible: false, errorValue: false, quickDate: null });
       values[column.key] = column.type === 'category' && column.repeat ? mergeRepeated(undefined, blank) : blank;
     }
     const id = typeof values[framework.caseId] === 'string' ? (values[framework.caseId] as string) : '';
     let duplicateOf: number | null = null;
     if (id && !options.eventRows) {
-      duplicateOf = firstRowOfId.get(id) ?? null;
-      if (duplicateOf === null) firstRowOfId.set(ownCopy(id), row);
-      else
+      duplicateOf = firstRowOfId.firstRow(id, row);
+      if (duplicateOf !== null)
         issues.push(
           rowIssue('duplicate_case_id', row, headerOf(mapping.placements, framework.caseId), id, `Case ID "${id}" is also on row ${duplicateOf}: this row is not counted. Remove the repeated row, or give the case its own ID.`),
         );
@@ -314,6 +318,8 @@ type CellContext = {
   invisible: boolean;
   /** The cell held an error value, already reported: a blank from it is not reported again. */
   errorValue: boolean;
+  /** The date cell's reading, when `quickDate` has read it already: not read a second time. */
+  quickDate: DateReading | null;
 };
 
 /** Cells under a merged cell's first row, by "row:index", with the rows the merge spans. */
@@ -407,7 +413,7 @@ function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day, 
       case 'date': {
         const weekendTested = dayTestedColumns(framework).has(column.key);
         readers.set(column.key, (cell, ctx) => {
-          const reading = readDate(cell);
+          const reading = ctx.quickDate ?? readDate(cell);
           if (reading === null) {
             if (column.required) blankRequired(ctx);
             return null;

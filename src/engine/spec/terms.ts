@@ -146,7 +146,9 @@ export function and(a: readonly Term[], b: readonly Term[]): Term[] {
   return a.flatMap((x) => b.map((y) => y.reduce<Term | null>((term, atom) => (term ? conjoin(term, atom) : null), x))).filter((t): t is Term => t !== null);
 }
 
-const same = (a: Atom, b: Atom) => JSON.stringify(a) === JSON.stringify(b);
+// Atoms on other columns or of other tests differ: told apart before writing either out (every expanded figure's
+// terms are joined when a tally starts).
+const same = (a: Atom, b: Atom) => a.test === b.test && a.column === b.column && JSON.stringify(a) === JSON.stringify(b);
 
 /** A term with one more atom, simplified: repeated atoms kept once, value sets on one column merged, contradictions null. */
 function conjoin(term: Term, atom: Atom): Term | null {

@@ -98,7 +98,8 @@ export class EventTally {
 
   /** A case of the case data; a row repeating an earlier Case ID adds nothing. */
   addCase(record: CaseRecord): void {
-    if (record.duplicateOf !== null || !record.id || this.cases.has(record.id)) return;
+    // A framework without event tables joins nothing to its cases: a million Case IDs need not be kept.
+    if (this.tables.size === 0 || record.duplicateOf !== null || !record.id || this.cases.has(record.id)) return;
     this.caseAtoms.next(record);
     let holds: Uint8Array | null = null;
     this.caseTests.forEach((test, i) => {

@@ -33,6 +33,13 @@ export interface TallyResult {
   lists: Record<string, NamedCount[] | CaseText[]>;
 }
 
+/** A test shared by the templates counting the same cases: whether it holds for the current case, and who counts it. */
+interface SharedTest {
+  test: () => boolean;
+  holds: boolean;
+  accumulators: Accumulator[];
+}
+
 /** A running total for one figure template, fed each counted case once. */
 interface Accumulator {
   add(record: CaseRecord): void;
@@ -56,7 +63,7 @@ export function tallyCases(cases: readonly CaseRecord[], framework: Framework, p
 export class TallyCounter {
   private readonly atoms: SharedAtoms;
   private readonly codes = new BreakdownCodes();
-  private readonly tests: { test: () => boolean; holds: boolean }[];
+  private readonly tests: SharedTest[];
   private readonly accumulators = new Map<string, Accumulator>();
   private readonly lists: { spec: Framework['lists'][number]; inPopulation: () => boolean; collect: ListCollector<NamedCount | CaseText> }[];
 
@@ -69,23 +76,27 @@ export class TallyCounter {
     // Templates counting the same cases (every demographic table counts the supported) share one test per case,
     // and tests share their atoms: each is evaluated once per case.
     const atoms = (this.atoms = new SharedAtoms(period));
-    const tests = new Map<string, { test: () => boolean; holds: boolean }>();
-    const shared = (terms: Term[]): CaseTest => {
-      const key = JSON.stringify(terms);
-      const entry = tests.get(key) ?? { test: atoms.test(terms), holds: false };
-      tests.set(key, entry);
-      return () => entry.holds;
+    const tests = new Map<string, SharedTest>();
+    // An accumulator adds only cases its test holds for, so it is handed only those: a case no test holds for
+    // (most of a long export lies outside the period's windows) is added to none.
+    const accumulate = (key: string, terms: Term[], make: (counted: CaseTest) => Accumulator) => {
+      const testKey = JSON.stringify(terms);
+      const entry = tests.get(testKey) ?? { test: atoms.test(terms), holds: false, accumulators: [] };
+      tests.set(testKey, entry);
+      const accumulator = make(() => entry.holds);
+      entry.accumulators.push(accumulator);
+      this.accumulators.set(key, accumulator);
     };
     for (const template of framework.figures) {
       const spec = templateSpec(template, framework);
       for (const within of [null, ...subPeriodsOf(template, framework)]) {
         const over = templateSpecOver(template, within, framework);
-        if (over.kind === 'count') this.accumulators.set(accumulatorKey(template.id, within), countAccumulator(shared(over.terms), over.by, this.codes));
-        if (over.kind === 'sum') this.accumulators.set(accumulatorKey(template.id, within), sumAccumulator(shared(over.terms), over.column));
+        if (over.kind === 'count') accumulate(accumulatorKey(template.id, within), over.terms, (counted) => countAccumulator(counted, over.by, this.codes));
+        if (over.kind === 'sum') accumulate(accumulatorKey(template.id, within), over.terms, (counted) => sumAccumulator(counted, over.column));
       }
-      if (spec.kind === 'waiting_number') this.accumulators.set(template.id, waitingNumberAccumulator(shared([spec.counted]), spec.start, spec.end, period));
-      if (spec.kind === 'duration') this.accumulators.set(template.id, durationAccumulator(shared(spec.terms), spec.from, spec.to, spec.unit));
-      if (spec.kind === 'waiting_days') this.accumulators.set(template.id, waitingDaysAccumulator(shared([spec.counted]), spec.start, spec.end, period));
+      if (spec.kind === 'waiting_number') accumulate(template.id, [spec.counted], (counted) => waitingNumberAccumulator(counted, spec.start, spec.end, period));
+      if (spec.kind === 'duration') accumulate(template.id, spec.terms, (counted) => durationAccumulator(counted, spec.from, spec.to, spec.unit));
+      if (spec.kind === 'waiting_days') accumulate(template.id, [spec.counted], (counted) => waitingDaysAccumulator(counted, spec.start, spec.end, period));
     }
     this.tests = [...tests.values()];
     this.lists = framework.lists.map((spec) => ({
@@ -99,8 +110,10 @@ export class TallyCounter {
     if (record.duplicateOf !== null) return;
     this.atoms.next(record);
     this.codes.next();
-    for (const entry of this.tests) entry.holds = entry.test();
-    for (const accumulator of this.accumulators.values()) accumulator.add(record);
+    for (const entry of this.tests) {
+      entry.holds = entry.test();
+      if (entry.holds) for (const accumulator of entry.accumulators) accumulator.add(record);
+    }
     for (const { inPopulation, collect } of this.lists) if (inPopulation()) collect.add(record);
   }
 
