@@ -70,6 +70,8 @@ function eventTablesSection(framework: Framework): string[] {
       `A second table, given beside the case data (\`--events ${table.id}=FILE\`): one row is one event of a case, joined to it by`,
       `${header(table.caseId)}; a case can have many. Events dated (${header(table.date)}) in the period are counted. A row whose`,
       `${header(table.caseId)} matches no case in the case data is reported and counted nowhere${table.eventId ? `, and so is a row repeating an earlier row's ${header(table.eventId)}` : ''}.`,
+      'Case IDs match whatever their letter case or the spaces around them ("ss-101 " is case SS-101), as the filled',
+      'workbook\'s formulas match them; so two cases whose IDs differ only so are one case, the second a repeat.',
       'Headers and values are read as the case data\'s are.',
       '',
       '| header | also accepted | values | required |',

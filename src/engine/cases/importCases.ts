@@ -13,7 +13,7 @@ import { compileRowChecks, type RowCells } from './rowChecks';
 import { rowIssue, type ImportNote, type RowIssue } from './rowIssues';
 import { IssueLog, type MoreRowIssues } from './issueLog';
 import { PROGRESS_EVERY, stopIfAborted, type RunOptions, type Stage } from '../progress';
-import { ownCopy, tidy, withoutInvisibleEdges } from './textKey';
+import { caseIdKey, ownCopy, tidy, withoutInvisibleEdges } from './textKey';
 import { readWholeNumber } from './wholeNumbers';
 import { readDateTime } from './dateTimes';
 import { describeBankHolidayTable, isWeekendOrBankHoliday } from '../calendar/bankHolidays';
@@ -274,8 +274,9 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     const id = typeof values[framework.caseId] === 'string' ? (values[framework.caseId] as string) : '';
     let duplicateOf: number | null = null;
     if (id && !options.eventRows) {
-      duplicateOf = firstRowOfId.get(id) ?? null;
-      if (duplicateOf === null) firstRowOfId.set(ownCopy(id), row);
+      // "SS-101" and "ss-101" are one case, as the spreadsheet's lookups over the filled case sheet take them.
+      duplicateOf = firstRowOfId.get(caseIdKey(id)) ?? null;
+      if (duplicateOf === null) firstRowOfId.set(ownCopy(caseIdKey(id)), row);
       else
         issues.push(
           rowIssue('duplicate_case_id', row, headerOf(mapping.placements, framework.caseId), id, `Case ID "${id}" is also on row ${duplicateOf}: this row is not counted. Remove the repeated row, or give the case its own ID.`),
