@@ -4,6 +4,7 @@ import { tableOf } from '../support/tables';
 import { recalculateInLibreOffice } from '../support/libreoffice';
 import { fillReturn } from '../../src/commands/fillReturn';
 import { prepareSubmission } from '../../src/commands/prepareSubmission';
+import { checkWorkbook } from '../../src/commands/checkWorkbook';
 import { eventDataSheet, eventsSheet } from '../../src/commands/returnLayout';
 import { parseFramework } from '../../src/frameworks/load';
 import { periodFromIso } from '../../src/engine/tally/period';
@@ -61,6 +62,15 @@ describe('a return filled with an event table', () => {
     const place = (await workbook.names()).find((n) => n.name === 'contacts.weekday_answered_48h')!;
     const [look] = await workbook.looks([{ sheet: place.sheet, cell: place.range }]);
     expect(look!.note).toMatch(/^The Contacts table \(calls-export\.csv\) has no "Answered at" column, so this figure is left blank rather than 0\./);
+  });
+
+  it('reconciles an event figure typed over its formula with the event rows the workbook holds, naming the cases behind it', async () => {
+    const { workbook } = await filled();
+    const place = (await workbook.names()).find((n) => n.name === 'contacts.by_channel.phone')!;
+    await workbook.apply([{ op: 'write', sheet: place.sheet, at: place.range, rows: [[5]] }]);
+    const { findings } = await checkWorkbook(workbook, 'return.xlsx', { frameworkFor: () => framework });
+    const differs = findings.filter((f) => f.code === 'typed_differs_from_cases');
+    expect(differs.map((f) => [f.figures, f.params.expected, f.cases])).toEqual([[['contacts.by_channel.phone'], 3, ['C1', 'C*4']]]);
   });
 
   it('leaves the figures of an event table it was not given open for typing, with no formula', async () => {

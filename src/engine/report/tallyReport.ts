@@ -4,6 +4,7 @@ import { columnHeader, eventTableOf } from '../../frameworks/eventTables';
 import type { Framework } from '../../frameworks/schema';
 import { caseImporter, feedRows, type ImportOptions, type ImportSummary } from '../cases/importCases';
 import type { RawTable } from '../cases/rawTable';
+import type { CaseRecord } from '../cases/caseRecord';
 import { rowIssueSchema } from '../cases/rowIssues';
 import { moreRowIssuesSchema } from '../cases/issueLog';
 import { periodToIso, type Period } from '../tally/period';
@@ -42,10 +43,18 @@ export const tallyReportSchema = z.object({
 export type TallyReport = z.infer<typeof tallyReportSchema>;
 
 /** Imports a table of cases and tallies every figure of the framework for the period, in one pass over its rows. */
-export function tallyTable(table: RawTable, framework: Framework, period: Period, options: ImportOptions = {}, events: readonly EventRows[] = []): TallyReport {
+export function tallyTable(
+  table: RawTable,
+  framework: Framework,
+  period: Period,
+  options: ImportOptions = {},
+  events: readonly EventRows[] = [],
+  /** Each event row as read and joined (a repeated event marked), for naming the cases behind an event figure. */
+  onEvent?: (table: string, record: CaseRecord) => void,
+): TallyReport {
   const tally = new ReturnTally(framework, period, options);
   const summary = feedRows(table.rows, caseImporter(table, framework, options, tally.addCase), 'tallying', options);
-  for (const given of events) feedRows(given.rows.rows, tally.eventRows(given.rows, given.table), 'tallying', options);
+  for (const given of events) feedRows(given.rows.rows, tally.eventRows(given.rows, given.table, onEvent && ((record) => onEvent(given.table, record))), 'tallying', options);
   return tally.report(summary, table.source);
 }
 
