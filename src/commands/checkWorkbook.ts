@@ -11,7 +11,8 @@ import type { Mapping } from '../engine/mapping/mapping';
 import { readReturn, type ReadReturn } from './readReturn';
 import { caseStudyNames } from './caseStudyNames';
 import { reconcile } from './reconcile';
-import { CASE_DATA_SHEET } from './returnLayout';
+import { CASE_DATA_SHEET, eventDataSheet } from './returnLayout';
+import type { EventRows } from '../engine/events/eventImport';
 
 type CheckOptions = { previous?: ReturnData | null; overridesFor?: (framework: Framework) => RuleOverrides | null };
 
@@ -47,7 +48,18 @@ export async function checkReadReturn(port: WorkbookPort, read: ReadReturn, opti
   if ((await port.sheetNames()).includes(CASE_DATA_SHEET)) {
     const rows = await port.readUsed(CASE_DATA_SHEET);
     const caseData = { source: `${source}, sheet "${CASE_DATA_SHEET}"`, rows };
-    if (rows.length > 1) findings = [...reconcile(read, caseData, findings), ...caseStudyNames(read, caseData)];
+    if (rows.length > 1) findings = [...reconcile(read, caseData, findings, await eventRowsHeld(port, framework, source)), ...caseStudyNames(read, caseData)];
   }
   return sortFindings(findings);
+}
+
+/** The event rows a workbook holds as given (each table's event-data sheet), to reconcile the event figures with. */
+async function eventRowsHeld(port: WorkbookPort, framework: Framework, source: string): Promise<EventRows[]> {
+  const sheets = await port.sheetNames();
+  const held: EventRows[] = [];
+  for (const table of framework.events) {
+    const sheet = eventDataSheet(table.id);
+    if (sheets.includes(sheet)) held.push({ table: table.id, rows: { source: `${source}, sheet "${sheet}"`, rows: await port.readUsed(sheet) } });
+  }
+  return held;
 }

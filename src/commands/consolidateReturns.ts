@@ -1,4 +1,5 @@
 import { figuresOf } from '../frameworks/expand';
+import type { Framework } from '../frameworks/schema';
 import { aggregateAsReturn, aggregateReturns, type Aggregate, type ProviderReturn } from '../engine/aggregation/aggregate';
 import { peerRateFindings } from '../engine/aggregation/peerRates';
 import { swingFindings } from '../engine/aggregation/swings';
@@ -65,11 +66,32 @@ export async function consolidateReturns(
         hint: 'Where a provider\u2019s return lacks the figure, ask them for it and aggregate again; otherwise say in what is published that the total is not known.',
       }),
     ),
+    ...tablesLeftOut(framework, providers),
     ...peerRateFindings(providers),
     ...(options.previous && options.swing !== undefined ? swingFindings(data, options.previous, options.swing) : []),
   ]);
   await annotateReturn(workbook, read, findings);
   return { aggregate, workbook, data, findings };
+}
+
+/**
+ * The typed-in tables (case studies, grants paid) are each provider's own items, not figures that add up, and may
+ * say more about a victim than a figure does: the consolidated return leaves them blank and says so, with how
+ * many rows each provider gave, for the commissioner to read them in the providers' returns.
+ */
+function tablesLeftOut(framework: Framework, providers: ProviderReturn[]): Finding[] {
+  if (!framework.tables.length) return [];
+  const given = (id: string) => providers.map((p) => `${p.name} ${p.data.tables?.[id]?.length ?? 'not read'}`).join(', ');
+  return [
+    catalogueFinding('tables_not_consolidated', {
+      severity: 'info',
+      figures: [],
+      cells: [],
+      params: {},
+      message: `${framework.tables.map((t) => `${t.label} (rows given: ${given(t.id)})`).join('; ')} ${framework.tables.length === 1 ? 'is' : 'are'} left blank in the consolidated return: each provider's rows are its own items, not figures that add up.`,
+      hint: "Read each provider's rows in its own return.",
+    }),
+  ];
 }
 
 /** One column per provider plus the total and how it was made; and the cell each provider's figure came from. */

@@ -2,6 +2,7 @@ import { eventTableView } from '../frameworks/eventTables';
 import { figuresOf } from '../frameworks/expand';
 import type { Framework } from '../frameworks/schema';
 import type { CaseRecord } from '../engine/cases/caseRecord';
+import { caseIdKey } from '../engine/cases/textKey';
 import type { CountedEvents } from '../engine/report/returnTally';
 import { caseTest } from '../engine/spec/caseTest';
 import { figureSpec } from '../engine/spec/figureSpec';
@@ -56,7 +57,7 @@ export function caseEventColumns(framework: Framework, period: Period, events: r
     // The value each formula computes, for viewers that do not recalculate.
     const matches = caseTest(spec.terms, period);
     const perCase = new Map<string, number>();
-    for (const event of events.find((e) => e.table === spec.events)?.records ?? []) if (event.duplicateOf === null && matches(event)) perCase.set(event.id, (perCase.get(event.id) ?? 0) + 1);
-    return [{ header: `Events: ${figure.label}`, name: caseEventsName(figure.id), cell: (record, row) => ({ formula: caseEventsFormula(figure, framework, cellAddress(row, caseIdColumn)), result: perCase.get(record.id) ?? 0 }) }];
+    for (const event of events.find((e) => e.table === spec.events)?.records ?? []) if (event.duplicateOf === null && matches(event)) perCase.set(caseIdKey(event.id), (perCase.get(caseIdKey(event.id)) ?? 0) + 1);
+    return [{ header: `Events: ${figure.label}`, name: caseEventsName(figure.id), cell: (record, row) => ({ formula: caseEventsFormula(figure, framework, cellAddress(row, caseIdColumn)), result: perCase.get(caseIdKey(record.id)) ?? 0 }) }];
   });
 }

@@ -1,12 +1,11 @@
 import { figuresOf } from '../frameworks/expand';
-import { columnHeader } from '../frameworks/eventTables';
 import type { Framework } from '../frameworks/schema';
 import { dayFromJsDate, displayDay, jsDateOfDay } from '../engine/cases/dates';
 import type { RawTable } from '../engine/cases/rawTable';
 import { figureFormula } from '../engine/formulas/figureFormula';
 import { PERIOD_FROM, PERIOD_TO } from '../engine/formulas/names';
 import type { EventRows } from '../engine/events/eventImport';
-import { blankFigureReason, type TallyReport } from '../engine/report/tallyReport';
+import { blankColumnsReason, type TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
 import type { CaseText, NamedCount } from '../engine/tally/tally';
 import { InputError } from '../errors';
@@ -189,7 +188,7 @@ function blankFigureNoteOperations(framework: Framework, report: TallyReport, pl
   return Object.entries(report.blanked).flatMap(([id, keys]) => {
     const place = placeOf(id);
     if (!place) return [];
-    const reason = blankFigureReason(keys.map((key) => columnHeader(framework, key)));
+    const reason = blankColumnsReason(framework, keys, Object.fromEntries((report.events ?? []).map((t) => [t.table, t.source])));
     return [{ op: 'note', sheet: place.sheet, cell: place.cell, text: `${reason}, so this figure is left blank rather than 0. Type it if you know it, or add the column to the export and fill again.` }];
   });
 }

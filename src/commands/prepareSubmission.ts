@@ -1,4 +1,5 @@
 import type { Framework } from '../frameworks/schema';
+import { tableName } from '../frameworks/narrativeTables';
 import { importCases } from '../engine/cases/importCases';
 import type { RawCell } from '../engine/cases/rawTable';
 import { InputError } from '../errors';
@@ -97,11 +98,11 @@ async function caseIdsOf(port: WorkbookPort, source: string, framework: Framewor
 
 /**
  * Where people type text that could mention a case: the Findings sheet (messages and explanations), the
- * narrative cells and the lists. The template's own labels are left as they are.
+ * narrative cells, the lists and the typed-in tables. The template's own labels are left as they are.
  */
 async function typedTextPlaces(port: WorkbookPort, framework: Framework): Promise<(sheet: string, cell: string) => boolean> {
   const names = new Map((await port.names()).map((n) => [n.name, n]));
-  const areas = [...framework.narratives.map((n) => n.id), ...framework.lists.map((l) => listName(l.id))].flatMap((name) => {
+  const areas = [...framework.narratives.map((n) => n.id), ...framework.lists.map((l) => listName(l.id)), ...framework.tables.map((t) => tableName(t.id))].flatMap((name) => {
     const place = names.get(name);
     return place ? [{ sheet: place.sheet, ...parseRange(place.range) }] : [];
   });

@@ -1,3 +1,4 @@
+import { tableName } from '../frameworks/narrativeTables';
 import { figuresOf } from '../frameworks/expand';
 import type { Framework } from '../frameworks/schema';
 import { PRESETS, protectReturn, SUPPRESSED, type Preset, type SuppressionReason } from '../engine/disclosure/suppression';
@@ -58,10 +59,10 @@ export async function publishReturn(port: WorkbookPort, source: string, preset: 
   for (const sheet of dropped) operations.push({ op: 'removeSheet', sheet });
   const kept = sheets.filter((s) => !dropped.includes(s) && s !== MAPPING_SHEET);
 
-  // Free text: the lists and narratives, blanked where they are.
+  // Free text: the lists, narratives and typed-in tables, blanked where they are.
   const byName = new Map(names.map((n) => [n.name, n]));
   let textsRemoved = 0;
-  const textAreas = [...framework.lists.map((l) => listName(l.id)), ...framework.narratives.map((n) => n.id)].flatMap((name) => {
+  const textAreas = [...framework.lists.map((l) => listName(l.id)), ...framework.narratives.map((n) => n.id), ...framework.tables.map((t) => tableName(t.id))].flatMap((name) => {
     const place = byName.get(name);
     return place && kept.includes(place.sheet) ? [{ sheet: place.sheet, ...parseRange(place.range) }] : [];
   });

@@ -8,7 +8,9 @@ import type { FigureCell, ReturnData } from '../engine/checks/returnData';
 import { typedInput } from '../engine/checks/typedInputs';
 import { PERIOD_FROM, PERIOD_TO } from '../engine/formulas/names';
 import { InputError } from '../errors';
-import { cellAddress, parseSheetCell, sheetCell } from '../workbook/addresses';
+import { cellAddress, parseCell, parseSheetCell, sheetCell } from '../workbook/addresses';
+import { tableName } from '../frameworks/narrativeTables';
+import { tableRows, type TableRow } from '../engine/checks/narrativeTableRows';
 import type { Mapping } from '../engine/mapping/mapping';
 import type { Period } from '../engine/tally/period';
 import { isMapped } from './mappedWorkbook';
@@ -105,8 +107,21 @@ export async function readReturn(port: WorkbookPort, source: string, frameworkFo
     const rows = (await port.read([place]))[0]!.filter((r) => r.some((c) => c !== null && c !== ''));
     lists[spec.id] = rows.map((r) => (spec.kind === 'names' ? { name: String(r[0] ?? ''), count: Number(r[1] ?? 0) } : { caseId: String(r[0] ?? ''), text: String(r[1] ?? '') }));
   }
+  const tables = await readNarrativeTables(port, framework, names);
   const readVersion = mapping ? framework.version : typeof version === 'string' ? version : null;
-  return { data: { source, framework, period, values: figureValues, cells, lists, profile, ...(held ? { held } : {}) }, version: readVersion, formulas, places, lost };
+  return { data: { source, framework, period, values: figureValues, cells, lists, tables, profile, ...(held ? { held } : {}) }, version: readVersion, formulas, places, lost };
+}
+
+/** The rows typed into each table the workbook names (`table.<id>`), each cell with its place; a table not found is left out. */
+async function readNarrativeTables(port: WorkbookPort, framework: Framework, names: Map<string, NamedRange>): Promise<Record<string, TableRow[]>> {
+  const tables: Record<string, TableRow[]> = {};
+  for (const spec of framework.tables) {
+    const place = names.get(tableName(spec.id));
+    if (!place) continue;
+    const { row: top, column: left } = parseCell(place.range.split(':')[0]!);
+    tables[spec.id] = tableRows(spec, (await port.read([place]))[0]!, (i, j) => sheetCell(place.sheet, cellAddress(top + i, left + j)));
+  }
+  return tables;
 }
 
 /** A figure cell's content for the rules: numbers stay numbers, blanks are null, anything else is text. */

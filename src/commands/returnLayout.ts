@@ -7,6 +7,7 @@ import { excelSerialOfDay } from '../engine/cases/dates';
 import { PERIOD_FROM } from '../engine/formulas/names';
 import { addMonths } from '../engine/tally/period';
 import { cellAddress } from '../workbook/addresses';
+import { narrativeTableLayout } from './narrativeTableLayout';
 import type { CellStyle, CellWrite, WorkbookOperation } from '../workbook/port';
 
 /** Named cells of every return, besides the figures. */
@@ -136,6 +137,11 @@ export function returnSheets(
         style(row, 2, narrative.kind === 'text' ? 'text_input' : 'input');
         name(narrative.id, row, 2);
         row += 2;
+      }
+      for (const table of framework.tables.filter((t) => t.section === section.id)) {
+        const laid = narrativeTableLayout(table, sheet, row);
+        operations.push(...laid.operations);
+        row = laid.next;
       }
       row += 1;
     }

@@ -1,4 +1,4 @@
-import { categoryListOf, figuresOf, type Figure } from './expand';
+import { breakdownListOf, figuresOf, type Figure } from './expand';
 import { instancesOf, matchFigures } from './selectors';
 import type { Framework } from './schema';
 
@@ -55,10 +55,10 @@ export function varyingColumn(parts: Figure[]): string | null {
 export function partName(framework: Framework, part: Figure, column: string | null): string {
   if (column === null) return part.label;
   const id = part.categories[column];
-  return categoryListOf(framework, column).items.find((i) => i.id === id)?.label ?? part.label;
+  return breakdownListOf(framework, part, column).items.find((i) => i.id === id)?.label ?? part.label;
 }
 
 function breakdownName(framework: Framework, parts: Figure[]): string {
   const column = varyingColumn(parts);
-  return column ? categoryListOf(framework, column).label.toLowerCase() : 'part';
+  return column ? breakdownListOf(framework, parts[0]!, column).label.toLowerCase() : 'part';
 }

@@ -30,6 +30,7 @@ export function eventTableView(framework: Framework, id: string): Framework {
     figures: [],
     lists: [],
     narratives: [],
+    tables: [],
     rules: [],
     rowChecks: [],
     targets: [],

@@ -49,6 +49,11 @@ export function categoryListOf(framework: Framework, columnKey: string): Categor
   return list;
 }
 
+/** The category list a figure is broken down by in `key`: a case column's, or its event table's for an event figure. */
+export function breakdownListOf(framework: Framework, figure: Pick<Figure, 'template'>, key: string): CategoryList {
+  return categoryListOf(breakdownOf(framework, figure.template).table, key);
+}
+
 function expandTemplate(framework: Framework, template: FigureTemplate, earlier: Map<string, Figure[]>): Figure[] {
   const decimals = template.kind === 'waiting_average_number' || template.kind === 'waiting_average_days' || template.kind === 'duration' ? 2 : template.kind === 'percentage' ? 1 : 0;
   const base = { section: template.section, template, decimals };

@@ -25,6 +25,7 @@ export function frameworkDoc(framework: Framework): string {
     ...populationsSection(framework, header),
     ...figuresSection(framework, header),
     ...listsSection(framework, header),
+    ...narrativeTablesSection(framework),
     ...profilesSection(framework),
     ...rulesSection(framework),
     ...rowChecksSection(framework, header),
@@ -69,6 +70,8 @@ function eventTablesSection(framework: Framework): string[] {
       `A second table, given beside the case data (\`--events ${table.id}=FILE\`): one row is one event of a case, joined to it by`,
       `${header(table.caseId)}; a case can have many. Events dated (${header(table.date)}) in the period are counted. A row whose`,
       `${header(table.caseId)} matches no case in the case data is reported and counted nowhere${table.eventId ? `, and so is a row repeating an earlier row's ${header(table.eventId)}` : ''}.`,
+      'Case IDs match whatever their letter case or the spaces around them ("ss-101 " is case SS-101), as the filled',
+      'workbook\'s formulas match them; so two cases whose IDs differ only so are one case, the second a repeat.',
       'Headers and values are read as the case data\'s are.',
       '',
       '| header | also accepted | values | required |',
@@ -338,7 +341,9 @@ function ruleText(rule: Rule): string {
       case 'small_count':
         return `Counts of ${rule.min} to ${rule.max} in ${list(rule.figures)} are flagged for suppression.`;
       case 'at_least_one':
-        return `The list ${code(rule.list)} has at least ${rule.min === 1 ? `one ${rule.itemLabel}` : `${rule.min} entries (${rule.itemLabel})`}.`;
+        return `${code(rule.list)} has at least ${rule.min === 1 ? `one ${rule.itemLabel}` : `${rule.min} entries (${rule.itemLabel})`}.`;
+      case 'complete_rows':
+        return `Each ${rule.itemLabel} begun in the table ${code(rule.table)} has every column filled but the optional ones, each with a value of its kind (a number, a date, an amount of money).`;
       case 'text_length':
         return `Each ${rule.itemLabel} of the list ${code(rule.list)} has at most ${rule.maxWords} words.`;
       case 'identifying_text':
@@ -377,5 +382,30 @@ function changesSection(framework: Framework): string[] {
     '|---|---|---|---|',
     ...framework.changes.map((c) => `| ${c.version} | ${cell(c.summary)} | ${c.changed.map(code).join(', ')} | ${c.added.map(code).join(', ')} |`),
     '',
+  ];
+}
+
+const TABLE_COLUMN_KINDS = { text: 'text', number: 'a number', date: 'a date', money: 'an amount of money in pounds (£1,234.50, 75p)' } as const;
+
+/** The tables the provider types rows into: each column, and how many rows. */
+function narrativeTablesSection(framework: Framework): string[] {
+  if (!framework.tables.length) return [];
+  return [
+    '## Tables typed into the return',
+    '',
+    'Typed in by the provider, one row per item, under the table\'s header row (the rows are the workbook name `table.<id>`).',
+    'An open-ended table offers 5 blank rows: insert more rows inside the table, not below it, so they stay part of it.',
+    'In a figures file (`--json`), a table is `"tables": { "<id>": [ { "<column key>": value, … }, … ] }`.',
+    '',
+    ...framework.tables.flatMap((t) => [
+      `### ${t.label} (${code(t.id)})`,
+      '',
+      `${t.rows ? `${t.rows} rows` : 'Open-ended: as many rows as needed'}; section ${t.section}.${t.help ? ` ${t.help}` : ''}`,
+      '',
+      '| column key | header | holds |',
+      '|---|---|---|',
+      ...t.columns.map((c) => `| ${code(c.key)} | ${cell(c.header)} | ${TABLE_COLUMN_KINDS[c.type]}${c.optional ? ' (may be blank)' : ''} |`),
+      '',
+    ]),
   ];
 }

@@ -88,8 +88,10 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     max: z.number().int().positive(),
     tableLabel: z.string().min(1).optional(),
   }),
-  /** A list the return must not leave empty (at least one case study). */
+  /** A list, or a typed-in table, the return must not leave empty (at least one case study). */
   z.strictObject({ ...ruleCommon, kind: z.literal('at_least_one'), list: z.string().min(1), itemLabel: z.string().min(1), min: z.number().int().positive().default(1) }),
+  /** Every row of a typed-in table that is begun has each of its columns filled (all but the optional ones), with a value of the column's kind. */
+  z.strictObject({ ...ruleCommon, kind: z.literal('complete_rows'), table: z.string().min(1), itemLabel: z.string().min(1) }),
   z.strictObject({ ...ruleCommon, kind: z.literal('text_length'), list: z.string().min(1), itemLabel: z.string().min(1), maxWords: z.number().int().positive() }),
   /** Texts sent anonymised (case studies) holding what identifies a person. */
   z.strictObject({ ...ruleCommon, kind: z.literal('identifying_text'), list: z.string().min(1), itemLabel: z.string().min(1) }),

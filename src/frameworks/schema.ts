@@ -6,6 +6,7 @@ import { figureCellOf, isFigureCell } from './figureCells';
 import { instancesOf, matchFigures, selectorsOf } from './selectors';
 import { hasMonths, monthsTotal } from './subPeriods';
 import { closest, useOneOf } from './suggest';
+import { checkNarrativeTables, narrativeTableSchema } from './narrativeTables';
 import { comparisonCondition, dayCondition, isTimingCondition, laterThanCondition, timingConditionProblems, withinCondition } from './conditions';
 
 /** A framework (one commissioner's return) written as data; every framework file is parsed by this schema. */
@@ -350,6 +351,8 @@ const frameworkObject = z.strictObject({
   figures: z.array(figureSchema).min(1),
   lists: z.array(listSchema).default([]),
   narratives: z.array(narrativeSchema).default([]),
+  /** Tables the provider types rows into (case studies, grants paid). */
+  tables: z.array(narrativeTableSchema).default([]),
   rules: z.array(ruleSchema).default([]),
   rowChecks: z.array(rowCheckSchema).default([]),
   targets: z.array(targetSchema).default([]),
@@ -534,6 +537,7 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
   fw.narratives.forEach((n, i) => {
     if (!sectionIds.has(n.section)) fail(['narratives', i, 'section'], `no section "${n.section}"`, useOneOf(n.section, [...sectionIds], 'section ids'));
   });
+  checkNarrativeTables(fw, fail);
   let figureIds: string[];
   try {
     figureIds = figuresOf(fw).map((f) => f.id);
@@ -662,7 +666,10 @@ function checkRules(fw: z.output<typeof frameworkObject>, figureIds: string[], f
   fw.rules.forEach((rule, i) => {
     if (ids.has(rule.id)) fail(['rules', i, 'id'], `rule "${rule.id}" is defined twice`, 'Give each rule its own id, or remove the second one.');
     ids.add(rule.id);
-    if ((rule.kind === 'text_length' || rule.kind === 'identifying_text' || rule.kind === 'at_least_one') && !fw.lists.some((l) => l.id === rule.list)) fail(['rules', i, 'list'], `no list "${rule.list}"`, useOneOf(rule.list, fw.lists.map((l) => l.id), 'lists'));
+    if ((rule.kind === 'text_length' || rule.kind === 'identifying_text') && !fw.lists.some((l) => l.id === rule.list)) fail(['rules', i, 'list'], `no list "${rule.list}"`, useOneOf(rule.list, fw.lists.map((l) => l.id), 'lists'));
+    // "At least one" counts a list's entries or a table's rows.
+    if (rule.kind === 'at_least_one' && ![...fw.lists, ...fw.tables].some((l) => l.id === rule.list)) fail(['rules', i, 'list'], `no list or table "${rule.list}"`, useOneOf(rule.list, [...fw.lists, ...fw.tables].map((l) => l.id), 'lists and tables'));
+    if (rule.kind === 'complete_rows' && !fw.tables.some((t) => t.id === rule.table)) fail(['rules', i, 'table'], `no table "${rule.table}"`, useOneOf(rule.table, fw.tables.map((t) => t.id), 'tables'));
     let instances: Rule[];
     try {
       instances = instancesOf(rule, fw);

@@ -76,6 +76,7 @@ export function selectorsOf(rule: Rule): string[] {
     case 'text_length':
     case 'identifying_text':
     case 'at_least_one':
+    case 'complete_rows':
     case 'period':
       return [];
   }

@@ -1,9 +1,10 @@
 import data from '../fixtures/events-framework.json';
-import { CASE_HEADERS, CASES, CONTACT_HEADERS, CONTACTS } from '../fixtures/eventCases';
+import { CASE_HEADERS, CASES, CASES_OTHER_SPELLINGS, CONTACT_HEADERS, CONTACTS, CONTACTS_OTHER_SPELLINGS } from '../fixtures/eventCases';
 import { tableOf } from '../support/tables';
 import { recalculateInLibreOffice } from '../support/libreoffice';
 import { fillReturn } from '../../src/commands/fillReturn';
 import { prepareSubmission } from '../../src/commands/prepareSubmission';
+import { checkWorkbook } from '../../src/commands/checkWorkbook';
 import { eventDataSheet, eventsSheet } from '../../src/commands/returnLayout';
 import { parseFramework } from '../../src/frameworks/load';
 import { periodFromIso } from '../../src/engine/tally/period';
@@ -14,10 +15,19 @@ const framework = parseFramework(data, 'events-framework.json');
 const period = periodFromIso('2024-01-01', '2024-03-31');
 jest.setTimeout(240_000);
 
-async function filled() {
+async function filled(cases = CASES, contacts = CONTACTS) {
   const workbook = XlsxWorkbook.create();
-  const { report } = await fillReturn(workbook, { framework, period, table: tableOf(CASE_HEADERS, CASES), events: [{ table: 'contacts', rows: tableOf(CONTACT_HEADERS, CONTACTS, 'contacts.csv') }] });
+  const { report } = await fillReturn(workbook, { framework, period, table: tableOf(CASE_HEADERS, cases), events: [{ table: 'contacts', rows: tableOf(CONTACT_HEADERS, contacts, 'contacts.csv') }] });
   return { workbook, report };
+}
+
+/** Each figure the tally gave, against the value LibreOffice recalculates in its named cell. */
+async function recalculatedMismatches(workbook: XlsxWorkbook, figures: Record<string, number | null>): Promise<{ ids: string[]; mismatches: string[] }> {
+  const recalculated = await XlsxWorkbook.fromBytes(recalculateInLibreOffice(await workbook.toBytes()), 'recalculated.xlsx');
+  const ids = Object.keys(figures).filter((id) => figures[id] !== null);
+  const after = new Map((await recalculated.names()).map((n) => [n.name, n]));
+  const values = await recalculated.read(ids.map((id) => after.get(id)!));
+  return { ids, mismatches: ids.flatMap((id, i) => (values[i]![0]![0] === figures[id] ? [] : [`${id}: tally ${figures[id]}, LibreOffice ${String(values[i]![0]![0])}`])) };
 }
 
 describe('a return filled with an event table', () => {
@@ -31,13 +41,36 @@ describe('a return filled with an event table', () => {
     expect(await formula('contacts.by_channel.phone')).toMatch(/COUNTIFS\(event\.contacts\.contact_date/);
     expect(await formula('victims.female_counselled')).toMatch(/COUNTIFS\(case_events\.victims\.female_counselled,">0"/);
 
-    const recalculated = await XlsxWorkbook.fromBytes(recalculateInLibreOffice(await workbook.toBytes()), 'recalculated.xlsx');
-    const ids = Object.keys(report.figures).filter((id) => report.figures[id] !== null);
-    const after = new Map((await recalculated.names()).map((n) => [n.name, n]));
-    const values = await recalculated.read(ids.map((id) => after.get(id)!));
-    const mismatches = ids.flatMap((id, i) => (values[i]![0]![0] === report.figures[id] ? [] : [`${id}: tally ${report.figures[id]}, LibreOffice ${String(values[i]![0]![0])}`]));
+    const { ids, mismatches } = await recalculatedMismatches(workbook, report.figures);
     expect(ids.length).toBeGreaterThan(8);
     expect(mismatches).toEqual([]);
+  });
+
+  it('joins events to cases whose Case IDs differ only by letter case or spaces as LibreOffice\'s COUNTIFS does, the tally and the recalculation agreeing', async () => {
+    const original = await filled();
+    const { workbook, report } = await filled(CASES_OTHER_SPELLINGS, CONTACTS_OTHER_SPELLINGS);
+    expect(report.figures).toEqual(original.report.figures);
+    const { ids, mismatches } = await recalculatedMismatches(workbook, report.figures);
+    expect(ids.length).toBeGreaterThan(8);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('notes on a figure left blank for a column the event table lacks that table and its file, not the case data', async () => {
+    const workbook = XlsxWorkbook.create();
+    const headers = CONTACT_HEADERS.filter((h) => h !== 'Answered at');
+    await fillReturn(workbook, { framework, period, table: tableOf(CASE_HEADERS, CASES), events: [{ table: 'contacts', rows: tableOf(headers, CONTACTS, 'calls-export.csv') }] });
+    const place = (await workbook.names()).find((n) => n.name === 'contacts.weekday_answered_48h')!;
+    const [look] = await workbook.looks([{ sheet: place.sheet, cell: place.range }]);
+    expect(look!.note).toMatch(/^The Contacts table \(calls-export\.csv\) has no "Answered at" column, so this figure is left blank rather than 0\./);
+  });
+
+  it('reconciles an event figure typed over its formula with the event rows the workbook holds, naming the cases behind it', async () => {
+    const { workbook } = await filled();
+    const place = (await workbook.names()).find((n) => n.name === 'contacts.by_channel.phone')!;
+    await workbook.apply([{ op: 'write', sheet: place.sheet, at: place.range, rows: [[5]] }]);
+    const { findings } = await checkWorkbook(workbook, 'return.xlsx', { frameworkFor: () => framework });
+    const differs = findings.filter((f) => f.code === 'typed_differs_from_cases');
+    expect(differs.map((f) => [f.figures, f.params.expected, f.cases])).toEqual([[['contacts.by_channel.phone'], 3, ['C1', 'C*4']]]);
   });
 
   it('leaves the figures of an event table it was not given open for typing, with no formula', async () => {

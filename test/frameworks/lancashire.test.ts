@@ -1,5 +1,6 @@
 import { builtInFramework } from '../../src/frameworks/load';
 import { runChecks } from '../../src/engine/checks/runChecks';
+import { returnFromJson } from '../../src/engine/checks/returnFromJson';
 import { importCases } from '../../src/engine/cases/importCases';
 import { judgeTargets } from '../../src/engine/report/targets';
 import { periodFromIso } from '../../src/engine/tally/period';
@@ -81,5 +82,17 @@ describe('the Lancashire framework', () => {
     const findings = runChecks(typed({ 'referrals.insufficient_data_pct': 30, 'engagement.engaged.by_service.nest': 51 })).filter((f) => f.severity === 'error' && f.rule !== 'figures_missing');
     expect(findings.map((f) => f.rule).sort()).toEqual(['insufficient_data_share', 'service_splits_sum']);
     expect(findings.find((f) => f.rule === 'insufficient_data_share')!.message).toContain('3,717 ÷ Referrals into the service 15,487 = 24%');
+  });
+
+  it('takes the hate crime partners\' referrals and the case studies as typed-in tables, querying a row left half-filled', () => {
+    const data = returnFromJson(JSON.stringify({ framework: 'lancashire', figures: {}, tables: {
+      hate_crime_partner_referrals: [{ partner: 'DENW', project: 'Third-party reporting centre', referrals: 4, area: 'Preston' }, { partner: 'LCM', project: 'Schools outreach', referrals: 'some' }],
+      case_studies: [{ service: 'NEST', summary: 'A young person supported after the Manchester attack', rj_referral: null }],
+    } }), 'lancashire-q1.json');
+    const rows = runChecks(data).filter((f) => f.code === 'complete_rows').map((f) => f.message);
+    expect(rows).toEqual([
+      'Case studies, including referrals to restorative justice, row 1 (a case study) is not complete: Referred to restorative justice is blank.',
+      'Hate crime partners: referrals received through other projects and initiatives, row 2 (a partner\'s project) is not complete: Referrals received holds "some", which is not a number.',
+    ]);
   });
 });

@@ -73,7 +73,19 @@ describe('the safe-spaces framework', () => {
 
   it('gives the seed\'s case overview from case rows', () => {
     expect([f['overview.new'], f['overview.active_start'], f['overview.active_end'], f['overview.closed'], f['overview.rejected']]).toEqual([40, 81, 81, 40, 5]);
-    expect(figuresOf(framework).filter((x) => x.id.startsWith('overview.rejected.by_reason.')).map((x) => f[x.id])).toEqual([2, 1, 1, 1, 0, 0]);
+    expect(figuresOf(framework).filter((x) => x.id.startsWith('overview.rejected.by_reason.') && x.subPeriod === null).map((x) => f[x.id])).toEqual([2, 1, 1, 1, 0, 0]);
+  });
+
+  it('gives the case overview month by month: July, August and September add up to the quarter and follow on', () => {
+    // New cases open in July, August and September in turn (14/13/13); the old cases close likewise (9/8/8), the 15
+    // new ones that close (5 of them rejected) on 30 September.
+    const months = (id: string) => ['m1', 'm2', 'm3'].map((m) => f[`${id}.${m}`]);
+    expect(months('overview.new')).toEqual([14, 13, 13]);
+    expect(months('overview.closed')).toEqual([9, 8, 23]);
+    expect(months('overview.rejected')).toEqual([0, 0, 5]);
+    expect(months('overview.active_start')).toEqual([81, 86, 91]);
+    expect(months('overview.active_end')).toEqual([86, 91, 81]);
+    expect(months('overview.rejected.by_reason.denomination_outside_criteria')).toEqual([0, 0, 2]);
   });
 
   it('gives the seed\'s referral figures: methods 10/18/5/5, 2 from organisations, denominations 18/8/1/13', () => {
@@ -81,7 +93,10 @@ describe('the safe-spaces framework', () => {
     expect(f['kpi.k24a.total']).toBe(38);
     expect(f['kpi.k25']).toBe(2);
     expect(f['kpi.k26']).toBe(1);
+    // KPI 24b counts every new case, the 2 from organisations (denomination unknown) among the 13 unknown: the
+    // seed's 18/8/1/13 add up to its 40 new cases, not to its 38 self-referrals.
     expect(['cofe', 'catholic', 'other', 'did_not_disclose', 'unknown'].map((d) => f[`kpi.k24b.${d}`])).toEqual([18, 8, 0, 1, 13]);
+    expect(f['kpi.k24b.total']).toBe(f['overview.new']);
     expect(f['kpi.k28.accepted']).toBe(35);
   });
 
@@ -150,6 +165,15 @@ describe('the safe-spaces framework', () => {
     it('catches active cases that do not follow from the start, new and closed', () => {
       const flow = runChecks({ source: 'q', framework, period, values: { ...seed, 'overview.active_start': 80 }, cells: {}, lists: {} });
       expect(flow).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'caseload_flow', severity: 'error' })]));
+    });
+
+    it('catches a month whose active cases do not follow from its start, new and closed, or from the month before', () => {
+      const monthly = { ...seed, 'overview.new.m1': 14, 'overview.new.m2': 13, 'overview.new.m3': 13, 'overview.closed.m1': 9, 'overview.closed.m2': 8, 'overview.closed.m3': 23,
+        'overview.active_start.m1': 81, 'overview.active_end.m1': 86, 'overview.active_start.m2': 86, 'overview.active_end.m2': 91, 'overview.active_start.m3': 91, 'overview.active_end.m3': 81, 'overview.active_start': 81 };
+      const rulesOf = (values: Record<string, number | string>) => runChecks({ source: 'q', framework, period, values, cells: {}, lists: {} }).filter((x) => x.severity === 'error').map((x) => x.rule);
+      expect(rulesOf(monthly).filter((r) => /month|caseload/.test(r))).toEqual([]);
+      expect(rulesOf({ ...monthly, 'overview.active_end.m2': 90 })).toEqual(expect.arrayContaining(['caseload_flow_monthly', 'month_3_follows_on']));
+      expect(rulesOf({ ...monthly, 'overview.new.m3': 12 })).toEqual(expect.arrayContaining(['months_add_up', 'caseload_flow_monthly']));
     });
 
     it('catches KPI 26 above KPI 25, and more survey responses than surveys sent', () => {

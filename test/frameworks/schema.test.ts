@@ -145,3 +145,41 @@ describe('event tables in a framework', () => {
     expect(parseFramework(events(), 'events-framework.json').events).toHaveLength(1);
   });
 });
+
+describe('typed-in tables in a framework', () => {
+  const caseStudies = { id: 'case_studies', label: 'Case studies', section: 'narrative', columns: [{ key: 'story', header: 'Story', type: 'text' }, { key: 'amount', header: 'Amount', type: 'money' }] };
+  const withTable = (edit: (fw: FrameworkInput) => void) => {
+    const fw = clone();
+    Object.assign(fw, { tables: [JSON.parse(JSON.stringify(caseStudies))] });
+    edit(fw);
+    return fw;
+  };
+  const problems = (edit: (fw: FrameworkInput) => void): string => {
+    try {
+      parseFramework(withTable(edit), 'my-framework.json');
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error('expected the framework to be refused');
+  };
+  const table = (fw: FrameworkInput) => (fw as { tables: Record<string, unknown>[] }).tables[0]!;
+  const rule = { id: 'case_study_given', kind: 'at_least_one', severity: 'query', title: 'A case study', hint: 'Add one.', list: 'case_studies', itemLabel: 'case study' };
+  const { list: _list, ...common } = rule;
+  const completeRows = { ...common, id: 'case_studies_complete', kind: 'complete_rows', table: 'case_studies' };
+
+  it.each<[string, (fw: FrameworkInput) => void, RegExp]>([
+    ['a table in no section', (fw) => Object.assign(table(fw), { section: 'misc' }), /tables\[0\]\.section: no section "misc"/],
+    ['a column of an unknown kind', (fw) => Object.assign((table(fw).columns as Record<string, unknown>[])[1]!, { type: 'currency' }), /tables\[0\]\.columns\[1\]\.type/],
+    ['a column key used twice', (fw) => Object.assign((table(fw).columns as Record<string, unknown>[])[1]!, { key: 'story' }), /tables\[0\]\.columns\[1\]\.key: column key "story" is used twice in the table/],
+    ['a table defined twice', (fw) => (fw as { tables: unknown[] }).tables.push(JSON.parse(JSON.stringify(caseStudies))), /tables\[1\]\.id: table "case_studies" is defined twice/],
+    ['"at least one" of no list or table', (fw) => fw.rules!.push({ ...rule, list: 'case_study' } as never), /rules\[\d+\]\.list: no list or table "case_study"[\s\S]*Did you mean "case_studies"/],
+    ['complete rows of no table', (fw) => fw.rules!.push({ ...completeRows, table: 'stories' } as never), /rules\[\d+\]\.table: no table "stories"/],
+  ])('refuses %s, naming the place', (_, edit, message) => {
+    expect(problems(edit)).toMatch(message);
+  });
+
+  it('accepts a table with its rules', () => {
+    const fw = parseFramework(withTable((f) => f.rules!.push(rule as never, completeRows as never)), 'copy');
+    expect(fw.tables.map((t) => [t.id, t.rows, t.columns.map((c) => c.optional)])).toEqual([['case_studies', undefined, [false, false]]]);
+  });
+});

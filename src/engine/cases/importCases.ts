@@ -14,7 +14,7 @@ import { rowIssue, type ImportNote, type RowIssue } from './rowIssues';
 import { IssueLog, type MoreRowIssues } from './issueLog';
 import { FirstRowOfId } from './firstRowOfId';
 import { PROGRESS_EVERY, stopIfAborted, type RunOptions, type Stage } from '../progress';
-import { ownCopy, tidy, withoutInvisibleEdges } from './textKey';
+import { caseIdKey, ownCopy, tidy, withoutInvisibleEdges } from './textKey';
 import { readWholeNumber } from './wholeNumbers';
 import { readDateTime } from './dateTimes';
 import { describeBankHolidayTable, isWeekendOrBankHoliday } from '../calendar/bankHolidays';
@@ -279,7 +279,8 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     const id = typeof values[framework.caseId] === 'string' ? (values[framework.caseId] as string) : '';
     let duplicateOf: number | null = null;
     if (id && !options.eventRows) {
-      duplicateOf = firstRowOfId.firstRow(id, row);
+      // "SS-101" and "ss-101" are one case, as the spreadsheet's lookups over the filled case sheet take them.
+      duplicateOf = firstRowOfId.firstRow(caseIdKey(id), row);
       if (duplicateOf !== null)
         issues.push(
           rowIssue('duplicate_case_id', row, headerOf(mapping.placements, framework.caseId), id, `Case ID "${id}" is also on row ${duplicateOf}: this row is not counted. Remove the repeated row, or give the case its own ID.`),

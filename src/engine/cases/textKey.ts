@@ -65,3 +65,12 @@ export function withoutInvisibleEdges(text: string): { text: string; invisible: 
 export function ownCopy(text: string): string {
   return (` ${text}`).slice(1);
 }
+
+/**
+ * The key Case IDs are matched on, between a case's rows (a repeat) and between an event and its case: letter case
+ * never matters, as in the spreadsheet's COUNTIFS and MATCH over the filled sheets ("ss-101" is case "SS-101").
+ * Spacing is already tidied when a Case ID is read.
+ */
+export function caseIdKey(id: string): string {
+  return id.toLowerCase();
+}

@@ -1,4 +1,4 @@
-import { categoryListOf, figuresOf, type Figure } from '../../frameworks/expand';
+import { breakdownListOf, figuresOf, type Figure } from '../../frameworks/expand';
 import { matchFigures } from '../../frameworks/selectors';
 import type { ReturnData } from './returnData';
 
@@ -43,13 +43,14 @@ export class CheckContext {
     const figures = ids.map((id) => this.byId.get(id)).filter((f): f is Figure => f !== undefined);
     const columns = Object.keys(figures[0]?.categories ?? {});
     const varying = columns.find((key) => new Set(figures.map((f) => f.categories[key])).size > 1) ?? columns[0];
-    return varying ? categoryListOf(this.data.framework, varying).label.toLowerCase() : 'category';
+    return varying ? breakdownListOf(this.data.framework, figures[0]!, varying).label.toLowerCase() : 'category';
   }
 
   /** The table a figure belongs to, named by its first breakdown ("Gender"). */
   tableName(id: string): string {
-    const key = Object.keys(this.byId.get(id)?.categories ?? {})[0];
-    return key ? categoryListOf(this.data.framework, key).label : this.label(id);
+    const figure = this.byId.get(id);
+    const key = Object.keys(figure?.categories ?? {})[0];
+    return key ? breakdownListOf(this.data.framework, figure!, key).label : this.label(id);
   }
 
   format(value: number): string {

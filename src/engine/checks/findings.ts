@@ -22,7 +22,8 @@ const ruleCodes = {
   threshold: { title: 'Target missed', description: 'A figure misses its target.' },
   small_base: { title: 'Small base', description: 'A percentage or mean rests on too few responses to mean much.' },
   small_count: { title: 'Small numbers to suppress', description: 'Counts so small that publishing them could identify a victim.' },
-  at_least_one: { title: 'None given', description: 'A list the return asks for (case studies) has fewer entries than it needs.' },
+  at_least_one: { title: 'None given', description: 'A list or table the return asks for (case studies) has fewer entries than it needs.' },
+  complete_rows: { title: 'Row not complete', description: 'A row of a table typed into the return (a case study, a grant paid) is begun but has a column blank, or a value of the wrong kind.' },
   text_length: { title: 'Text too long', description: 'A narrative is over its word limit.' },
   identifying_text: { title: 'May identify a victim', description: 'A text sent anonymised names a person from the case, or holds a date of birth, phone number, email address or postcode.' },
   period: { title: 'Unusual period', description: 'The return covers a period other than the ones the commissioner asks for.' },
@@ -39,6 +40,7 @@ export const findingCatalogue = {
   case_study_names: { title: 'Case study names the person', description: 'A case study sent anonymised names the person in its own case row.' },
   peer_outlier: { title: 'Far from the other providers', description: "A provider's rate is outside 1.5 times the interquartile range of the other providers' rates." },
   not_totalled: { title: 'Total left blank', description: "A consolidated figure is blank because a provider's return does not give it, or the figure cannot be combined across providers." },
+  tables_not_consolidated: { title: 'Tables not consolidated', description: "The rows providers typed into the return's tables (case studies, grants paid) are not copied into the consolidated return: they are each provider's own items, not figures that add up." },
   swing: { title: 'Large change on last period', description: 'A consolidated figure changed by more than the swing allowed since the previous period.' },
   not_applicable: { title: 'Rules not applicable', description: 'Rules relating figures the template does not hold (a commissioner\'s own template, or an earlier version) were not checked.' },
 } as const;
@@ -90,6 +92,8 @@ export interface FindingDraft {
   figures: string[];
   params: FindingParams;
   message: string;
+  /** The cells it is about, when they are not figures' (a table's cells); absent: the figures' cells. */
+  cells?: string[];
 }
 
 /** A finding of a check outside the framework's rules (the template version, the case data in the workbook). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Framework } from '../../frameworks/schema';
 import type { Period } from '../tally/period';
+import type { TableRow } from './narrativeTableRows';
 
 /** A figure as found in a return: a number, a blank, or text someone typed into a number cell ("***", "N/A"). */
 export const figureCellSchema = z.union([z.number(), z.string(), z.null()]);
@@ -17,6 +18,8 @@ export interface ReturnData {
   cells: Record<string, string>;
   /** Case studies and other lists, as the tally report gives them. */
   lists: Record<string, unknown>;
+  /** The rows typed into each of the framework's tables, when read from a workbook or given in a figures file. */
+  tables?: Record<string, TableRow[]>;
   /**
    * The figures this return holds, when it holds only some (a commissioner's own template asks for what it
    * asks for): rules over others do not apply. Absent: every figure of the framework.

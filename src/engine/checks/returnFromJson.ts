@@ -7,6 +7,8 @@ import type { Framework } from '../../frameworks/schema';
 import { InputError, parseJsonText } from '../../errors';
 import { periodFromIso } from '../tally/period';
 import { figureCellSchema, type ReturnData } from './returnData';
+import { tableRows, type TableRow } from './narrativeTableRows';
+import { useOneOf } from '../../frameworks/suggest';
 import { typedInputs } from './typedInputs';
 
 /**
@@ -19,6 +21,8 @@ const figuresFileSchema = z.object({
   profile: z.string().min(1).optional(),
   figures: z.record(z.string(), figureCellSchema),
   lists: z.record(z.string(), z.unknown()).default({}),
+  /** Rows typed into the framework's tables, each a record by column key. */
+  tables: z.record(z.string(), z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()])))).optional(),
 });
 
 /** Reads a figures JSON file into a return to check; `frameworkFor` finds the framework it names. */
@@ -34,7 +38,7 @@ export function returnFromJson(text: string, source: string, frameworkFor: (id: 
   }
   const parsed = figuresFileSchema.safeParse(data);
   if (!parsed.success) throw new InputError(`${source} is not a figures file as printed by returns tally --json:\n${describeIssues(parsed.error.issues, data)}`);
-  const { framework: id, period, profile, figures, lists } = parsed.data;
+  const { framework: id, period, profile, figures, lists, tables } = parsed.data;
   let framework: Framework;
   try {
     framework = frameworkFor(id);
@@ -55,5 +59,21 @@ export function returnFromJson(text: string, source: string, frameworkFor: (id: 
       throw new InputError(`${source}: the period is not usable: ${(e as Error).message.replace('--from', 'period.from').replace('--to', 'period.to')}`);
     }
   }
-  return { source, framework, period: checkedPeriod, values: typedInputs(framework, figures), cells: {}, lists, profile: profile === undefined ? null : checkedProfileId(framework, profile, `${source}, profile`) };
+  return { source, framework, period: checkedPeriod, values: typedInputs(framework, figures), cells: {}, lists, ...(tables ? { tables: tablesGiven(framework, tables, source) } : {}), profile: profile === undefined ? null : checkedProfileId(framework, profile, `${source}, profile`) };
+}
+
+/** A figures file's tables, read as a workbook's are; a table or column the framework does not have is refused, naming it. */
+function tablesGiven(framework: Framework, given: Record<string, Record<string, string | number | null>[]>, source: string): Record<string, TableRow[]> {
+  return Object.fromEntries(
+    Object.entries(given).map(([id, rows]) => {
+      const spec = framework.tables.find((t) => t.id === id);
+      if (!spec) throw new InputError(`${source}: tables.${id} is not a table of the ${framework.title}. ${useOneOf(id, framework.tables.map((t) => t.id), 'tables of the framework')}`);
+      const keys = spec.columns.map((c) => c.key);
+      rows.forEach((row, i) => {
+        const unknown = Object.keys(row).find((key) => !keys.includes(key));
+        if (unknown) throw new InputError(`${source}: tables.${id}[${i}] has a column "${unknown}" the table does not have. ${useOneOf(unknown, keys, 'column keys of the table')}`);
+      });
+      return [id, tableRows(spec, rows.map((row) => keys.map((key) => row[key] ?? null)))];
+    }),
+  );
 }

@@ -4,6 +4,7 @@ import type { FindingDraft } from './findings';
 import { checkAtLeastOne } from './rules/atLeastOne';
 import { checkCap } from './rules/cap';
 import { checkCompleteness } from './rules/completeness';
+import { checkCompleteRows } from './rules/completeRows';
 import { checkContinuity } from './rules/continuity';
 import { checkFunnel } from './rules/funnel';
 import { checkIdentity } from './rules/identity';
@@ -42,6 +43,7 @@ const checks: { [K in RuleKind]: RuleCheck<K> } = {
   small_count: checkSmallCount,
   text_length: checkTextLength,
   at_least_one: checkAtLeastOne,
+  complete_rows: checkCompleteRows,
   identifying_text: checkIdentifyingText,
   period: checkPeriod,
   continuity: checkContinuity,

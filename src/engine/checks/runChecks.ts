@@ -38,7 +38,7 @@ export function runChecks(given: ReturnData, options: { previous?: ReturnData | 
           ref: rule.ref === undefined ? null : String(rule.ref),
           severity: rule.severity,
           figures: draft.figures,
-          cells: draft.figures.map((id) => data.cells[id]).filter((cell): cell is string => cell !== undefined),
+          cells: draft.cells ?? draft.figures.map((id) => data.cells[id]).filter((cell): cell is string => cell !== undefined),
           params: draft.params,
           message: draft.message,
           hint: instance.hint,

@@ -22,13 +22,16 @@ export function typedInput(framework: Framework, id: string, cell: FigureCell): 
   if (!template) return cell;
   const text = cell.trim();
   if (template.notApplicable && NOT_APPLICABLE_TEXT.test(text)) return NOT_APPLICABLE;
-  if (template.money) {
-    const pence = PENCE.exec(text);
-    if (pence) return Number(pence[1]) / 100;
-    const pounds = POUNDS.exec(text);
-    if (pounds) return (pounds[1] ? -1 : 1) * Number(`${pounds[2]!.replace(/,/g, '')}.${pounds[3] ?? '0'}`);
-  }
+  if (template.money) return poundsOf(text) ?? cell;
   return cell;
+}
+
+/** Money written with £, pence or thousands separators, as the number of pounds; null when it is not money. */
+export function poundsOf(text: string): number | null {
+  const pence = PENCE.exec(text.trim());
+  if (pence) return Number(pence[1]) / 100;
+  const pounds = POUNDS.exec(text.trim());
+  return pounds ? (pounds[1] ? -1 : 1) * Number(`${pounds[2]!.replace(/,/g, '')}.${pounds[3] ?? '0'}`) : null;
 }
 
 /** Whether a figure holds "not applicable", which its framework allows: neither missing nor a number. */

@@ -1,4 +1,5 @@
-import { categoryListOf, figuresOf, type Figure } from '../../frameworks/expand';
+import { categoryListOf, type Figure } from '../../frameworks/expand';
+import { breakdownBy, mappingView } from './eventBreakdowns';
 import type { Framework } from '../../frameworks/schema';
 import type { SheetGrid } from './grid';
 import { CategoryNames, type NamedCategory } from './categoryNames';
@@ -126,8 +127,9 @@ class Vocabulary {
  * the wrong box of an official return.
  */
 export function proposeMapping(framework: Framework, grids: SheetGrid[]): MappingProposal {
-  const figures = figuresOf(framework);
-  const v = new Vocabulary(framework);
+  // Event breakdowns are read over their event table's columns (eventBreakdowns.ts).
+  const { framework: view, figures } = mappingView(framework);
+  const v = new Vocabulary(view);
   const claims: Claim[] = [];
   const period: Partial<Record<'from' | 'to' | 'provider', string>> = {};
   for (const grid of grids.filter((g) => !g.hidden)) {
@@ -191,7 +193,7 @@ function claimsOfSheet(v: Vocabulary, figures: Figure[], sheet: TemplateSheet): 
     const scope = scopes.get(label.row) ?? null;
     for (const figure of figures) {
       const template = figure.template;
-      const by = template.kind === 'count' ? template.by : [];
+      const by = breakdownBy(template);
       const outside = scope !== null && figure.section !== scope;
       if (by.length > 1 || (outside && by.length)) continue;
       const score = by.length
@@ -296,7 +298,7 @@ function templatesBy(figures: Figure[], size: number): Map<string, Figure[]> {
   const groups = new Map<string, Figure[]>();
   for (const figure of figures) {
     const t = figure.template;
-    if (t.kind !== 'count' || t.by.length !== size) continue;
+    if (breakdownBy(t).length !== size) continue;
     const key = `${t.id}`;
     groups.set(key, [...(groups.get(key) ?? []), figure]);
   }
@@ -416,7 +418,7 @@ function horizontalBreakdown(
     if (columns.has(column) || !heading || !sheet.isInput(row, column)) continue;
     for (const figure of figures) {
       const t = figure.template;
-      if ((scope !== null && figure.section !== scope) || (t.kind === 'count' && t.by.length)) continue;
+      if ((scope !== null && figure.section !== scope) || breakdownBy(t).length) continue;
       const score = v.relevance(heading, [t.label, ...t.aliases]);
       if (score >= 0.4) claims.push(claimAt(figure.id, sheet, label, column, score, rows, heading));
     }

@@ -1,4 +1,4 @@
-import { categoryListOf, figuresOf } from '../../frameworks/expand';
+import { breakdownListOf, figuresOf } from '../../frameworks/expand';
 import { instancesOf, matchFigures } from '../../frameworks/selectors';
 import type { FigureCell, ReturnData } from '../checks/returnData';
 import type { Finding } from '../checks/findings';
@@ -94,7 +94,7 @@ export function meetingPack(current: ReturnData, previous: readonly ReturnData[]
           const unknown = numberIn(current, instance.unknown);
           if (unknown === null || parts.some((p) => p === null)) return [];
           const column = Object.keys(byId.get(instance.unknown)!.categories)[0];
-          return [{ label: column ? categoryListOf(framework, column).label : byId.get(instance.unknown)!.label, notStated: unknown, total: parts.reduce<number>((a, b) => a + b!, 0) }];
+          return [{ label: column ? breakdownListOf(framework, byId.get(instance.unknown)!, column).label : byId.get(instance.unknown)!.label, notStated: unknown, total: parts.reduce<number>((a, b) => a + b!, 0) }];
         }),
   );
 

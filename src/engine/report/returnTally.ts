@@ -95,7 +95,7 @@ export class ReturnTally {
       const columns = [...new Set(figure.parts.flatMap((id) => eventBlanked[id] ?? []))];
       if (columns.length) eventBlanked[figure.id] = columns;
     }
-    const report = tallyReportOf(cases, { ...tally, blanked: { ...tally.blanked, ...eventBlanked } }, source, this.framework, this.period);
+    const report = tallyReportOf(cases, { ...tally, blanked: { ...tally.blanked, ...eventBlanked } }, source, this.framework, this.period, Object.fromEntries(joined.tables.map((t) => [t.table, t.source])));
     const given = new Set(joined.tables.map((t) => t.table));
     const notGiven = this.framework.events.filter((t) => !given.has(t.id) && this.framework.figures.some((f) => (f.kind === 'event_count' || f.kind === 'event_cases') && f.events === t.id));
     return {

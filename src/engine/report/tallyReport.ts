@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { figuresOf } from '../../frameworks/expand';
-import { columnHeader } from '../../frameworks/eventTables';
+import { columnHeader, eventTableOf } from '../../frameworks/eventTables';
 import type { Framework } from '../../frameworks/schema';
 import { caseImporter, feedRows, type ImportOptions, type ImportSummary } from '../cases/importCases';
 import type { RawTable } from '../cases/rawTable';
+import type { CaseRecord } from '../cases/caseRecord';
 import { rowIssueSchema } from '../cases/rowIssues';
 import { moreRowIssuesSchema } from '../cases/issueLog';
 import { periodToIso, type Period } from '../tally/period';
@@ -42,15 +43,23 @@ export const tallyReportSchema = z.object({
 export type TallyReport = z.infer<typeof tallyReportSchema>;
 
 /** Imports a table of cases and tallies every figure of the framework for the period, in one pass over its rows. */
-export function tallyTable(table: RawTable, framework: Framework, period: Period, options: ImportOptions = {}, events: readonly EventRows[] = []): TallyReport {
+export function tallyTable(
+  table: RawTable,
+  framework: Framework,
+  period: Period,
+  options: ImportOptions = {},
+  events: readonly EventRows[] = [],
+  /** Each event row as read and joined (a repeated event marked), for naming the cases behind an event figure. */
+  onEvent?: (table: string, record: CaseRecord) => void,
+): TallyReport {
   const tally = new ReturnTally(framework, period, options);
   const summary = feedRows(table.rows, caseImporter(table, framework, options, tally.addCase), 'tallying', options);
-  for (const given of events) feedRows(given.rows.rows, tally.eventRows(given.rows, given.table), 'tallying', options);
+  for (const given of events) feedRows(given.rows.rows, tally.eventRows(given.rows, given.table, onEvent && ((record) => onEvent(given.table, record))), 'tallying', options);
   return tally.report(summary, table.source);
 }
 
 /** The report of an import and its tally. */
-export function tallyReportOf(imported: ImportSummary, tally: TallyResult, source: string, framework: Framework, period: Period): TallyReport {
+export function tallyReportOf(imported: ImportSummary, tally: TallyResult, source: string, framework: Framework, period: Period, eventFiles: Record<string, string> = {}): TallyReport {
   const { figures, blanked, lists } = tally;
   return {
     framework: framework.id,
@@ -60,7 +69,7 @@ export function tallyReportOf(imported: ImportSummary, tally: TallyResult, sourc
     blanked,
     rowIssues: imported.issues,
     moreRowIssues: imported.moreIssues,
-    notes: [...imported.notes, ...blankFigureNotes(blanked, framework)],
+    notes: [...imported.notes, ...blankFigureNotes(blanked, framework, eventFiles)],
     lists,
     cases: { rows: imported.rows, notCounted: imported.notCounted },
   };
@@ -73,13 +82,13 @@ export function rowIssueCount(report: Pick<TallyReport, 'rowIssues' | 'moreRowIs
 }
 
 /** One note per missing column (or columns, when they leave the same figures blank), naming those figures. */
-function blankFigureNotes(blanked: Record<string, string[]>, framework: Framework): TallyReport['notes'] {
+function blankFigureNotes(blanked: Record<string, string[]>, framework: Framework, eventFiles: Record<string, string>): TallyReport['notes'] {
   const byColumn = new Map<string, string[]>();
   for (const [id, columns] of Object.entries(blanked)) for (const key of columns) byColumn.set(key, [...(byColumn.get(key) ?? []), id]);
   const byFigures = new Map<string, { columns: string[]; ids: string[] }>();
   for (const [key, ids] of byColumn) {
     const group = byFigures.get(ids.join()) ?? { columns: [], ids };
-    group.columns.push(columnHeader(framework, key));
+    group.columns.push(key);
     byFigures.set(ids.join(), group);
   }
   const labels = new Map(figuresOf(framework).map((f) => [f.id, f.label]));
@@ -87,13 +96,28 @@ function blankFigureNotes(blanked: Record<string, string[]>, framework: Framewor
     const shown = ids.slice(0, 4).map((id) => labels.get(id) ?? id).join('; ');
     return {
       code: 'blank_figures',
-      message: `${blankFigureReason(columns)}: ${ids.length === 1 ? 'this figure is' : `${ids.length} figures are`} left blank, not 0: ${shown}${ids.length > 4 ? ` and ${ids.length - 4} more` : ''}. Add the ${columns.length === 1 ? 'column' : 'columns'} to the export, or type the figures into the return.`,
+      message: `${blankColumnsReason(framework, columns, eventFiles)}: ${ids.length === 1 ? 'this figure is' : `${ids.length} figures are`} left blank, not 0: ${shown}${ids.length > 4 ? ` and ${ids.length - 4} more` : ''}. Add the ${columns.length === 1 ? 'column' : 'columns'} to the export, or type the figures into the return.`,
     };
   });
 }
 
 /** Why a figure is blank, for its note in the return and the tally's notes: the columns the export lacks. */
-export function blankFigureReason(headers: readonly string[]): string {
+export function blankFigureReason(headers: readonly string[], what = 'The case data'): string {
   const quoted = headers.map((h) => `"${h.replace(/\s*#/, ' 1 …')}"`);
-  return `The case data has no ${quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]} columns` : `${quoted[0]} column`}`;
+  return `${what} has no ${quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]} columns` : `${quoted[0]} column`}`;
+}
+
+/**
+ * Why figures are blank, from the column keys they lack: a case column's in the case data, an event column's
+ * (`table.key`) in that event table, named with its file where it was given ("The Contacts table (calls.csv)").
+ */
+export function blankColumnsReason(framework: Framework, keys: readonly string[], eventFiles: Record<string, string> = {}): string {
+  const byTable = new Map<string | null, string[]>();
+  for (const key of keys) {
+    const table = key.includes('.') ? key.split('.')[0]! : null;
+    byTable.set(table, [...(byTable.get(table) ?? []), columnHeader(framework, key)]);
+  }
+  return [...byTable]
+    .map(([table, headers]) => (table === null ? blankFigureReason(headers) : blankFigureReason(headers, `The ${eventTableOf(framework, table).label} table${eventFiles[table] ? ` (${eventFiles[table]})` : ''}`)))
+    .join('; ');
 }

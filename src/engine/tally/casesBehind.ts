@@ -1,6 +1,7 @@
 import type { Figure } from '../../frameworks/expand';
 import type { Framework } from '../../frameworks/schema';
 import type { CaseRecord } from '../cases/caseRecord';
+import { caseIdKey } from '../cases/textKey';
 import { caseTest } from '../spec/caseTest';
 import { figureSpec } from '../spec/figureSpec';
 import type { Period } from './period';
@@ -14,9 +15,9 @@ export function casesBehind(figure: Figure, cases: readonly CaseRecord[], framew
   const spec = figureSpec(figure, framework);
   if (spec.kind === 'event_count' || spec.kind === 'event_cases') {
     const matches = caseTest(spec.terms, period);
-    const withEvents = new Set((events[spec.events] ?? []).filter((e) => e.duplicateOf === null && matches(e)).map((e) => e.id));
+    const withEvents = new Set((events[spec.events] ?? []).filter((e) => e.duplicateOf === null && matches(e)).map((e) => caseIdKey(e.id)));
     const inCases = spec.kind === 'event_cases' ? caseTest(spec.caseTerms, period) : () => true;
-    return cases.filter((record) => record.duplicateOf === null && withEvents.has(record.id) && inCases(record));
+    return cases.filter((record) => record.duplicateOf === null && withEvents.has(caseIdKey(record.id)) && inCases(record));
   }
   // A duration's cases are those its mean is over.
   if (spec.kind !== 'count' && spec.kind !== 'duration') return [];

@@ -3,7 +3,7 @@ import { figuresOf, type Figure } from '../../frameworks/expand';
 import type { Framework } from '../../frameworks/schema';
 import type { CaseRecord } from '../cases/caseRecord';
 import { rowIssue, type RowIssue } from '../cases/rowIssues';
-import { ownCopy } from '../cases/textKey';
+import { caseIdKey, ownCopy } from '../cases/textKey';
 import { SharedAtoms } from '../spec/caseTest';
 import { figureSpec } from '../spec/figureSpec';
 import type { Period } from './period';
@@ -28,6 +28,8 @@ export interface EventTallyResult {
 
 /** One case's events of one table: the rows (to report them if the case is unknown) and how many each figure counts. */
 interface CaseEvents {
+  /** The Case ID as the first of its events gave it. */
+  id: string;
   rows: number[];
   counts: Uint32Array | null;
 }
@@ -99,13 +101,15 @@ export class EventTally {
   /** A case of the case data; a row repeating an earlier Case ID adds nothing. */
   addCase(record: CaseRecord): void {
     // A framework without event tables joins nothing to its cases: a million Case IDs need not be kept.
-    if (this.tables.size === 0 || record.duplicateOf !== null || !record.id || this.cases.has(record.id)) return;
+    if (this.tables.size === 0 || record.duplicateOf !== null || !record.id) return;
+    const key = caseIdKey(record.id);
+    if (this.cases.has(key)) return;
     this.caseAtoms.next(record);
     let holds: Uint8Array | null = null;
     this.caseTests.forEach((test, i) => {
       if (test?.()) (holds ??= new Uint8Array(this.figures.length))[i] = 1;
     });
-    this.cases.set(ownCopy(record.id), holds);
+    this.cases.set(ownCopy(key), holds);
   }
 
   /**
@@ -132,8 +136,9 @@ export class EventTally {
       }
       table.seenEventIds.set(ownCopy(eventId), record.row);
     }
-    let entry = table.byCase.get(record.id);
-    if (!entry) table.byCase.set(ownCopy(record.id), (entry = { rows: [], counts: null }));
+    const key = caseIdKey(record.id);
+    let entry = table.byCase.get(key);
+    if (!entry) table.byCase.set(ownCopy(key), (entry = { id: ownCopy(record.id), rows: [], counts: null }));
     entry.rows.push(record.row);
     table.atoms.next(record);
     table.tests.forEach((test, i) => {
@@ -144,7 +149,7 @@ export class EventTally {
 
   /** Whether a Case ID is a case of the case data. */
   hasCase(id: string): boolean {
-    return this.cases.has(id);
+    return this.cases.has(caseIdKey(id));
   }
 
   /** The figures, joined over both tables; tables given no rows leave their figures null. */
@@ -157,8 +162,9 @@ export class EventTally {
       table.figureIndex.forEach((i) => (values[i] = 0));
       const spec = eventTableOf(this.framework, tableId);
       const header = eventTableView(this.framework, tableId).columns.find((c) => c.key === spec.caseId)!.header;
-      for (const [caseId, entry] of table.byCase) {
-        if (!this.cases.has(caseId)) {
+      for (const [key, entry] of table.byCase) {
+        const caseId = entry.id;
+        if (!this.cases.has(key)) {
           table.notCounted += entry.rows.length;
           for (const row of entry.rows)
             issues.push({
@@ -169,7 +175,7 @@ export class EventTally {
           continue;
         }
         if (!entry.counts) continue;
-        const holds = this.cases.get(caseId) ?? null;
+        const holds = this.cases.get(key) ?? null;
         entry.counts.forEach((count, t) => {
           if (count === 0) return;
           const i = table.figureIndex[t]!;

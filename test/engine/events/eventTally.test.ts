@@ -1,5 +1,5 @@
 import data from '../../fixtures/events-framework.json';
-import { CASE_HEADERS, CASES, CONTACT_HEADERS, CONTACTS } from '../../fixtures/eventCases';
+import { CASE_HEADERS, CASES, CASES_OTHER_SPELLINGS, CONTACT_HEADERS, CONTACTS, CONTACTS_OTHER_SPELLINGS } from '../../fixtures/eventCases';
 import { tableOf } from '../../support/tables';
 import { parseFramework } from '../../../src/frameworks/load';
 import { figuresOf } from '../../../src/frameworks/expand';
@@ -74,13 +74,22 @@ describe('event figures', () => {
     expect(without.notes.map((n) => n.code)).toContain('no_events');
   });
 
+  it('join an event to its case whatever the letter case or spaces around its Case ID, as the spreadsheet\'s lookups do', () => {
+    const spelt = tallyTable(tableOf(CASE_HEADERS, CASES_OTHER_SPELLINGS), framework, period, {}, [{ table: 'contacts', rows: tableOf(CONTACT_HEADERS, CONTACTS_OTHER_SPELLINGS, 'contacts.csv') }]);
+    expect(spelt.figures).toEqual(report.figures);
+    expect(spelt.rowIssues.filter((i) => i.code === 'unknown_case').map((i) => i.caseId)).toEqual(['c99']);
+    // " c3 " repeats C3: one case, counted once.
+    expect(spelt.rowIssues.filter((i) => i.code === 'duplicate_case_id').map((i) => i.row)).toEqual([7, 8]);
+  });
+
   it('are blank, not 0, when the event table lacks a column they read, with a note naming it', () => {
     const headers = CONTACT_HEADERS.filter((h) => h !== 'Answered at');
     const without = tallyTable(cases, framework, period, {}, [{ table: 'contacts', rows: tableOf(headers, CONTACTS, 'contacts.csv') }]);
     expect(without.figures['contacts.weekday_answered_48h']).toBeNull();
     expect(without.blanked['contacts.weekday_answered_48h']).toEqual(['contacts.answered_at']);
     expect(without.figures['contacts.by_channel.phone']).toBe(3);
-    expect(without.notes.find((n) => n.code === 'blank_figures')!.message).toMatch(/^The case data has no "Answered at" column: this figure is left blank, not 0: Weekday contacts answered within 48 hours\./);
+    // The note names the event table and its file, not the case data.
+    expect(without.notes.find((n) => n.code === 'blank_figures')!.message).toMatch(/^The Contacts table \(contacts\.csv\) has no "Answered at" column: this figure is left blank, not 0: Weekday contacts answered within 48 hours\./);
   });
 
   it('are 0 when the table is given with no rows', () => {

@@ -72,4 +72,25 @@ describe('proposeMapping abstains rather than guessing', () => {
     expect([...bound].sort()).toEqual(['Return!B2', 'Return!B3']);
     expect(proposal.unclaimed).toEqual([]);
   });
+
+  it('offers figures counted from event rows, a breakdown by an event table\'s column found as a case breakdown is', () => {
+    const safeSpaces = builtInFramework('safe-spaces');
+    const proposal = proposeMapping(safeSpaces, [
+      grid([['Total points of contact per type', null], ['Live chat', null], ['Email', null], ['Phone call', null], ['SMS activity', null], ['Video call', null], ['Letter', null], ['Total', null], ['Service users given a risk assessment', null]], [1]),
+    ]);
+    expect(['live_chat', 'email', 'phone', 'sms', 'video', 'letter'].map((c) => proposal.mapping.cells[`kpi.k32.by_channel.${c}`])).toEqual(['Return!B2', 'Return!B3', 'Return!B4', 'Return!B5', 'Return!B6', 'Return!B7']);
+    expect(proposal.mapping.cells['kpi.k18.risk_assessment']).toBe('Return!B9');
+  });
+
+  it('binds every event figure of a Safe Spaces return laid out by the product, its names taken away, to its own cell', async () => {
+    const safeSpaces = builtInFramework('safe-spaces');
+    const workbook = XlsxWorkbook.create();
+    const laid = returnSheets(safeSpaces, () => null);
+    await workbook.apply(laid.operations.filter((o) => o.op !== 'defineName'));
+    const proposal = proposeMapping(safeSpaces, await gridsOf(workbook));
+    const events = figuresOf(safeSpaces).filter((f) => f.template.kind === 'event_count' || f.template.kind === 'event_cases');
+    const wrong = events.filter((f) => proposal.mapping.cells[f.id] !== sheetCell(laid.cells.get(f.id)!.sheet, laid.cells.get(f.id)!.cell)).map((f) => `${f.id}: ${proposal.mapping.cells[f.id]}`);
+    expect(events.length).toBeGreaterThan(30);
+    expect(wrong).toEqual([]);
+  });
 });

@@ -14,4 +14,9 @@ describe('at_least_one', () => {
     expect(findings(rule, returnWith({}, { lists: { caseStudies: [{ text: 'Helped to move home.' }] } }))).toEqual([]);
     expect(findings(rule, returnWith({}))).toEqual([]);
   });
+  it('counts the rows begun in a typed-in table of that id', () => {
+    const row = { row: 1, cells: { text: { value: 'Helped to move home.', problem: null } } };
+    expect(findings({ ...rule, list: 'case_studies' }, returnWith({}, { tables: { case_studies: [] } }))[0]!.message).toBe('No case study is given; the return asks for at least 1.');
+    expect(findings({ ...rule, list: 'case_studies' }, returnWith({}, { tables: { case_studies: [row] } }))).toEqual([]);
+  });
 });
