@@ -66,6 +66,7 @@ export async function tallyCommand(args: string[], io: CliIo): Promise<number> {
   const tallied = await tallyFile(io, file, framework, period, {
     ...(flags.sheet ? { sheet: flags.sheet } : {}),
     issueLimit: ISSUES_IN_FULL,
+    profile,
     ...(flags.issues ? { onIssue: (issue) => fixes.push(fixListLine(issue)) } : {}),
     ...(flags.quiet ? {} : { onProgress: progressLine(io) }),
   }, events);

@@ -1,7 +1,7 @@
 import type { Framework } from '../frameworks/schema';
-import { caseImporter, feedRows, type CaseImporter, type ImportOptions } from '../engine/cases/importCases';
+import { caseImporter, feedRows, type CaseImporter } from '../engine/cases/importCases';
 import type { EventRows } from '../engine/events/eventImport';
-import { ReturnTally } from '../engine/report/returnTally';
+import { ReturnTally, type TallyOptions } from '../engine/report/returnTally';
 import { tallyTable, type TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
 import { readTable } from '../tables/readTable';
@@ -13,7 +13,7 @@ import type { CliIo } from './io';
  * tally, never held whole; anything else (or where the io cannot stream) is read whole, as `readTable` reads it. Event tables, read
  * already, are counted after the cases.
  */
-export async function tallyFile(io: CliIo, file: string, framework: Framework, period: Period, options: ImportOptions & { sheet?: string }, events: readonly EventRows[] = []): Promise<TallyReport> {
+export async function tallyFile(io: CliIo, file: string, framework: Framework, period: Period, options: TallyOptions & { sheet?: string }, events: readonly EventRows[] = []): Promise<TallyReport> {
   const rows = await openCaseRows(io, file, options.sheet);
   if (!rows) return tallyTable(await readTable(await io.readFile(file), file, { sheet: options.sheet }), framework, period, options, events);
 

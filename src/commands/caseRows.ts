@@ -1,10 +1,10 @@
 import type { Framework } from '../frameworks/schema';
 import type { CaseRecord } from '../engine/cases/caseRecord';
-import { caseImporter, feedRows, type CaseImporter, type ImportOptions, type SheetRow } from '../engine/cases/importCases';
+import { caseImporter, feedRows, type CaseImporter, type SheetRow } from '../engine/cases/importCases';
 import type { EventRows } from '../engine/events/eventImport';
 import type { RawTable } from '../engine/cases/rawTable';
 import { PROGRESS_EVERY, stopIfAborted, type RunOptions } from '../engine/progress';
-import { ReturnTally, type CountedEvents } from '../engine/report/returnTally';
+import { ReturnTally, type CountedEvents, type TallyOptions } from '../engine/report/returnTally';
 import type { TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
 import type { WorkbookPort } from '../workbook/port';
@@ -48,7 +48,7 @@ export async function tallyIntoCaseSheets(
   rows: CaseRowStream,
   framework: Framework,
   period: Period,
-  options: ImportOptions,
+  options: TallyOptions,
   given: readonly EventRows[] = [],
 ): Promise<{ report: TallyReport; sheets: CaseSheetRows; events: CountedEvents }> {
   let pass: { importer: CaseImporter; tally: ReturnTally; sheets: CaseSheetRows; read: { given: EventRows; records: CaseRecord[] }[] } | null = null;

@@ -1,3 +1,4 @@
+import { figuresOutsideProfile } from '../frameworks/profiles';
 import { figuresOf } from '../frameworks/expand';
 import type { Framework } from '../frameworks/schema';
 import { dayFromJsDate, displayDay, jsDateOfDay } from '../engine/cases/dates';
@@ -48,7 +49,7 @@ export interface FillResult {
 export async function fillReturn(port: WorkbookPort, input: { framework: Framework; period: Period; table: RawTable | CaseRowStream; events?: EventRows[]; overwrite?: boolean; mapping?: Mapping; profile?: string | null } & RunOptions & Pick<ImportOptions, 'issueLimit'>): Promise<FillResult> {
   const { framework, period, table } = input;
   const rows = 'rows' in table ? tableRows(table) : table;
-  const run = { ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.signal ? { signal: input.signal } : {}), ...(input.issueLimit !== undefined ? { issueLimit: input.issueLimit } : {}) };
+  const run = { ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.signal ? { signal: input.signal } : {}), ...(input.issueLimit !== undefined ? { issueLimit: input.issueLimit } : {}), profile: input.profile ?? null };
   const { report, sheets: caseSheets, events } = await tallyIntoCaseSheets(port, rows, framework, period, run, input.events ?? []);
   // The case sheets and each event table's: the rows every formula counts.
   const rowSheets = () => [...caseSheets.operations(), ...eventSheets(framework, events)];
@@ -71,7 +72,7 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
     const returnSheetNames = [...new Set(framework.sections.map((s) => s.sheet))];
     const laidOut = returnSheets(framework, (figure) => content(figure.id), { period: periodDates, lists, profile: input.profile ?? null });
     // Appended one by one: a spread of an operation per row overflows the call stack on a big export.
-    for (const op of [...laidOut.operations, ...rowSheets(), ...blankFigureNoteOperations(framework, report, (id) => laidOut.cells.get(id))]) operations.push(op);
+    for (const op of [...laidOut.operations, ...rowSheets(), ...blankFigureNoteOperations(framework, report, input.profile, (id) => laidOut.cells.get(id))]) operations.push(op);
     // Formulas now live in the figure cells: lock them against accidental typing; input cells stay open.
     for (const sheet of returnSheetNames) operations.push({ op: 'protect', sheet });
     await write(port, operations, input);
@@ -115,7 +116,7 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
     if (blankFormulas[i] !== null) operations.push({ op: 'write', sheet: place.sheet, at: place.range, rows: [[null]] });
     if (!mapped) operations.push({ op: 'style', sheet: place.sheet, range: place.range, style: 'input' });
   });
-  operations.push(...blankFigureNoteOperations(framework, report, (id) => { const p = blankPlaces.get(id); return p && { sheet: p.sheet, cell: p.range }; }));
+  operations.push(...blankFigureNoteOperations(framework, report, input.profile, (id) => { const p = blankPlaces.get(id); return p && { sheet: p.sheet, cell: p.range }; }));
   for (const [name, value] of [[PERIOD_FROM, periodDates.from], [PERIOD_TO, periodDates.to], ...(input.profile ? [[RETURN_NAMES.profile, input.profile] as const] : [])] as const) {
     const place = named.get(name);
     if (place) operations.push({ op: 'write', sheet: place.sheet, at: place.range.split(':')[0]!, rows: [[value]] });
@@ -183,11 +184,12 @@ function namesAfter(names: NamedRange[], operations: WorkbookOperation[]): Named
   return [...after.values()];
 }
 
-/** A note on each figure left blank because the export lacks a column it reads. */
-function blankFigureNoteOperations(framework: Framework, report: TallyReport, placeOf: (id: string) => { sheet: string; cell: string } | undefined): WorkbookOperation[] {
+/** A note on each figure left blank because the export lacks a column it reads (none on a figure the profile is not asked). */
+function blankFigureNoteOperations(framework: Framework, report: TallyReport, profile: string | null | undefined, placeOf: (id: string) => { sheet: string; cell: string } | undefined): WorkbookOperation[] {
+  const notAsked = figuresOutsideProfile(framework, profile);
   return Object.entries(report.blanked).flatMap(([id, keys]) => {
     const place = placeOf(id);
-    if (!place) return [];
+    if (!place || notAsked.has(id)) return [];
     const reason = blankColumnsReason(framework, keys, Object.fromEntries((report.events ?? []).map((t) => [t.table, t.source])));
     return [{ op: 'note', sheet: place.sheet, cell: place.cell, text: `${reason}, so this figure is left blank rather than 0. Type it if you know it, or add the column to the export and fill again.` }];
   });

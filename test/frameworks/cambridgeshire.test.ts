@@ -4,6 +4,7 @@ import { periodFromIso } from '../../src/engine/tally/period';
 import { tallyCases } from '../../src/engine/tally/tally';
 import { figuresOf } from '../../src/frameworks/expand';
 import { builtInFramework } from '../../src/frameworks/load';
+import { tallyTable } from '../../src/engine/report/tallyReport';
 import { tableOf } from '../support/tables';
 
 const framework = builtInFramework('cambridgeshire');
@@ -38,5 +39,14 @@ describe('the Cambridgeshire RJ service\'s time from referral to conference', ()
     const without = importCases(tableOf(HEADERS.slice(0, 4), rows), framework);
     const { figures, blanked } = tallyCases(without.cases, framework, period, without.absent);
     expect([figures['rj.weeks_to_conference'], blanked['rj.weeks_to_conference']]).toEqual([null, ['conference_date']]);
+  });
+
+  it('is noted as missing only for a service asked it: the RJ profile, not the general one', () => {
+    const table = tableOf(HEADERS.slice(0, 4), rows);
+    const notes = (profile: string) => tallyTable(table, framework, period, { profile }).notes.filter((n) => n.code === 'blank_figures').map((n) => n.message);
+    const aboutConference = (profile: string) => notes(profile).filter((m) => m.includes('Conference completed'));
+    expect(aboutConference('rj')).toHaveLength(1);
+    expect(aboutConference('general')).toEqual([]);
+    expect(tallyTable(table, framework, period, { profile: 'general' }).blanked['rj.weeks_to_conference']).toEqual(['conference_date']);
   });
 });

@@ -11,6 +11,13 @@ import { EventTally } from '../tally/eventTally';
 import type { Period } from '../tally/period';
 import { TallyCounter } from '../tally/tally';
 import { tallyReportOf, type TallyReport } from './tallyReport';
+import { figuresOutsideProfile } from '../../frameworks/profiles';
+
+/** How a return is tallied: how its rows are read, and the service profile it is made under. */
+export type TallyOptions = ImportOptions & {
+  /** Figures not asked of this profile get no note when a missing column leaves them blank: they are not applicable. */
+  profile?: string | null;
+};
 
 /**
  * A return's tally from its case data and its event tables, fed by a reader in any order (events before or
@@ -27,7 +34,7 @@ export class ReturnTally {
   constructor(
     private readonly framework: Framework,
     private readonly period: Period,
-    private readonly options: ImportOptions = {},
+    private readonly options: TallyOptions = {},
   ) {
     this.counter = new TallyCounter(framework, period);
     this.events = new EventTally(framework, period);
@@ -95,7 +102,7 @@ export class ReturnTally {
       const columns = [...new Set(figure.parts.flatMap((id) => eventBlanked[id] ?? []))];
       if (columns.length) eventBlanked[figure.id] = columns;
     }
-    const report = tallyReportOf(cases, { ...tally, blanked: { ...tally.blanked, ...eventBlanked } }, source, this.framework, this.period, Object.fromEntries(joined.tables.map((t) => [t.table, t.source])));
+    const report = tallyReportOf(cases, { ...tally, blanked: { ...tally.blanked, ...eventBlanked } }, source, this.framework, this.period, Object.fromEntries(joined.tables.map((t) => [t.table, t.source])), figuresOutsideProfile(this.framework, this.options.profile));
     const given = new Set(joined.tables.map((t) => t.table));
     const notGiven = this.framework.events.filter((t) => !given.has(t.id) && this.framework.figures.some((f) => (f.kind === 'event_count' || f.kind === 'event_cases') && f.events === t.id));
     return {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { figuresOf } from '../../frameworks/expand';
 import { columnHeader, eventTableOf } from '../../frameworks/eventTables';
 import type { Framework } from '../../frameworks/schema';
-import { caseImporter, feedRows, type ImportOptions, type ImportSummary } from '../cases/importCases';
+import { caseImporter, feedRows, type ImportSummary } from '../cases/importCases';
 import type { RawTable } from '../cases/rawTable';
 import type { CaseRecord } from '../cases/caseRecord';
 import { rowIssueSchema } from '../cases/rowIssues';
@@ -10,7 +10,7 @@ import { moreRowIssuesSchema } from '../cases/issueLog';
 import { periodToIso, type Period } from '../tally/period';
 import type { TallyResult } from '../tally/tally';
 import type { EventRows } from '../events/eventImport';
-import { ReturnTally } from './returnTally';
+import { ReturnTally, type TallyOptions } from './returnTally';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
@@ -47,7 +47,7 @@ export function tallyTable(
   table: RawTable,
   framework: Framework,
   period: Period,
-  options: ImportOptions = {},
+  options: TallyOptions = {},
   events: readonly EventRows[] = [],
   /** Each event row as read and joined (a repeated event marked), for naming the cases behind an event figure. */
   onEvent?: (table: string, record: CaseRecord) => void,
@@ -59,7 +59,7 @@ export function tallyTable(
 }
 
 /** The report of an import and its tally. */
-export function tallyReportOf(imported: ImportSummary, tally: TallyResult, source: string, framework: Framework, period: Period, eventFiles: Record<string, string> = {}): TallyReport {
+export function tallyReportOf(imported: ImportSummary, tally: TallyResult, source: string, framework: Framework, period: Period, eventFiles: Record<string, string> = {}, notAsked: ReadonlySet<string> = new Set()): TallyReport {
   const { figures, blanked, lists } = tally;
   return {
     framework: framework.id,
@@ -69,7 +69,7 @@ export function tallyReportOf(imported: ImportSummary, tally: TallyResult, sourc
     blanked,
     rowIssues: imported.issues,
     moreRowIssues: imported.moreIssues,
-    notes: [...imported.notes, ...blankFigureNotes(blanked, framework, eventFiles)],
+    notes: [...imported.notes, ...blankFigureNotes(Object.fromEntries(Object.entries(blanked).filter(([id]) => !notAsked.has(id))), framework, eventFiles)],
     lists,
     cases: { rows: imported.rows, notCounted: imported.notCounted },
   };
