@@ -66,8 +66,9 @@ function dependentsOf(framework: Framework): Map<string, string[]> {
  * Secondary: then, while any hidden cell can be worked out exactly from the published cells through the
  * framework's equations (each breakdown sums to its total; a cross-table's rows and columns sum to its margins;
  * identities), one more cell of an equation holding it is hidden: the smallest non-zero published part, else
- * the smallest published cell. Blank, text and unheld figures count as hidden to this test, since they are
- * not published numbers either.
+ * the smallest published cell; when every cell of its own equations is hidden already, of the nearest equations
+ * reached through hidden cells (a self-referral total of two hidden parts is given away by their breakdown).
+ * Blank, text and unheld figures count as hidden to this test, since they are not published numbers either.
  * Percentages and means on a hidden count or base are hidden too.
  *
  * The guarantee: no suppressed cell's exact value follows from the published values by any linear
@@ -96,15 +97,28 @@ export function protectReturn(data: ReturnData, preset: Preset): Disclosure {
   const equations = disclosureEquations(framework);
   const unpublished = new Set(figures.map((f) => f.id).filter((id) => number(id) === null));
   const hidden = () => new Set([...unpublished, ...reasons.keys()]);
-  // One more published cell of the given equations hidden, to cover `cell`: the smallest non-zero part, else the smallest cell.
-  const complement = (cell: string, from: readonly Equation[]): boolean => {
-    const candidates = [...new Set(from.flatMap((e) => [...e.keys()]))].filter((id) => !reasons.has(id) && !unpublished.has(id));
+  const isHidden = (id: string) => reasons.has(id) || unpublished.has(id);
+  // One more published cell of the given equations hidden: the smallest non-zero part, else the smallest cell.
+  const complement = (from: readonly Equation[]): boolean => {
+    const candidates = [...new Set(from.flatMap((e) => [...e.keys()]))].filter((id) => !isHidden(id));
     if (!candidates.length) return false;
-    const parts = candidates.filter((id) => !from.some((e) => e.get(id) === -1 && e.has(cell)));
+    const parts = candidates.filter((id) => !from.some((e) => e.get(id) === -1));
     const pool = parts.length ? parts : candidates;
     const nonZero = pool.filter((id) => number(id) !== 0);
     reasons.set((nonZero.length ? nonZero : pool).sort((a, b) => number(a)! - number(b)!)[0]!, 'secondary');
     return true;
+  };
+  // The equations nearest `cell` that still hold a published cell: its own, else those reached from them through
+  // hidden cells (a cell whose own equations are all hidden is given away through its neighbours' published cells).
+  const nearestOpen = (cell: string): Equation[] => {
+    const reached = new Set([cell]);
+    for (let frontier = [cell]; frontier.length; ) {
+      const around = equations.filter((e) => frontier.some((id) => e.has(id)));
+      if (around.some((e) => [...e.keys()].some((id) => !isHidden(id)))) return around;
+      frontier = [...new Set(around.flatMap((e) => [...e.keys()]))].filter((id) => !reached.has(id));
+      for (const id of frontier) reached.add(id);
+    }
+    return [];
   };
   const unhelpable = new Set<string>();
   for (;;) {
@@ -112,8 +126,8 @@ export function protectReturn(data: ReturnData, preset: Preset): Disclosure {
     for (let changed = true; changed; ) {
       changed = false;
       for (const equation of equations) {
-        const inside = [...equation.keys()].filter((id) => reasons.has(id) || unpublished.has(id));
-        if (inside.length === 1 && reasons.has(inside[0]!) && complement(inside[0]!, [equation])) changed = true;
+        const inside = [...equation.keys()].filter(isHidden);
+        if (inside.length === 1 && reasons.has(inside[0]!) && complement([equation])) changed = true;
       }
     }
     // The full test: combinations of equations, across crossing rows and columns.
@@ -121,7 +135,7 @@ export function protectReturn(data: ReturnData, preset: Preset): Disclosure {
     if (!exposed.length) break;
     const cell = exposed[0]!;
     // Forced by the equations alone (a breakdown of one part) when there is nothing else to hide.
-    if (!complement(cell, equations.filter((e) => e.has(cell)))) unhelpable.add(cell);
+    if (!complement(nearestOpen(cell))) unhelpable.add(cell);
   }
 
   for (const [id, on] of dependents) if (!reasons.has(id) && on.some((c) => reasons.has(c))) reasons.set(id, 'percentage');

@@ -123,6 +123,18 @@ describe('secondary suppression, by hand', () => {
     expect(suppressed).toContainEqual({ id: 'referrals.by_source.health', reason: 'secondary' });
   });
 
+  it('covers a cell given away only through other equations, when every other cell of its own is hidden', () => {
+    // referrals.self = by_source.self + by_source.self_online, all three small: no cell of that identity is left to
+    // hide, yet the breakdown of referrals.total gives the sum of the two parts, hence referrals.self.
+    const data = returnWith({ 'referrals.total': 100, 'referrals.self': 3, 'referrals.by_source.self': 2, 'referrals.by_source.self_online': 1, 'referrals.by_source.police': 60, 'referrals.by_source.health': 12, 'referrals.by_source.other_agency': 25 });
+    const { published } = protectReturn(data, 'under5');
+    const hidden = hiddenOf(data, published);
+    expect(published['referrals.self']).toBe(SUPPRESSED);
+    expect(determinedCells(equations, new Set(hidden)).filter((id) => published[id] === SUPPRESSED)).toEqual([]);
+    expect(published['referrals.by_source.health']).toBe(SUPPRESSED);
+    expect(published['referrals.total']).toBe(100);
+  });
+
   it('finds a cell given away only by rows and columns together, which no single equation shows', () => {
     // x + y = T, x + z = U and y = z, with T and U published: x, y, z hidden together can each move (x up, y and z
     // down); with z published, the second equation gives x and the first then y.
