@@ -66,7 +66,9 @@ function formatRowIssues(report: TallyReport, framework: Framework): string[] {
   // A contradiction is grouped by the framework's row check that found it, with that check's title.
   const byKind = new Map<string, RowIssue[]>();
   for (const issue of issues) byKind.set(issueKind(issue), [...(byKind.get(issueKind(issue)) ?? []), issue]);
-  const beyond = new Map(report.moreRowIssues.map((m) => [issueKind(m), m.rows.length]));
+  // One kind can be beyond the shown ones in the case data and in each event table: their rows add up.
+  const beyond = new Map<string, number>();
+  for (const m of report.moreRowIssues) beyond.set(issueKind(m), (beyond.get(issueKind(m)) ?? 0) + m.rows.length);
   const count = (kind: string, group: RowIssue[]) => group.length + (beyond.get(kind) ?? 0);
   for (const [kind, group] of [...byKind].sort((a, b) => count(b[0], b[1]) - count(a[0], a[1]))) {
     const first = group[0]!;

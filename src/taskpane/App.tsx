@@ -47,6 +47,7 @@ export function App({ host }: { host: PaneHost }) {
   const selectedCell = useSelectedCell(host, checked !== null);
 
   const busy = status.kind === 'busy';
+  const eventTables = frameworks.find((f) => f.id === choice.frameworkId)?.events ?? [];
   const chosen = () => ({ framework: paneFramework(choice.frameworkId), period: periodOfControls(choice.from, choice.to), profile: choice.profile });
   const loadFramework = (file: File) =>
     void pane.run(`Loading ${file.name}`, async () => {
@@ -73,10 +74,10 @@ export function App({ host }: { host: PaneHost }) {
         </Text>
         <ReturnControls value={choice} onChange={setChoice} frameworks={frameworks} onFrameworkFile={loadFramework} busy={busy} />
         {host.kind === 'excel' ? (
-          <ExcelSteps host={host} pane={pane} chosen={chosen} busy={busy} />
+          <ExcelSteps host={host} pane={pane} chosen={chosen} eventTables={eventTables} busy={busy} />
         ) : (
           <>
-            <BrowserSteps host={host} pane={pane} chosen={chosen} busy={busy} />
+            <BrowserSteps host={host} pane={pane} chosen={chosen} eventTables={eventTables} busy={busy} />
             <BrowserSendStep host={host} pane={pane} busy={busy} />
           </>
         )}

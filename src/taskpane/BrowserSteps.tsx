@@ -1,9 +1,10 @@
 import { Button, Checkbox, Text, Title3, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Framework } from '../frameworks/schema';
+import type { EventTable, Framework } from '../frameworks/schema';
 import type { Period } from '../engine/tally/period';
-import type { CaseSource } from './caseSource';
+import type { GivenRows } from './caseSource';
 import { CaseDataInput, sourceOf, type CaseRows } from './CaseDataInput';
+import { EventRowsInput, eventSourcesOf, type EventRowsGiven } from './EventRowsInput';
 import { FilePicker } from './FilePicker';
 import type { BrowserPaneHost } from './paneHost';
 import { fillMessage, type PaneState } from './usePaneState';
@@ -17,22 +18,27 @@ export interface StepsProps {
   pane: PaneState;
   /** The return and period in the controls, or a message saying what is wrong with them. */
   chosen(): { framework: Framework; period: Period; profile: string | null };
+  /** The event tables of the return chosen: each gets its own rows beside the case data. */
+  eventTables: readonly EventTable[];
   busy: boolean;
 }
 
 /** The page's steps: open a return or case data, fill, check, download. */
-export function BrowserSteps({ host, pane, chosen, busy }: StepsProps & { host: BrowserPaneHost }) {
+export function BrowserSteps({ host, pane, chosen, eventTables, busy }: StepsProps & { host: BrowserPaneHost }) {
   const styles = useStyles();
   const [rows, setRows] = useState<CaseRows>(null);
+  const [events, setEvents] = useState<EventRowsGiven>({});
+  /** The case rows and event rows given, read when a fill starts. */
+  const given = async (): Promise<GivenRows> => ({ cases: await sourceOf(rows), events: await eventSourcesOf(eventTables, events) });
   const [overwrite, setOverwrite] = useState(false);
   const open = pane.open;
   const session = open?.session ?? null;
 
   /** Fills a new return from case data read when the fill starts. */
-  const fillNew = (name: string, cases: () => Promise<CaseSource | null>) =>
+  const fillNew = (name: string, rowsGiven: () => Promise<GivenRows>) =>
     pane.openWith(`Filling ${name} from the case data`, (step) => host.newReturn(name, step), () => {
       const { framework, period, profile } = chosen();
-      return async (s, step) => s.fill(framework, period, await cases(), false, profile, step);
+      return async (s, step) => s.fill(framework, period, await rowsGiven(), false, profile, step);
     });
   const newName = rows?.kind === 'file' ? `${rows.name.replace(/\.[^.]*$/, '')} - return.xlsx` : 'return.xlsx';
 
@@ -46,7 +52,7 @@ export function BrowserSteps({ host, pane, chosen, busy }: StepsProps & { host: 
           <FilePicker inputLabel="Return workbook (.xlsx)" accept=".xlsx" appearance="primary" disabled={busy} onFile={(file) => void pane.openWith(`Opening ${file.name}`, (step) => host.openFile(file, step))}>
             Open a return (.xlsx)
           </FilePicker>
-          <Button disabled={busy} onClick={() => void fillNew('sample-return.xlsx', async () => ({ kind: 'text', text: await host.sampleCases(), name: 'the sample export' }))}>
+          <Button disabled={busy} onClick={() => void fillNew('sample-return.xlsx', async () => ({ cases: { kind: 'text', text: await host.sampleCases(), name: 'the sample export' }, events: [] }))}>
             Load sample
           </Button>
         </div>
@@ -59,9 +65,10 @@ export function BrowserSteps({ host, pane, chosen, busy }: StepsProps & { host: 
           2. Fill from case data
         </Title3>
         <CaseDataInput rows={rows} onRows={setRows} countRows={host.countCases} run={pane.run} busy={busy} pasteLabel="Or paste case rows here" />
+        <EventRowsInput tables={eventTables} given={events} onGiven={setEvents} countRows={host.countCases} run={pane.run} busy={busy} />
         <Checkbox checked={overwrite} onChange={(_, d) => setOverwrite(d.checked === true)} label="Replace figures typed in the return (the typed values are kept in a Replaced values sheet)" />
         <div className={styles.row}>
-          <Button appearance="primary" disabled={busy || !rows} onClick={() => void fillNew(newName, () => sourceOf(rows))}>
+          <Button appearance="primary" disabled={busy || !rows} onClick={() => void fillNew(newName, given)}>
             Fill a new return
           </Button>
           {session && (
@@ -70,7 +77,7 @@ export function BrowserSteps({ host, pane, chosen, busy }: StepsProps & { host: 
               onClick={() =>
                 void pane.run(`Filling ${session.name}`, async (step) => {
                   const { framework, period, profile } = chosen();
-                  const tally = await session.fill(framework, period, await sourceOf(rows), overwrite, profile, step);
+                  const tally = await session.fill(framework, period, await given(), overwrite, profile, step);
                   await pane.refresh(session, tally);
                   return fillMessage(session.name, tally);
                 })

@@ -15,14 +15,28 @@ const useStyles = makeStyles({
  */
 export type CaseRows = { kind: 'file'; file: File; name: string; rows: number } | { kind: 'pasted'; text: string } | null;
 
-/** The case data to fill from, or null when there is none (in Excel: the workbook's own Case data sheet). */
-export async function sourceOf(rows: CaseRows): Promise<CaseSource | null> {
-  if (!rows) return null;
-  if (rows.kind === 'file') return { kind: 'bytes', bytes: await rows.file.arrayBuffer(), name: rows.file.name };
-  return rows.text.trim() ? { kind: 'text', text: rows.text, name: 'the pasted case rows' } : null;
+/** How an input names the rows it takes: the case data, or one of a framework's event tables. */
+export interface RowsNames {
+  /** "Case data", "Contacts": names the file and what was opened. */
+  table: string;
+  /** "case rows", "contacts rows": what a count of its rows counts. */
+  rows: string;
+  /** What a person does once the rows are read. */
+  next: string;
+  /** The columns the rows need, said under the paste box. */
+  hint: string;
 }
 
-/** Opens or takes pasted case rows, with the header row, from the case-management system's export. */
+export const CASE_DATA: RowsNames = { table: 'Case data', rows: 'case rows', next: 'Fill the return next.', hint: 'Copy the rows from your case-management export, with the header row.' };
+
+/** The rows to fill from, or null when there are none (in Excel: the workbook's own Case data sheet). */
+export async function sourceOf(rows: CaseRows, names: RowsNames = CASE_DATA): Promise<CaseSource | null> {
+  if (!rows) return null;
+  if (rows.kind === 'file') return { kind: 'bytes', bytes: await rows.file.arrayBuffer(), name: rows.file.name };
+  return rows.text.trim() ? { kind: 'text', text: rows.text, name: `the pasted ${names.rows}` } : null;
+}
+
+/** Opens or takes pasted rows (the case data, or an event table), with the header row, from the case-management system's export. */
 export function CaseDataInput({
   rows,
   onRows,
@@ -30,14 +44,16 @@ export function CaseDataInput({
   run,
   busy,
   pasteLabel,
+  names = CASE_DATA,
 }: {
   rows: CaseRows;
   onRows(rows: CaseRows): void;
-  /** Reads the case data through, to say how many rows it holds (and to refuse a file that is not case data). */
+  /** Reads the rows through, to say how many they are (and to refuse a file that is not a table). */
   countRows(cases: CaseSource, step: StepControl): Promise<number>;
   run: RunStep;
   busy: boolean;
   pasteLabel: string;
+  names?: RowsNames;
 }) {
   const styles = useStyles();
   const [pasted, setPasted] = useState('');
@@ -45,7 +61,7 @@ export function CaseDataInput({
     <div className={styles.group}>
       <div className={styles.row}>
         <FilePicker
-          inputLabel="Case data file (CSV, TSV or .xlsx)"
+          inputLabel={`${names.table} file (CSV, TSV or .xlsx)`}
           accept=".csv,.tsv,.txt,.xlsx,text/csv,text/tab-separated-values"
           disabled={busy}
           onFile={(file) =>
@@ -53,22 +69,24 @@ export function CaseDataInput({
               const count = await countRows((await sourceOf({ kind: 'file', file, name: file.name, rows: 0 }))!, step);
               onRows({ kind: 'file', file, name: file.name, rows: count });
               setPasted('');
-              return `Read ${count} case rows from ${file.name}. Fill the return next.`;
+              return `Read ${count} ${names.rows} from ${file.name}. ${names.next}`;
             })
           }
         >
-          Open case data
+          {`Open ${names.table.toLowerCase()}`}
         </FilePicker>
         {rows?.kind === 'file' && (
           <>
-            <Text>Case data: {rows.name}</Text>
+            <Text>
+              {names.table}: {rows.name}
+            </Text>
             <Button size="small" disabled={busy} onClick={() => onRows(null)}>
               Let go of {rows.name}
             </Button>
           </>
         )}
       </div>
-      <Field label={pasteLabel} hint="Copy the rows from your case-management export, with the header row.">
+      <Field label={pasteLabel} hint={names.hint}>
         <Textarea
           value={pasted}
           resize="vertical"

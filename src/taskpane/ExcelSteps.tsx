@@ -1,7 +1,8 @@
 import { Button, Checkbox, Title3, makeStyles } from '@fluentui/react-components';
 import { useState } from 'react';
-import { caseRowCount, caseTableOf } from './caseSource';
+import { caseRowCount, caseTableOf, type CaseSource } from './caseSource';
 import { CaseDataInput, sourceOf, type CaseRows } from './CaseDataInput';
+import { EventRowsInput, eventSourcesOf, type EventRowsGiven } from './EventRowsInput';
 import { CheckButton } from './CheckButton';
 import { withoutSheets } from './pageWording';
 import type { StepsProps } from './BrowserSteps';
@@ -13,10 +14,14 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap', alignItems: 'center' },
 });
 
+/** How many rows a table pasted or opened in the pane holds. */
+const countRows = async (rows: CaseSource) => caseRowCount(await caseTableOf(rows));
+
 /** The pane's steps in Excel, on the open workbook: insert the template, fill, check, write the findings in, make the copy to send. */
-export function ExcelSteps({ host, pane, chosen, busy }: StepsProps & { host: ExcelPaneHost }) {
+export function ExcelSteps({ host, pane, chosen, eventTables, busy }: StepsProps & { host: ExcelPaneHost }) {
   const styles = useStyles();
   const [rows, setRows] = useState<CaseRows>(null);
+  const [events, setEvents] = useState<EventRowsGiven>({});
   const [overwrite, setOverwrite] = useState(false);
   const session = host.current;
   return (
@@ -40,7 +45,8 @@ export function ExcelSteps({ host, pane, chosen, busy }: StepsProps & { host: Ex
             Insert template
           </Button>
         </div>
-        <CaseDataInput rows={rows} onRows={setRows} countRows={async (cases) => caseRowCount(await caseTableOf(cases))} run={pane.run} busy={busy} pasteLabel="Case rows (optional): paste them here, or into the Case data sheet" />
+        <CaseDataInput rows={rows} onRows={setRows} countRows={countRows} run={pane.run} busy={busy} pasteLabel="Case rows (optional): paste them here, or into the Case data sheet" />
+        <EventRowsInput tables={eventTables} given={events} onGiven={setEvents} countRows={countRows} run={pane.run} busy={busy} />
         <Checkbox checked={overwrite} onChange={(_, d) => setOverwrite(d.checked === true)} label="Replace figures typed in the return (the typed values are kept in a Replaced values sheet)" />
         <div className={styles.row}>
           <Button
@@ -49,7 +55,7 @@ export function ExcelSteps({ host, pane, chosen, busy }: StepsProps & { host: Ex
             onClick={() =>
               void pane.run('Filling the return from the case data', async (step) => {
                 const { framework, period, profile } = chosen();
-                const tally = await session.fill(framework, period, await sourceOf(rows), overwrite, profile, step);
+                const tally = await session.fill(framework, period, { cases: await sourceOf(rows), events: await eventSourcesOf(framework.events, events) }, overwrite, profile, step);
                 await pane.refresh(session, tally);
                 return fillMessage(session.name, tally);
               })

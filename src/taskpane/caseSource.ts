@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isBlankCell, type RawTable } from '../engine/cases/rawTable';
+import type { EventRows } from '../engine/events/eventImport';
 import { InputError } from '../errors';
 import { readDelimited } from '../tables/readDelimited';
 import { readTable } from '../tables/readTable';
@@ -24,4 +25,19 @@ export async function caseTableOf(source: CaseSource): Promise<RawTable> {
 /** How many case rows a table holds: rows after the header with anything in them (a file's last line break adds a blank one). */
 export function caseRowCount(table: RawTable): number {
   return table.rows.slice(1).filter((row) => row.cells.some((cell) => !isBlankCell(cell))).length;
+}
+
+/** One event table's rows as the person gave them (contacts, service deliveries …), named by the framework's table id. */
+export const eventSourceSchema = z.object({ table: z.string().regex(/^[a-z0-9_]+$/), source: caseSourceSchema });
+export type EventSource = z.infer<typeof eventSourceSchema>;
+
+/** The rows a fill is given: the case data (null: the workbook's own Case data sheet) and any event tables. */
+export interface GivenRows {
+  cases: CaseSource | null;
+  events: readonly EventSource[];
+}
+
+/** Each event table's rows, read as the case data is, for the fill to join to the cases by Case ID. */
+export async function eventRowsOf(events: readonly EventSource[]): Promise<EventRows[]> {
+  return Promise.all(events.map(async ({ table, source }) => ({ table, rows: await caseTableOf(source) })));
 }

@@ -20,6 +20,7 @@ const PAGE_TERMS: [RegExp, string][] = [
   [/map it first \(returns map [^)]*\) and check it with --mapping mapping\.json; or check the figures as JSON\./g, 'map it first with "Map this template", then check it.'],
   [/Map the workbook again \(returns map [^)]*\) and check it with --mapping mapping\.json, or fill a fresh template\./g, 'Map the workbook again with "Map this template", or fill a new return.'],
   [/Name one with --sheet\./g, 'Put the cases on the first sheet, or save that sheet on its own.'],
+  [/Give it beside the case data \(--events [a-z0-9_]+=FILE\)\./g, 'Open or paste its rows under "Event rows" and fill again.'],
 ];
 
 export function inPageTerms(message: string): string {

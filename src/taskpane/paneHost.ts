@@ -6,7 +6,7 @@ import type { RunOptions } from '../engine/progress';
 import type { TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
 import type { Framework } from '../frameworks/schema';
-import type { CaseSource } from './caseSource';
+import type { CaseSource, GivenRows } from './caseSource';
 import type { CheckOutcome, ReturnSession } from './returnSession';
 
 /**
@@ -17,7 +17,7 @@ export interface PaneSession {
   readonly name: string;
   recognised(): Promise<boolean>;
   caseSheets(): Promise<string[]>;
-  fill(framework: Framework, period: Period, cases: CaseSource | null, overwrite?: boolean, profile?: string | null, options?: RunOptions): Promise<TallyReport>;
+  fill(framework: Framework, period: Period, given: GivenRows, overwrite?: boolean, profile?: string | null, options?: RunOptions): Promise<TallyReport>;
   check(options?: RunOptions): Promise<CheckOutcome>;
   writeFindings(explanations: ReadonlyMap<string, string>, options?: RunOptions): Promise<Finding[]>;
   map(framework: Framework, previous?: Mapping | null): Promise<TemplateMapping>;

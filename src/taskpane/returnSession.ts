@@ -19,7 +19,7 @@ import type { Framework } from '../frameworks/schema';
 import type { WorkbookPort } from '../workbook/port';
 import { paneFramework } from './paneFrameworks';
 import type { RunOptions } from '../engine/progress';
-import { caseTableOf, type CaseSource } from './caseSource';
+import { caseTableOf, eventRowsOf, type CaseSource, type GivenRows } from './caseSource';
 
 export interface CheckOutcome {
   findings: Finding[];
@@ -73,10 +73,15 @@ export class ReturnSession {
     await this.port.apply([...operations, ...blankCaseDataSheet(framework)]);
   }
 
-  /** Fills the return from case rows (pasted, or read from a file), or from its own case-data sheet. */
-  async fill(framework: Framework, period: Period, cases: CaseSource | RawTable | null, overwrite = false, profile: string | null = null, options: RunOptions = {}): Promise<TallyReport> {
+  /**
+   * Fills the return from case rows (pasted, or read from a file), or from its own case-data sheet, with the
+   * event tables given beside them: the same fill the command line runs with --events.
+   */
+  async fill(framework: Framework, period: Period, given: { cases: CaseSource | RawTable | null; events?: GivenRows['events'] }, overwrite = false, profile: string | null = null, options: RunOptions = {}): Promise<TallyReport> {
+    const { cases } = given;
+    const events = await eventRowsOf(given.events ?? []);
     const table = cases === null ? await readCaseData(this.port, this.name) : 'kind' in cases ? await caseTableOf(cases) : cases;
-    const report = (await fillReturn(this.port, { framework, period, table, overwrite, profile, ...(this.mapping ? { mapping: this.mapping } : {}), ...options })).report;
+    const report = (await fillReturn(this.port, { framework, period, table, events, overwrite, profile, ...(this.mapping ? { mapping: this.mapping } : {}), ...options })).report;
     // A fill through a mapping writes it into the workbook, as saving does.
     this.mapping = null;
     return report;

@@ -21,7 +21,7 @@ describe("the pane's session on a commissioner's template", () => {
     // Read through the mapping: the findings name the commissioner's cells.
     expect(checked.findings.flatMap((f) => f.cells).some((cell) => cell.startsWith("'Section A'!D"))).toBe(true);
 
-    await session.fill(framework, periodFromIso('2020-04-01', '2020-09-30'), cases);
+    await session.fill(framework, periodFromIso('2020-04-01', '2020-09-30'), { cases });
     const names = new Map((await session.port.names()).map((n) => [n.name, n]));
     expect(names.get('return.framework')).toBeDefined();
     expect(names.get('referrals.total')).toMatchObject({ sheet: 'Section A', range: proposal.mapping.cells['referrals.total']!.replace(/^.*!/, '') });

@@ -9,6 +9,8 @@ export const moreRowIssuesSchema = z.object({
   check: z.string().optional(),
   severity: z.enum(['error', 'warning']),
   rows: z.array(z.number().int().positive()),
+  /** The file of an event table's rows; absent for rows of the case data. */
+  source: z.string().optional(),
 });
 export type MoreRowIssues = z.infer<typeof moreRowIssuesSchema>;
 
@@ -31,7 +33,8 @@ export class IssueLog {
 
   add(issue: RowIssue): void {
     this.onIssue?.(issue);
-    const kind = issueKind(issue);
+    // Each event table's issues are its own: counted apart from the case data's, as their rows are another file's.
+    const kind = issue.source === undefined ? issueKind(issue) : `${issueKind(issue)}\u0000${issue.source}`;
     const count = (this.counts.get(kind) ?? 0) + 1;
     this.counts.set(kind, count);
     if (count <= this.limit) {
@@ -42,7 +45,7 @@ export class IssueLog {
       this.kept.push(issue);
       return;
     }
-    const more = this.beyond.get(kind) ?? { code: issue.code, ...(issue.check ? { check: issue.check } : {}), severity: issue.severity, rows: [] };
+    const more = this.beyond.get(kind) ?? { code: issue.code, ...(issue.check ? { check: issue.check } : {}), severity: issue.severity, rows: [], ...(issue.source === undefined ? {} : { source: issue.source }) };
     more.rows.push(issue.row);
     this.beyond.set(kind, more);
   }

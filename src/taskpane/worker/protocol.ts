@@ -5,7 +5,7 @@ import type { TemplateMapping } from '../../commands/mapTemplate';
 import type { Finding } from '../../engine/checks/findings';
 import { mappingSchema } from '../../engine/mapping/mapping';
 import type { TallyReport } from '../../engine/report/tallyReport';
-import { caseSourceSchema } from '../caseSource';
+import { caseSourceSchema, eventSourceSchema } from '../caseSource';
 
 /**
  * What the page asks of its worker and what the worker answers, checked on arrival at both ends. A workbook
@@ -21,7 +21,7 @@ export const requestSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('create'), name: z.string() }),
   z.object({ op: z.literal('countCases'), cases: caseSourceSchema }),
   z.object({ op: z.literal('describe'), session }),
-  z.object({ op: z.literal('fill'), session, frameworkId, from: isoDay, to: isoDay, cases: caseSourceSchema.nullable(), overwrite: z.boolean(), profile: z.string().nullable() }),
+  z.object({ op: z.literal('fill'), session, frameworkId, from: isoDay, to: isoDay, cases: caseSourceSchema.nullable(), events: z.array(eventSourceSchema), overwrite: z.boolean(), profile: z.string().nullable() }),
   z.object({ op: z.literal('check'), session }),
   z.object({ op: z.literal('writeFindings'), session, explanations: z.array(z.tuple([z.string(), z.string()])) }),
   z.object({ op: z.literal('map'), session, frameworkId, previous: mappingSchema.nullable() }),

@@ -6,13 +6,13 @@ import type { RunOptions } from '../../engine/progress';
 import type { TallyReport } from '../../engine/report/tallyReport';
 import { periodToIso, type Period } from '../../engine/tally/period';
 import type { Framework } from '../../frameworks/schema';
-import type { CaseSource } from '../caseSource';
+import type { CaseSource, GivenRows } from '../caseSource';
 import type { PaneSession } from '../paneHost';
 import type { CheckOutcome } from '../returnSession';
 import { WorkerClient } from './workerClient';
 
-/** Bytes handed to the worker, not copied: a case file's bytes are read again from the file for the next step. */
-const transferOf = (cases: CaseSource | null): Transferable[] => (cases?.kind === 'bytes' ? [cases.bytes] : []);
+/** Bytes handed to the worker, not copied: a case or event file's bytes are read again from the file for the next step. */
+const transferOf = (...sources: (CaseSource | null)[]): Transferable[] => sources.flatMap((s) => (s?.kind === 'bytes' ? [s.bytes] : []));
 
 /**
  * A workbook held in the page's worker, worked on as the pane works on any workbook: each call is a step the
@@ -81,9 +81,9 @@ export class RemoteSession implements PaneSession {
     return (await this.describe()).caseSheets;
   }
 
-  fill(framework: Framework, period: Period, cases: CaseSource | null, overwrite = false, profile: string | null = null, options: RunOptions = {}): Promise<TallyReport> {
+  fill(framework: Framework, period: Period, { cases, events }: GivenRows, overwrite = false, profile: string | null = null, options: RunOptions = {}): Promise<TallyReport> {
     const { from, to } = periodToIso(period);
-    return this.client.request({ op: 'fill', session: this.id, frameworkId: framework.id, from, to, cases, overwrite, profile }, options, transferOf(cases));
+    return this.client.request({ op: 'fill', session: this.id, frameworkId: framework.id, from, to, cases, events: [...events], overwrite, profile }, options, transferOf(cases, ...events.map((e) => e.source)));
   }
 
   check(options: RunOptions = {}): Promise<CheckOutcome> {

@@ -59,7 +59,7 @@ export function workerHandler(post: PostReply): (message: unknown) => void {
       }
       case 'fill':
         progress('reading', 0, null);
-        return { value: tallyForThePage(await find(request.session).session.fill(paneFramework(request.frameworkId), periodFromIso(request.from, request.to), request.cases, request.overwrite, request.profile, options)) };
+        return { value: tallyForThePage(await find(request.session).session.fill(paneFramework(request.frameworkId), periodFromIso(request.from, request.to), { cases: request.cases, events: request.events }, request.overwrite, request.profile, options)) };
       case 'check':
         progress('checking', 0, null);
         return { value: await find(request.session).session.check() };

@@ -21,7 +21,7 @@ describe('a workbook held in the page’s worker', () => {
     expect(await RemoteSession.countCases(cases)).toBe(ROWS.length);
     const session = await RemoteSession.create('new.xlsx');
     const stages: string[] = [];
-    const report = await session.fill(framework, period, cases, false, null, { onProgress: (stage) => stages.push(stage) });
+    const report = await session.fill(framework, period, { cases, events: [] }, false, null, { onProgress: (stage) => stages.push(stage) });
     expect(report.cases?.rows).toBe(ROWS.length);
     expect(stages[0]).toBe('reading');
     expect(await session.caseSheets()).toEqual(['Case data', 'Cases']);
@@ -30,16 +30,16 @@ describe('a workbook held in the page’s worker', () => {
 
   it('ends the worker of a workbook not yet kept when its step is cancelled, and then refuses further steps', async () => {
     const session = await RemoteSession.create('new.xlsx');
-    await expect(session.fill(framework, period, cases, false, null, cancelAtFirstStage())).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(session.fill(framework, period, { cases, events: [] }, false, null, cancelAtFirstStage())).rejects.toMatchObject({ name: 'AbortError' });
     await expect(session.recognised()).rejects.toThrow('the workbook was let go');
   }, 60_000);
 
   it('asks the worker of a kept workbook to stop a cancelled step: the workbook is as it was and still works', async () => {
     const session = await RemoteSession.create('new.xlsx');
     session.keep();
-    await expect(session.fill(framework, period, cases, false, null, cancelAtFirstStage())).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(session.fill(framework, period, { cases, events: [] }, false, null, cancelAtFirstStage())).rejects.toMatchObject({ name: 'AbortError' });
     expect(await session.recognised()).toBe(false);
-    await session.fill(framework, period, cases);
+    await session.fill(framework, period, { cases, events: [] });
     expect(await session.recognised()).toBe(true);
     const copy = await session.copy();
     expect((await copy.bytes()).byteLength).toBeGreaterThan(0);

@@ -42,7 +42,7 @@ describe("the page's worker", () => {
   it('fills a new workbook from case text with the tally the engine gives, reporting its stages, and hands the file back as a transferred buffer', async () => {
     const w = worker();
     const { session } = await w.value({ op: 'create', name: 'new.xlsx' });
-    const report: { figures: Record<string, number | null> } = await w.value({ op: 'fill', session, frameworkId: framework.id, ...period, cases: { kind: 'text', text: csv, name: 'cases.csv' }, overwrite: false, profile: null });
+    const report: { figures: Record<string, number | null> } = await w.value({ op: 'fill', session, frameworkId: framework.id, ...period, cases: { kind: 'text', text: csv, name: 'cases.csv' }, events: [], overwrite: false, profile: null });
     expect(report.figures).toEqual(tallyTable(tableOf(HEADERS, ROWS), framework, periodFromIso(period.from, period.to)).figures);
     const stages = w.replies.flatMap(({ reply }) => (reply.type === 'progress' ? [reply.stage] : []));
     expect(stages).toEqual(expect.arrayContaining(['reading', 'writing']));
@@ -60,7 +60,7 @@ describe("the page's worker", () => {
       if (reply.type === 'progress' && reply.id === cancelling) send({ type: 'cancel', id: reply.id });
     });
     const { session } = await w.value({ op: 'create', name: 'new.xlsx' });
-    const fill: WorkerRequest = { op: 'fill', session, frameworkId: framework.id, ...period, cases: { kind: 'text', text: csv, name: 'cases.csv' }, overwrite: false, profile: null };
+    const fill: WorkerRequest = { op: 'fill', session, frameworkId: framework.id, ...period, cases: { kind: 'text', text: csv, name: 'cases.csv' }, events: [], overwrite: false, profile: null };
     cancelling = 2;
     const { id, answer } = w.ask(fill);
     expect(id).toBe(2);
@@ -82,7 +82,7 @@ describe("the page's worker", () => {
       const poll = () => (seen() ? resolve(seen()!) : setTimeout(poll, 50));
       poll();
     });
-    w.handle({ type: 'run', id, frameworks: [loaded], request: { op: 'fill', session, frameworkId: loaded.id, from: '2024-04-01', to: '2025-03-31', cases: { kind: 'text', text, name: 'cases.csv' }, overwrite: false, profile: null } });
+    w.handle({ type: 'run', id, frameworks: [loaded], request: { op: 'fill', session, frameworkId: loaded.id, from: '2024-04-01', to: '2025-03-31', cases: { kind: 'text', text, name: 'cases.csv' }, events: [], overwrite: false, profile: null } });
     expect(await answer).toMatchObject({ type: 'done', value: { cases: { rows: 1 } } });
   }, 120_000);
 
