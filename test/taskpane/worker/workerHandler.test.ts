@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { builtInFramework } from '../../../src/frameworks/load';
-import { tallyTable } from '../../../src/engine/report/tallyReport';
+import { tallyTable, type TallyReport } from '../../../src/engine/report/tallyReport';
 import { periodFromIso } from '../../../src/engine/tally/period';
 import type { WorkerReply, WorkerRequest } from '../../../src/taskpane/worker/protocol';
 import { workerHandler } from '../../../src/taskpane/worker/workerHandler';
 import { XlsxWorkbook } from '../../../src/workbook/xlsxWorkbook';
 import { HEADERS, ROWS } from '../../fixtures/handBuiltCases';
+import { CASE_ROWS, CONTACT_ROWS, SAFE_SPACES_PERIOD, csvOf } from '../../fixtures/safeSpacesRows';
+import { readTable } from '../../../src/tables/readTable';
 import { tableOf } from '../../support/tables';
 
 const framework = builtInFramework('cambridgeshire');
@@ -85,6 +87,37 @@ describe("the page's worker", () => {
     w.handle({ type: 'run', id, frameworks: [loaded], request: { op: 'fill', session, frameworkId: loaded.id, from: '2024-04-01', to: '2025-03-31', cases: { kind: 'text', text, name: 'cases.csv' }, events: [], overwrite: false, profile: null } });
     expect(await answer).toMatchObject({ type: 'done', value: { cases: { rows: 1 } } });
   }, 120_000);
+
+  it('fills the event figures from event rows sent beside the case data, as the command line does with --events, naming each event row issue by its file', async () => {
+    const safeSpaces = builtInFramework('safe-spaces');
+    const w = worker();
+    const { session } = await w.value({ op: 'create', name: 'new.xlsx' });
+    const contacts = new TextEncoder().encode(csvOf(CONTACT_ROWS));
+    const report: TallyReport = await w.value({
+      op: 'fill', session, frameworkId: 'safe-spaces', ...SAFE_SPACES_PERIOD, overwrite: false, profile: null,
+      cases: { kind: 'text', text: csvOf(CASE_ROWS), name: 'cases.csv' },
+      events: [{ table: 'contacts', source: { kind: 'bytes', bytes: contacts.buffer as ArrayBuffer, name: 'contacts.csv' } }],
+    });
+    const asCli = tallyTable(await readTable(new TextEncoder().encode(csvOf(CASE_ROWS)), 'cases.csv'), safeSpaces, periodFromIso(SAFE_SPACES_PERIOD.from, SAFE_SPACES_PERIOD.to), {}, [
+      { table: 'contacts', rows: await readTable(new TextEncoder().encode(csvOf(CONTACT_ROWS)), 'contacts.csv') },
+    ]);
+    expect(report.figures).toEqual(asCli.figures);
+    expect(report.figures['kpi.k1.weekday_contacts']).toBeGreaterThan(0);
+    expect(report.events).toEqual([{ table: 'contacts', source: 'contacts.csv', rows: CONTACT_ROWS.length - 1, notCounted: 2 }]);
+    expect(report.rowIssues.filter((i) => i.source === 'contacts.csv').map((i) => [i.code, i.row])).toEqual([['duplicate_event', CONTACT_ROWS.length - 1], ['unknown_case', CONTACT_ROWS.length]]);
+
+    // The workbook holds the contacts the formulas count, and KPI 1 as a live formula over them.
+    const bytes: ArrayBuffer = await w.value({ op: 'bytes', session });
+    const filled = await XlsxWorkbook.fromBytes(new Uint8Array(bytes), 'back.xlsx');
+    const kpi1 = (await filled.names()).find((n) => n.name === 'kpi.k1.weekday_contacts')!;
+    expect((await filled.formulas([{ sheet: kpi1.sheet, cell: kpi1.range }]))[0]).toMatch(/event\.contacts\./);
+  }, 120_000);
+
+  it('drops a fill whose event table is not named as one', () => {
+    const w = worker();
+    w.handle({ type: 'run', id: 3, request: { op: 'fill', session: 1, frameworkId: 'safe-spaces', ...SAFE_SPACES_PERIOD, overwrite: false, profile: null, cases: null, events: [{ table: 'Contacts!', source: { kind: 'text', text: '', name: 'x' } }] } });
+    expect(w.replies.at(-1)!.reply).toMatchObject({ type: 'failed', id: -1, input: false });
+  });
 
   it("says what is wrong with a file in the person's terms, and drops a message that does not fit the protocol", async () => {
     const w = worker();
