@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { dayFromJsDate, excelSerialOfDay } from '../engine/cases/dates';
+import { excelSerialOfJsDate } from '../engine/cases/dates';
 import { CELL_TEXT_LIMIT, type RawCell } from '../engine/cases/rawTable';
 import { absoluteRef, cellAddress, columnLetters, parseCell } from './addresses';
 import type { GridCell, SheetGrid } from '../engine/mapping/grid';
@@ -302,7 +302,7 @@ function writeBlocks(op: WriteOperation): (WriteOperation & { bytes: number })[]
 /** What a cell holds, as Excel takes it through `formulas`: text that starts like a formula is kept as text. */
 export function toExcel(cell: CellWrite): string | number | boolean {
   if (cell === null) return '';
-  if (cell instanceof Date) return excelSerialOfDay(dayFromJsDate(cell) ?? 0);
+  if (cell instanceof Date) return excelSerialOfJsDate(cell);
   if (typeof cell === 'object') return `=${cell.formula}`;
   // Excel refuses text longer than a cell holds: it is cut to the limit (the import reports it).
   if (typeof cell === 'string') return /^[=+\-@]/.test(cell) ? `'${cell.slice(0, CELL_TEXT_LIMIT)}` : cell.slice(0, CELL_TEXT_LIMIT);

@@ -158,6 +158,8 @@ describe('toExcel', () => {
     expect(['=SUM(A1)', '+44', '-3 days', '@risk', 'plain'].map(toExcel)).toEqual(["'=SUM(A1)", "'+44", "'-3 days", "'@risk", 'plain']);
     expect(toExcel({ formula: 'A1+1' })).toBe('=A1+1');
     expect(toExcel(new Date(Date.UTC(2020, 3, 1)))).toBe(43922);
+    // A date and time keeps its time of day (a contact received at 18:00 on 1 April 2020), which durations between two read.
+    expect(toExcel(new Date(Date.UTC(2020, 3, 1, 18)))).toBeCloseTo(43922.75, 9);
     expect(toExcel(null)).toBe('');
   });
 });

@@ -64,6 +64,12 @@ export function excelSerialOfDay(day: Day): number {
   return serial <= 60 ? serial - 1 : serial;
 }
 
+/** A JavaScript date (UTC) as Excel's serial number, its time of day kept as the fraction: a date and time stays one. */
+export function excelSerialOfJsDate(date: Date): number {
+  const day = dayFromJsDate(date);
+  return day === null ? excelSerialOfDay(0) : excelSerialOfDay(day) + (date.getTime() - day * MS_PER_DAY) / MS_PER_DAY;
+}
+
 /** A day as a JavaScript date at midnight UTC, as spreadsheet writers take it. */
 export function jsDateOfDay(day: Day): Date {
   return new Date(day * MS_PER_DAY);
