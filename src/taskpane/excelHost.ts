@@ -6,6 +6,7 @@ import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
 import { base64Of, readDocument, type FileSource } from './documentFile';
 import type { ExcelPaneHost } from './paneHost';
 import { ReturnSession } from './returnSession';
+import { fillInWorker } from './worker/fillInWorker';
 
 /** What the pane needs from Office.js, passed in so that tests can give a fake. */
 export interface OfficeApi {
@@ -21,7 +22,8 @@ export function excelHost(api: OfficeApi = office()): ExcelPaneHost {
   const selection = new OfficeSelection(api.run);
   return {
     kind: 'excel',
-    current: new ReturnSession(new OfficeWorkbook(api.run), 'this workbook'),
+    // The rows are read and counted in a worker; only Office.js calls run on the pane's own thread.
+    current: new ReturnSession(new OfficeWorkbook(api.run), 'this workbook', fillInWorker),
     showCell: (_, cell) => selection.select(cell),
     showCells: (cells) => selection.selectMany(cells),
     selectedCell: () => selection.selected(),

@@ -29,6 +29,13 @@ export interface CheckOutcome {
   explanations: Map<string, string>;
 }
 
+/** A fill's reading and counting run elsewhere (Excel's pane: in a worker), reading and writing through `port`. */
+export type FillElsewhere = (
+  port: WorkbookPort,
+  fill: { name: string; framework: Framework; period: Period; given: GivenRows; overwrite: boolean; profile: string | null; mapping: Mapping | null },
+  options: RunOptions,
+) => Promise<TallyReport>;
+
 /**
  * What the task pane does with a workbook, whether the open one in Excel or a file in the browser: the same
  * commands the command line tool runs, against the workbook port.
@@ -40,6 +47,8 @@ export class ReturnSession {
   constructor(
     readonly port: WorkbookPort,
     readonly name: string,
+    /** Where a fill from given rows reads and counts them, when not here (Excel's pane keeps its own thread free). */
+    private readonly fillElsewhere?: FillElsewhere,
   ) {}
 
   /** Whether the workbook says which return it is (one from a template, or a mapped commissioner's template), or is being mapped. */
@@ -79,6 +88,11 @@ export class ReturnSession {
    */
   async fill(framework: Framework, period: Period, given: { cases: CaseSource | RawTable | null; events?: GivenRows['events'] }, overwrite = false, profile: string | null = null, options: RunOptions = {}): Promise<TallyReport> {
     const { cases } = given;
+    if (this.fillElsewhere && (cases === null || 'kind' in cases)) {
+      const report = await this.fillElsewhere(this.port, { name: this.name, framework, period, given: { cases, events: given.events ?? [] }, overwrite, profile, mapping: this.mapping }, options);
+      this.mapping = null;
+      return report;
+    }
     const events = await eventRowsOf(given.events ?? []);
     const table = cases === null ? await readCaseData(this.port, this.name) : 'kind' in cases ? await caseTableOf(cases) : cases;
     const report = (await fillReturn(this.port, { framework, period, table, events, overwrite, profile, ...(this.mapping ? { mapping: this.mapping } : {}), ...options })).report;

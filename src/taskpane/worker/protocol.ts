@@ -31,6 +31,11 @@ export const requestSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('prepareSubmission'), session }),
   z.object({ op: z.literal('bytes'), session }),
   z.object({ op: z.literal('release'), session }),
+  /**
+   * A fill of a workbook the page holds (Excel's open one): the worker reads and counts the rows, and reads and
+   * writes the workbook through the page (`port` replies, answered by `portAnswer`), which alone can reach it.
+   */
+  z.object({ op: z.literal('fillThrough'), name: z.string(), frameworkId, from: isoDay, to: isoDay, cases: caseSourceSchema.nullable(), events: z.array(eventSourceSchema), overwrite: z.boolean(), profile: z.string().nullable(), mapping: mappingSchema.nullable() }),
 ]);
 export type WorkerRequest = z.infer<typeof requestSchema>;
 
@@ -38,10 +43,16 @@ export const pageMessageSchema = z.discriminatedUnion('type', [
   /** `frameworks`: those loaded from files in the page, checked again by the worker before it uses them. */
   z.object({ type: z.literal('run'), id: z.number().int(), request: requestSchema, frameworks: z.array(z.unknown()).default([]) }),
   z.object({ type: z.literal('cancel'), id: z.number().int() }),
+  /** The page's answer to a workbook call of a `fillThrough` step: its value, or what went wrong. */
+  z.object({ type: z.literal('portAnswer'), id: z.number().int(), call: z.number().int(), value: z.unknown() }),
+  z.object({ type: z.literal('portFailed'), id: z.number().int(), call: z.number().int(), message: z.string(), input: z.boolean() }),
 ]);
 export type PageMessage = z.infer<typeof pageMessageSchema>;
 
 const stage = z.enum(['reading', 'tallying', 'checking', 'writing']);
+/** The workbook calls a fill makes (a spool is the worker's own: its rows arrive as writes). */
+export const portMethod = z.enum(['sheetNames', 'names', 'read', 'readUsed', 'readGrid', 'formulas', 'looks', 'apply']);
+export type PortMethod = z.infer<typeof portMethod>;
 
 export const workerReplySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), id: z.number().int(), stage, done: z.number(), total: z.number().nullable() }),
@@ -49,6 +60,11 @@ export const workerReplySchema = z.discriminatedUnion('type', [
   /** `input` says the message is for the person (an InputError), not a fault. */
   z.object({ type: z.literal('failed'), id: z.number().int(), message: z.string(), input: z.boolean() }),
   z.object({ type: z.literal('cancelled'), id: z.number().int() }),
+  /**
+   * A workbook call of a `fillThrough` step, for the page to make on its workbook. The writes of `apply` come in
+   * parts (`more` until the last), so the page never takes a whole export's cells in one message.
+   */
+  z.object({ type: z.literal('port'), id: z.number().int(), call: z.number().int(), method: portMethod, args: z.array(z.unknown()), more: z.boolean() }),
 ]);
 export type WorkerReply = z.infer<typeof workerReplySchema>;
 
@@ -68,5 +84,6 @@ export interface WorkerResults {
   prepareSubmission: Submission;
   bytes: ArrayBuffer;
   release: null;
+  fillThrough: TallyReport;
 }
 export type ResultOf<R extends WorkerRequest> = WorkerResults[R['op']];

@@ -12,7 +12,7 @@ import type { CheckOutcome } from '../returnSession';
 import { WorkerClient } from './workerClient';
 
 /** Bytes handed to the worker, not copied: a case or event file's bytes are read again from the file for the next step. */
-const transferOf = (...sources: (CaseSource | null)[]): Transferable[] => sources.flatMap((s) => (s?.kind === 'bytes' ? [s.bytes] : []));
+export const transferOf = (...sources: (CaseSource | null)[]): Transferable[] => sources.flatMap((s) => (s?.kind === 'bytes' ? [s.bytes] : []));
 
 /**
  * A workbook held in the page's worker, worked on as the pane works on any workbook: each call is a step the

@@ -4,6 +4,7 @@ import { loadedFrameworks } from '../paneFrameworks';
 import { workerReplySchema, type ResultOf, type WorkerReply, type WorkerRequest } from './protocol';
 import { startWorker } from './startWorker';
 import type { WorkerLike } from './workerLike';
+import type { WorkbookOperation, WorkbookPort } from '../../workbook/port';
 
 /** How a cancelled step ends on the page: its promise rejects with this. */
 export const cancelled = () => new DOMException('The step was cancelled.', 'AbortError');
@@ -12,6 +13,9 @@ interface Pending {
   resolve(value: unknown): void;
   reject(error: unknown): void;
   onProgress: RunOptions['onProgress'];
+  /** The workbook a `fillThrough` step reads and writes through the page, and the parts of an apply received so far. */
+  port?: WorkbookPort;
+  applying: WorkbookOperation[];
 }
 
 /**
@@ -30,7 +34,7 @@ export class WorkerClient {
     this.worker!.onerror = (event) => this.failAll(new Error(`the page's worker stopped (${event.message ?? 'it could not start'})`));
   }
 
-  request<R extends WorkerRequest>(request: R, options: RunOptions = {}, transfer: Transferable[] = []): Promise<ResultOf<R>> {
+  request<R extends WorkerRequest>(request: R, options: RunOptions = {}, transfer: Transferable[] = [], port?: WorkbookPort): Promise<ResultOf<R>> {
     return new Promise((resolve, reject) => {
       const { signal } = options;
       if (signal?.aborted) return reject(cancelled());
@@ -43,6 +47,8 @@ export class WorkerClient {
         resolve: (value) => (settle(), resolve(value as ResultOf<R>)),
         reject: (error) => (settle(), reject(error)),
         onProgress: options.onProgress,
+        ...(port ? { port } : {}),
+        applying: [],
       });
       this.worker.postMessage({ type: 'run', id, request, frameworks: loadedFrameworks() }, transfer);
     });
@@ -53,6 +59,26 @@ export class WorkerClient {
     this.worker?.terminate();
     this.worker = null;
     this.failAll(cancelled());
+  }
+
+  /**
+   * Makes a step's workbook call on the page's workbook and answers the worker. Once the writes begin, a cancel no
+   * longer ends the worker: they are applied whole, as one change, and the step ends as done.
+   */
+  private async portCall(reply: Extract<WorkerReply, { type: 'port' }>, pending: Pending): Promise<void> {
+    const { id, call, method, args, more } = reply;
+    if (method === 'apply') {
+      pending.applying.push(...(args[0] as WorkbookOperation[]));
+      if (more) return;
+      this.fresh = false;
+    }
+    try {
+      if (!pending.port) throw new Error('the step has no workbook to read or write');
+      const value = method === 'apply' ? await pending.port.apply(pending.applying.splice(0)) : await (pending.port[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+      this.worker?.postMessage({ type: 'portAnswer', id, call, value: value ?? null }, []);
+    } catch (e) {
+      this.worker?.postMessage({ type: 'portFailed', id, call, message: (e as Error).message, input: e instanceof InputError }, []);
+    }
   }
 
   private failAll(error: Error): void {
@@ -66,6 +92,7 @@ export class WorkerClient {
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     if (reply.type === 'progress') pending.onProgress?.(reply.stage, reply.done, reply.total);
+    else if (reply.type === 'port') void this.portCall(reply, pending);
     else if (reply.type === 'done') pending.resolve(reply.value);
     else if (reply.type === 'cancelled') pending.reject(cancelled());
     else pending.reject(reply.input ? new InputError(reply.message) : new Error(reply.message));

@@ -6,7 +6,8 @@ import { paneFramework, rememberFramework } from '../paneFrameworks';
 import { XlsxWorkbook } from '../../workbook/xlsxWorkbook';
 import { caseRowCount, caseTableOf } from '../caseSource';
 import { ReturnSession } from '../returnSession';
-import { pageMessageSchema, type WorkerReply, type WorkerRequest, type WorkerResults } from './protocol';
+import { pageMessageSchema, type PortMethod, type WorkerReply, type WorkerRequest, type WorkerResults } from './protocol';
+import { relayPort } from './relayPort';
 import { stoppablePort } from './stoppablePort';
 import { tallyForThePage } from './tallyForThePage';
 
@@ -29,6 +30,15 @@ export function workerHandler(post: PostReply): (message: unknown) => void {
   let sessions = 0;
   let current: AbortSignal | undefined;
   let queue = Promise.resolve();
+  /** Workbook calls of `fillThrough` steps waiting for the page's answer, by call number. */
+  const calls = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
+  let callNumbers = 0;
+  const portCall = (id: number) => (method: PortMethod, args: unknown[], more: boolean) => {
+    const call = ++callNumbers;
+    post({ type: 'port', id, call, method, args, more });
+    // A part of an `apply` with more to come gets no answer: the last part's answer is the whole apply's.
+    return more ? Promise.resolve() : new Promise((resolve, reject) => calls.set(call, { resolve, reject }));
+  };
 
   const hold = (workbook: XlsxWorkbook, name: string) => {
     const id = ++sessions;
@@ -42,7 +52,7 @@ export function workerHandler(post: PostReply): (message: unknown) => void {
     return found;
   };
 
-  async function run(request: WorkerRequest, progress: (stage: Stage, done: number, total: number | null) => void, signal: AbortSignal): Promise<{ value: WorkerResults[WorkerRequest['op']]; transfer?: Transferable[] }> {
+  async function run(id: number, request: WorkerRequest, progress: (stage: Stage, done: number, total: number | null) => void, signal: AbortSignal): Promise<{ value: WorkerResults[WorkerRequest['op']]; transfer?: Transferable[] }> {
     const options = { signal, onProgress: progress };
     switch (request.op) {
       case 'open':
@@ -96,6 +106,13 @@ export function workerHandler(post: PostReply): (message: unknown) => void {
       case 'release':
         held.delete(request.session);
         return { value: null };
+      case 'fillThrough': {
+        progress('reading', 0, null);
+        const session = new ReturnSession(stoppablePort(relayPort(portCall(id)), () => current), request.name);
+        if (request.mapping) session.useMapping(request.mapping);
+        const given = { cases: request.cases, events: request.events };
+        return { value: tallyForThePage(await session.fill(paneFramework(request.frameworkId), periodFromIso(request.from, request.to), given, request.overwrite, request.profile, options)) };
+      }
     }
   }
 
@@ -103,7 +120,7 @@ export function workerHandler(post: PostReply): (message: unknown) => void {
     current = controller.signal;
     try {
       controller.signal.throwIfAborted();
-      const { value, transfer } = await run(request, (stage, done, total) => post({ type: 'progress', id, stage, done, total }), controller.signal);
+      const { value, transfer } = await run(id, request, (stage, done, total) => post({ type: 'progress', id, stage, done, total }), controller.signal);
       post({ type: 'done', id, value }, transfer);
     } catch (e) {
       if (controller.signal.aborted) post({ type: 'cancelled', id });
@@ -120,6 +137,11 @@ export function workerHandler(post: PostReply): (message: unknown) => void {
     if (!parsed.success) return post({ type: 'failed', id: -1, message: `the worker was sent a message it does not understand: ${parsed.error.issues[0]?.message ?? ''}`, input: false });
     const m = parsed.data;
     if (m.type === 'cancel') return running.get(m.id)?.abort();
+    if (m.type === 'portAnswer' || m.type === 'portFailed') {
+      const waiting = calls.get(m.call);
+      calls.delete(m.call);
+      return m.type === 'portAnswer' ? waiting?.resolve(m.value) : waiting?.reject(m.input ? new InputError(m.message) : new Error(m.message));
+    }
     for (const framework of m.frameworks) rememberFramework(parseFramework(framework, 'a framework loaded in the page'));
     const controller = new AbortController();
     running.set(m.id, controller);
