@@ -1,5 +1,5 @@
 import { Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { explanationKey } from '../commands/annotateReturn';
 import type { ReadReturn } from '../commands/readReturn';
 import type { Finding } from '../engine/checks/findings';
@@ -48,50 +48,63 @@ export function ReturnView({ read, sections, findings, tally, explanations, mark
         {read.data.framework.title}, {period ? `${period.from} to ${period.to}` : 'period not stated in the workbook'}.
         {tally?.cases ? ` ${tally.cases.rows} case rows read, ${tally.cases.notCounted} not counted.` : ''} {count('error')} errors, {count('query')} queries ({explained} explained), {count('info')} notes.
       </Text>
-      {sections.map((section) => {
-        const flagged = section.figures.filter((f) => f.findings.length).length;
-        return (
-          <details key={section.id} open={section.figures.some(isMarked) || undefined}>
-            <summary className={styles.summary}>
-              {section.label}: {section.figures.length} figures{flagged ? `, ${flagged} with findings` : ''}
-            </summary>
-            <table className={styles.table}>
-              <thead>
-                <tr>
-                  <th scope="col" className={styles.cell} style={{ width: '50%' }}>
-                    Figure
-                  </th>
-                  <th scope="col" className={styles.cell}>
-                    Value
-                  </th>
-                  <th scope="col" className={styles.cell}>
-                    Cell
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {section.figures.map((figure) => (
-                  <tr key={figure.id} ref={isMarked(figure) ? markedRow : undefined} className={isMarked(figure) ? styles.marked : undefined} aria-current={isMarked(figure) || undefined}>
-                    <th scope="row" className={styles.cell} style={{ fontWeight: 'normal' }}>
-                      {figure.label}
-                      {figure.findings.length > 0 && (
-                        <Text size={200} block>
-                          {[...new Set(figure.findings.map((f) => SEVERITY[f.severity]))].join(', ')}: {figure.findings.length} finding{figure.findings.length === 1 ? '' : 's'}
-                          {casesOf(figure) ? `; cases ${casesOf(figure)}` : ''}
-                        </Text>
-                      )}
-                    </th>
-                    <td className={styles.cell}>{figure.value}</td>
-                    <td className={styles.cell}>{figure.cell}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
-        );
-      })}
+      {sections.map((section) => (
+        <GlanceSection key={section.id} section={section} forced={section.figures.some(isMarked)}>
+          {(figures) => figures.map((figure) => (
+            <tr key={figure.id} ref={isMarked(figure) ? markedRow : undefined} className={isMarked(figure) ? styles.marked : undefined} aria-current={isMarked(figure) || undefined}>
+              <th scope="row" className={styles.cell} style={{ fontWeight: 'normal' }}>
+                {figure.label}
+                {figure.findings.length > 0 && (
+                  <Text size={200} block>
+                    {[...new Set(figure.findings.map((f) => SEVERITY[f.severity]))].join(', ')}: {figure.findings.length} finding{figure.findings.length === 1 ? '' : 's'}
+                    {casesOf(figure) ? `; cases ${casesOf(figure)}` : ''}
+                  </Text>
+                )}
+              </th>
+              <td className={styles.cell}>{figure.value}</td>
+              <td className={styles.cell}>{figure.cell}</td>
+            </tr>
+          ))}
+        </GlanceSection>
+      ))}
     </section>
   );
 }
 
 const casesOf = (figure: FigureRow) => [...new Set(figure.findings.flatMap((f) => f.cases ?? []))].join(', ');
+
+/**
+ * One section of the return at a glance, closed until opened (or holding the figure shown): its table is drawn
+ * only while open, so a return of hundreds of figures does not hold the page while every row is drawn at once.
+ */
+function GlanceSection({ section, forced, children }: { section: SectionRows; forced: boolean; children(figures: FigureRow[]): ReactNode }) {
+  const styles = useStyles();
+  const [opened, setOpened] = useState(false);
+  const open = opened || forced;
+  const flagged = section.figures.filter((f) => f.findings.length).length;
+  return (
+    <details open={open || undefined} onToggle={(e) => setOpened(e.currentTarget.open)}>
+      <summary className={styles.summary}>
+        {section.label}: {section.figures.length} figures{flagged ? `, ${flagged} with findings` : ''}
+      </summary>
+      {open && (
+        <table className={styles.table}>
+          <thead>
+            <tr>
+              <th scope="col" className={styles.cell} style={{ width: '50%' }}>
+                Figure
+              </th>
+              <th scope="col" className={styles.cell}>
+                Value
+              </th>
+              <th scope="col" className={styles.cell}>
+                Cell
+              </th>
+            </tr>
+          </thead>
+          <tbody>{children(section.figures)}</tbody>
+        </table>
+      )}
+    </details>
+  );
+}
