@@ -57,7 +57,7 @@ describe('the task pane in Excel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Insert meeting charts' }));
     await screen.findByText("Inserted 9 charts of the return's breakdowns on the new sheet Meeting charts, as in the meeting pack.");
     expect(charted).toEqual(['cambridgeshire']);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe("mapping a commissioner's template open in Excel", () => {
