@@ -21,6 +21,17 @@ describe('IssueLog', () => {
     expect(told).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
+  it("counts each event table's issues apart from the case data's, the rest of each named by its file", () => {
+    const log = new IssueLog(1);
+    const from = (row: number, source?: string) => Object.assign(issue('missing_value', row), source ? { source } : {});
+    [from(2), from(3), from(2, 'contacts.csv'), from(3, 'contacts.csv'), from(4, 'contacts.csv'), from(5)].forEach((i) => log.add(i));
+    expect(log.kept.map((i) => [i.source, i.row])).toEqual([[undefined, 2], ['contacts.csv', 2]]);
+    expect(log.more).toEqual([
+      { code: 'missing_value', severity: 'error', rows: [3, 5] },
+      { code: 'missing_value', severity: 'error', rows: [3, 4], source: 'contacts.csv' },
+    ]);
+  });
+
   it('keeps every issue without a limit', () => {
     const log = new IssueLog();
     for (let row = 2; row <= 2000; row++) log.add(issue('missing_value', row));
