@@ -76,7 +76,7 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
     // Formulas now live in the figure cells: lock them against accidental typing; input cells stay open.
     for (const sheet of returnSheetNames) operations.push({ op: 'protect', sheet });
     await write(port, operations, input);
-    return { report, replaced, filled: [...contents.values()].filter((c) => c !== null).length };
+    return { report: askedOf(report, framework, input.profile), replaced, filled: [...contents.values()].filter((c) => c !== null).length };
   }
 
   const named = new Map(existing.map((n) => [n.name, n]));
@@ -132,7 +132,7 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   // Our figure sheets are locked again; a commissioner's sheets keep the protection they had.
   if (!mapped) for (const sheet of new Set(framework.sections.map((s) => s.sheet))) if (sheets.includes(sheet)) operations.push({ op: 'protect', sheet });
   await write(port, operations, input);
-  return { report, replaced, filled: figures.length };
+  return { report: askedOf(report, framework, input.profile), replaced, filled: figures.length };
 }
 
 /** Applies the fill's operations as one change: a cancelled fill stops before it, so nothing is half written. */
@@ -182,6 +182,15 @@ function namesAfter(names: NamedRange[], operations: WorkbookOperation[]): Named
   const after = new Map(names.map((n) => [n.name, n]));
   for (const op of operations) if (op.op === 'defineName') after.set(op.name, { name: op.name, sheet: op.sheet, range: op.range });
   return [...after.values()];
+}
+
+/**
+ * The fill's report as the person is told it: a figure the service profile is not asked, left blank by a missing
+ * column, is not applicable rather than missing, so it is not among the blanked.
+ */
+function askedOf(report: TallyReport, framework: Framework, profile: string | null | undefined): TallyReport {
+  const notAsked = figuresOutsideProfile(framework, profile);
+  return { ...report, blanked: Object.fromEntries(Object.entries(report.blanked).filter(([id]) => !notAsked.has(id))) };
 }
 
 /** A note on each figure left blank because the export lacks a column it reads (none on a figure the profile is not asked). */

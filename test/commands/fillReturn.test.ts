@@ -23,7 +23,7 @@ const place = async (workbook: XlsxWorkbook, id: string) => (await workbook.name
 describe('fillReturn into a new workbook', () => {
   it('puts a live formula with its value in every figure cell counted from cases, named by the figure id', async () => {
     const workbook = XlsxWorkbook.create();
-    const { report } = await fillReturn(workbook, { framework, period, table });
+    const { report } = await fillReturn(workbook, { framework, period, table, profile: 'rj' });
     const names = new Map((await workbook.names()).map((n) => [n.name, n]));
     // Figures the provider types in (the RJ service's) are named too, and left blank to type into.
     const typed = figuresOf(framework).filter((f) => f.template.kind === 'input').map((f) => names.get(f.id)!);
@@ -31,6 +31,7 @@ describe('fillReturn into a new workbook', () => {
     expect((await workbook.read(typed)).map((v) => v[0]![0] ?? null)).toEqual(typed.map(() => null));
     // A figure reading a column the export lacks (the RJ service's Conference completed) is left blank, with a note.
     expect(report.blanked).toEqual({ 'rj.weeks_to_conference': ['conference_date'] });
+    expect((await workbook.looks([{ sheet: names.get('rj.weeks_to_conference')!.sheet, cell: names.get('rj.weeks_to_conference')!.range }]))[0]!.note).toMatch(/Conference completed/);
     const ids = figuresOf(framework).filter((f) => f.template.kind !== 'input' && !report.blanked[f.id]).map((f) => f.id);
     const places = ids.map((id) => names.get(id)!);
     expect(places.every(Boolean)).toBe(true);
@@ -38,6 +39,14 @@ describe('fillReturn into a new workbook', () => {
     expect(formulas.filter((f) => !f)).toEqual([]);
     const values = await workbook.read(places);
     expect(values.map((v) => (v[0]![0] === '' ? null : v[0]![0]))).toEqual(ids.map((id) => report.figures[id]));
+  });
+
+  it('leaves a figure the service is not asked blank without calling it missing', async () => {
+    const workbook = XlsxWorkbook.create();
+    const { report } = await fillReturn(workbook, { framework, period, table, profile: 'general' });
+    expect(report.blanked).toEqual({});
+    const at = (await workbook.names()).find((n) => n.name === 'rj.weeks_to_conference')!;
+    expect([(await workbook.read([at]))[0]![0]![0] ?? null, (await workbook.looks([{ sheet: at.sheet, cell: at.range }]))[0]!.note]).toEqual([null, null]);
   });
 
   it('keeps the pasted cases exactly, and writes one normalised row per counted case', async () => {
