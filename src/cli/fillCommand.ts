@@ -1,3 +1,4 @@
+import { withSheetsEmptied } from '../workbook/zipPackage';
 import { z } from 'zod';
 import { fillReturn } from '../commands/fillReturn';
 import { rowIssueCount } from '../engine/report/tallyReport';
@@ -63,7 +64,8 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   // The case sheets are streamed past ExcelJS into the file: memory stays flat whatever the export's size.
   // Filling --into from a file replaces the return's case sheets of an earlier fill: they are never loaded.
   const emptied = flags.files.length ? rowSheetNames(framework) : [];
-  const workbook = flags.into ? await XlsxWorkbook.fromBytes(await io.readFile(flags.into), flags.into, { streams: sheetXmlStreams, emptied }) : XlsxWorkbook.create({ streams: sheetXmlStreams });
+  const repackaged = (bytes: Uint8Array) => withSheetsEmptied(bytes, emptied);
+  const workbook = flags.into ? await XlsxWorkbook.fromBytes(await io.readFile(flags.into), flags.into, { streams: sheetXmlStreams, ...(emptied.length ? { repackaged } : {}) }) : XlsxWorkbook.create({ streams: sheetXmlStreams });
   const table = await caseRowsOf(io, flags.files[0], flags.sheet, workbook, flags.into);
   const mapping = (await mappingFile(flags.mapping, io)) ?? undefined;
   const events = await readEventFiles(io, framework, flags.events, flags.files);

@@ -5,7 +5,6 @@ import { absoluteRef, cellAddress, parseCell, parseRange } from './addresses';
 import { cellValue, rowValues, writeFormula } from './exceljsValues';
 import type { GridCell, SheetGrid } from '../engine/mapping/grid';
 import { checkWorkbookBytes } from './workbookBytes';
-import { withSheetsEmptied } from './zipPackage';
 import type { CellFill, CellLook, CellStyle, CellWrite, NamedRange, RowSpool, WorkbookOperation, WorkbookPort } from './port';
 import { SpooledRows, spooledWrites } from './spooledRows';
 import { DATE_FORMAT, DATE_TIME_FORMAT, dateFormatOf, HEADING_COLOUR, MONTH_FORMAT, MUTED_COLOUR, STYLE_FILLS } from './styles';
@@ -40,12 +39,16 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(workbook, options.streams ?? null);
   }
 
-  /** The workbook in `bytes`; the sheets named in `emptied` (to be written anew) are loaded with no cells. */
-  static async fromBytes(bytes: Uint8Array, fileName: string, options: { streams?: SheetStreams; emptied?: readonly string[] } = {}): Promise<XlsxWorkbook> {
+  /**
+   * The workbook in `bytes`. `repackaged`, once the bytes pass their checks, may rewrite the package before it is
+   * loaded (the command line leaves a refill's old case sheets empty); it is given by the caller so the page's
+   * bundle never carries Node's zlib.
+   */
+  static async fromBytes(bytes: Uint8Array, fileName: string, options: { streams?: SheetStreams; repackaged?: (bytes: Uint8Array) => Uint8Array } = {}): Promise<XlsxWorkbook> {
     checkWorkbookBytes(bytes, fileName);
     let loaded = bytes;
     try {
-      if (options.emptied?.length) loaded = withSheetsEmptied(bytes, options.emptied);
+      if (options.repackaged) loaded = options.repackaged(bytes);
     } catch {
       // A package this reader cannot take apart (a 64-bit zip, say) is loaded as it is.
     }

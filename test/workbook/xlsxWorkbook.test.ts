@@ -1,3 +1,4 @@
+import { withSheetsEmptied } from '../../src/workbook/zipPackage';
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
 import { InputError } from '../../src/errors';
 import ExcelJS from 'exceljs';
@@ -58,7 +59,7 @@ describe('XlsxWorkbook.fromBytes with sheets to write anew', () => {
     workbook.addWorksheet('Case data').addRows([['Case ID'], ['C1'], ['C2']]);
     workbook.addWorksheet('Notes').getCell('A1').value = 'kept';
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-    const loaded = await XlsxWorkbook.fromBytes(bytes, 'return.xlsx', { emptied: ['Case data', 'Not there'] });
+    const loaded = await XlsxWorkbook.fromBytes(bytes, 'return.xlsx', { repackaged: (b) => withSheetsEmptied(b, ['Case data', 'Not there']) });
     expect(await loaded.sheetNames()).toEqual(['Return', 'Case data', 'Notes']);
     expect(await loaded.readUsed('Case data')).toEqual([]);
     expect(await loaded.read([{ sheet: 'Return', range: 'B2' }, { sheet: 'Notes', range: 'A1' }])).toEqual([[[12]], [['kept']]]);
