@@ -329,7 +329,7 @@ function ruleText(rule: Rule): string {
       case 'funnel':
         return `${rule.chain.map(code).join(' ≥ ')}.`;
       case 'ratio':
-        return `${code(rule.percentage)} = ${code(rule.numerator)} ÷ ${code(rule.denominator)} as a percentage, within ${rule.tolerance}.`;
+        return `${code(rule.percentage)} = ${code(rule.numerator)} ÷ ${code(rule.denominator)} as a percentage, within ${rule.tolerance}${rule.mayExceed100 ? '; it may pass 100, as a case may count more than once' : ''}.`;
       case 'completeness':
         return `${code(rule.unknown)} is at most ${rule.share * 100}% of ${list(rule.breakdown)}${rule.minBase ? ` (when they add up to ${rule.minBase} or more)` : ''}.`;
       case 'plausibility':
