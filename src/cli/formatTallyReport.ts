@@ -74,9 +74,16 @@ function formatRowIssues(report: TallyReport, framework: Framework): string[] {
     const first = group[0]!;
     const title = framework.rowChecks.find((c) => c.id === first.check)?.title ?? rowIssueCatalogue[kind as keyof typeof rowIssueCatalogue]?.title ?? kind;
     lines.push(`  ${title} (${first.severity}): ${plural(count(kind, group), 'row')}`);
-    for (const issue of group.slice(0, EXAMPLES_PER_KIND)) lines.push(`    row ${issue.row}${issue.column ? `, ${issue.column}` : ''}: ${issue.message}`);
+    for (const issue of group.slice(0, EXAMPLES_PER_KIND)) lines.push(`    ${issueLine(issue)}`);
   }
   return lines;
+}
+
+/** "row 20, Channel: …", an event table's row named with its file first ("contacts.csv row 20, Channel: …"), not after the column. */
+function issueLine(issue: RowIssue): string {
+  const prefix = issue.source ? `${issue.source}: ` : '';
+  const inFile = prefix !== '' && issue.message.startsWith(prefix);
+  return `${inFile ? `${issue.source} ` : ''}row ${issue.row}${issue.column ? `, ${issue.column}` : ''}: ${inFile ? issue.message.slice(prefix.length) : issue.message}`;
 }
 
 function plural(n: number, word: string): string {

@@ -98,7 +98,7 @@ function columnsSection(framework: Framework): string[] {
     '',
     `Yes/no columns: yes is ${quoted(framework.flags.yes)}; no is ${quoted(framework.flags.no)}; blank${framework.flags.unknown.length ? ` and ${quoted(framework.flags.unknown)}` : ''} are not known, which is never counted as no.`,
     '',
-    `Not stated: blank and ${quoted(framework.notStated)} go to a list's not-stated bucket where it has one.`,
+    `Not stated: blank and ${quoted(framework.notStated)} go to a list's not-stated bucket where it has one, unless the list names the word among a category's own spellings.`,
     '',
   ];
 }
@@ -329,7 +329,7 @@ function ruleText(rule: Rule): string {
       case 'funnel':
         return `${rule.chain.map(code).join(' ≥ ')}.`;
       case 'ratio':
-        return `${code(rule.percentage)} = ${code(rule.numerator)} ÷ ${code(rule.denominator)} as a percentage, within ${rule.tolerance}.`;
+        return `${code(rule.percentage)} = ${code(rule.numerator)} ÷ ${code(rule.denominator)} as a percentage, within ${rule.tolerance}${rule.mayExceed100 ? '; it may pass 100, as a case may count more than once' : ''}.`;
       case 'completeness':
         return `${code(rule.unknown)} is at most ${rule.share * 100}% of ${list(rule.breakdown)}${rule.minBase ? ` (when they add up to ${rule.minBase} or more)` : ''}.`;
       case 'plausibility':

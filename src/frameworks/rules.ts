@@ -52,6 +52,8 @@ export const ruleSchema = z.discriminatedUnion('kind', [
     denominator: selector,
     /** How far the stated percentage may be from the exact one: half a unit of its rounding. */
     tolerance: z.number().nonnegative().default(0.5),
+    /** The numerator adds up events (a case may have several), so the percentage may rightly pass 100. */
+    mayExceed100: z.boolean().default(false),
   }),
   z.strictObject({
     ...ruleCommon,

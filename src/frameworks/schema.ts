@@ -238,7 +238,7 @@ export const rowCheckSchema = z.strictObject({
   anyOf: z.array(whereSchema).min(2).optional(),
   columns: z.array(slug).min(1),
   /** What is wrong, and how the row is counted all the same (a contradiction is reported, never repaired). */
-  problem: z.string().min(1),
+  problem: z.string().min(1).regex(/[^.\s]\s*$/, 'the problem is a clause the row issue ends with its own full stop: leave the final "." out'),
   fix: z.string().min(1),
 });
 

@@ -24,6 +24,18 @@ describe('returns tally --events', () => {
     expect(report.rowIssues.filter((i) => i.code === 'unknown_case').map((i) => [i.source, i.row, i.caseId])).toEqual([['contacts.csv', 4, 'C3']]);
   });
 
+  it('fills with the event table, counting its row issues with the case data\'s and saying where they are listed', async () => {
+    const { code, stdout } = await run(['fill', 'cases.csv', ...ARGS, '--events', 'contacts=contacts.csv', '--out', 'filled.xlsx']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('The case data and its event tables have 1 row issue (1 error): see returns tally with the same --events for the list.');
+  });
+
+  it('prints an event table\'s row issue with its file before the row and column', async () => {
+    const { code, stdout } = await run(['tally', 'cases.csv', ...ARGS, '--events', 'contacts=contacts.csv']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('    contacts.csv row 4, Case ID: Case ID "C3" is not a case in the case data');
+  });
+
   it('refuses a table the framework does not have, naming the ones it has', async () => {
     const { code, stderr } = await run(['tally', 'cases.csv', ...ARGS, '--events', 'calls=contacts.csv']);
     expect(code).toBe(2);

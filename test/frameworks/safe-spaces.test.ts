@@ -123,10 +123,12 @@ describe('the safe-spaces framework', () => {
     expect(ids.length).toBeGreaterThan(100);
   }, 240_000);
 
-  it('finds no error in figures computed from the rows', () => {
+  it('finds no error in figures computed from the rows, but asks for those a missing column left blank', () => {
     const values = { ...report.figures, 'kpi.k42.sent': 19, 'kpi.k42.returned': 1 };
     const errors = runChecks({ source: 'q2.json', framework, period, values, cells: {}, lists: {} }).filter((x) => x.severity === 'error');
-    expect(errors).toEqual([]);
+    expect(errors.filter((x) => x.rule !== 'counted_figures_given')).toEqual([]);
+    expect(errors.flatMap((x) => (x.rule === 'counted_figures_given' ? x.figures : [])).sort()).toEqual(Object.keys(report.blanked).sort());
+    expect(Object.keys(report.blanked).length).toBeGreaterThan(0);
   });
 
   describe('the seed\'s own figures, typed in as it gives them', () => {
@@ -147,6 +149,14 @@ describe('the safe-spaces framework', () => {
       const rules = new Set(findings.filter((x) => x.severity === 'error').map((x) => x.rule));
       for (const rule of ['closed_includes_rejected', 'rejection_reasons_add_up', 'referral_routes_add_up', 'denominations_are_new_cases', 'contacts_by_channel_add_up', 'external_contacts_within_referrals', 'survey_chain'])
         expect([rule, rules.has(rule)]).toEqual([rule, false]);
+    });
+
+    it('asks for every counted figure the seed leaves blank, as an error, and not for the ones it gives', () => {
+      const missing = findings.filter((x) => x.rule === 'counted_figures_given');
+      expect(missing.map((x) => x.severity)).toEqual(['error']);
+      expect(missing[0]!.figures).toEqual(expect.arrayContaining(['overview.active_start', 'kpi.k1.weekday_contacts', 'kpi.k16.advocacy', 'kpi.k30.gender.female']));
+      expect(missing[0]!.figures).not.toEqual(expect.arrayContaining(['overview.new']));
+      expect(missing[0]!.figures).not.toEqual(expect.arrayContaining(['kpi.k3.percent']));
     });
 
     it('catches "N/!" in KPI 21 and queries 100% from one response', () => {

@@ -77,6 +77,7 @@ describe('parseFramework', () => {
     ['a weekend condition on a flag', (fw) => Object.assign(fw.populations.supported!, { where: { contacted: { day: 'weekend' } } }), /populations\.supported\.where\.contacted: a day condition tests a date or date-and-time column, not a flag column/],
     ['a number compared with a date column', (fw) => Object.assign(fw.populations.supported!, { where: { exit_date: { '>': 3 } } }), /populations\.supported\.where\.exit_date: "> 3" compares a whole-number column, not a date column/],
     ['a date compared with a category column', (fw) => Object.assign(fw.populations.supported!, { where: { exit_date: { '>=': { column: 'source' } } } }), /"source" is a category column; a date comparison needs a date or date-and-time column/],
+    ['a row check whose problem ends with a full stop', (fw) => Object.assign(fw.rowChecks![0]!, { problem: 'the case was not contacted.' }), /rowChecks\[0\]\.problem: .*leave the final "\." out/],
     ['a row check naming a missing column', (fw) => Object.assign(fw.rowChecks![0]!, { columns: ['eligible', 'exit'] }), /rowChecks\[0\]\.columns\[1\]: no column "exit"/],
     ['a change naming no figure', (fw) => Object.assign(fw.changes![0]!, { changed: ['caseload.total'] }), /changes\[0\]\.changed\[0\]: "caseload\.total" names no figure/],
     ['a category column with no list', (fw) => Object.assign(fw.columns[2]!, { category: 'origin' }), /columns\[2\]\.category: no category list "origin"/],

@@ -38,6 +38,17 @@ describe('the West Midlands grant report (west-midlands)', () => {
     expect(tallyCases(cases, framework, quarter).figures['contact.within_24h.m1']).toBe(1);
   });
 
+  it('warns of a first contact dated a day before the referral, which 4b cannot count', () => {
+    const rows: Record<string, string>[] = [
+      { 'Referral ID': 'A', 'Referral date': '02/04/2015 09:00', 'Referral source': 'ADT', 'Converted to case': 'Yes', 'First contact': '01/04/2015 09:00' },
+      { 'Referral ID': 'B', 'Referral date': '02/04/2015 09:00', 'Referral source': 'ADT', 'Converted to case': 'Yes', 'First contact': '02/04/2015 10:00' },
+    ];
+    const { issues } = importCases(tableOf(['Referral ID', 'Referral date', 'Referral source', 'Converted to case', 'First contact'], rows), framework);
+    expect(issues.map((i) => [i.row, i.severity, i.message])).toEqual([
+      [2, 'warning', expect.stringMatching(/"01\/04\/2015 09:00": the first contact is dated before the referral arrived, so the case is not counted as contacted within 24 hours\. Correct/)],
+    ]);
+  });
+
   it('leaves 4b blank, naming the column, for an export without first contact times', () => {
     const headers = WEST_MIDLANDS_HEADERS.filter((h) => h !== 'First contact');
     const { cases, absent } = importCases(tableOf(headers, westMidlandsSeedRows()), framework);

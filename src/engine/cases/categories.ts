@@ -53,8 +53,11 @@ export class CategoryMatcher {
     const key = matchKey(text);
     // Only a blank is blank: "***" or "?" has no letters but was typed for a reason, and is reported.
     if (key === '' && text.trim() !== '') return { kind: 'unrecognised', id: this.list.unknown ?? null };
-    if (key === '' || this.notStated.has(key)) return { kind: 'not_stated', id: this.list.unknown ?? null };
+    if (key === '') return { kind: 'not_stated', id: this.list.unknown ?? null };
     const direct = this.byKey.get(key);
+    // A list's own spelling outranks the framework's not-stated words: Safe Spaces' ethnicity "Not specified" is "Prefer not to say".
+    if (direct && direct !== this.list.unknown) return { kind: 'matched', id: direct };
+    if (this.notStated.has(key)) return { kind: 'not_stated', id: this.list.unknown ?? null };
     if (direct) return { kind: 'matched', id: direct };
     for (const part of text.split(GROUP_SEPARATOR)) {
       const partKey = matchKey(part);

@@ -67,6 +67,14 @@ describe('CategoryMatcher', () => {
     },
   );
 
+  it('reads a not-stated word as the category a list names it for, and as not stated in other lists', () => {
+    const safeSpaces = builtInFramework('safe-spaces');
+    const ethnicity = new CategoryMatcher(safeSpaces.categories.ethnicity!, safeSpaces.notStated);
+    expect(ethnicity.read('Prefer not to say')).toEqual({ kind: 'matched', id: 'not_specified' });
+    expect(ethnicity.read('Not known')).toEqual({ kind: 'not_stated', id: 'unknown' });
+    expect(new CategoryMatcher(safeSpaces.categories.gender!, safeSpaces.notStated).read('Prefer not to say')).toEqual({ kind: 'not_stated', id: 'unknown' });
+  });
+
   it('counts an unrecognised value in the unknown bucket and says so', () => {
     expect(matcher('crime').read('Blackmail')).toEqual({ kind: 'unrecognised', id: 'unknown' });
   });

@@ -1,12 +1,12 @@
 import { valuesOf, type RuleCheck } from './types';
 
-/** A stated percentage is its numerator over its denominator, within rounding, and lies in 0–100. */
+/** A stated percentage is its numerator over its denominator, within rounding, and lies in 0–100 (or is at least 0 where its numerator may pass its base). */
 export const checkRatio: RuleCheck<'ratio'> = (rule, context) => {
   const figures = [rule.percentage, rule.numerator, rule.denominator];
   const stated = context.number(rule.percentage);
   if (stated === undefined) return [];
-  if (stated < 0 || stated > 100)
-    return [{ figures: [rule.percentage], params: { actual: stated }, message: `${context.label(rule.percentage)} is ${context.format(stated)}%, outside 0–100%.` }];
+  if (stated < 0 || (stated > 100 && !rule.mayExceed100))
+    return [{ figures: [rule.percentage], params: { actual: stated }, message: `${context.label(rule.percentage)} is ${context.format(stated)}%, ${rule.mayExceed100 ? 'below 0%' : 'outside 0–100%'}.` }];
   const counts = context.numbers([rule.numerator, rule.denominator]);
   if (!counts) return [];
   const [numerator, denominator] = counts as [number, number];
