@@ -137,7 +137,7 @@ export function cancelledMessage(what: string): string {
 export function fillMessage(name: string, tally: TallyReport): string {
   const blank = Object.keys(tally.blanked).length;
   const issues = rowIssueCount(tally);
-  return `Filled ${name}: ${Object.keys(tally.figures).length} figures from ${tally.cases?.rows ?? 0} case rows${issues ? `; the case data has ${issues} row issues (listed below)` : ''}.${
+  return `Filled ${name}: ${Object.keys(tally.figures).length} figures from ${tally.cases?.rows ?? 0} case rows${issues ? `; ${tally.events?.length ? 'the case data and its event tables have' : 'the case data has'} ${issues} row issue${issues === 1 ? '' : 's'} (listed below)` : ''}.${
     blank ? ` ${blank} figure${blank === 1 ? ' is' : 's are'} left blank: the export lacks a column ${blank === 1 ? 'it needs' : 'they need'}.` : ''
   } Check it next.`;
 }
