@@ -273,7 +273,7 @@ describe('a Safe Spaces quarter in the page, with contact rows beside the case r
 
     await page.getByRole('button', { name: 'Fill a new return' }).focus();
     await page.keyboard.press('Enter');
-    await outcome(page, /^Filled cases - return\.xlsx: \d+ figures from 12 case rows; the case data has 2 row issues/);
+    await outcome(page, /^Filled cases - return\.xlsx: \d+ figures from 12 case rows; the case data and its event tables have 2 row issues/);
     const contactsRead = page.getByRole('region', { name: 'Contacts read' });
     await contactsRead.getByText(`${CONTACT_ROWS.length - 1} rows read from contacts.csv; 2 not counted`, { exact: false }).waitFor();
     expect(await contactsRead.getByRole('listitem').count()).toBe(2);

@@ -51,7 +51,7 @@ describe('event rows in the pane', () => {
     fireEvent.change(screen.getByRole('textbox', { name: /^Or paste case rows here/ }), { target: { value: tabbedOf(CASE_ROWS) } });
     fireEvent.change(within(events).getByRole('textbox', { name: /^Or paste contacts rows here/ }), { target: { value: tabbedOf(CONTACT_ROWS) } });
     fireEvent.click(screen.getByRole('button', { name: 'Fill a new return' }));
-    await screen.findByText(/^Filled return\.xlsx: \d+ figures from 12 case rows; the case data has 2 row issues/, {}, { timeout: 30_000 });
+    await screen.findByText(/^Filled return\.xlsx: \d+ figures from 12 case rows; the case data and its event tables have 2 row issues/, {}, { timeout: 30_000 });
 
     const contacts = screen.getByRole('region', { name: 'Contacts read' });
     expect(contacts.textContent).toContain(`${CONTACT_ROWS.length - 1} rows read from the pasted contacts rows; 2 not counted`);
