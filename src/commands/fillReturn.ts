@@ -51,6 +51,7 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   const rows = 'rows' in table ? tableRows(table) : table;
   const run = { ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.signal ? { signal: input.signal } : {}), ...(input.issueLimit !== undefined ? { issueLimit: input.issueLimit } : {}), profile: input.profile ?? null };
   const { report, sheets: caseSheets, events } = await tallyIntoCaseSheets(port, rows, framework, period, run, input.events ?? []);
+  const asked = askedOf(report, framework, input.profile);
   // The case sheets and each event table's: the rows every formula counts.
   const rowSheets = () => [...caseSheets.operations(), ...eventSheets(framework, events)];
   const periodDates = { from: jsDateOfDay(period.from), to: jsDateOfDay(period.to) };
@@ -72,11 +73,11 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
     const returnSheetNames = [...new Set(framework.sections.map((s) => s.sheet))];
     const laidOut = returnSheets(framework, (figure) => content(figure.id), { period: periodDates, lists, profile: input.profile ?? null });
     // Appended one by one: a spread of an operation per row overflows the call stack on a big export.
-    for (const op of [...laidOut.operations, ...rowSheets(), ...blankFigureNoteOperations(framework, report, input.profile, (id) => laidOut.cells.get(id))]) operations.push(op);
+    for (const op of [...laidOut.operations, ...rowSheets(), ...blankFigureNoteOperations(framework, asked, (id) => laidOut.cells.get(id))]) operations.push(op);
     // Formulas now live in the figure cells: lock them against accidental typing; input cells stay open.
     for (const sheet of returnSheetNames) operations.push({ op: 'protect', sheet });
     await write(port, operations, input);
-    return { report: askedOf(report, framework, input.profile), replaced, filled: [...contents.values()].filter((c) => c !== null).length };
+    return { report: asked, replaced, filled: [...contents.values()].filter((c) => c !== null).length };
   }
 
   const named = new Map(existing.map((n) => [n.name, n]));
@@ -116,7 +117,7 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
     if (blankFormulas[i] !== null) operations.push({ op: 'write', sheet: place.sheet, at: place.range, rows: [[null]] });
     if (!mapped) operations.push({ op: 'style', sheet: place.sheet, range: place.range, style: 'input' });
   });
-  operations.push(...blankFigureNoteOperations(framework, report, input.profile, (id) => { const p = blankPlaces.get(id); return p && { sheet: p.sheet, cell: p.range }; }));
+  operations.push(...blankFigureNoteOperations(framework, asked, (id) => { const p = blankPlaces.get(id); return p && { sheet: p.sheet, cell: p.range }; }));
   for (const [name, value] of [[PERIOD_FROM, periodDates.from], [PERIOD_TO, periodDates.to], ...(input.profile ? [[RETURN_NAMES.profile, input.profile] as const] : [])] as const) {
     const place = named.get(name);
     if (place) operations.push({ op: 'write', sheet: place.sheet, at: place.range.split(':')[0]!, rows: [[value]] });
@@ -132,7 +133,7 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   // Our figure sheets are locked again; a commissioner's sheets keep the protection they had.
   if (!mapped) for (const sheet of new Set(framework.sections.map((s) => s.sheet))) if (sheets.includes(sheet)) operations.push({ op: 'protect', sheet });
   await write(port, operations, input);
-  return { report: askedOf(report, framework, input.profile), replaced, filled: figures.length };
+  return { report: asked, replaced, filled: figures.length };
 }
 
 /** Applies the fill's operations as one change: a cancelled fill stops before it, so nothing is half written. */
@@ -193,13 +194,12 @@ function askedOf(report: TallyReport, framework: Framework, profile: string | nu
   return { ...report, blanked: Object.fromEntries(Object.entries(report.blanked).filter(([id]) => !notAsked.has(id))) };
 }
 
-/** A note on each figure left blank because the export lacks a column it reads (none on a figure the profile is not asked). */
-function blankFigureNoteOperations(framework: Framework, report: TallyReport, profile: string | null | undefined, placeOf: (id: string) => { sheet: string; cell: string } | undefined): WorkbookOperation[] {
-  const notAsked = figuresOutsideProfile(framework, profile);
-  return Object.entries(report.blanked).flatMap(([id, keys]) => {
+/** A note on each figure of the asked report (`askedOf`) left blank because the export lacks a column it reads. */
+function blankFigureNoteOperations(framework: Framework, asked: TallyReport, placeOf: (id: string) => { sheet: string; cell: string } | undefined): WorkbookOperation[] {
+  return Object.entries(asked.blanked).flatMap(([id, keys]) => {
     const place = placeOf(id);
-    if (!place || notAsked.has(id)) return [];
-    const reason = blankColumnsReason(framework, keys, Object.fromEntries((report.events ?? []).map((t) => [t.table, t.source])));
+    if (!place) return [];
+    const reason = blankColumnsReason(framework, keys, Object.fromEntries((asked.events ?? []).map((t) => [t.table, t.source])));
     return [{ op: 'note', sheet: place.sheet, cell: place.cell, text: `${reason}, so this figure is left blank rather than 0. Type it if you know it, or add the column to the export and fill again.` }];
   });
 }
