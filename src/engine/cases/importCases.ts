@@ -134,8 +134,11 @@ type ColumnReading = {
   key: string;
   read: CellReader;
   isDate: boolean;
-  /** A date column read without merged cells: its dates in the common forms are read straight, never remembered. */
-  quick: boolean;
+  /**
+   * A date column read without merged cells: its dates in the common forms are read straight, never remembered;
+   * this says which of their days are taken as they are, with nothing to report (the rest are read in full).
+   */
+  quick: ((day: Day) => boolean) | null;
   /** Exports repeat the same few spellings thousands of times: each value is read once per column. */
   memo: Map<string, MemoEntry> | null;
   blank: MemoEntry | undefined;
@@ -176,6 +179,10 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
   const merged = mergedCellsOf(sheet.merges ?? [], mapping.placements);
   const dateWatch = new Map<ColumnPlacement, DateColumnWatch>();
   const referralKey = framework.caseDates.referral;
+  const weekendTested = dayTestedColumns(framework);
+  /** A date its column's reader takes as it is: not after today, and inside the bank-holiday table where weekends are told. */
+  const plainDay = (key: string): ((day: Day) => boolean) =>
+    weekendTested.has(key) ? (day) => day <= today && isWeekendOrBankHoliday(day) !== null : (day) => day <= today;
   // Dates first: an age written as a date of birth is measured on the referral date.
   const ordered: ColumnReading[] = [...mapping.placements]
     .sort((a, b) => rank(a.column) - rank(b.column))
@@ -185,7 +192,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
       // A merged cell's issue depends on the row, so a sheet with merges is read cell by cell.
       // A list's names are read only, so rows with the same text share one array of them.
       const memoised = (type === 'date' || type === 'flag' || type === 'whole' || type === 'category' || type === 'list') && merged.size === 0;
-      return { placement, key: placement.column.key, read: cellReaders.get(placement.column.key)!, isDate: type === 'date' || type === 'datetime', quick: type === 'date' && merged.size === 0, memo: memoised ? new Map() : null, blank: undefined, watch: null };
+      return { placement, key: placement.column.key, read: cellReaders.get(placement.column.key)!, isDate: type === 'date' || type === 'datetime', quick: type === 'date' && merged.size === 0 ? plainDay(placement.column.key) : null, memo: memoised ? new Map() : null, blank: undefined, watch: null };
     });
   // A column the export lacks reads as blank in every row: not known, in the not-stated bucket.
   const absent = mapping.missingOptional.map((column) => ({ column, read: cellReaders.get(column.key)! }));
@@ -202,15 +209,16 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
   /** Reads one cell as the column's reader does, recording its issues in `issues` and noting its date's form. */
   const readCell = (reading: ColumnReading, given: RawCell, row: number, values: Record<string, CaseValue>): CaseValue => {
     const { placement, memo } = reading;
-    const date = reading.quick && typeof given === 'string' ? quickDate(given) : null;
+    const date = reading.quick !== null && typeof given === 'string' ? quickDate(given) : null;
     if (date) {
+      noteDateForm(dateWatch, reading, date);
+      if (reading.quick!(date.day)) return date.day;
       // The full reading below, shortened: such a date has no edges to trim, is no error value and is not blank.
       context.row = row;
       context.header = placement.header;
       context.invisible = false;
       context.errorValue = false;
       context.asOf = typeof values[referralKey] === 'number' ? (values[referralKey] as Day) : null;
-      noteDateForm(dateWatch, reading, date);
       context.quickDate = date;
       const value = reading.read(given, context);
       context.quickDate = null;

@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../cases/caseRecord';
+import type { CaseRecord, CaseValue } from '../cases/caseRecord';
 import { subPeriodOf, type Period } from '../tally/period';
 import type { Atom, Term } from './terms';
 import { timingTest } from './timingTests';
@@ -91,12 +91,12 @@ function atomTest(atom: Atom, period: Period | undefined): CaseTest {
     case 'blank':
       return (record) => isBlank(record.values[key]) === atom.blank;
     case 'in': {
-      const values = new Set(atom.values);
-      return (record) => holdsOneOf(record.values[key], values);
+      const holds = oneOf(atom.values);
+      return (record) => holds(record.values[key]);
     }
     case 'not_in': {
-      const values = new Set(atom.values);
-      return (record) => !holdsOneOf(record.values[key], values);
+      const holds = oneOf(atom.values);
+      return (record) => !holds(record.values[key]);
     }
     // What `categoriesOf` gives, read without making an array of a lone category on every case.
     case 'has':
@@ -122,10 +122,27 @@ function atomTest(atom: Atom, period: Period | undefined): CaseTest {
   }
 }
 
-/** Whether a flag's value, or one of the categories a case has in a column, is one of the values. */
-function holdsOneOf(value: CaseRecord['values'][string] | undefined, values: ReadonlySet<string>): boolean {
-  if (value === null || value === undefined) return false;
-  return Array.isArray(value) ? value.some((v) => values.has(v)) : values.has(String(value));
+/**
+ * Whether a flag's value, or one of the categories a case has in a column, is one of the values. Most sets have
+ * one or two values, compared directly: every row tests them, and a value read from the framework is the very
+ * string compared, so the comparison is of references.
+ */
+function oneOf(values: readonly string[]): (value: CaseValue | undefined) => boolean {
+  const [first, second] = values;
+  const single = (v: string) => v === first;
+  const pair = (v: string) => v === first || v === second;
+  const set = new Set(values);
+  const many = (v: string) => set.has(v);
+  const has = values.length === 1 ? single : values.length === 2 ? pair : many;
+  return (value) => {
+    if (typeof value === 'string') return has(value);
+    if (Array.isArray(value)) {
+      for (const v of value) if (has(v)) return true;
+      return false;
+    }
+    // A whole number compared with a value written as text (a count of 0 "in" ["0"]).
+    return typeof value === 'number' && has(String(value));
+  };
 }
 
 function isBlank(value: CaseRecord['values'][string] | undefined): boolean {
