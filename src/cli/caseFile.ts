@@ -1,9 +1,12 @@
 import type { CaseRowStream } from '../commands/caseRows';
 import { InputError } from '../errors';
 import { streamDelimited } from '../tables/streamDelimited';
+import { streamDelimitedInThread } from './streamDelimitedInThread';
 import type { CliIo } from './io';
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
+/** About 20,000 rows: from here a second thread saves more than it costs to start. */
+export const READ_ON_A_THREAD_FROM_BYTES = 4 * 2 ** 20;
 
 /**
  * A case-data file to stream as delimited text, or null when it is read whole instead: a workbook (or anything
@@ -24,7 +27,11 @@ export async function openCaseText(io: CliIo, file: string, sheet: string | unde
  */
 export async function openCaseRows(io: CliIo, file: string, sheet: string | undefined): Promise<CaseRowStream | null> {
   const opened = await openCaseText(io, file, sheet);
-  if (opened) return { sheet: { source: file, delimited: true }, feed: (begin, options) => streamDelimited(opened.chunks, file, begin, { ...options, size: opened.size }) };
+  if (opened) {
+    // A big export is parsed on a second thread while this one counts; a small one is read before a thread would start.
+    const stream = opened.size >= READ_ON_A_THREAD_FROM_BYTES ? streamDelimitedInThread : streamDelimited;
+    return { sheet: { source: file, delimited: true }, feed: (begin, options) => stream(opened.chunks, file, begin, { ...options, size: opened.size }) };
+  }
   const head = io.openFile ? await firstBytes((await io.openFile(file)).chunks()) : null;
   if (!head || head[0] !== 0x50 || head[1] !== 0x4b) return null;
   return (await import('../tables/streamWorkbookSheet')).streamWorkbookSheet(file, file, sheet);

@@ -3,24 +3,29 @@ import type { SheetRow } from '../../src/engine/cases/importCases';
 import { readDelimited } from '../../src/tables/readDelimited';
 import { readTable } from '../../src/tables/readTable';
 import { streamDelimited } from '../../src/tables/streamDelimited';
+import { streamDelimitedInThread } from '../../src/cli/streamDelimitedInThread';
 
 /** The bytes handed over in pieces of the given sizes, as a file stream gives them. */
 const inPieces = (bytes: Uint8Array, size: number) => async function* () {
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
 };
 
-async function streamed(bytes: Uint8Array, size: number): Promise<SheetRow[]> {
-  let rows: SheetRow[] = [];
-  await streamDelimited(inPieces(bytes, size), 'cases.csv', () => {
-    rows = [];
-    return (row) => rows.push(row);
-  });
-  return rows;
-}
-
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-describe('streamDelimited', () => {
+// The CLI reads a big export on a second thread: both readers give the same rows and refuse the same files.
+describe.each([
+  ['streamDelimited', streamDelimited, 100],
+  ['streamDelimitedInThread', streamDelimitedInThread, 10],
+])('%s', (_name, stream, propertyRuns) => {
+  async function streamed(bytes: Uint8Array, size: number): Promise<SheetRow[]> {
+    let rows: SheetRow[] = [];
+    await stream(inPieces(bytes, size), 'cases.csv', () => {
+      rows = [];
+      return (row) => rows.push(row);
+    });
+    return rows;
+  }
+
   const texts = [
     '\uFEFFCase ID,Notes,Crime\r\nC1,"Said ""hello"", left",Theft\r\nC2,"two\nlines",Fraud\r\n',
     'sep=;\nCase ID;Crime\nC1;Theft, from a car\n',
@@ -54,7 +59,7 @@ describe('streamDelimited', () => {
   it('stops when its signal is aborted', async () => {
     const controller = new AbortController();
     controller.abort(new Error('cancelled'));
-    await expect(streamDelimited(inPieces(utf8('a,b\n1,2\n'), 2), 'cases.csv', () => () => undefined, { signal: controller.signal })).rejects.toThrow('cancelled');
+    await expect(stream(inPieces(utf8('a,b\n1,2\n'), 2), 'cases.csv', () => () => undefined, { signal: controller.signal })).rejects.toThrow('cancelled');
   });
 
   it('reads any comma-separated table as readDelimited does, split anywhere', async () => {
@@ -64,6 +69,7 @@ describe('streamDelimited', () => {
         const text = `Case ID,Crime\n${rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(',')).join('\n')}\n`;
         expect(await streamed(utf8(text), size)).toEqual(readDelimited(text, 'cases.csv').rows);
       }),
+      { numRuns: propertyRuns },
     );
   });
 });

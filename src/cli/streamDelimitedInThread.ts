@@ -1,0 +1,84 @@
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { SheetRow } from '../engine/cases/importCases';
+import { stopIfAborted, type RunOptions } from '../engine/progress';
+import { InputError } from '../errors';
+import { RowDecoder } from '../tables/codedRows';
+import { readerMessageSchema, type CounterMessage } from './delimitedThreadProtocol';
+
+/**
+ * `streamDelimited` on two threads: a worker thread decodes and parses the text while this one counts the rows
+ * it has read, so a big export takes about the longer of the two rather than their sum. The same rows reach
+ * `begin`'s handler in the same order, with the same numbers and the same problems.
+ */
+export function streamDelimitedInThread(
+  open: () => AsyncIterable<Uint8Array>,
+  source: string,
+  begin: () => (row: SheetRow) => void,
+  options: RunOptions & { size?: number } = {},
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // Run from the TypeScript sources (the tests), the reader is compiled as it loads, as this module was.
+    const typescript = extname(__filename) === '.ts';
+    const worker = new Worker(join(__dirname, `delimitedReaderThread${extname(__filename)}`), {
+      workerData: { source, size: options.size ?? null },
+      ...(typescript ? { execArgv: ['--require', require.resolve('tsx/cjs')] } : {}),
+    });
+    const send = (message: CounterMessage) => worker.postMessage(message);
+    let settled = false;
+    const finish = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      if (error === null) resolve();
+      else reject(error);
+    };
+    let chunks: AsyncIterator<Uint8Array> | null = null;
+    let decoder = new RowDecoder();
+    let onRow: ((row: SheetRow) => void) | null = null;
+    try {
+      onRow = begin();
+    } catch (e) {
+      finish(e);
+      return;
+    }
+    worker.on('error', (e) => finish(e));
+    worker.on('message', (data: unknown) => {
+      if (settled) return;
+      try {
+        const message = readerMessageSchema.parse(data);
+        switch (message.type) {
+          case 'open':
+            chunks = open()[Symbol.asyncIterator]();
+            break;
+          case 'pull':
+            chunks!.next().then(
+              (next) => !settled && send({ type: 'chunk', bytes: next.done ? null : next.value }),
+              (e: unknown) => finish(e),
+            );
+            break;
+          case 'restart':
+            decoder = new RowDecoder();
+            onRow = begin();
+            break;
+          case 'rows':
+            stopIfAborted(options.signal);
+            decoder.decode(message.batch, onRow!);
+            send({ type: 'ack' });
+            break;
+          case 'progress':
+            options.onProgress?.('reading', message.read, options.size ?? null);
+            break;
+          case 'done':
+            finish(null);
+            break;
+          case 'failed':
+            finish(message.input ? new InputError(message.message) : new Error(message.message));
+            break;
+        }
+      } catch (e) {
+        finish(e);
+      }
+    });
+  });
+}
