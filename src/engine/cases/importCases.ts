@@ -16,7 +16,7 @@ import { FirstRowOfId } from './firstRowOfId';
 import { PROGRESS_EVERY, stopIfAborted, type RunOptions, type Stage } from '../progress';
 import { caseIdKey, ownCopy, tidy, withoutInvisibleEdges } from './textKey';
 import { readWholeNumber } from './wholeNumbers';
-import { readDateTime } from './dateTimes';
+import { displayDateTime, orderBetween, readDateTime } from './dateTimes';
 import { describeBankHolidayTable, isWeekendOrBankHoliday } from '../calendar/bankHolidays';
 import { dayTestedColumns } from '../../frameworks/conditions';
 
@@ -556,10 +556,9 @@ function checkDateOrder(pairs: DatePair[], record: CaseRecord, issues: RowIssue[
     const start = record.values[startKey];
     const end = record.values[endKey];
     if (typeof end !== 'number') continue;
-    // Calendar days: an exit date written without a time is not before a referral at 14:35 the same day.
-    if (typeof start === 'number' && Math.floor(end) < Math.floor(start))
-      issues.push(rowIssue('dates_out_of_order', record.row, endHeader, displayDay(end),
-        `${endHeader} ${displayDay(end)} is before ${startHeader} ${displayDay(start)}; the case is counted by its dates as given. Correct whichever date is wrong.`));
+    if (typeof start === 'number' && orderBetween(start, end) < 0)
+      issues.push(rowIssue('dates_out_of_order', record.row, endHeader, displayDateTime(end),
+        `${endHeader} ${displayDateTime(end)} is before ${startHeader} ${displayDateTime(start)}; the case is counted by its dates as given. Correct whichever date is wrong.`));
     else if (typeof start !== 'number' && endNeedsStart)
       issues.push(rowIssue('end_without_start', record.row, endHeader, displayDay(end),
         `${endHeader} is ${displayDay(end)} but ${startHeader} is blank, so this case is left out of the waiting-list figures. Add the start date.`));
