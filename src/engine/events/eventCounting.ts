@@ -10,7 +10,8 @@ import { atomColumns, templateSpec } from '../spec/figureSpec';
  */
 export function eventCountingWithout(framework: Framework, tableId: string): (key: string) => string {
   const table = eventTableOf(framework, tableId);
-  const event = `this ${table.label.toLowerCase().replace(/s$/, '')}`;
+  // Named as the unknown-case issue names it ("this contacts row"): a table's label is a plural.
+  const event = `this ${table.label.toLowerCase()} row`;
   const figures = framework.figures.flatMap((template) => {
     if ((template.kind !== 'event_count' && template.kind !== 'event_cases') || template.events !== tableId) return [];
     const spec = templateSpec(template, framework);

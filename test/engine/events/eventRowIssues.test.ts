@@ -18,6 +18,9 @@ const contacts = tableOf(
     { 'Case ref': 'SS-2', 'Contact received': '06/08/2024 14:35', Responded: '06/08/2024', Channel: 'Email', 'Unsafe to respond': 'No' },
     // A channel not in the list.
     { 'Case ref': 'SS-2', 'Contact received': '07/08/2024 10:00', Responded: '07/08/2024 11:00', Channel: 'Carrier pigeon', 'Unsafe to respond': 'No' },
+    // No channel (counted, in no channel), on Saturday 10 August; no Case ID.
+    { 'Case ref': 'SS-2', 'Contact received': '10/08/2024 10:00', Responded: '10/08/2024 11:00', Channel: null, 'Unsafe to respond': 'No' },
+    { 'Case ref': null, 'Contact received': '10/08/2024 10:00', Responded: '10/08/2024 11:00', Channel: 'Email', 'Unsafe to respond': 'No' },
   ],
   'contacts.csv',
 );
@@ -45,9 +48,16 @@ describe('event rows checked as case rows are', () => {
     const channel = own.find((i) => i.code === 'unrecognised_category')!;
     expect([channel.row, channel.caseId, channel.column]).toEqual([5, 'SS-2', 'Channel']);
     expect(channel.message).toContain(
-      'contacts.csv: "Carrier pigeon" is not one of the agreed contact channel values; this contact is counted in no figure that asks for its Channel ("KPI 32: points of contact by channel"), and still in the others ("KPI 1: weekday contacts (not unsafe to respond)", "KPI 1: of them, responded to within 48 hours", "KPI 2: weekend and bank-holiday contacts (not unsafe to respond)", "KPI 2: of them, responded to within 72 hours"). Accepted: ',
+      'contacts.csv: "Carrier pigeon" is not one of the agreed contact channel values; this contacts row is counted in no figure that asks for its Channel ("KPI 32: points of contact by channel"), and still in the others ("KPI 1: weekday contacts (not unsafe to respond)", "KPI 1: of them, responded to within 48 hours", "KPI 2: weekend and bank-holiday contacts (not unsafe to respond)", "KPI 2: of them, responded to within 72 hours"). Accepted: ',
     );
     expect(report.figures['kpi.k1.weekday_contacts']).toBe(4);
+    expect(report.figures['kpi.k2.weekend_contacts']).toBe(1);
     expect(Object.entries(report.figures).filter(([id]) => id.startsWith('kpi.k32.by_channel.')).reduce((sum, [, n]) => sum + (n ?? 0), 0)).toBe(3);
+  });
+
+  it('say of a blank Case ID that the contact counts nowhere', () => {
+    const blank = own.filter((i) => i.code === 'missing_value');
+    expect(blank.map((i) => [i.row, i.column])).toEqual([[7, 'Case ref']]);
+    expect(blank[0]!.message).toBe('contacts.csv: Case ref is blank: this contacts row is counted nowhere until it has one.');
   });
 });
