@@ -11,7 +11,7 @@ const key = z.string().regex(/^[a-z0-9_]+$/, 'use lower-case letters, digits and
 export const COMPARISON_OPERATORS = ['<', '<=', '>', '>=', '='] as const;
 export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
 
-/** A number, or another column of the same row (two date(-time)s are compared by their calendar days). */
+/** A number, or another column of the same row (two date(-time)s: to the second when both carry a time, else by calendar day). */
 const comparand = z.union([z.number(), z.strictObject({ column: key })]);
 
 /** `{ ">=": 3 }`, `{ ">": 0, "<=": 10 }` on a whole-number column; `{ ">=": { "column": "referral_date" } }` on a date. */

@@ -11,8 +11,8 @@ export function eventTableOf(framework: Framework, id: string): EventTable {
 
 /**
  * An event table seen as a table of its own, in the shape the case import and the counting spec read: its
- * columns, its Case ID column as the row's id and its date as the one date window (`referred_in_period` is
- * "dated in the period"). Category lists, flag and not-stated spellings are the framework's.
+ * columns, its Case ID column as the row's id, its date as the one date window (`referred_in_period` is
+ * "dated in the period") and its own row checks. Category lists, flag and not-stated spellings are the framework's.
  */
 export function eventTableView(framework: Framework, id: string): Framework {
   let byId = views.get(framework);
@@ -32,7 +32,7 @@ export function eventTableView(framework: Framework, id: string): Framework {
     narratives: [],
     tables: [],
     rules: [],
-    rowChecks: [],
+    rowChecks: table.rowChecks,
     targets: [],
     rates: [],
     profiles: [],

@@ -1,7 +1,7 @@
 import { monthsTotal, subPeriodsOf, subPeriodSuffix } from './subPeriods';
 import { eventTableView } from './eventTables';
 import type { Rule } from './rules';
-import type { Column, FigureTemplate, Framework, Where, Window } from './schema';
+import type { Column, FigureTemplate, Framework, RowCheck, Where, Window } from './schema';
 import { describeTimingCondition, isTimingCondition } from './conditions';
 
 /**
@@ -63,7 +63,8 @@ function columnRows(framework: Framework, columns: readonly Column[]): string[] 
 /** Each event table: what a row is, how it joins to the cases, and its columns. */
 function eventTablesSection(framework: Framework): string[] {
   return framework.events.flatMap((table) => {
-    const header = headerOf(eventTableView(framework, table.id));
+    const view = eventTableView(framework, table.id);
+    const header = headerOf(view);
     return [
       `## Event data: ${table.label} (\`${table.id}\`)`,
       '',
@@ -78,6 +79,9 @@ function eventTablesSection(framework: Framework): string[] {
       '|---|---|---|---|',
       ...columnRows(framework, table.columns),
       '',
+      ...(table.rowChecks.length
+        ? ['Rows that contradict themselves, reported with the file, the row, its Case ID and the columns; the row is still counted by the definitions as given:', '', ...rowCheckTable(view, header, table.rowChecks), '']
+        : []),
     ];
   });
 }
@@ -366,10 +370,17 @@ function rowChecksSection(framework: Framework, header: (key: string) => string)
     '',
     'Reported with the row, its Case ID and the columns; the row is still counted by the definitions as given.',
     '',
+    ...rowCheckTable(framework, header, framework.rowChecks),
+    '',
+  ];
+}
+
+/** A table's row checks (the case data's, or an event table's seen through its view). */
+function rowCheckTable(table: Framework, header: (key: string) => string, checks: RowCheck[]): string[] {
+  return [
     '| id | severity | problem | when |',
     '|---|---|---|---|',
-    ...framework.rowChecks.map((c) => `| ${code(c.id)} | ${c.severity} | ${cell(`${c.title}: ${c.problem}.`)} | ${cell(conditionText(framework, header, c.where, c.anyOf))} |`),
-    '',
+    ...checks.map((c) => `| ${code(c.id)} | ${c.severity} | ${cell(`${c.title}: ${c.problem}.`)} | ${cell(conditionText(table, header, c.where, c.anyOf))} |`),
   ];
 }
 

@@ -315,6 +315,8 @@ export const eventTableSchema = z.strictObject({
   date: slug,
   /** A column identifying each event: a row repeating an earlier one's is a duplicate, counted nowhere. */
   eventId: slug.optional(),
+  /** Rows whose values contradict each other (a contact answered before it was received), over this table's columns. */
+  rowChecks: z.array(rowCheckSchema).default([]),
 });
 
 const frameworkObject = z.strictObject({
@@ -529,10 +531,16 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
     needColumn(['lists', i, 'column'], l.column, l.kind === 'names' ? ['list'] : ['text']);
     if (!fw.populations[l.population]) fail(['lists', i, 'population'], `no population "${l.population}"`, useOneOf(l.population, Object.keys(fw.populations), 'populations'));
   });
-  fw.rowChecks.forEach((check, i) => {
-    checkWhere(['rowChecks', i, 'where'], check.where);
-    checkAnyOf(['rowChecks', i, 'anyOf'], check.anyOf);
-    check.columns.forEach((key, j) => needColumn(['rowChecks', i, 'columns', j], key));
+  const checkRowChecks = (path: (string | number)[], checks: RowCheck[], within = columns) =>
+    checks.forEach((check, i) => {
+      checkWhere([...path, i, 'where'], check.where, within);
+      checkAnyOf([...path, i, 'anyOf'], check.anyOf, within);
+      check.columns.forEach((key, j) => needColumn([...path, i, 'columns', j], key, undefined, within));
+    });
+  checkRowChecks(['rowChecks'], fw.rowChecks);
+  fw.events.forEach((table, i) => {
+    const within = eventColumns.get(table.id);
+    if (within) checkRowChecks(['events', i, 'rowChecks'], table.rowChecks, within);
   });
   fw.narratives.forEach((n, i) => {
     if (!sectionIds.has(n.section)) fail(['narratives', i, 'section'], `no section "${n.section}"`, useOneOf(n.section, [...sectionIds], 'section ids'));

@@ -33,7 +33,15 @@ describe('returns tally --events', () => {
   it('prints an event table\'s row issue with its file before the row and column', async () => {
     const { code, stdout } = await run(['tally', 'cases.csv', ...ARGS, '--events', 'contacts=contacts.csv']);
     expect(code).toBe(0);
-    expect(stdout).toContain('    contacts.csv row 4, Case ID: Case ID "C3" is not a case in the case data');
+    expect(stdout).toContain('    contacts.csv row 4, Case ref: Case ref "C3" is not a case in the case data');
+  });
+
+  it('writes the fix list with the file of each row, telling the event table\'s rows from the case data\'s', async () => {
+    const { io, written } = memoryIo({ 'cases.csv': `${CASES}C4,31/06/2024,Female\n`, 'contacts.csv': CONTACTS });
+    expect(await main(['tally', 'cases.csv', ...ARGS, '--events', 'contacts=contacts.csv', '--issues', 'fixes.csv'], io)).toBe(0);
+    const lines = new TextDecoder().decode(written['fixes.csv']).replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('File,Row,Case ID,Column,Value,Problem,What to do');
+    expect(lines.slice(1, -1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual(['cases.csv,4,C4,Referral date', 'contacts.csv,4,C3,Case ref']);
   });
 
   it('refuses a table the framework does not have, naming the ones it has', async () => {

@@ -54,9 +54,9 @@ describe('returns tally', () => {
     expect(await main(['tally', 'cases.csv', ...PERIOD, '--json', '--issues', 'fixes.csv'], io)).toBe(0);
     expect(stderr()).toBe('Wrote fixes.csv: 2 row issues to fix.');
     const lines = new TextDecoder().decode(written['fixes.csv']).replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('Row,Case ID,Column,Value,Problem,What to do');
-    expect(lines[1]).toMatch(/^3,C2,Referral date,31\/06\/2020,/);
-    expect(lines[2]).toMatch(/^4,"'=HYPERLINK\(""x""\)",Support accepted; Contacted,Y; N,"Support accepted ""Y"", Contacted ""N"": support is recorded as accepted/);
+    expect(lines[0]).toBe('File,Row,Case ID,Column,Value,Problem,What to do');
+    expect(lines[1]).toMatch(/^cases\.csv,3,C2,Referral date,31\/06\/2020,/);
+    expect(lines[2]).toMatch(/^cases\.csv,4,"'=HYPERLINK\(""x""\)",Support accepted; Contacted,Y; N,"Support accepted ""Y"", Contacted ""N"": support is recorded as accepted/);
     const again = memoryIo({ 'cases.csv': cases, 'fixes.csv': 'kept' });
     expect(await main(['tally', 'cases.csv', ...PERIOD, '--issues', 'fixes.csv'], again.io)).toBe(2);
     expect(again.stderr()).toContain('Cannot write fixes.csv: the file already exists. Name a new file, or add --force to replace it.');

@@ -130,6 +130,7 @@ describe('event tables in a framework', () => {
     throw new Error('expected the framework to be refused');
   };
   const figure = (fw: FrameworkInput, id: string) => fw.figures.find((f) => f.id === id)! as Record<string, unknown>;
+  const answeredEarly = { id: 'answered_early', severity: 'warning' as const, title: 'Answered before received', where: { answered_at: { '<': { column: 'received_at' } } }, columns: ['received_at', 'answered_at'], problem: 'the answer is before the contact', fix: 'Correct the times.' };
 
   it.each<[string, (fw: FrameworkInput) => void, RegExp]>([
     ['an event figure of no event table', (fw) => Object.assign(figure(fw, 'contacts.safe'), { events: 'calls' }), /figures\[3\]\.events: no event table "calls"/],
@@ -138,12 +139,20 @@ describe('event tables in a framework', () => {
     ['an event breakdown by a text column', (fw) => Object.assign(figure(fw, 'victims.by_service.<service>'), { id: 'victims.by_service.<contact_id>', by: ['contact_id'] }), /figures\[4\]\.by\[0\]: column "contact_id" is text, expected category or age/],
     ['an event table whose date is not a date column', (fw) => Object.assign(fw.events![0]!, { date: 'channel' }), /events\[0\]\.date: column "channel" is category, expected date/],
     ['an event column with no list', (fw) => Object.assign(fw.events![0]!.columns[3]!, { category: 'medium' }), /events\[0\]\.columns\[3\]\.category: no category list "medium"/],
+    ['an event row check on a case column', (fw) => Object.assign(fw.events![0]!, { rowChecks: [{ ...answeredEarly, where: { gender: 'female' } }] }), /events\[0\]\.rowChecks\[0\]\.where\.gender: no column "gender"/],
+    ['an event row check showing a column it lacks', (fw) => Object.assign(fw.events![0]!, { rowChecks: [{ ...answeredEarly, columns: ['received_at', 'exit_date'] }] }), /events\[0\]\.rowChecks\[0\]\.columns\[1\]: no column "exit_date"/],
   ])('refuses %s, naming the place', (_, edit, message) => {
     expect(problems(edit)).toMatch(message);
   });
 
   it('accepts the fixture as written', () => {
     expect(parseFramework(events(), 'events-framework.json').events).toHaveLength(1);
+  });
+
+  it('accepts an event table\'s own row checks over its columns', () => {
+    const fw = events();
+    Object.assign(fw.events![0]!, { rowChecks: [answeredEarly] });
+    expect(parseFramework(fw, 'events-framework.json').events[0]!.rowChecks.map((c) => c.id)).toEqual(['answered_early']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { readDate, type Day } from './dates';
+import { displayDay, readDate, type Day } from './dates';
 import type { RawCell } from './rawTable';
 
 /**
@@ -56,6 +56,30 @@ export function secondsBetween(from: DateTime, to: DateTime): number {
 /** Calendar days from one date(-time) to another: the days of their dates, the times of day left out. */
 export function daysBetween(from: DateTime, to: DateTime): number {
   return Math.floor(to) - Math.floor(from);
+}
+
+/** Whether a value of a date or date-and-time column carries a time of day (a date alone is that day at 00:00). */
+export function hasTimeOfDay(at: DateTime): boolean {
+  return at !== Math.floor(at);
+}
+
+/**
+ * Which of two date(-time)s comes first, as -1 (`to` is before `from`), 0 or 1: exactly when both carry a time
+ * of day, by calendar day when either is a date alone (an exit written without a time is not before a referral
+ * at 14:35 the same day, but a first contact at 09:00 is).
+ */
+export function orderBetween(from: DateTime, to: DateTime): number {
+  return Math.sign(hasTimeOfDay(from) && hasTimeOfDay(to) ? secondsBetween(from, to) : daysBetween(from, to));
+}
+
+/** "3 Apr 2024 14:35" (seconds shown only when there are some), or "3 Apr 2024" for a date alone: how a date-time is shown in messages. */
+export function displayDateTime(at: DateTime): string {
+  const day = Math.floor(at);
+  if (!hasTimeOfDay(at)) return displayDay(day);
+  const seconds = secondsBetween(day, at);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const clock = `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}`;
+  return `${displayDay(day)} ${seconds % 60 ? `${clock}:${two(seconds % 60)}` : clock}`;
 }
 
 /** A date-time as a JavaScript date, as spreadsheet writers take it (UTC, so the clock time is kept as written). */

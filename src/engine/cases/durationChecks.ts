@@ -10,7 +10,7 @@ import type { Term } from '../spec/terms';
  * pair of columns, naming the durations measured between them.
  */
 export function durationRowChecks(framework: Framework, absent: ReadonlySet<string>): { check: RowCheck; holds: CaseTest }[] {
-  // Pairs the import already checks in calendar days (referral before exit, each waiting list's start before its end).
+  // Pairs the import already checks (referral before exit, each waiting list's start before its end): to the second when both carry a time, else by calendar day.
   const ordered = new Set([`${framework.caseDates.referral}>${framework.caseDates.exit}>days`, ...framework.figures.flatMap((f) => (f.kind === 'waiting_average_number' || f.kind === 'waiting_average_days' ? [`${f.start}>${f.end}>days`] : []))]);
   const byPair = new Map<string, { from: string; to: string; terms: Term[]; labels: string[] }>();
   for (const t of framework.figures) {

@@ -16,7 +16,7 @@ import { FirstRowOfId } from './firstRowOfId';
 import { PROGRESS_EVERY, stopIfAborted, type RunOptions, type Stage } from '../progress';
 import { caseIdKey, ownCopy, tidy, withoutInvisibleEdges } from './textKey';
 import { readWholeNumber } from './wholeNumbers';
-import { readDateTime } from './dateTimes';
+import { displayDateTime, orderBetween, readDateTime } from './dateTimes';
 import { describeBankHolidayTable, isWeekendOrBankHoliday } from '../calendar/bankHolidays';
 import { dayTestedColumns } from '../../frameworks/conditions';
 
@@ -47,6 +47,8 @@ export interface ImportOptions extends RunOptions {
   onIssue?: (issue: RowIssue) => void;
   /** The rows are events of cases (an event table read through its view): a Case ID repeats from row to row. */
   eventRows?: boolean;
+  /** For event rows: what a blank required or unrecognised value in a column does to the event's counting, in words. */
+  countingWithout?: (key: string) => string;
 }
 
 /** One row of a sheet as a reader gives it: the number the user sees beside it, and its cells. */
@@ -175,7 +177,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
   const log = new IssueLog(options.issueLimit, options.onIssue);
   // A row's issues are gathered first: each is given the row's Case ID, known only once the row is read.
   const issues: RowIssue[] = [];
-  const cellReaders = buildCellReaders(framework, issues, today, options.eventRows ?? false);
+  const cellReaders = buildCellReaders(framework, issues, today, options.eventRows ?? false, options.countingWithout);
   const merged = mergedCellsOf(sheet.merges ?? [], mapping.placements);
   const dateWatch = new Map<ColumnPlacement, DateColumnWatch>();
   const referralKey = framework.caseDates.referral;
@@ -397,7 +399,7 @@ function noteDateForm(watch: Map<ColumnPlacement, DateColumnWatch>, reading: Col
 }
 
 /** One reader per column, made once, that normalises a cell and records any problem. */
-function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day, eventRows: boolean): Map<string, CellReader> {
+function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day, eventRows: boolean, countingWithout?: (key: string) => string): Map<string, CellReader> {
   const flags = new FlagReader(framework.flags);
   const readers = new Map<string, CellReader>();
   for (const column of framework.columns) {
@@ -405,7 +407,7 @@ function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day, 
       issues.push(rowIssue(code, ctx.row, ctx.header, cellText(cell), ctx.invisible ? `${message} (Invisible characters around the value, such as a no-break or zero-width space, were removed before reading it.)` : message));
     const blankRequired = (ctx: CellContext) =>
       !ctx.errorValue && report('missing_value', ctx, null, eventRows
-        ? `${ctx.header} is blank: this event is counted nowhere until it has one.`
+        ? `${ctx.header} is blank: ${countingWithout?.(column.key) ?? 'this event is counted nowhere until it has one'}.`
         : column.key === framework.caseDates.referral
         ? `${ctx.header} is blank: this case is counted nowhere until it has a referral date.`
         : `${ctx.header} is blank: every case needs one.`);
@@ -495,7 +497,7 @@ function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day, 
           const reading = matcher.read(text);
           if (reading.kind === 'unrecognised')
             report('unrecognised_category', ctx, cell, `"${tidy(text)}" is not one of the agreed ${matcher.list.label.toLowerCase()} values; ${
-              reading.id ? `it is counted as ${labelOf(matcher, reading.id)}` : 'it is not counted'
+              reading.id ? `it is counted as ${labelOf(matcher, reading.id)}` : (countingWithout?.(column.key) ?? 'it is not counted')
             }. Accepted: ${matcher.acceptedLabels().join('; ')}.`);
           return reading.id;
         });
@@ -556,10 +558,9 @@ function checkDateOrder(pairs: DatePair[], record: CaseRecord, issues: RowIssue[
     const start = record.values[startKey];
     const end = record.values[endKey];
     if (typeof end !== 'number') continue;
-    // Calendar days: an exit date written without a time is not before a referral at 14:35 the same day.
-    if (typeof start === 'number' && Math.floor(end) < Math.floor(start))
-      issues.push(rowIssue('dates_out_of_order', record.row, endHeader, displayDay(end),
-        `${endHeader} ${displayDay(end)} is before ${startHeader} ${displayDay(start)}; the case is counted by its dates as given. Correct whichever date is wrong.`));
+    if (typeof start === 'number' && orderBetween(start, end) < 0)
+      issues.push(rowIssue('dates_out_of_order', record.row, endHeader, displayDateTime(end),
+        `${endHeader} ${displayDateTime(end)} is before ${startHeader} ${displayDateTime(start)}; the case is counted by its dates as given. Correct whichever date is wrong.`));
     else if (typeof start !== 'number' && endNeedsStart)
       issues.push(rowIssue('end_without_start', record.row, endHeader, displayDay(end),
         `${endHeader} is ${displayDay(end)} but ${startHeader} is blank, so this case is left out of the waiting-list figures. Add the start date.`));

@@ -4,6 +4,7 @@ import type { CaseRecord } from '../cases/caseRecord';
 import { caseImporter, type CaseImporter, type ImportOptions } from '../cases/importCases';
 import type { RawTable } from '../cases/rawTable';
 import type { RowIssue } from '../cases/rowIssues';
+import { eventCountingWithout } from './eventCounting';
 
 /** An event table's rows as given beside the case data: which of the framework's tables, and its sheet. */
 export interface EventRows {
@@ -26,7 +27,7 @@ export function eventImporter(sheet: Omit<RawTable, 'rows'>, framework: Framewor
     }
     options.onIssue?.(issue);
   };
-  const importer = caseImporter(sheet, eventTableView(framework, tableId), { ...options, eventRows: true, onIssue }, onEvent);
+  const importer = caseImporter(sheet, eventTableView(framework, tableId), { ...options, eventRows: true, countingWithout: eventCountingWithout(framework, tableId), onIssue }, onEvent);
   return {
     row: (row) => importer.row(row),
     end() {

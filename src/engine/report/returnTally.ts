@@ -51,14 +51,14 @@ export class ReturnTally {
   eventRows(sheet: Omit<RawTable, 'rows'>, tableId: string, onEvent?: (record: CaseRecord) => void): CaseImporter {
     this.events.given(tableId, sheet.source);
     const importer = eventImporter(sheet, this.framework, tableId, this.options, (record) => {
-      const issue = this.events.addEvent(tableId, record);
-      if (issue) this.joinIssues.add(issue);
+      this.events.addEvent(tableId, record);
       onEvent?.(record);
     });
     return {
       row: (row) => importer.row(row),
       end: () => {
         const summary = importer.end();
+        for (const issue of this.events.tableRead(tableId, summary.placements)) this.joinIssues.add(issue);
         this.eventSummaries.push({ ...summary, table: tableId });
         return summary;
       },

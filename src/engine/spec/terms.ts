@@ -30,10 +30,12 @@ export type Atom =
   /** A whole-number column compared with a number; a blank fails every comparison. */
   | { test: 'number'; column: string; op: ComparisonOperator; value: number }
   /**
-   * The time from `of` to `column` (both filled) compared with a value: whole calendar days, or whole seconds
-   * between two date-times. Date comparisons between two columns are a gap of days against 0.
+   * The time from `of` to `column` (both filled) compared with a value: whole calendar days, whole seconds
+   * between two date-times, or (`order`, against 0) which comes first: exactly when both carry a time of day,
+   * by calendar day when either is a date alone. A date compared with another column is an `order` gap
+   * (`=`, "on the same day as", a gap of days).
    */
-  | { test: 'gap'; column: string; of: string; unit: 'days' | 'seconds'; op: ComparisonOperator; value: number }
+  | { test: 'gap'; column: string; of: string; unit: 'days' | 'seconds' | 'order'; op: ComparisonOperator; value: number }
   /** The date falls on a weekend (Saturday, Sunday or England and Wales bank holiday) or a weekday; neither outside the bank-holiday table. */
   | { test: 'day'; column: string; value: 'weekday' | 'weekend' }
   /** The atom does not hold (a blank, or a date outside the bank-holiday table, included). */

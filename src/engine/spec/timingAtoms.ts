@@ -16,7 +16,7 @@ export function timingAtoms(column: string, condition: TimingCondition): Atom[] 
     return [{ test: 'gap', column, of, unit, op: '>', value }];
   }
   return comparisonsOf(condition).map(([op, against]): Atom =>
-    typeof against === 'number' ? { test: 'number', column, op, value: against } : { test: 'gap', column, of: against.column, unit: 'days', op, value: 0 },
+    typeof against === 'number' ? { test: 'number', column, op, value: against } : { test: 'gap', column, of: against.column, unit: op === '=' ? 'days' : 'order', op, value: 0 },
   );
 }
 

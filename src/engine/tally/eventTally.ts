@@ -1,6 +1,7 @@
 import { eventTableOf, eventTableView } from '../../frameworks/eventTables';
 import { figuresOf, type Figure } from '../../frameworks/expand';
 import type { Framework } from '../../frameworks/schema';
+import type { ColumnPlacement } from '../cases/headers';
 import type { CaseRecord } from '../cases/caseRecord';
 import { rowIssue, type RowIssue } from '../cases/rowIssues';
 import { caseIdKey, ownCopy } from '../cases/textKey';
@@ -42,6 +43,10 @@ interface TableFigures {
   figureIndex: number[];
   byCase: Map<string, CaseEvents>;
   seenEventIds: Map<string, number>;
+  /** Rows repeating an earlier row's event ID, reported once the file's headers are known. */
+  repeats: { row: number; eventId: string; first: number; caseId: string }[];
+  /** The headers the file gave, once it is read: issues name a column as the file does. */
+  placements: ColumnPlacement[];
   source: string | null;
   rows: number;
   notCounted: number;
@@ -84,7 +89,7 @@ export class EventTally {
           figureIndex.push(i);
         }
       });
-      this.tables.set(table.id, { atoms, tests, figureIndex, byCase: new Map(), seenEventIds: new Map(), source: null, rows: 0, notCounted: 0 });
+      this.tables.set(table.id, { atoms, tests, figureIndex, byCase: new Map(), seenEventIds: new Map(), repeats: [], placements: [], source: null, rows: 0, notCounted: 0 });
     }
   }
 
@@ -114,16 +119,15 @@ export class EventTally {
 
   /**
    * An event row of a table, read through its view (its `id` is its Case ID). When it repeats an earlier row's
-   * event ID it counts nowhere: it is marked with that row (`duplicateOf`) and its issue returned.
+   * event ID it counts nowhere: it is marked with that row (`duplicateOf`), and reported by `tableRead`.
    */
-  addEvent(tableId: string, record: CaseRecord): RowIssue | null {
+  addEvent(tableId: string, record: CaseRecord): void {
     const table = this.tables.get(tableId)!;
-    const source = table.source ?? tableId;
     const spec = eventTableOf(this.framework, tableId);
     table.rows++;
     if (!record.id) {
       table.notCounted++;
-      return null;
+      return;
     }
     const eventId = spec.eventId ? record.values[spec.eventId] : null;
     if (typeof eventId === 'string' && eventId !== '') {
@@ -131,8 +135,8 @@ export class EventTally {
       if (first !== undefined) {
         record.duplicateOf = first;
         table.notCounted++;
-        const header = eventTableView(this.framework, tableId).columns.find((c) => c.key === spec.eventId)!.header;
-        return { ...rowIssue('duplicate_event', record.row, header, eventId, `${source}: ${header} "${eventId}" is also on row ${first}: this row is not counted. Remove the repeated row, or give the event its own ID.`), caseId: record.id, source };
+        table.repeats.push({ row: record.row, eventId, first, caseId: record.id });
+        return;
       }
       table.seenEventIds.set(ownCopy(eventId), record.row);
     }
@@ -144,7 +148,29 @@ export class EventTally {
     table.tests.forEach((test, i) => {
       if (test()) (entry.counts ??= new Uint32Array(table.tests.length))[i]! += 1;
     });
-    return null;
+  }
+
+  /**
+   * Every row of a table is read, under the headers its file gave: the issues of its rows repeating an earlier
+   * row's event ID, each naming the column as the file does (as the Case ID of an unknown case will be).
+   */
+  tableRead(tableId: string, placements: ColumnPlacement[]): RowIssue[] {
+    const table = this.tables.get(tableId)!;
+    table.placements = placements;
+    const source = table.source ?? tableId;
+    const header = this.headerOf(tableId, eventTableOf(this.framework, tableId).eventId ?? '');
+    const issues = table.repeats.map(({ row, eventId, first, caseId }) => ({
+      ...rowIssue('duplicate_event', row, header, eventId, `${source}: ${header} "${eventId}" is also on row ${first}: this row is not counted. Remove the repeated row, or give the event its own ID.`),
+      caseId,
+      source,
+    }));
+    table.repeats = [];
+    return issues;
+  }
+
+  /** A column's header as the table's file wrote it, or the framework's when the file is not read yet. */
+  private headerOf(tableId: string, key: string): string {
+    return this.tables.get(tableId)!.placements.find((p) => p.column.key === key)?.header ?? eventTableView(this.framework, tableId).columns.find((c) => c.key === key)?.header ?? key;
   }
 
   /** Whether a Case ID is a case of the case data. */
@@ -161,7 +187,7 @@ export class EventTally {
       if (table.source === null) continue;
       table.figureIndex.forEach((i) => (values[i] = 0));
       const spec = eventTableOf(this.framework, tableId);
-      const header = eventTableView(this.framework, tableId).columns.find((c) => c.key === spec.caseId)!.header;
+      const header = this.headerOf(tableId, spec.caseId);
       for (const [key, entry] of table.byCase) {
         const caseId = entry.id;
         if (!this.cases.has(key)) {

@@ -1,4 +1,4 @@
-import { daysBetween, readDateTime, secondsBetween } from '../../../src/engine/cases/dateTimes';
+import { daysBetween, displayDateTime, orderBetween, readDateTime, secondsBetween } from '../../../src/engine/cases/dateTimes';
 import { isoOfDay } from '../../../src/engine/cases/dates';
 
 const read = (cell: Parameters<typeof readDateTime>[0]) => {
@@ -40,5 +40,34 @@ describe('readDateTime', () => {
     expect(secondsBetween(at('03/04/2024 14:35'), at('05/04/2024 14:35'))).toBe(48 * 3600);
     expect(secondsBetween(at('05/04/2024 14:35'), at('03/04/2024 14:35'))).toBe(-48 * 3600);
     expect(daysBetween(at('03/04/2024 23:59'), at('04/04/2024 00:01'))).toBe(1);
+  });
+});
+
+describe('orderBetween', () => {
+  const at = (text: string) => {
+    const r = readDateTime(text);
+    if (!r?.ok) throw new Error(`not a date: ${text}`);
+    return r.at;
+  };
+  it.each([
+    ['03/04/2024 14:35', '03/04/2024 09:00', -1, 'both with a time: to the second'],
+    ['03/04/2024 14:35', '03/04/2024 14:35:01', 1, 'a second later'],
+    ['03/04/2024 14:35', '03/04/2024 14:35', 0, 'the same moment'],
+    ['03/04/2024 14:35', '03/04/2024', 0, 'a date alone is not before a time on its day'],
+    ['03/04/2024', '03/04/2024 09:00', 0, 'nor after one'],
+    ['03/04/2024 14:35', '02/04/2024', -1, 'an earlier day is before, with or without a time'],
+    ['03/04/2024 00:10', '02/04/2024 23:50', -1, 'across midnight'],
+  ])('from %s to %s is %i (%s)', (from, to, expected) => {
+    expect(orderBetween(at(from), at(to))).toBe(expected);
+  });
+});
+
+describe('displayDateTime', () => {
+  it('shows the time of day only when there is one, and seconds only when there are some', () => {
+    expect(['03/04/2024 14:35', '03/04/2024 09:05:07', '03/04/2024'].map((t) => displayDateTime((readDateTime(t) as { at: number }).at))).toEqual([
+      '3 Apr 2024 14:35',
+      '3 Apr 2024 09:05:07',
+      '3 Apr 2024',
+    ]);
   });
 });

@@ -42,16 +42,18 @@ describe('event figures', () => {
     expect(report.figures['victims.weekend_contact']).toBe(2); // C1 on a Saturday, C3 on a Sunday
   });
 
-  it('report an event of no case, a repeated event and a bad value with the file, row and column', () => {
+  it('report an event of no case, a repeated event and a bad value with the file, row and column as the file heads it', () => {
     const own = report.rowIssues.filter((i) => i.source === 'contacts.csv');
     expect(own.map((i) => [i.code, i.row, i.column, i.caseId])).toEqual([
       ['not_a_date', 11, 'Date', 'C14'],
       ['duplicate_event', 10, 'Contact ID', 'C1'],
-      ['unknown_case', 9, 'Case ID', 'C99'],
+      ['unknown_case', 9, 'Case ref', 'C99'],
     ]);
     expect(own.find((i) => i.code === 'unknown_case')!.message).toBe(
-      'contacts.csv: Case ID "C99" is not a case in the case data, so this contacts row is counted nowhere. Correct the Case ID, or export the cases and the contacts for the same period and service.',
+      'contacts.csv: Case ref "C99" is not a case in the case data, so this contacts row is counted nowhere. Correct the Case ID, or export the cases and the contacts for the same period and service.',
     );
+    const renamed = tallyTable(cases, framework, period, {}, [{ table: 'contacts', rows: tableOf(CONTACT_HEADERS.map((h) => (h === 'Contact ID' ? 'CONTACT ID' : h)), CONTACTS.map(({ 'Contact ID': id, ...rest }) => ({ ...rest, 'CONTACT ID': id ?? null })), 'contacts.csv') }]);
+    expect(renamed.rowIssues.find((i) => i.code === 'duplicate_event')).toMatchObject({ column: 'CONTACT ID', message: expect.stringMatching(/^contacts\.csv: CONTACT ID "K2" is also on row 3: this row is not counted/) });
     expect(own[0]!.message.startsWith('contacts.csv: ')).toBe(true);
     expect(report.events).toEqual([{ table: 'contacts', source: 'contacts.csv', rows: 11, notCounted: 2 }]);
   });

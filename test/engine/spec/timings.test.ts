@@ -33,6 +33,9 @@ describe('timing and comparison conditions', () => {
     ['sessions.two_or_vulnerable', 4],
     ['exits.same_day', 1],
     ['exits.before_contact', 3],
+    // T5's contact at 11:00 is before its referral at 12:00 the same day; T7's dates alone are in order by day.
+    ['contact.before_referral', 1],
+    ['contact.on_or_after_referral', 7],
     ['needs.housing_or_finance', 5],
     ['needs.housing', 3],
     ['needs.any', 6],
@@ -55,6 +58,7 @@ describe('timing and comparison conditions', () => {
     expect(formula('contact.within_48h')).toContain('ROUND((case.contacted_at-case.referred_at)*86400,0))<=172800');
     expect(formula('referred.weekend')).toContain('MATCH(INT(case.referred_at),calendar.bank_holidays,0)');
     expect(formula('contacted.in_period')).toContain('"<="&period.to');
+    expect(formula('contact.before_referral')).toContain('(MOD(case.contacted_at,1)<>0)*(MOD(case.referred_at,1)<>0)*ROUND((case.contacted_at-case.referred_at)*86400,0)');
   });
 
   it('reports a date the bank-holiday table does not cover when a condition asks its kind of day, and counts it as neither', () => {
