@@ -21,67 +21,78 @@ export interface CodedBatch {
 
 const BLANK = -1;
 const RAW = -2;
-/** Values coded per column: beyond them a column's new values travel as text (a column of unique values). */
+/** Values coded per column: a column that reaches them sends its values as text from then on (a column of unique values). */
 const CODED_PER_COLUMN = 4096;
 
 /** Codes rows into batches, as the thread reading a file meets them. */
 export class RowCoder {
   private readonly dictionaries: Map<string, number>[] = [];
-  private numbers: number[] = [];
-  private ends: number[] = [];
-  private codes: number[] = [];
+  // Filled in place and handed over as a batch: a million-row file makes no number arrays to copy.
+  private numbers = new Int32Array(1024);
+  private ends = new Int32Array(1024);
+  private codes = new Int32Array(1024 * 32);
+  private count = 0;
+  private cells = 0;
   private raw: string[] = [];
-  private added = new Map<number, string[]>();
+  private added: string[][] = [];
 
   get rows(): number {
-    return this.numbers.length;
+    return this.count;
   }
 
   add({ number, cells }: SheetRow): void {
-    this.numbers.push(number);
-    for (let column = 0; column < cells.length; column++) {
-      const cell = cells[column];
-      if (cell === null || cell === undefined) {
-        this.codes.push(BLANK);
-        continue;
-      }
-      // Delimited text gives text only; anything else is sent as its text, as a reader of it would show it.
-      const text = typeof cell === 'string' ? cell : String(cell);
-      const dictionary = (this.dictionaries[column] ??= new Map());
-      let code = dictionary.get(text);
-      if (code === undefined && dictionary.size < CODED_PER_COLUMN) {
-        code = dictionary.size;
-        // Kept for the whole file: copied, so it holds no chunk of the file with it.
-        dictionary.set(ownCopy(text), code);
-        let added = this.added.get(column);
-        if (!added) this.added.set(column, (added = []));
-        added.push(text);
-      }
-      if (code === undefined) {
-        this.codes.push(RAW);
-        this.raw.push(text);
-      } else this.codes.push(code);
+    if (this.count === this.numbers.length) {
+      this.numbers = grown(this.numbers, this.count);
+      this.ends = grown(this.ends, this.count);
     }
-    this.ends.push(this.codes.length);
+    if (this.cells + cells.length > this.codes.length) this.codes = grown(this.codes, this.cells, this.cells + cells.length);
+    this.numbers[this.count] = number;
+    for (let column = 0; column < cells.length; column++) this.codes[this.cells++] = this.codeOf(column, cells[column]);
+    this.ends[this.count++] = this.cells;
+  }
+
+  private codeOf(column: number, cell: SheetRow['cells'][number] | undefined): number {
+    if (cell === null || cell === undefined) return BLANK;
+    // Delimited text gives text only; anything else is sent as its text, as a reader of it would show it.
+    const text = typeof cell === 'string' ? cell : String(cell);
+    const dictionary = (this.dictionaries[column] ??= new Map());
+    // A column with this many values is one of unique values (Case IDs, dates of birth): looking its values up
+    // would cost more than sending them.
+    if (dictionary.size === CODED_PER_COLUMN) {
+      this.raw.push(text);
+      return RAW;
+    }
+    const code = dictionary.get(text);
+    if (code !== undefined) return code;
+    // Kept for the whole file: copied, so it holds no chunk of the file with it.
+    dictionary.set(ownCopy(text), dictionary.size);
+    (this.added[column] ??= []).push(text);
+    return dictionary.size - 1;
   }
 
   /** The rows added since the last batch, as a batch (its arrays' buffers can be transferred), or null when there are none. */
   take(): CodedBatch | null {
-    if (this.numbers.length === 0) return null;
+    if (this.count === 0) return null;
     const batch: CodedBatch = {
-      numbers: Int32Array.from(this.numbers),
-      ends: Int32Array.from(this.ends),
-      codes: Int32Array.from(this.codes),
+      numbers: this.numbers.slice(0, this.count),
+      ends: this.ends.slice(0, this.count),
+      codes: this.codes.slice(0, this.cells),
       raw: this.raw,
-      added: [...this.added].map(([column, values]) => ({ column, values })),
+      added: this.added.flatMap((values, column) => (values ? [{ column, values }] : [])),
     };
-    this.numbers = [];
-    this.ends = [];
-    this.codes = [];
+    this.count = 0;
+    this.cells = 0;
     this.raw = [];
-    this.added = new Map();
+    this.added = [];
     return batch;
   }
+}
+
+/** The array with room for at least `needed` (twice as much), its first `used` values kept. */
+function grown(array: Int32Array<ArrayBuffer>, used: number, needed = used + 1): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(2 * array.length, needed));
+  bigger.set(array.subarray(0, used));
+  return bigger;
 }
 
 /** Turns batches back into rows, in the order they were coded. */
