@@ -40,13 +40,18 @@ class FileChanged extends Error {}
  * taken for a damaged workbook.
  */
 function fileFault(fileName: string, cause: unknown): InputError {
-  const code = (cause as NodeJS.ErrnoException).code;
   return new InputError(
-    typeof code === 'string'
+    isSystemError(cause)
       ? `${fileName} could not be read from the disk (${briefly(cause)}). Check that it is still there and can be opened, and try again.`
       : `${fileName} changed while it was being read. Wait until it is saved and closed, then try again.`,
   );
 }
+
+/** A system call failed (the file could not be opened or read): zlib's errors have a code too, but no system call. */
+const isSystemError = (e: unknown) => typeof (e as NodeJS.ErrnoException | null)?.syscall === 'string';
+
+/** A part of the file that could not be read: the disk's fault, or the workbook's. */
+const failedPart = (fileName: string, e: unknown) => (isSystemError(e) ? fileFault(fileName, e) : unreadable(fileName, e));
 
 /** Whether the file is no longer as it was when its parts were listed (or can no longer be looked at). */
 async function changedSince(path: string, listed: { size: number; mtimeMs: number }): Promise<boolean> {
@@ -113,7 +118,7 @@ export async function streamWorkbookSheet(path: string, fileName: string, sheetN
         if (fault) throw fault;
         if (e instanceof InputError || options.signal?.aborted) throw e;
         // A file saved over as it was read gives the reader garbage: that is no damaged workbook.
-        throw (await changedSince(path, listed)) ? fileFault(fileName, new FileChanged()) : unreadable(fileName, e);
+        throw (await changedSince(path, listed)) ? fileFault(fileName, new FileChanged()) : failedPart(fileName, e);
       }
       if (fault) throw fault;
       if (!found) throw unreadable(fileName);
@@ -261,7 +266,7 @@ async function entryBytes(path: string, entry: Entry, fileName: string): Promise
     return entry.method === 8 ? inflateRawSync(data) : data;
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw unreadable(fileName, e);
+    throw failedPart(fileName, e);
   } finally {
     await file.close();
   }
@@ -292,7 +297,7 @@ async function mergedRanges(path: string, entry: Entry, fileName: string): Promi
       else carry = Buffer.from(chunk.subarray(Math.max(0, chunk.length - overlap)));
     }
   } catch (e) {
-    throw unreadable(fileName, e);
+    throw failedPart(fileName, e);
   }
   if (!found) return [];
   const text = Buffer.concat(found).toString('utf8');
