@@ -4,6 +4,7 @@ import type { Framework } from '../../frameworks/schema';
 import { figureSpec } from '../spec/figureSpec';
 import type { Atom, Term } from '../spec/terms';
 import type { CaseRecord } from './caseRecord';
+import { hasTimeOfDay } from './dateTimes';
 import type { ImportSummary } from './importCases';
 import type { ImportNote } from './rowIssues';
 
@@ -56,7 +57,7 @@ export function watchTimesOfDay(framework: Framework, table: string | null, onCa
         const column = untimed[i]!;
         const at = record.values[column.key];
         if (typeof at !== 'number') continue;
-        if (at % 1 !== 0) untimed.splice(i, 1);
+        if (hasTimeOfDay(at)) untimed.splice(i, 1);
         else column.dates++;
       }
       onCase(record);
