@@ -1,4 +1,3 @@
-import { figuresOutsideProfile } from '../frameworks/profiles';
 import { figuresOf } from '../frameworks/expand';
 import type { Framework } from '../frameworks/schema';
 import { dayFromJsDate, displayDay, jsDateOfDay } from '../engine/cases/dates';
@@ -6,7 +5,7 @@ import type { RawTable } from '../engine/cases/rawTable';
 import { figureFormula } from '../engine/formulas/figureFormula';
 import { PERIOD_FROM, PERIOD_TO } from '../engine/formulas/names';
 import type { EventRows } from '../engine/events/eventImport';
-import { blankColumnsReason, type TallyReport } from '../engine/report/tallyReport';
+import { blankColumnsReason, leftBlank, type TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
 import type { CaseText, NamedCount } from '../engine/tally/tally';
 import { InputError } from '../errors';
@@ -51,7 +50,6 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   const rows = 'rows' in table ? tableRows(table) : table;
   const run = { ...(input.onProgress ? { onProgress: input.onProgress } : {}), ...(input.signal ? { signal: input.signal } : {}), ...(input.issueLimit !== undefined ? { issueLimit: input.issueLimit } : {}), profile: input.profile ?? null };
   const { report, sheets: caseSheets, events } = await tallyIntoCaseSheets(port, rows, framework, period, run, input.events ?? []);
-  const asked = askedOf(report, framework, input.profile);
   // The case sheets and each event table's: the rows every formula counts.
   const rowSheets = () => [...caseSheets.operations(), ...eventSheets(framework, events)];
   const periodDates = { from: jsDateOfDay(period.from), to: jsDateOfDay(period.to) };
@@ -73,11 +71,11 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
     const returnSheetNames = [...new Set(framework.sections.map((s) => s.sheet))];
     const laidOut = returnSheets(framework, (figure) => content(figure.id), { period: periodDates, lists, profile: input.profile ?? null });
     // Appended one by one: a spread of an operation per row overflows the call stack on a big export.
-    for (const op of [...laidOut.operations, ...rowSheets(), ...blankFigureNoteOperations(framework, asked, (id) => laidOut.cells.get(id))]) operations.push(op);
+    for (const op of [...laidOut.operations, ...rowSheets(), ...blankFigureNoteOperations(framework, report, (id) => laidOut.cells.get(id))]) operations.push(op);
     // Formulas now live in the figure cells: lock them against accidental typing; input cells stay open.
     for (const sheet of returnSheetNames) operations.push({ op: 'protect', sheet });
     await write(port, operations, input);
-    return { report: asked, replaced, filled: [...contents.values()].filter((c) => c !== null).length };
+    return { report, replaced, filled: [...contents.values()].filter((c) => c !== null).length };
   }
 
   const named = new Map(existing.map((n) => [n.name, n]));
@@ -92,7 +90,7 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   const missing = figures.filter((f) => !named.has(f.id));
   if (missing.length) throw new InputError(`The workbook has no cell named ${missing.slice(0, 5).map((f) => f.id).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}: it was not made from this template version. Start from returns template.`);
   const places = figures.map((f) => named.get(f.id)!);
-  const blankPlaces = new Map(Object.keys(report.blanked).flatMap((id) => (named.has(id) ? [[id, named.get(id)!] as const] : [])));
+  const blankPlaces = new Map(Object.keys(leftBlank(report)).flatMap((id) => (named.has(id) ? [[id, named.get(id)!] as const] : [])));
   // One read of formulas for the figure cells and the cells left blank alike: a constant number of round trips.
   const cellFormulas = await port.formulas([...places, ...blankPlaces.values()].map((p) => ({ sheet: p.sheet, cell: p.range })));
   const [values, formulas, blankFormulas] = [await port.read(places), cellFormulas.slice(0, places.length), cellFormulas.slice(places.length)];
@@ -117,7 +115,7 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
     if (blankFormulas[i] !== null) operations.push({ op: 'write', sheet: place.sheet, at: place.range, rows: [[null]] });
     if (!mapped) operations.push({ op: 'style', sheet: place.sheet, range: place.range, style: 'input' });
   });
-  operations.push(...blankFigureNoteOperations(framework, asked, (id) => { const p = blankPlaces.get(id); return p && { sheet: p.sheet, cell: p.range }; }));
+  operations.push(...blankFigureNoteOperations(framework, report, (id) => { const p = blankPlaces.get(id); return p && { sheet: p.sheet, cell: p.range }; }));
   for (const [name, value] of [[PERIOD_FROM, periodDates.from], [PERIOD_TO, periodDates.to], ...(input.profile ? [[RETURN_NAMES.profile, input.profile] as const] : [])] as const) {
     const place = named.get(name);
     if (place) operations.push({ op: 'write', sheet: place.sheet, at: place.range.split(':')[0]!, rows: [[value]] });
@@ -133,7 +131,7 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   // Our figure sheets are locked again; a commissioner's sheets keep the protection they had.
   if (!mapped) for (const sheet of new Set(framework.sections.map((s) => s.sheet))) if (sheets.includes(sheet)) operations.push({ op: 'protect', sheet });
   await write(port, operations, input);
-  return { report: asked, replaced, filled: figures.length };
+  return { report, replaced, filled: figures.length };
 }
 
 /** Applies the fill's operations as one change: a cancelled fill stops before it, so nothing is half written. */
@@ -153,10 +151,11 @@ function figureContents(framework: Framework, report: TallyReport, names: NamedR
   const named = new Set(names.map((n) => n.name));
   const partial = names.length > 0;
   const noTable = countedFromTablesNotGiven(framework, report);
+  const blank = leftBlank(report);
   return new Map(
     figuresOf(framework).map((figure) => {
       // A figure the export cannot give has no formula: it is left blank, with a note saying why.
-      if (report.blanked[figure.id] || noTable.has(figure.id)) return [figure.id, null] as const;
+      if (blank[figure.id] || noTable.has(figure.id)) return [figure.id, null] as const;
       const own = figureFormula(figure, framework);
       const formula =
         figure.template.kind === 'sum_of' && partial && figure.parts.some((p) => !named.has(p))
@@ -185,21 +184,12 @@ function namesAfter(names: NamedRange[], operations: WorkbookOperation[]): Named
   return [...after.values()];
 }
 
-/**
- * The fill's report as the person is told it: a figure the service profile is not asked, left blank by a missing
- * column, is not applicable rather than missing, so it is not among the blanked.
- */
-function askedOf(report: TallyReport, framework: Framework, profile: string | null | undefined): TallyReport {
-  const notAsked = figuresOutsideProfile(framework, profile);
-  return { ...report, blanked: Object.fromEntries(Object.entries(report.blanked).filter(([id]) => !notAsked.has(id))) };
-}
-
-/** A note on each figure of the asked report (`askedOf`) left blank because the export lacks a column it reads. */
-function blankFigureNoteOperations(framework: Framework, asked: TallyReport, placeOf: (id: string) => { sheet: string; cell: string } | undefined): WorkbookOperation[] {
-  return Object.entries(asked.blanked).flatMap(([id, keys]) => {
+/** A note on each figure the report calls blanked (asked of the service) because the export lacks a column it reads. */
+function blankFigureNoteOperations(framework: Framework, report: TallyReport, placeOf: (id: string) => { sheet: string; cell: string } | undefined): WorkbookOperation[] {
+  return Object.entries(report.blanked).flatMap(([id, keys]) => {
     const place = placeOf(id);
     if (!place) return [];
-    const reason = blankColumnsReason(framework, keys, Object.fromEntries((asked.events ?? []).map((t) => [t.table, t.source])));
+    const reason = blankColumnsReason(framework, keys, Object.fromEntries((report.events ?? []).map((t) => [t.table, t.source])));
     return [{ op: 'note', sheet: place.sheet, cell: place.cell, text: `${reason}, so this figure is left blank rather than 0. Type it if you know it, or add the column to the export and fill again.` }];
   });
 }

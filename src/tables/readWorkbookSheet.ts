@@ -9,8 +9,8 @@ export async function readWorkbookSheet(bytes: Uint8Array, fileName: string, she
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new InputError(`${fileName} could not be read as an Excel workbook (.xlsx). Open it in Excel and save it again as .xlsx, or export the cases as CSV.`);
+  } catch (e) {
+    throw unreadableWorkbook(fileName, e);
   }
   const sheet = chosenSheet(workbook.worksheets, fileName, sheetName);
   const rows: RawTable['rows'] = [];
@@ -18,6 +18,23 @@ export async function readWorkbookSheet(bytes: Uint8Array, fileName: string, she
   // ExcelJS gives a merge's first value to all its cells: the import says so wherever that lands in a case.
   const merges = ((sheet.model as { merges?: string[] }).merges ?? []).map(parseRange);
   return { source: `${fileName}, sheet "${sheet.name}"`, rows, ...(merges.length ? { merges } : {}) };
+}
+
+/**
+ * A file that cannot be read as a workbook, with what the reader reported in a line (no stack trace): enough for
+ * the person, or whoever they ask, to tell a damaged file from some other fault.
+ */
+export function unreadableWorkbook(fileName: string, cause?: unknown): InputError {
+  const reported = cause === undefined ? '' : ` (the reader reported: ${briefly(cause)})`;
+  return new InputError(`${fileName} could not be read as an Excel workbook (.xlsx)${reported}. Open it in Excel and save it again as .xlsx, or export the cases as CSV.`);
+}
+
+/** An error's message as one short line. */
+export function briefly(error: unknown): string {
+  // Node's own errors come from another realm under some hosts: not `instanceof Error`, yet with a message.
+  const message = (error as { message?: unknown } | null)?.message;
+  const line = (typeof message === 'string' ? message : String(error)).split('\n')[0]!.trim() || 'no reason given';
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }
 
 /** The sheet the cases are on: the first, or the one named (case and edge spaces aside); a message listing them when there is none such. */

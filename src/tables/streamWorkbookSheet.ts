@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { crc32, createInflateRaw, inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
@@ -9,7 +9,7 @@ import { PROGRESS_EVERY, stopIfAborted, type RunOptions } from '../engine/progre
 import { InputError } from '../errors';
 import { parseRange } from '../workbook/addresses';
 import { rowValues } from '../workbook/exceljsValues';
-import { chosenSheet } from './readWorkbookSheet';
+import { briefly, chosenSheet, unreadableWorkbook } from './readWorkbookSheet';
 import { checkExpansion, zipDirectoryEnd } from '../workbook/workbookBytes';
 import { workbookSheets } from '../workbook/zipPackage';
 
@@ -30,8 +30,34 @@ interface Entry {
   end: number;
 }
 
-const unreadable = (fileName: string) =>
-  new InputError(`${fileName} could not be read as an Excel workbook (.xlsx). Open it in Excel and save it again as .xlsx, or export the cases as CSV.`);
+const unreadable = unreadableWorkbook;
+
+/** The file held less than its zip directory said when it was opened: it changed (was saved over) since. */
+class FileChanged extends Error {}
+
+/**
+ * Reading the file itself failed, or it changed while it was read: a fault of the disk or of timing, never to be
+ * taken for a damaged workbook.
+ */
+function fileFault(fileName: string, cause: unknown): InputError {
+  return new InputError(
+    isSystemError(cause)
+      ? `${fileName} could not be read from the disk (${briefly(cause)}). Check that it is still there and can be opened, and try again.`
+      : `${fileName} changed while it was being read. Wait until it is saved and closed, then try again.`,
+  );
+}
+
+/** A system call failed (the file could not be opened or read): zlib's errors have a code too, but no system call. */
+const isSystemError = (e: unknown) => typeof (e as NodeJS.ErrnoException | null)?.syscall === 'string';
+
+/** A part of the file that could not be read: the disk's fault, or the workbook's. */
+const failedPart = (fileName: string, e: unknown) => (isSystemError(e) ? fileFault(fileName, e) : unreadable(fileName, e));
+
+/** Whether the file is no longer as it was when its parts were listed (or can no longer be looked at). */
+async function changedSince(path: string, listed: { size: number; mtimeMs: number }): Promise<boolean> {
+  const now = await stat(path).catch(() => null);
+  return !now || now.size !== listed.size || now.mtimeMs !== listed.mtimeMs;
+}
 
 /**
  * One sheet (the first, or the one named) of an .xlsx file on disk, read row by row with ExcelJS's streaming
@@ -40,6 +66,7 @@ const unreadable = (fileName: string) =>
  * in the sheet, yet each merged cell is given its range's value as the rows go (as a whole read gives it).
  */
 export async function streamWorkbookSheet(path: string, fileName: string, sheetName?: string): Promise<WorkbookSheetRows> {
+  const listed = await stat(path);
   const entries = await zipEntries(path, fileName);
   checkExpansion(entries, fileName, { total: false });
   const part = async (name: string) => {
@@ -61,12 +88,18 @@ export async function streamWorkbookSheet(path: string, fileName: string, sheetN
       const fill = mergeFiller(merges);
       let found = false;
       let rows = 0;
-      try {
-        const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(partsForReader(path, entries, entry), { objectMode: false }), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+      // A fault reading the file stops the read with its own message. The reader is not waited for: given less
+      // than a whole part, ExcelJS waits for the rest for ever.
+      let fault: InputError | null = null;
+      const parts = Readable.from(partsForReader(path, entries, entry), { objectMode: false });
+      const faulted = new Promise<never>((_, reject) => parts.once('error', (e) => reject((fault = fileFault(fileName, e)))));
+      const read = async () => {
+        const reader = new ExcelJS.stream.xlsx.WorkbookReader(parts, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
         // The reader is given one sheet: the chosen one.
         for await (const worksheet of reader) {
           found = true;
           for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
+            if (fault) throw fault;
             if (rows++ % PROGRESS_EVERY === 0) {
               stopIfAborted(options.signal);
               options.onProgress?.('reading', rows, null);
@@ -75,11 +108,22 @@ export async function streamWorkbookSheet(path: string, fileName: string, sheetN
             if (cells.some((c) => c !== null)) onRow({ number: row.number, cells });
           }
         }
+      };
+      const reading = read();
+      // Whichever of the two loses the race is settled unobserved.
+      for (const settled of [reading, faulted]) settled.catch(() => undefined);
+      try {
+        await Promise.race([reading, faulted]);
       } catch (e) {
+        if (fault) throw fault;
         if (e instanceof InputError || options.signal?.aborted) throw e;
-        throw unreadable(fileName);
+        // A file saved over as it was read gives the reader garbage: that is no damaged workbook.
+        throw (await changedSince(path, listed)) ? fileFault(fileName, new FileChanged()) : failedPart(fileName, e);
       }
+      if (fault) throw fault;
       if (!found) throw unreadable(fileName);
+      // Rows read from a file saved over meanwhile may mix two versions of it.
+      if (await changedSince(path, listed)) throw fileFault(fileName, new FileChanged());
     },
   };
 }
@@ -106,6 +150,12 @@ function mergeFiller(merges: readonly { top: number; left: number; bottom: numbe
 const READER_PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml'];
 /** The part name ExcelJS's reader looks for a sheet under. */
 const SHEET_PART = Buffer.from('xl/worksheets/sheet1.xml', 'latin1');
+/**
+ * An empty zip directory's end record: the reader's unzipper ends there as at the end of a whole file. Without it
+ * the stream ends where the unzipper expects another record, and its "FILE_ENDED" error sometimes reaches ExcelJS
+ * before the end does, failing a sound file.
+ */
+const END_OF_ZIP = Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]);
 const NO_SHARED_STRINGS = Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>', 'utf8');
 
 /**
@@ -115,7 +165,7 @@ const NO_SHARED_STRINGS = Buffer.from('<?xml version="1.0" encoding="UTF-8" stan
  * writes them last): in this order no case row is ever written to disk, and no other sheet is expanded.
  */
 async function* partsForReader(path: string, entries: readonly Entry[], sheet: Entry): AsyncGenerator<Buffer> {
-  const record = (entry: Entry, from = entry.local) => createReadStream(path, { start: from, end: entry.end - 1, highWaterMark: 1 << 20 });
+  const record = (entry: Entry, from = entry.local) => fileRange(path, from, entry.end);
   for (const name of READER_PARTS) {
     const entry = entries.find((e) => e.name === name);
     if (entry) yield* record(entry);
@@ -124,7 +174,7 @@ async function* partsForReader(path: string, entries: readonly Entry[], sheet: E
   const header = Buffer.alloc(30);
   const file = await open(path, 'r');
   try {
-    await file.read(header, 0, 30, sheet.local);
+    if ((await file.read(header, 0, 30, sheet.local)).bytesRead < 30) throw new FileChanged();
   } finally {
     await file.close();
   }
@@ -132,6 +182,17 @@ async function* partsForReader(path: string, entries: readonly Entry[], sheet: E
   header.writeUInt16LE(SHEET_PART.length, 26);
   yield Buffer.concat([header, SHEET_PART]);
   yield* record(sheet, sheet.local + 30 + nameLength);
+  yield END_OF_ZIP;
+}
+
+/** The bytes of the file from `start` up to `end`, failing if it no longer holds them all. */
+async function* fileRange(path: string, start: number, end: number): AsyncGenerator<Buffer> {
+  let read = 0;
+  for await (const chunk of createReadStream(path, { start, end: end - 1, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    read += chunk.length;
+    yield chunk;
+  }
+  if (read < end - start) throw new FileChanged();
 }
 
 /** A zip record holding `data` as it is (not compressed). */
@@ -205,7 +266,7 @@ async function entryBytes(path: string, entry: Entry, fileName: string): Promise
     return entry.method === 8 ? inflateRawSync(data) : data;
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw unreadable(fileName);
+    throw failedPart(fileName, e);
   } finally {
     await file.close();
   }
@@ -235,8 +296,8 @@ async function mergedRanges(path: string, entry: Entry, fileName: string): Promi
       else if (at >= 0) found = [chunk.subarray(at)];
       else carry = Buffer.from(chunk.subarray(Math.max(0, chunk.length - overlap)));
     }
-  } catch {
-    throw unreadable(fileName);
+  } catch (e) {
+    throw failedPart(fileName, e);
   }
   if (!found) return [];
   const text = Buffer.concat(found).toString('utf8');

@@ -3,6 +3,7 @@ import { returnSheets, CASE_DATA_SHEET, CASES_SHEET } from '../../src/commands/r
 import { figuresOf } from '../../src/frameworks/expand';
 import { builtInFramework } from '../../src/frameworks/load';
 import { periodFromIso } from '../../src/engine/tally/period';
+import { leftBlank, tallyTable } from '../../src/engine/report/tallyReport';
 import { InputError } from '../../src/errors';
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
 import { HEADERS, ROWS } from '../fixtures/handBuiltCases';
@@ -47,6 +48,24 @@ describe('fillReturn into a new workbook', () => {
     expect(report.blanked).toEqual({});
     const at = (await workbook.names()).find((n) => n.name === 'rj.weeks_to_conference')!;
     expect([(await workbook.read([at]))[0]![0]![0] ?? null, (await workbook.looks([{ sheet: at.sheet, cell: at.range }]))[0]!.note]).toEqual([null, null]);
+  });
+
+  it('leaves blank, and notes, what the tally\'s report says under each profile: one rule for both', async () => {
+    for (const profile of framework.profiles.map((p) => p.id)) {
+      const tallied = tallyTable(table, framework, period, { profile });
+      const workbook = XlsxWorkbook.create();
+      const { report } = await fillReturn(workbook, { framework, period, table, profile });
+      expect([report.blanked, report.blankedNotAsked]).toEqual([tallied.blanked, tallied.blankedNotAsked]);
+      const names = new Map((await workbook.names()).map((n) => [n.name, n]));
+      const blank = Object.keys(leftBlank(tallied)).filter((id) => names.has(id));
+      const cells = blank.map((id) => ({ sheet: names.get(id)!.sheet, cell: names.get(id)!.range }));
+      // Every figure left blank has no formula; only those the profile is asked get a note.
+      expect(await workbook.formulas(cells)).toEqual(cells.map(() => null));
+      const noted = (await workbook.looks(cells)).flatMap((look, i) => (look.note ? [blank[i]] : []));
+      expect(noted.sort()).toEqual(Object.keys(tallied.blanked).filter((id) => names.has(id)).sort());
+    }
+    // The profiles differ here: the RJ figure is noted for the RJ service only.
+    expect(tallyTable(table, framework, period, { profile: 'general' }).blankedNotAsked).toEqual({ 'rj.weeks_to_conference': ['conference_date'] });
   });
 
   it('keeps the pasted cases exactly, and writes one normalised row per counted case', async () => {

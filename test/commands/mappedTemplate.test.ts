@@ -8,7 +8,7 @@ import { periodFromIso } from '../../src/engine/tally/period';
 import { InputError } from '../../src/errors';
 import { figuresOf } from '../../src/frameworks/expand';
 import { builtInFramework } from '../../src/frameworks/load';
-import { figuresOutsideProfile } from '../../src/frameworks/profiles';
+import { leftBlank } from '../../src/engine/report/tallyReport';
 import { parseSheetCell } from '../../src/workbook/addresses';
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
 import { HEADERS, ROWS } from '../fixtures/handBuiltCases';
@@ -45,8 +45,8 @@ describe('filling a commissioner\u2019s own template through its mapping', () =>
       const typed = new Set(figuresOf(framework).filter((f) => f.template.kind === 'input').map((f) => f.id));
       // A figure reading a column the export lacks is left blank: with a note when the service is asked it, as not
       // applicable (no note, not among the blanked) when its profile is not.
-      const leftBlank = (id: string) => Boolean(report.blanked[id]) || (figuresOutsideProfile(framework, mapping.profile ?? null).has(id) && report.figures[id] === null);
-      const references = Object.entries(mapping.cells).filter(([id]) => !typed.has(id) && !leftBlank(id)).map(([, cell]) => parseSheetCell(cell));
+      const blank = leftBlank(report);
+      const references = Object.entries(mapping.cells).filter(([id]) => !typed.has(id) && !blank[id]).map(([, cell]) => parseSheetCell(cell));
       const formulas = await workbook.formulas(references);
       expect(formulas.filter((f) => f === null)).toEqual([]);
       const ignore = new Set([...Object.values(mapping.cells), ...(mapping.period ? [mapping.period.from, mapping.period.to] : [])]);

@@ -47,6 +47,10 @@ describe('the Cambridgeshire RJ service\'s time from referral to conference', ()
     const aboutConference = (profile: string) => notes(profile).filter((m) => m.includes('Conference completed'));
     expect(aboutConference('rj')).toHaveLength(1);
     expect(aboutConference('general')).toEqual([]);
-    expect(tallyTable(table, framework, period, { profile: 'general' }).blanked['rj.weeks_to_conference']).toEqual(['conference_date']);
+    // Not applicable to the general service: kept apart from the blanked, still blank.
+    const general = tallyTable(table, framework, period, { profile: 'general' });
+    expect([general.figures['rj.weeks_to_conference'], general.blanked['rj.weeks_to_conference'], general.blankedNotAsked?.['rj.weeks_to_conference']]).toEqual([null, undefined, ['conference_date']]);
+    const rjReport = tallyTable(table, framework, period, { profile: 'rj' });
+    expect([rjReport.blanked['rj.weeks_to_conference'], rjReport.blankedNotAsked?.['rj.weeks_to_conference']]).toEqual([['conference_date'], undefined]);
   });
 });

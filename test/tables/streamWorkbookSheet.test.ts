@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -80,6 +80,50 @@ describe('an .xlsx sheet streamed row by row', () => {
     const read = await streamed(path);
     expect(read).toEqual(await whole(new Uint8Array(readFileSync(path))));
     expect(read.rows).toHaveLength(501);
+  });
+
+  it('hands ExcelJS a stream its unzipper ends without an error', async () => {
+    // Fed no end of the zip, the unzipper raised "FILE_ENDED" at every read, and now and then it reached ExcelJS
+    // before the end of the stream did, failing a sound file as unreadable.
+    const pullStream = jest.requireActual<{ prototype: { emit(type: string, ...args: unknown[]): boolean } }>('unzipper/lib/PullStream');
+    const emit = jest.spyOn(pullStream.prototype, 'emit');
+    try {
+      const { path, bytes } = await saved(cases(), 'ended.xlsx');
+      for (let i = 0; i < 3; i++) expect(await streamed(path, 'cases')).toEqual(await whole(bytes, 'cases'));
+      expect(emit.mock.calls.filter(([type]) => type === 'error').map(([, e]) => String(e))).toEqual([]);
+    } finally {
+      emit.mockRestore();
+    }
+  });
+
+  it('says a file saved over while it is read changed, rather than calling it damaged or waiting for ever', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Cases').addRows([['Case ID', 'Notes'], ...Array.from({ length: 5000 }, (_, i) => [`C${i}`, `note ${i * 7919}`])]);
+    for (const cut of [(size: number) => Math.floor(size / 2), (size: number) => size - 10]) {
+      const { path, bytes } = await saved(wb, 'saved-over.xlsx');
+      const stream = await streamWorkbookSheet(path, 'cases.xlsx');
+      truncateSync(path, cut(bytes.length));
+      await expect(stream.feed(() => () => undefined, {})).rejects.toThrow(new InputError('cases.xlsx changed while it was being read. Wait until it is saved and closed, then try again.'));
+    }
+  });
+
+  it('says a file gone from the disk could not be read from it', async () => {
+    const { path } = await saved(cases(), 'gone.xlsx');
+    const stream = await streamWorkbookSheet(path, 'cases.xlsx');
+    unlinkSync(path);
+    await expect(stream.feed(() => () => undefined, {})).rejects.toThrow(/^cases\.xlsx could not be read from the disk \(ENOENT: [^\n]+\)\. Check that it is still there and can be opened, and try again\.$/);
+  });
+
+  it('says what the reader reported of a damaged sheet, in a line', async () => {
+    const { path, bytes } = await saved(cases(), 'damaged.xlsx');
+    // The sheet's compressed data overwritten with bytes no deflate stream holds.
+    const at = Buffer.from(bytes).indexOf('xl/worksheets/sheet2.xml') + 'xl/worksheets/sheet2.xml'.length;
+    const damaged = Buffer.from(bytes);
+    damaged.fill(0xff, at, at + 40);
+    writeFileSync(path, damaged);
+    const error = await streamWorkbookSheet(path, 'cases.xlsx', 'Cases').then((stream) => stream.feed(() => () => undefined, {})).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(/^cases\.xlsx could not be read as an Excel workbook \(\.xlsx\) \(the reader reported: [^\n]+\)\. Open it in Excel and save it again as \.xlsx, or export the cases as CSV\.$/);
   });
 
   it('refuses a file that only looks like a workbook, with the message a whole read gives', async () => {

@@ -19,6 +19,7 @@ import { readWholeNumber } from './wholeNumbers';
 import { displayDateTime, orderBetween, readDateTime } from './dateTimes';
 import { describeBankHolidayTable, isWeekendOrBankHoliday } from '../calendar/bankHolidays';
 import { dayTestedColumns } from '../../frameworks/conditions';
+import { watchTimesOfDay } from './datesWithoutTimes';
 
 /** What an import finds besides the cases themselves. */
 export interface ImportSummary {
@@ -99,12 +100,14 @@ const HEADER_SEARCH_ROWS = 20;
  * from (its name for messages, whether it is delimited text, its merged cells); its rows are fed to `row`.
  */
 export function caseImporter(sheet: Omit<RawTable, 'rows'>, framework: Framework, options: ImportOptions, onCase: (record: CaseRecord) => void): CaseImporter {
+  // A date-time column measured in hours that holds dates alone is noted (an event table's view has no figures: its importer watches).
+  const clock = watchTimesOfDay(framework, null, onCase);
   const opening: SheetRow[] = [];
   let filledOpening = 0;
   let reader: ((row: SheetRow) => void) | null = null;
   let finish: (() => ImportSummary) | null = null;
   const start = (headerAt: number) => {
-    ({ read: reader, finish } = caseRowReader(sheet, framework, options, opening, headerAt, onCase));
+    ({ read: reader, finish } = caseRowReader(sheet, framework, options, opening, headerAt, clock.onCase));
     for (const row of opening.slice(headerAt + 1)) reader(row);
     opening.length = 0;
   };
@@ -125,7 +128,7 @@ export function caseImporter(sheet: Omit<RawTable, 'rows'>, framework: Framework
         if (first < 0) throw new InputError(`${sheet.source} has no rows: paste or export the case data with its header row first.`);
         start(first);
       }
-      return finish!();
+      return clock.noted(finish!());
     },
   };
 }

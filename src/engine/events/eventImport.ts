@@ -1,6 +1,7 @@
 import { eventTableView } from '../../frameworks/eventTables';
 import type { Framework } from '../../frameworks/schema';
 import type { CaseRecord } from '../cases/caseRecord';
+import { watchTimesOfDay } from '../cases/datesWithoutTimes';
 import { caseImporter, type CaseImporter, type ImportOptions } from '../cases/importCases';
 import type { RawTable } from '../cases/rawTable';
 import type { RowIssue } from '../cases/rowIssues';
@@ -27,11 +28,12 @@ export function eventImporter(sheet: Omit<RawTable, 'rows'>, framework: Framewor
     }
     options.onIssue?.(issue);
   };
-  const importer = caseImporter(sheet, eventTableView(framework, tableId), { ...options, eventRows: true, countingWithout: eventCountingWithout(framework, tableId), onIssue }, onEvent);
+  const clock = watchTimesOfDay(framework, tableId, onEvent);
+  const importer = caseImporter(sheet, eventTableView(framework, tableId), { ...options, eventRows: true, countingWithout: eventCountingWithout(framework, tableId), onIssue }, clock.onCase);
   return {
     row: (row) => importer.row(row),
     end() {
-      const summary = importer.end();
+      const summary = clock.noted(importer.end());
       return { ...summary, notes: summary.notes.map((n) => ({ ...n, message: n.message.startsWith(source) ? n.message : `${source}: ${n.message}` })) };
     },
   };

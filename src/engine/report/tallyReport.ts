@@ -22,8 +22,13 @@ export const tallyReportSchema = z.object({
   /** The service profile the return is made under (absent: the framework's default). */
   profile: z.string().optional(),
   figures: z.record(z.string(), z.number().nullable()),
-  /** Figures left blank because the export lacks a column they read: figure id → those column keys. */
+  /** Figures left blank because the export lacks a column they read: figure id → those column keys. Each has a note. */
   blanked: z.record(z.string(), z.array(z.string())).default({}),
+  /**
+   * Figures the service profile is not asked, left blank by a missing column too: not applicable rather than
+   * missing, so no note. A return still gives them no formula.
+   */
+  blankedNotAsked: z.record(z.string(), z.array(z.string())).optional(),
   rowIssues: z.array(rowIssueSchema).default([]),
   /** Row issues beyond the first of each kind given in full: their kind and rows. */
   moreRowIssues: z.array(moreRowIssuesSchema).default([]),
@@ -58,21 +63,33 @@ export function tallyTable(
   return tally.report(summary, table.source);
 }
 
-/** The report of an import and its tally. */
+/**
+ * The report of an import and its tally. The one place "not asked of this service profile" meets a missing
+ * column: a figure in `notAsked` left blank is not applicable, so it is kept apart from the blanked and not noted.
+ */
 export function tallyReportOf(imported: ImportSummary, tally: TallyResult, source: string, framework: Framework, period: Period, eventFiles: Record<string, string> = {}, notAsked: ReadonlySet<string> = new Set()): TallyReport {
-  const { figures, blanked, lists } = tally;
+  const { figures, lists } = tally;
+  const blanked: Record<string, string[]> = {};
+  const blankedNotAsked: Record<string, string[]> = {};
+  for (const [id, columns] of Object.entries(tally.blanked)) (notAsked.has(id) ? blankedNotAsked : blanked)[id] = columns;
   return {
     framework: framework.id,
     period: periodToIso(period),
     source,
     figures,
     blanked,
+    ...(Object.keys(blankedNotAsked).length ? { blankedNotAsked } : {}),
     rowIssues: imported.issues,
     moreRowIssues: imported.moreIssues,
-    notes: [...imported.notes, ...blankFigureNotes(Object.fromEntries(Object.entries(blanked).filter(([id]) => !notAsked.has(id))), framework, eventFiles)],
+    notes: [...imported.notes, ...blankFigureNotes(blanked, framework, eventFiles)],
     lists,
     cases: { rows: imported.rows, notCounted: imported.notCounted },
   };
+}
+
+/** Every figure the report leaves blank for a missing column, asked of the service or not: none gets a formula. */
+export function leftBlank(report: Pick<TallyReport, 'blanked' | 'blankedNotAsked'>): Record<string, string[]> {
+  return { ...report.blanked, ...report.blankedNotAsked };
 }
 
 /** How many row issues a report has, those kept in full and those listed by row only. */

@@ -1,0 +1,82 @@
+import { figuresOf } from '../../frameworks/expand';
+import { eventTableOf } from '../../frameworks/eventTables';
+import type { Framework } from '../../frameworks/schema';
+import { figureSpec } from '../spec/figureSpec';
+import type { Atom, Term } from '../spec/terms';
+import type { CaseRecord } from './caseRecord';
+import { hasTimeOfDay } from './dateTimes';
+import type { ImportSummary } from './importCases';
+import type { ImportNote } from './rowIssues';
+
+/**
+ * The date-time columns of a table (the case data, or the event table `table`) that figures measure in hours
+ * (a duration in hours, a "within 48 hours" condition): column key → the labels of those figures' templates.
+ */
+export function columnsMeasuredInHours(framework: Framework, table: string | null): Map<string, string[]> {
+  const columns = table === null ? framework.columns : eventTableOf(framework, table).columns;
+  const dateTimes = new Set(columns.filter((c) => c.type === 'datetime').map((c) => c.key));
+  const measured = new Map<string, string[]>();
+  for (const figure of figuresOf(framework)) {
+    for (const key of new Set(termsOver(figureSpec(figure, framework), table).flatMap((term) => term.flatMap(hourColumns)))) {
+      if (!dateTimes.has(key)) continue;
+      const labels = measured.get(key) ?? [];
+      if (!labels.includes(figure.template.label)) labels.push(figure.template.label);
+      measured.set(key, labels);
+    }
+  }
+  return measured;
+}
+
+/** The terms of a figure's spec over the rows of `table` (null: the case data). */
+function termsOver(spec: ReturnType<typeof figureSpec>, table: string | null): Term[] {
+  if (spec.kind === 'event_count' || spec.kind === 'event_cases') return spec.events === table ? spec.terms : table === null && spec.kind === 'event_cases' ? spec.caseTerms : [];
+  if (table !== null) return [];
+  if (spec.kind === 'count' || spec.kind === 'sum' || spec.kind === 'duration') return spec.terms;
+  return spec.kind === 'waiting_number' || spec.kind === 'waiting_days' ? [spec.counted] : [];
+}
+
+/** The columns an atom measures in whole seconds (hours): both ends of a seconds gap. */
+function hourColumns(atom: Atom): string[] {
+  if (atom.test === 'not') return hourColumns(atom.atom);
+  return atom.test === 'gap' && atom.unit === 'seconds' ? [atom.column, atom.of] : [];
+}
+
+/**
+ * Watches the records of an import for a time of day in each date-time column measured in hours. A column whose
+ * every date is at midnight was exported as dates alone: the hours measured from it, and so those figures, are
+ * wrong, and the import's summary gets a note saying so. `onCase` is handed every record, as before.
+ */
+export function watchTimesOfDay(framework: Framework, table: string | null, onCase: (record: CaseRecord) => void): { onCase: (record: CaseRecord) => void; noted: (summary: ImportSummary) => ImportSummary } {
+  const measured = columnsMeasuredInHours(framework, table);
+  if (!measured.size) return { onCase, noted: (summary) => summary };
+  // Columns not yet seen with a time of day, and how many dates each has shown: a column leaves once it shows one.
+  const untimed = [...measured.keys()].map((key) => ({ key, dates: 0 }));
+  return {
+    onCase(record) {
+      for (let i = untimed.length - 1; i >= 0; i--) {
+        const column = untimed[i]!;
+        const at = record.values[column.key];
+        if (typeof at !== 'number') continue;
+        if (hasTimeOfDay(at)) untimed.splice(i, 1);
+        else column.dates++;
+      }
+      onCase(record);
+    },
+    noted(summary) {
+      // In the export's column order. A column it lacks leaves its figures blank, noted as such; one with no dates measures nothing.
+      const notes = summary.placements.flatMap(({ column, header }): ImportNote[] => {
+        const found = untimed.find((u) => u.key === column.key);
+        return found && found.dates > 0 ? [dateWithoutTimesNote(header, found.dates, measured.get(column.key)!)] : [];
+      });
+      return notes.length ? { ...summary, notes: [...summary.notes, ...notes] } : summary;
+    },
+  };
+}
+
+function dateWithoutTimesNote(header: string, dates: number, labels: readonly string[]): ImportNote {
+  const shown = labels.slice(0, 4).join('; ') + (labels.length > 4 ? ` and ${labels.length - 4} more` : '');
+  return {
+    code: 'dates_without_times',
+    message: `"${header}" has no time of day in ${dates === 1 ? 'its date' : `any of its ${dates.toLocaleString('en-GB')} dates`}, so each is taken as midnight (00:00): the hours measured from or to it are wrong, and so ${labels.length === 1 ? 'is this figure' : 'are these figures'}: ${shown}. Export the column with its time (03/04/2024 14:35) and read the data again.`,
+  };
+}
