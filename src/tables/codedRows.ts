@@ -110,8 +110,8 @@ export class RowDecoder {
         const code = batch.codes[at]!;
         cells[at - start] = code === BLANK ? null : code === RAW ? batch.raw[nextRaw++]! : this.values[at - start]![code]!;
       }
+      onRow({ number: batch.numbers[i]!, cells, codes: batch.codes.subarray(start, end) });
       start = end;
-      onRow({ number: batch.numbers[i]!, cells });
     }
   }
 }

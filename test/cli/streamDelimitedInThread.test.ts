@@ -13,7 +13,7 @@ async function passes(stream: typeof streamDelimited, bytes: Uint8Array): Promis
   await stream(inPieces(bytes, 65_536), 'cases.csv', () => {
     const rows: SheetRow[] = [];
     read.push(rows);
-    return (row) => rows.push(row);
+    return ({ number, cells }) => rows.push({ number, cells });
   });
   return read;
 }

@@ -2,13 +2,26 @@ import fc from 'fast-check';
 import type { SheetRow } from '../../src/engine/cases/importCases';
 import { RowCoder, RowDecoder } from '../../src/tables/codedRows';
 
+/** The rows decoded, and each coded cell's code with its column and text. */
 function roundTrip(rows: SheetRow[], batchRows: number): SheetRow[] {
   const coder = new RowCoder();
   const decoder = new RowDecoder();
   const out: SheetRow[] = [];
+  const textOfCode = new Map<string, SheetRow['cells'][number]>();
   const send = () => {
     const batch = coder.take();
-    if (batch) decoder.decode(batch, (row) => out.push(row));
+    if (batch)
+      decoder.decode(batch, ({ number, cells, codes }) => {
+        out.push({ number, cells });
+        // A code stands for one text of its column, whichever batch it comes in.
+        codes!.forEach((code, column) => {
+          if (code < 0) return;
+          const key = `${column}:${code}`;
+          if (textOfCode.has(key)) expect(cells[column]).toBe(textOfCode.get(key));
+          else textOfCode.set(key, cells[column] ?? null);
+        });
+        expect(codes).toHaveLength(cells.length);
+      });
   };
   for (const row of rows) {
     coder.add(row);
@@ -38,7 +51,7 @@ describe('RowCoder and RowDecoder', () => {
     expect(batch.added.map((a) => [a.column, a.values.length])).toEqual([[0, 4096], [1, 1], [2, 4096]]);
     expect(batch.raw).toHaveLength(2 * (10_000 - 4096));
     const decoded: SheetRow[] = [];
-    new RowDecoder().decode(batch, (row) => decoded.push(row));
+    new RowDecoder().decode(batch, ({ number, cells }) => decoded.push({ number, cells }));
     expect(decoded).toEqual(rows);
     expect(coder.take()).toBeNull();
   });

@@ -53,7 +53,13 @@ export interface ImportOptions extends RunOptions {
 }
 
 /** One row of a sheet as a reader gives it: the number the user sees beside it, and its cells. */
-export type SheetRow = RawTable['rows'][number];
+export type SheetRow = RawTable['rows'][number] & {
+  /**
+   * Each cell's code among its column's values, where the reader gave them (`RowDecoder`): 0 and up, the same
+   * text each time; negative, no code. A cell's reading is then remembered by its code, never looked up by its text.
+   */
+  codes?: Int32Array;
+};
 
 /** Feeds an import row by row, so a file is read once and no row is kept after it is counted. */
 export interface CaseImporter {
@@ -146,6 +152,8 @@ type ColumnReading = {
   quick: ((day: Day) => boolean) | null;
   /** Exports repeat the same few spellings thousands of times: each value is read once per column. */
   memo: Map<string, MemoEntry> | null;
+  /** The readings of the column's coded values, by code (a remembered column's, and a quick date column's). */
+  byCode: (MemoEntry | undefined)[] | null;
   blank: MemoEntry | undefined;
   /** For a date column, once a date is read: whether its dates show which part is the day. */
   watch: DateColumnWatch | null;
@@ -197,7 +205,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
       // A merged cell's issue depends on the row, so a sheet with merges is read cell by cell.
       // A list's names are read only, so rows with the same text share one array of them.
       const memoised = (type === 'date' || type === 'flag' || type === 'whole' || type === 'category' || type === 'list') && merged.size === 0;
-      return { placement, key: placement.column.key, read: cellReaders.get(placement.column.key)!, isDate: type === 'date' || type === 'datetime', quick: type === 'date' && merged.size === 0 ? plainDay(placement.column.key) : null, memo: memoised ? new Map() : null, blank: undefined, watch: null };
+      return { placement, key: placement.column.key, read: cellReaders.get(placement.column.key)!, isDate: type === 'date' || type === 'datetime', quick: type === 'date' && merged.size === 0 ? plainDay(placement.column.key) : null, memo: memoised ? new Map() : null, byCode: memoised ? [] : null, blank: undefined, watch: null };
     });
   // A column the export lacks reads as blank in every row: not known, in the not-stated bucket.
   const absent = mapping.missingOptional.map((column) => ({ column, read: cellReaders.get(column.key)! }));
@@ -212,11 +220,33 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
   const context: CellContext = { row: 0, header: '', asOf: null, invisible: false, errorValue: false, quickDate: null };
 
   /** Reads one cell as the column's reader does, recording its issues in `issues` and noting its date's form. */
-  const readCell = (reading: ColumnReading, given: RawCell, row: number, values: Record<string, CaseValue>): CaseValue => {
+  const readCell = (reading: ColumnReading, given: RawCell, row: number, values: Record<string, CaseValue>, code: number): CaseValue => {
     const { placement, memo } = reading;
+    const coded = code >= 0 && reading.byCode !== null ? reading.byCode[code] : undefined;
+    if (coded) return remember(reading, coded, row);
+    const before = issues.length;
+    const value = readText(reading, given, row, values);
+    // Such a reading depends on the text alone (a remembered column's), so the code's next cell is read as this one.
+    if (code >= 0 && reading.byCode !== null && typeof given === 'string' && !context.errorValue) reading.byCode[code] = memo?.get(given) ?? { value, issues: issues.slice(before), watch: lastDateForm };
+    return value;
+  };
+  /** A remembered reading given again: its issues on this row, its date's form noted. */
+  const remember = (reading: ColumnReading, entry: MemoEntry, row: number): CaseValue => {
+    // Most values have no issue: no iterator is made for them.
+    if (entry.issues.length) for (const issue of entry.issues) issues.push({ ...issue, row });
+    if (entry.watch) noteDateForm(dateWatch, reading, entry.watch);
+    return entry.value;
+  };
+  /** The date form noted by the last cell read (for remembering its reading by its code). */
+  let lastDateForm: MemoEntry['watch'] = null;
+  const readText = (reading: ColumnReading, given: RawCell, row: number, values: Record<string, CaseValue>): CaseValue => {
+    const { placement, memo } = reading;
+    lastDateForm = null;
+    context.errorValue = false;
     const date = reading.quick !== null && typeof given === 'string' ? quickDate(given) : null;
     if (date) {
       noteDateForm(dateWatch, reading, date);
+      lastDateForm = { ambiguous: date.ambiguous, dayFirstShown: date.dayFirstShown };
       if (reading.quick!(date.day)) return date.day;
       // The full reading below, shortened: such a date has no edges to trim, is no error value and is not blank.
       context.row = row;
@@ -230,12 +260,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
       return value;
     }
     const remembered = memo === null ? undefined : given === null ? reading.blank : typeof given === 'string' ? memo.get(given) : undefined;
-    if (remembered) {
-      // Most values have no issue: no iterator is made for them.
-      if (remembered.issues.length) for (const issue of remembered.issues) issues.push({ ...issue, row });
-      if (remembered.watch) noteDateForm(dateWatch, reading, remembered.watch);
-      return remembered.value;
-    }
+    if (remembered) return remember(reading, remembered, row);
     const cleaned = typeof given === 'string' ? withoutInvisibleEdges(given) : null;
     context.row = row;
     context.header = placement.header;
@@ -252,6 +277,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     const dateReading = reading.isDate && typeof cell === 'string' ? readDate(cell) : null;
     const watch = dateReading?.ok ? { ambiguous: dateReading.ambiguous, dayFirstShown: dateReading.dayFirstShown } : null;
     if (watch) noteDateForm(dateWatch, reading, watch);
+    lastDateForm = watch;
     const before = issues.length;
     const value = reading.read(cell, context);
     if (memo && !context.errorValue) {
@@ -268,7 +294,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
         `Rows ${master.top}–${master.bottom} of ${placement.header} are merged cells, so row ${master.top}'s value "${tidy(cellText(cell))}" is read into this row too. Unmerge the cells and give each row its own value.`));
   };
 
-  const read = ({ number: row, cells }: SheetRow) => {
+  const read = ({ number: row, cells, codes }: SheetRow) => {
     if (cells.every(isBlankCell)) return;
     // Every case's values start from one shape, so each is made by copying it rather than key by key.
     const values: Record<string, CaseValue> = { ...shape };
@@ -276,7 +302,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     checkRowShape(sheet, row, cells, headers, issues);
     for (const reading of ordered) {
       const { placement, key } = reading;
-      const value = readCell(reading, cells[placement.index] ?? null, row, values);
+      const value = readCell(reading, cells[placement.index] ?? null, row, values, codes === undefined ? -1 : (codes[placement.index] ?? -1));
       if (placement.repeat !== null && typeof value === 'string' && Array.isArray(values[key]) && (values[key] as string[]).includes(value)) {
         const given = cells[placement.index] ?? null;
         const cell = typeof given === 'string' ? withoutInvisibleEdges(given).text : given;

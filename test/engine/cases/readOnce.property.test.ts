@@ -7,6 +7,7 @@ import { tallyCases } from '../../../src/engine/tally/tally';
 import { periodFromIso } from '../../../src/engine/tally/period';
 import { CASE_HEADERS, validCaseRow } from '../../support/randomCases';
 import { tableOf } from '../../support/tables';
+import { RowCoder, RowDecoder } from '../../../src/tables/codedRows';
 
 const framework = builtInFramework('cambridgeshire');
 const today = dayFromIso('2021-01-15')!;
@@ -27,6 +28,23 @@ function readCellByCell(table: RawTable): RawTable {
   return { ...table, merges: [{ top: last, left: 1, bottom: last + 1, right: 1 }] };
 }
 
+/** The same sheet as a second thread hands it over: each cell with its column's code, read by it. */
+function coded(table: RawTable, batchRows: number): RawTable {
+  const coder = new RowCoder();
+  const decoder = new RowDecoder();
+  const rows: RawTable['rows'] = [];
+  const send = () => {
+    const batch = coder.take();
+    if (batch) decoder.decode(batch, (row) => rows.push(row));
+  };
+  for (const row of table.rows) {
+    coder.add(row);
+    if (coder.rows === batchRows) send();
+  }
+  send();
+  return { ...table, rows };
+}
+
 describe('reading each spelling once gives what reading every cell gives', () => {
   it('the same cases, issues and notes, and so the same figures, on random messy rows', () => {
     fc.assert(
@@ -36,6 +54,17 @@ describe('reading each spelling once gives what reading every cell gives', () =>
         const plain = importCases(readCellByCell(table), framework, { today });
         expect(remembered).toEqual(plain);
         expect(tallyCases(remembered.cases, framework, period, remembered.absent)).toEqual(tallyCases(plain.cases, framework, period, plain.absent));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('and so does reading each coded value once by its code, as rows from the reader thread come', () => {
+    fc.assert(
+      fc.property(messyRows, fc.integer({ min: 1, max: 9 }), (rows, batchRows) => {
+        const table = tableOf(CASE_HEADERS, rows);
+        const byCode = importCases(coded(table, batchRows), framework, { today });
+        expect(byCode).toEqual(importCases(readCellByCell(table), framework, { today }));
       }),
       { numRuns: 150 },
     );
