@@ -32,7 +32,7 @@ export function browserHost(): BrowserPaneHost {
       // A file has no cursor to move: the pane marks the figure itself.
     },
     async download(session, fileName, options) {
-      offer(new Blob([await remote(session).bytes(options)], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), fileName);
+      offer(await remote(session).file(options), fileName);
     },
     async saveText(fileName, text, type = 'application/json') {
       offer(new Blob([text], { type }), fileName);

@@ -29,7 +29,7 @@ export const requestSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('saveMapping'), session, frameworkId, mapping: mappingSchema }),
   z.object({ op: z.literal('copy'), session }),
   z.object({ op: z.literal('prepareSubmission'), session }),
-  z.object({ op: z.literal('bytes'), session }),
+  z.object({ op: z.literal('file'), session }),
   z.object({ op: z.literal('release'), session }),
   /**
    * A fill of a workbook the page holds (Excel's open one): the worker reads and counts the rows, and reads and
@@ -82,7 +82,8 @@ export interface WorkerResults {
   saveMapping: null;
   copy: { session: number };
   prepareSubmission: Submission;
-  bytes: ArrayBuffer;
+  /** The workbook as an .xlsx file, made in the worker: the page only hands it to the browser's downloads. */
+  file: Blob;
   release: null;
   fillThrough: TallyReport;
 }

@@ -117,8 +117,8 @@ export class RemoteSession implements PaneSession {
     return new RemoteSession(this.client, session, this.name, false);
   }
 
-  /** The workbook file's bytes, handed over by the worker. */
-  bytes(options: RunOptions = {}): Promise<ArrayBuffer> {
-    return this.client.request({ op: 'bytes', session: this.id }, options);
+  /** The workbook as an .xlsx file, made by the worker. */
+  file(options: RunOptions = {}): Promise<Blob> {
+    return this.client.request({ op: 'file', session: this.id }, options);
   }
 }

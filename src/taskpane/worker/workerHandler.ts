@@ -11,6 +11,9 @@ import { relayPort } from './relayPort';
 import { stoppablePort } from './stoppablePort';
 import { tallyForThePage } from './tallyForThePage';
 
+/** The media type of an .xlsx file, given to the browser with a download. */
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** Sends a reply to the page, handing over (not copying) the buffers listed. */
 export type PostReply = (reply: WorkerReply, transfer?: Transferable[]) => void;
 
@@ -96,12 +99,12 @@ export function workerHandler(post: PostReply): (message: unknown) => void {
       case 'prepareSubmission':
         progress('writing', 0, null);
         return { value: await find(request.session).session.prepareSubmission() };
-      case 'bytes': {
+      case 'file': {
         progress('writing', 0, null);
         const bytes = await find(request.session).workbook.toBytes();
         signal.throwIfAborted();
-        const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
-        return { value: buffer, transfer: [buffer] };
+        // Made here: a Blob copies its bytes as it is made, which on the page's thread would hold it for a big workbook.
+        return { value: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: XLSX_TYPE }) };
       }
       case 'release':
         held.delete(request.session);

@@ -41,7 +41,7 @@ function worker(onReply: (reply: WorkerReply, send: (message: unknown) => void) 
 }
 
 describe("the page's worker", () => {
-  it('fills a new workbook from case text with the tally the engine gives, reporting its stages, and hands the file back as a transferred buffer', async () => {
+  it('fills a new workbook from case text with the tally the engine gives, reporting its stages, and hands the file back as an .xlsx file made in the worker', async () => {
     const w = worker();
     const { session } = await w.value({ op: 'create', name: 'new.xlsx' });
     const report: { figures: Record<string, number | null> } = await w.value({ op: 'fill', session, frameworkId: framework.id, ...period, cases: { kind: 'text', text: csv, name: 'cases.csv' }, events: [], overwrite: false, profile: null });
@@ -50,9 +50,9 @@ describe("the page's worker", () => {
     expect(stages).toEqual(expect.arrayContaining(['reading', 'writing']));
     expect(await w.value({ op: 'describe', session })).toEqual({ recognised: true, caseSheets: ['Case data', 'Cases'] });
 
-    const bytes: ArrayBuffer = await w.value({ op: 'bytes', session });
-    expect(w.replies.at(-1)!.transfer).toEqual([bytes]);
-    const names = await (await XlsxWorkbook.fromBytes(new Uint8Array(bytes), 'back.xlsx')).names();
+    const file: Blob = await w.value({ op: 'file', session });
+    expect(file.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const names = await (await XlsxWorkbook.fromBytes(new Uint8Array(await file.arrayBuffer()), 'back.xlsx')).names();
     expect(names.map((n) => n.name)).toContain('referrals.total');
   }, 120_000);
 
@@ -107,8 +107,8 @@ describe("the page's worker", () => {
     expect(report.rowIssues.filter((i) => i.source === 'contacts.csv').map((i) => [i.code, i.row])).toEqual([['duplicate_event', CONTACT_ROWS.length - 1], ['unknown_case', CONTACT_ROWS.length]]);
 
     // The workbook holds the contacts the formulas count, and KPI 1 as a live formula over them.
-    const bytes: ArrayBuffer = await w.value({ op: 'bytes', session });
-    const filled = await XlsxWorkbook.fromBytes(new Uint8Array(bytes), 'back.xlsx');
+    const file: Blob = await w.value({ op: 'file', session });
+    const filled = await XlsxWorkbook.fromBytes(new Uint8Array(await file.arrayBuffer()), 'back.xlsx');
     const kpi1 = (await filled.names()).find((n) => n.name === 'kpi.k1.weekday_contacts')!;
     expect((await filled.formulas([{ sheet: kpi1.sheet, cell: kpi1.range }]))[0]).toMatch(/event\.contacts\./);
   }, 120_000);
