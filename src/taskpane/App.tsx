@@ -1,5 +1,5 @@
 import { FluentProvider, MessageBar, MessageBarBody, Text, Title2, makeStyles, webLightTheme } from '@fluentui/react-components';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { Finding } from '../engine/checks/findings';
 import type { ReturnData } from '../engine/checks/returnData';
 import { periodToIso } from '../engine/tally/period';
@@ -45,6 +45,9 @@ export function App({ host }: { host: PaneHost }) {
   const checked = useDeferredValue(open?.checked ?? null);
   const sections = useMemo(() => (checked ? returnFigures(checked.read, checked.findings) : []), [checked]);
   const selectedCell = useSelectedCell(host, checked !== null);
+  const openSession = open?.session ?? null;
+  // The same function while the workbook is the same, so the findings are not drawn again at every step.
+  const showCell = useCallback((finding: Finding, cell: string) => void (openSession && host.showCell(openSession, cell).then(() => setShown({ finding, cell }))), [host, openSession]);
 
   const busy = status.kind === 'busy';
   const eventTables = frameworks.find((f) => f.id === choice.frameworkId)?.events ?? [];
@@ -96,7 +99,7 @@ export function App({ host }: { host: PaneHost }) {
               explanations={open.explanations}
               onExplain={pane.explain}
               shown={shown}
-              onShow={(finding, cell) => void host.showCell(open.session, cell).then(() => setShown({ finding, cell }))}
+              onShow={showCell}
             />
           </>
         )}

@@ -1,5 +1,5 @@
 import { Badge, Button, Label, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { explanationKey } from '../commands/annotateReturn';
 import type { Finding } from '../engine/checks/findings';
 
@@ -30,8 +30,11 @@ export interface FindingsListProps {
   shown: { finding: Finding; cell: string } | null;
 }
 
-/** Findings grouped by severity with counts; each shows its arithmetic, what to do, every cell it touches, and a query takes an explanation. */
-export function FindingsList({ findings, explanations, onExplain, onShow, shown }: FindingsListProps) {
+/**
+ * Findings grouped by severity with counts; each shows its arithmetic, what to do, every cell it touches, and a query
+ * takes an explanation. Drawn again only when what it shows changes, not at every step the page starts or ends.
+ */
+export const FindingsList = memo(function FindingsList({ findings, explanations, onExplain, onShow, shown }: FindingsListProps) {
   const styles = useStyles();
   if (findings.length === 0) return <Text role="status">No problems found.</Text>;
   return (
@@ -56,7 +59,7 @@ export function FindingsList({ findings, explanations, onExplain, onShow, shown 
       })}
     </div>
   );
-}
+});
 
 function FindingItem({ finding, explanation, onExplain, onShow, shownCell }: { finding: Finding; explanation: string; onExplain: FindingsListProps['onExplain']; onShow: FindingsListProps['onShow']; shownCell: string | null }) {
   const styles = useStyles();

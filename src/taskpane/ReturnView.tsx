@@ -1,5 +1,5 @@
 import { Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useRef, useState, type ReactNode } from 'react';
 import { explanationKey } from '../commands/annotateReturn';
 import type { ReadReturn } from '../commands/readReturn';
 import type { Finding } from '../engine/checks/findings';
@@ -27,8 +27,8 @@ export interface ReturnViewProps {
   marked: string | null;
 }
 
-/** The return at a glance: a summary, then every figure section by section (value, cell, a mark where a finding touches it). */
-export function ReturnView({ read, sections, findings, tally, explanations, marked }: ReturnViewProps) {
+/** The return at a glance: a summary, then every figure section by section (value, cell, a mark where a finding touches it); drawn again only when these change. */
+export const ReturnView = memo(function ReturnView({ read, sections, findings, tally, explanations, marked }: ReturnViewProps) {
   const styles = useStyles();
   const markedRow = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
@@ -69,7 +69,7 @@ export function ReturnView({ read, sections, findings, tally, explanations, mark
       ))}
     </section>
   );
-}
+});
 
 const casesOf = (figure: FigureRow) => [...new Set(figure.findings.flatMap((f) => f.cases ?? []))].join(', ');
 

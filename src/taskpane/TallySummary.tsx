@@ -1,4 +1,5 @@
 import { Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { memo } from 'react';
 import { rowIssueCount, type TallyReport } from '../engine/report/tallyReport';
 import { inPageTerms } from './pageWording';
 import { paneFramework } from './paneFrameworks';
@@ -59,8 +60,8 @@ function eventLabels(frameworkId: string): Map<string, string> {
   }
 }
 
-/** What the last fill read: for the case data and each event table, rows read and not counted, and each row issue with what to do. */
-export function TallySummary({ tally }: { tally: TallyReport }) {
+/** What the last fill read: for the case data and each event table, rows read and not counted, and each row issue with what to do; drawn again only for another fill. */
+export const TallySummary = memo(function TallySummary({ tally }: { tally: TallyReport }) {
   const styles = useStyles();
   const tables = tablesRead(tally, eventLabels(tally.framework));
   return (
@@ -98,4 +99,4 @@ export function TallySummary({ tally }: { tally: TallyReport }) {
       ))}
     </>
   );
-}
+});
