@@ -17,27 +17,36 @@ const port = parentPort!;
 const { source, size } = readerSetupSchema.parse(workerData);
 const send = (message: ReaderMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
+let pass = 0;
 let chunkWaiting: ((bytes: Uint8Array | null) => void) | null = null;
 let ackWaiting: (() => void) | null = null;
 let unacknowledged = 0;
 port.on('message', (data: unknown) => {
   const message = counterMessageSchema.parse(data);
-  if (message.type === 'chunk') chunkWaiting?.(message.bytes);
-  else {
+  // A chunk asked for by an earlier reading (the file is being read again) is not this reading's.
+  if (message.type === 'chunk') {
+    if (message.pass === pass) chunkWaiting?.(message.bytes);
+  } else {
     unacknowledged--;
     ackWaiting?.();
   }
 });
 
+const pull = (): Promise<Uint8Array | null> =>
+  new Promise((resolve) => {
+    chunkWaiting = resolve;
+    send({ type: 'pull', pass });
+  });
+
 async function* fileChunks(): AsyncIterable<Uint8Array> {
-  send({ type: 'open' });
+  send({ type: 'open', pass: ++pass });
+  let next = pull();
   for (;;) {
-    while (unacknowledged >= AHEAD) await new Promise<void>((resolve) => (ackWaiting = resolve));
-    const bytes = await new Promise<Uint8Array | null>((resolve) => {
-      chunkWaiting = resolve;
-      send({ type: 'pull' });
-    });
+    const bytes = await next;
     if (bytes === null) return;
+    // The chunk after is asked for while this one is parsed: the other thread answers between the batches it counts.
+    next = pull();
+    while (unacknowledged >= AHEAD) await new Promise<void>((resolve) => (ackWaiting = resolve));
     yield bytes;
   }
 }

@@ -13,9 +13,10 @@ const typedArray = <T extends ArrayBufferView>(tag: string) => z.custom<T>((v) =
 const int32s = typedArray<Int32Array<ArrayBuffer>>('Int32Array');
 
 export const readerMessageSchema = z.discriminatedUnion('type', [
-  /** Read the file from the start (again, when it turns out not to be UTF-8). */
-  z.object({ type: z.literal('open') }),
-  z.object({ type: z.literal('pull') }),
+  /** Read the file from the start (again, when it turns out not to be UTF-8): the reading's `pass`, counted from 1. */
+  z.object({ type: z.literal('open'), pass: z.number().int().positive() }),
+  /** The next chunk of that reading. */
+  z.object({ type: z.literal('pull'), pass: z.number().int().positive() }),
   /** The rows are being read again from the start: what was sent so far is to be dropped. */
   z.object({ type: z.literal('restart') }),
   z.object({
@@ -36,8 +37,8 @@ export const readerMessageSchema = z.discriminatedUnion('type', [
 export type ReaderMessage = z.infer<typeof readerMessageSchema>;
 
 export const counterMessageSchema = z.discriminatedUnion('type', [
-  /** The next chunk of the file, or null at its end. */
-  z.object({ type: z.literal('chunk'), bytes: typedArray<Uint8Array>('Uint8Array').nullable() }),
+  /** The next chunk of the file in a reading, or null at its end. */
+  z.object({ type: z.literal('chunk'), pass: z.number().int().positive(), bytes: typedArray<Uint8Array>('Uint8Array').nullable() }),
   /** A batch has been counted. */
   z.object({ type: z.literal('ack') }),
 ]);

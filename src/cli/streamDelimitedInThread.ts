@@ -30,10 +30,14 @@ export function streamDelimitedInThread(
       if (settled) return;
       settled = true;
       void worker.terminate();
+      closeChunks();
       if (error === null) resolve();
       else reject(error);
     };
     let chunks: AsyncIterator<Uint8Array> | null = null;
+    /** Closes the file being read, if any; a fault in closing it changes nothing of what was read. */
+    const closeChunks = () => void chunks?.return?.().catch(() => undefined);
+    let pass = 0;
     let decoder = new RowDecoder();
     let onRow: ((row: SheetRow) => void) | null = null;
     try {
@@ -49,14 +53,21 @@ export function streamDelimitedInThread(
         const message = readerMessageSchema.parse(data);
         switch (message.type) {
           case 'open':
+            pass = message.pass;
+            // The earlier reading's file is closed (as leaving a for-await loop closes it).
+            closeChunks();
             chunks = open()[Symbol.asyncIterator]();
             break;
-          case 'pull':
+          case 'pull': {
+            // A pull of an earlier reading, left when the file was opened again, is not answered.
+            if (message.pass !== pass) break;
+            const reading = pass;
             chunks!.next().then(
-              (next) => !settled && send({ type: 'chunk', bytes: next.done ? null : next.value }),
+              (next) => !settled && send({ type: 'chunk', pass: reading, bytes: next.done ? null : next.value }),
               (e: unknown) => finish(e),
             );
             break;
+          }
           case 'restart':
             decoder = new RowDecoder();
             onRow = begin();
