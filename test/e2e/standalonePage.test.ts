@@ -67,6 +67,9 @@ async function openPage(width = 900) {
 
 /** axe-core's violations on the page as it is now (axe is evaluated in the page, not added as a script the page's policy would refuse). */
 async function axeViolations(page: Page): Promise<string[]> {
+  // Colours are checked at rest: a button just enabled fades from its disabled grey (Fluent's transition), and
+  // axe reading it mid-fade would report a contrast no one sees for more than a moment.
+  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'), undefined, { timeout: 10_000 });
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   const found = await page.evaluate(async () => {
     const results = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
