@@ -6,6 +6,8 @@ import { processIo } from '../../src/cli/io';
 import { tallyReportSchema } from '../../src/engine/report/tallyReport';
 import ExcelJS from 'exceljs';
 import { memoryIo } from '../support/memoryIo';
+import { READ_ON_A_THREAD_FROM_BYTES } from '../../src/cli/caseFile';
+import * as inThread from '../../src/cli/streamDelimitedInThread';
 
 const SAMPLE = join(__dirname, '..', '..', 'samples', 'cambridgeshire-cases.csv');
 const PERIOD = ['--framework', 'cambridgeshire', '--from', '2020-04-01', '--to', '2020-09-30'];
@@ -26,6 +28,24 @@ describe('returns tally on a file streamed from disk', () => {
     const streamed = await fromDisk(['tally', SAMPLE, ...PERIOD, '--json']);
     expect(streamed.code).toBe(0);
     expect({ ...JSON.parse(streamed.stdout), source: 'cases.csv' }).toEqual(JSON.parse(stdout()));
+  });
+
+  it('reads an export of 4 MB and more on a second thread, with the report the whole-file reading gives', async () => {
+    // The sample's rows again and again, each copy with Case IDs of its own, until the file passes 4 MB.
+    const [header, ...rows] = readFileSync(SAMPLE, 'utf8').split('\r\n').filter(Boolean);
+    const copies = Math.ceil((4.5 * 2 ** 20) / rows.join('\r\n').length);
+    const big = [header, ...Array.from({ length: copies }, (_, copy) => rows.map((r) => r.replace(/^([^,]*)/, `$1-${copy}`))).flat()].join('\r\n');
+    expect(big.length).toBeGreaterThan(READ_ON_A_THREAD_FROM_BYTES);
+    const file = join(dir, 'big.csv');
+    writeFileSync(file, big);
+    const thread = jest.spyOn(inThread, 'streamDelimitedInThread');
+    const streamed = await fromDisk(['tally', file, ...PERIOD, '--json']);
+    expect(thread).toHaveBeenCalledTimes(1);
+    thread.mockRestore();
+    const { io, stdout } = memoryIo({ 'big.csv': new TextEncoder().encode(big) });
+    expect(await main(['tally', 'big.csv', ...PERIOD, '--json'], io)).toBe(0);
+    expect(streamed.code).toBe(0);
+    expect({ ...JSON.parse(streamed.stdout), source: 'big.csv' }).toEqual(JSON.parse(stdout()));
   });
 
   it('gives the first 1,000 issues of a kind in full and the rest by row, and writes every one with --issues', async () => {
