@@ -242,6 +242,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
   const readText = (reading: ColumnReading, given: RawCell, row: number, values: Record<string, CaseValue>): CaseValue => {
     const { placement, memo } = reading;
     lastDateForm = null;
+    // Only a cell read in full below can be an error value; `readCell` asks after every reading.
     context.errorValue = false;
     const date = reading.quick !== null && typeof given === 'string' ? quickDate(given) : null;
     if (date) {
@@ -252,7 +253,6 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
       context.row = row;
       context.header = placement.header;
       context.invisible = false;
-      context.errorValue = false;
       context.asOf = typeof values[referralKey] === 'number' ? (values[referralKey] as Day) : null;
       context.quickDate = date;
       const value = reading.read(given, context);
