@@ -232,8 +232,12 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
   };
   /** A remembered reading given again: its issues on this row, its date's form noted. */
   const remember = (reading: ColumnReading, entry: MemoEntry, row: number): CaseValue => {
-    // Most values have no issue: no iterator is made for them.
-    if (entry.issues.length) for (const issue of entry.issues) issues.push({ ...issue, row });
+    // Most values have no issue: no iterator is made for them. One kept by row only is not copied.
+    if (entry.issues.length)
+      for (const issue of entry.issues) {
+        if (log.wantsInFull(issue)) issues.push({ ...issue, row });
+        else log.addBeyond(issue, row);
+      }
     if (entry.watch) noteDateForm(dateWatch, reading, entry.watch);
     return entry.value;
   };
@@ -327,7 +331,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     }
     const record: CaseRecord = { row, id, duplicateOf, values };
     checkDateOrder(datePairs, record, issues);
-    if (duplicateOf === null) issues.push(...rowChecks(record, cellsOfRow(mapping.placements, cells)));
+    if (duplicateOf === null) issues.push(...rowChecks(record, cellsOfRow(mapping.placements, cells), log));
     for (const issue of issues) {
       issue.caseId = id || null;
       log.add(issue);

@@ -17,6 +17,12 @@ export type MoreRowIssues = z.infer<typeof moreRowIssuesSchema>;
 /** A contradiction's kind is the row check that found it; every other issue's is its code. */
 export const issueKind = (issue: Pick<RowIssue, 'code' | 'check'>): string => issue.check ?? issue.code;
 
+/** An issue's kind, as an issue beyond the limit is kept: with its row, all of it that is kept. */
+export type IssueKind = Pick<RowIssue, 'code' | 'severity' | 'check' | 'source'>;
+
+/** Each event table's issues are its own: counted apart from the case data's, as their rows are another file's. */
+const kindOf = (issue: Pick<IssueKind, 'code' | 'check' | 'source'>): string => (issue.source === undefined ? issueKind(issue) : `${issueKind(issue)}\u0000${issue.source}`);
+
 /**
  * The row issues of an import: the first `limit` of each kind in full, the rest by row only, so a million-row
  * export with a systematic problem stays small; `onIssue` still sees every issue in full (the fix list).
@@ -31,13 +37,17 @@ export class IssueLog {
     private readonly onIssue?: (issue: RowIssue) => void,
   ) {}
 
+  /**
+   * Whether an issue of this kind would be kept or told in full: when not, it need not be made, only placed
+   * (`addBeyond`). A systematic problem in a million-row export is then a million row numbers, not messages.
+   */
+  wantsInFull(issue: IssueKind): boolean {
+    return this.onIssue !== undefined || (this.counts.get(kindOf(issue)) ?? 0) < this.limit;
+  }
+
   add(issue: RowIssue): void {
     this.onIssue?.(issue);
-    // Each event table's issues are its own: counted apart from the case data's, as their rows are another file's.
-    const kind = issue.source === undefined ? issueKind(issue) : `${issueKind(issue)}\u0000${issue.source}`;
-    const count = (this.counts.get(kind) ?? 0) + 1;
-    this.counts.set(kind, count);
-    if (count <= this.limit) {
+    if (this.counted(issue) <= this.limit) {
       // Kept to the end of the file: its texts are copied so they hold no chunk of the file with them.
       issue.value = ownCopy(issue.value);
       if (issue.caseId) issue.caseId = ownCopy(issue.caseId);
@@ -45,8 +55,26 @@ export class IssueLog {
       this.kept.push(issue);
       return;
     }
+    this.place(issue, issue.row);
+  }
+
+  /** An issue `wantsInFull` said need not be made: only where it is, as for every issue beyond the limit. */
+  addBeyond(issue: IssueKind, row: number): void {
+    this.counted(issue);
+    this.place(issue, row);
+  }
+
+  private counted(issue: IssueKind): number {
+    const kind = kindOf(issue);
+    const count = (this.counts.get(kind) ?? 0) + 1;
+    this.counts.set(kind, count);
+    return count;
+  }
+
+  private place(issue: IssueKind, row: number): void {
+    const kind = kindOf(issue);
     const more = this.beyond.get(kind) ?? { code: issue.code, ...(issue.check ? { check: issue.check } : {}), severity: issue.severity, rows: [], ...(issue.source === undefined ? {} : { source: issue.source }) };
-    more.rows.push(issue.row);
+    more.rows.push(row);
     this.beyond.set(kind, more);
   }
 

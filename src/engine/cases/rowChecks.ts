@@ -3,6 +3,7 @@ import { caseTest } from '../spec/caseTest';
 import { conditionTerms, whereAtoms } from '../spec/terms';
 import type { CaseRecord } from './caseRecord';
 import { rowIssue, type RowIssue } from './rowIssues';
+import type { IssueLog } from './issueLog';
 import { durationRowChecks } from './durationChecks';
 
 /** How a row's cells read in the export: the header and the text of each column it has. */
@@ -11,10 +12,11 @@ export type RowCells = (key: string) => { header: string; text: string } | null;
 /**
  * The framework's row checks, compiled once for an export: each finds rows whose values contradict each other.
  * A check reading a column the export does not have is left out (a blank there is not a contradiction). The
- * row is still counted by the definitions as given.
+ * row is still counted by the definitions as given. A contradiction `log` keeps by row only is placed there at once,
+ * never made in full.
  */
-export function compileRowChecks(framework: Framework, absent: ReadonlySet<string>): (record: CaseRecord, cells: RowCells) => RowIssue[] {
-  const checks = [
+export function compileRowChecks(framework: Framework, absent: ReadonlySet<string>): (record: CaseRecord, cells: RowCells, log: IssueLog) => RowIssue[] {
+  const compiled = [
     ...framework.rowChecks.flatMap((check) => {
       const read = [...check.columns, ...whereAtoms(check.where, framework), ...(check.anyOf ?? []).flatMap((w) => whereAtoms(w, framework))].map((c) => (typeof c === 'string' ? c : c.column));
       if (read.some((key) => absent.has(key))) return [];
@@ -22,11 +24,16 @@ export function compileRowChecks(framework: Framework, absent: ReadonlySet<strin
     }),
     ...durationRowChecks(framework, absent),
   ];
-  return (record, cells) => {
+  const checks = compiled.map(({ check, holds }) => ({ check, holds, kind: { code: 'contradiction', severity: check.severity, check: check.id } as const }));
+  return (record, cells, log) => {
     // Most rows contradict nothing: nothing is made for them.
     const found: RowIssue[] = [];
-    for (const { check, holds } of checks) {
+    for (const { check, holds, kind } of checks) {
       if (!holds(record)) continue;
+      if (!log.wantsInFull(kind)) {
+        log.addBeyond(kind, record.row);
+        continue;
+      }
       const shown = check.columns.map(cells).filter((c): c is { header: string; text: string } => c !== null);
       const values = shown.map((c) => `${c.header} ${c.text.trim() === '' ? 'blank' : `"${c.text.trim()}"`}`);
       found.push(

@@ -38,4 +38,21 @@ describe('IssueLog', () => {
     expect(log.kept).toHaveLength(1999);
     expect(log.more).toEqual([]);
   });
+
+  it('wants an issue in full until its kind reaches the limit (always when told every one), and places the rest by row', () => {
+    const log = new IssueLog(1);
+    const told = new IssueLog(1, () => undefined);
+    const kind = { code: 'missing_value', severity: 'error' } as const;
+    expect(log.wantsInFull(kind)).toBe(true);
+    log.add(issue('missing_value', 2));
+    told.add(issue('missing_value', 2));
+    expect(log.wantsInFull(kind)).toBe(false);
+    expect(log.wantsInFull({ code: 'contradiction', severity: 'error', check: 'exit_before_contact' })).toBe(true);
+    expect(told.wantsInFull(kind)).toBe(true);
+    log.addBeyond(kind, 3);
+    log.add(issue('missing_value', 4));
+    expect(log.kept.map((i) => i.row)).toEqual([2]);
+    expect(log.more).toEqual([{ code: 'missing_value', severity: 'error', rows: [3, 4] }]);
+  });
 });
+

@@ -69,4 +69,25 @@ describe('reading each spelling once gives what reading every cell gives', () =>
       { numRuns: 150 },
     );
   });
+
+  it('an issue beyond its kind\'s limit, placed by row without being made, is placed as the unlimited import lists it', () => {
+    fc.assert(
+      fc.property(messyRows, fc.integer({ min: 0, max: 3 }), fc.boolean(), (rows, limit, byCode) => {
+        const table = tableOf(CASE_HEADERS, rows);
+        const read = byCode ? coded(table, 4) : table;
+        const every = importCases(read, framework, { today });
+        const limited = importCases(read, framework, { today, issueLimit: limit });
+        // The first `limit` of each kind in full, in row order; the rest of each kind by row.
+        const kind = (i: { code: string; check?: string }) => i.check ?? i.code;
+        const seen = new Map<string, number>();
+        const kept = every.issues.filter((i) => (seen.set(kind(i), (seen.get(kind(i)) ?? 0) + 1).get(kind(i)) ?? 0) <= limit);
+        expect(limited.issues).toEqual(kept);
+        const rest = new Map<string, number[]>();
+        for (const i of every.issues) if (!kept.includes(i)) rest.set(kind(i), [...(rest.get(kind(i)) ?? []), i.row]);
+        expect(new Map(limited.moreIssues.map((m) => [m.check ?? m.code, m.rows]))).toEqual(rest);
+        expect({ ...limited, issues: [], moreIssues: [] }).toEqual({ ...every, issues: [], moreIssues: [] });
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
