@@ -21,12 +21,21 @@ export interface CodedBatch {
 
 const BLANK = -1;
 const RAW = -2;
-/** Values coded per column: a column that reaches them sends its values as text from then on (a column of unique values). */
-const CODED_PER_COLUMN = 4096;
+/**
+ * When a column's values stop being coded. At each of these counts of values a column is weighed: when at least
+ * half of its cells so far brought a new value, it is a column of unique values (Case IDs, dates of birth) whose
+ * look-ups cost more than sending its values, and it is sent as text from then on. A column of dates repeats its
+ * few thousand days and stays coded; none is coded past the last count, so memory stays bounded.
+ */
+const WEIGHED_AT = [4096, 8192, 16_384, 32_768, 65_536];
+const MOST_CODED = WEIGHED_AT[WEIGHED_AT.length - 1]!;
+
+/** One column's values met so far, by their codes, while it is coded. */
+type Dictionary = { codes: Map<string, number>; cells: number; raw: boolean };
 
 /** Codes rows into batches, as the thread reading a file meets them. */
 export class RowCoder {
-  private readonly dictionaries: Map<string, number>[] = [];
+  private readonly dictionaries: Dictionary[] = [];
   // Filled in place and handed over as a batch: a million-row file makes no number arrays to copy.
   private numbers = new Int32Array(1024);
   private ends = new Int32Array(1024);
@@ -55,19 +64,25 @@ export class RowCoder {
     if (cell === null || cell === undefined) return BLANK;
     // Delimited text gives text only; anything else is sent as its text, as a reader of it would show it.
     const text = typeof cell === 'string' ? cell : String(cell);
-    const dictionary = (this.dictionaries[column] ??= new Map());
-    // A column with this many values is one of unique values (Case IDs, dates of birth): looking its values up
-    // would cost more than sending them.
-    if (dictionary.size === CODED_PER_COLUMN) {
+    const dictionary = (this.dictionaries[column] ??= { codes: new Map(), cells: 0, raw: false });
+    if (dictionary.raw) {
       this.raw.push(text);
       return RAW;
     }
-    const code = dictionary.get(text);
+    dictionary.cells++;
+    const code = dictionary.codes.get(text);
     if (code !== undefined) return code;
+    const size = dictionary.codes.size;
+    if (WEIGHED_AT.includes(size) && (size === MOST_CODED || 2 * size >= dictionary.cells)) {
+      // Codes already sent keep their meaning; the map is let go.
+      this.dictionaries[column] = { codes: new Map(), cells: dictionary.cells, raw: true };
+      this.raw.push(text);
+      return RAW;
+    }
     // Kept for the whole file: copied, so it holds no chunk of the file with it.
-    dictionary.set(ownCopy(text), dictionary.size);
+    dictionary.codes.set(ownCopy(text), size);
     (this.added[column] ??= []).push(text);
-    return dictionary.size - 1;
+    return size;
   }
 
   /** The rows added since the last batch, as a batch (its arrays' buffers can be transferred), or null when there are none. */

@@ -55,4 +55,19 @@ describe('RowCoder and RowDecoder', () => {
     expect(decoded).toEqual(rows);
     expect(coder.take()).toBeNull();
   });
+
+  it('keeps coding a column whose values repeat (dates) past 4,096 values, and codes none past 65,536', () => {
+    // Column A: every value new. Column B: 5,000 values, each met 4 times. Column C: 70,000 values, each met 3 times.
+    const rows = Array.from({ length: 210_000 }, (_, i) => ({ number: i + 2, cells: [`C-${i}`, `D-${Math.floor(i / 4) % 5000}`, `E-${Math.floor(i / 3)}`] }));
+    const coder = new RowCoder();
+    rows.forEach((row) => coder.add(row));
+    const batch = coder.take()!;
+    expect(batch.added.map((a) => [a.column, a.values.length])).toEqual([[0, 4096], [1, 5000], [2, 65_536]]);
+    // Column C's values past its 65,536th new one go as text, those met before as well as new ones.
+    expect(batch.raw).toHaveLength(210_000 - 4096 + (210_000 - 3 * 65_536));
+    const decoded: SheetRow[] = [];
+    new RowDecoder().decode(batch, ({ number, cells }) => decoded.push({ number, cells }));
+    expect(decoded).toEqual(rows);
+  });
 });
+
