@@ -23,9 +23,11 @@ let ackWaiting: (() => void) | null = null;
 let unacknowledged = 0;
 port.on('message', (data: unknown) => {
   const message = counterMessageSchema.parse(data);
-  // A chunk asked for by an earlier reading (the file is being read again) is not this reading's.
+  // A chunk or a plan of an earlier reading (the file is being read again) is not this reading's.
   if (message.type === 'chunk') {
     if (message.pass === pass) chunkWaiting?.(message.bytes);
+  } else if (message.type === 'plan') {
+    if (message.pass === pass) coder.plan(message);
   } else {
     unacknowledged--;
     ackWaiting?.();

@@ -41,6 +41,8 @@ export const counterMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('chunk'), pass: z.number().int().positive(), bytes: typedArray<Uint8Array>('Uint8Array').nullable() }),
   /** A batch has been counted. */
   z.object({ type: z.literal('ack') }),
+  /** From now on in the reading `pass`, only these columns' values are sent (`RowCoder.plan`). */
+  z.object({ type: z.literal('plan'), pass: z.number().int().positive(), width: z.number().int().nonnegative(), read: z.array(z.number().int().nonnegative()) }),
 ]);
 export type CounterMessage = z.infer<typeof counterMessageSchema>;
 

@@ -1,6 +1,6 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { SheetRow } from '../engine/cases/importCases';
+import type { ColumnsRead, SheetRow } from '../engine/cases/importCases';
 import { stopIfAborted, type RunOptions } from '../engine/progress';
 import { InputError } from '../errors';
 import { RowDecoder } from '../tables/codedRows';
@@ -9,13 +9,15 @@ import { readerMessageSchema, type CounterMessage } from './delimitedThreadProto
 /**
  * `streamDelimited` on two threads: a worker thread decodes and parses the text while this one counts the rows
  * it has read, so a big export takes about the longer of the two rather than their sum. The same rows reach
- * `begin`'s handler in the same order, with the same numbers and the same problems.
+ * `begin`'s handler in the same order, with the same numbers and the same problems. Once `columnsRead` tells
+ * which columns the handler reads (the import has found its header row), the other columns' values stay on
+ * the reading thread: only whether each cell is filled comes across (see `RowCoder.plan`).
  */
 export function streamDelimitedInThread(
   open: () => AsyncIterable<Uint8Array>,
   source: string,
   begin: () => (row: SheetRow) => void,
-  options: RunOptions & { size?: number } = {},
+  options: RunOptions & { size?: number; columnsRead?: () => ColumnsRead | null } = {},
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     // Run from the TypeScript sources (the tests), the reader is compiled as it loads, as this module was.
@@ -38,6 +40,7 @@ export function streamDelimitedInThread(
     /** Closes the file being read, if any; a fault in closing it changes nothing of what was read. */
     const closeChunks = () => void chunks?.return?.().catch(() => undefined);
     let pass = 0;
+    let planned = false;
     let decoder = new RowDecoder();
     let onRow: ((row: SheetRow) => void) | null = null;
     try {
@@ -71,12 +74,17 @@ export function streamDelimitedInThread(
           case 'restart':
             decoder = new RowDecoder();
             onRow = begin();
+            planned = false;
             break;
-          case 'rows':
+          case 'rows': {
             stopIfAborted(options.signal);
             decoder.decode(message.batch, onRow!);
             send({ type: 'ack' });
+            const plan = planned ? null : (options.columnsRead?.() ?? null);
+            if (plan) send({ type: 'plan', pass, width: plan.width, read: [...plan.read] });
+            planned ||= plan !== null;
             break;
+          }
           case 'progress':
             options.onProgress?.('reading', message.read, options.size ?? null);
             break;

@@ -17,14 +17,15 @@ export async function tallyFile(io: CliIo, file: string, framework: Framework, p
   const rows = await openCaseRows(io, file, options.sheet);
   if (!rows) return tallyTable(await readTable(await io.readFile(file), file, { sheet: options.sheet }), framework, period, options, events);
 
-  // Made afresh if the file is read again in another encoding.
+  // Made afresh if the file is read again in another encoding. The tally reads only the columns it maps: the
+  // rest of a wide export need not come across from the reading thread whole.
   let pass: { importer: CaseImporter; tally: ReturnTally } | null = null;
   await rows.feed(() => {
     const tally = new ReturnTally(framework, period, options);
     const importer = caseImporter(rows.sheet, framework, options, tally.addCase);
     pass = { importer, tally };
     return (row) => importer.row(row);
-  }, options);
+  }, { ...options, columnsRead: () => pass?.importer.columnsRead?.() ?? null });
   const { importer, tally } = pass!;
   const imported = importer.end();
   for (const given of events) feedRows(given.rows.rows, tally.eventRows(given.rows, given.table), 'tallying', options);

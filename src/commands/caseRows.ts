@@ -1,6 +1,6 @@
 import type { Framework } from '../frameworks/schema';
 import type { CaseRecord } from '../engine/cases/caseRecord';
-import { caseImporter, feedRows, type CaseImporter, type SheetRow } from '../engine/cases/importCases';
+import { caseImporter, feedRows, type CaseImporter, type ColumnsRead, type SheetRow } from '../engine/cases/importCases';
 import type { EventRows } from '../engine/events/eventImport';
 import type { RawTable } from '../engine/cases/rawTable';
 import { PROGRESS_EVERY, stopIfAborted, type RunOptions } from '../engine/progress';
@@ -15,8 +15,12 @@ import { caseEventColumns } from './eventSheets';
 export interface CaseRowStream {
   /** Where the rows come from: its name for messages, whether it is delimited text, its merged cells. */
   sheet: Omit<RawTable, 'rows'>;
-  /** Hands every row, in order, to what `begin` returns; an export read again from the start (in another encoding) calls `begin` again. */
-  feed(begin: () => (row: SheetRow) => void, options: RunOptions): Promise<void>;
+  /**
+   * Hands every row, in order, to what `begin` returns; an export read again from the start (in another encoding)
+   * calls `begin` again. `columnsRead`, once it knows, says which columns' values the rows need: the others' may
+   * come as filled or blank only (see `CaseImporter.columnsRead`).
+   */
+  feed(begin: () => (row: SheetRow) => void, options: RunOptions & { columnsRead?: () => ColumnsRead | null }): Promise<void>;
 }
 
 /** A table's rows as a stream, telling `onProgress` how far it has got and stopping when aborted. */

@@ -1,4 +1,5 @@
-import type { SheetRow } from '../engine/cases/importCases';
+import type { ColumnsRead, SheetRow } from '../engine/cases/importCases';
+import { CELL_TEXT_LIMIT, isBlankCell } from '../engine/cases/rawTable';
 import { ownCopy } from '../engine/cases/textKey';
 
 /**
@@ -12,7 +13,7 @@ export interface CodedBatch {
   numbers: Int32Array<ArrayBuffer>;
   /** Where each row's cells end in `codes`: row i holds codes[ends[i - 1] … ends[i]). */
   ends: Int32Array<ArrayBuffer>;
-  /** Per cell: a column's code (0 and up), BLANK, or RAW (the next text of `raw`). */
+  /** Per cell: a column's code (0 and up), BLANK, RAW (the next text of `raw`) or FILLED (an unused column's). */
   codes: Int32Array<ArrayBuffer>;
   raw: string[];
   /** Values given codes in this batch, per column, in code order. */
@@ -21,6 +22,13 @@ export interface CodedBatch {
 
 const BLANK = -1;
 const RAW = -2;
+/** A filled cell of a column the reading does not use (`RowCoder.plan`): only that it is filled travels. */
+const FILLED = -3;
+/**
+ * What such a cell reads as on the other side: a filled cell whose text is never shown (a row that does not fit
+ * its header row, or a text longer than a cell holds, travels in full).
+ */
+export const UNREAD_CELL = '(not read)';
 /**
  * When a column's values stop being coded. At each of these counts of values a column is weighed: when at least
  * half of its cells so far brought a new value, it is a column of unique values (Case IDs, dates of birth) whose
@@ -44,9 +52,21 @@ export class RowCoder {
   private cells = 0;
   private raw: string[] = [];
   private added: string[][] = [];
+  /** Per column of the header row: 1 when the reading uses it (`plan`); null before a plan, every column then sent. */
+  private used: Uint8Array | null = null;
 
   get rows(): number {
     return this.count;
+  }
+
+  /**
+   * From now on, of the header row's `width` columns only those `read` travel as values; of the rest, only
+   * whether each cell is filled. A row with fewer fields than the header row, and the cells beyond it, travel
+   * in full, as their texts are shown when reported.
+   */
+  plan({ width, read }: ColumnsRead): void {
+    this.used = new Uint8Array(width);
+    for (const column of read) if (column < width) this.used[column] = 1;
   }
 
   add({ number, cells }: SheetRow): void {
@@ -56,8 +76,20 @@ export class RowCoder {
     }
     if (this.cells + cells.length > this.codes.length) this.codes = grown(this.codes, this.cells, this.cells + cells.length);
     this.numbers[this.count] = number;
-    for (let column = 0; column < cells.length; column++) this.codes[this.cells++] = this.codeOf(column, cells[column]);
+    const used = this.used !== null && cells.length >= this.used.length ? this.used : null;
+    for (let column = 0; column < cells.length; column++)
+      this.codes[this.cells++] = used === null || column >= used.length || used[column] === 1 ? this.codeOf(column, cells[column]) : this.presence(cells[column]);
     this.ends[this.count++] = this.cells;
+  }
+
+  /** An unused column's cell: blank or filled, or its text when too long for a cell (reported with its text). */
+  private presence(cell: SheetRow['cells'][number] | undefined): number {
+    if (isBlankCell(cell)) return BLANK;
+    if (typeof cell === 'string' && cell.length > CELL_TEXT_LIMIT) {
+      this.raw.push(cell);
+      return RAW;
+    }
+    return FILLED;
   }
 
   private codeOf(column: number, cell: SheetRow['cells'][number] | undefined): number {
@@ -123,7 +155,7 @@ export class RowDecoder {
       const cells: (string | null)[] = new Array(end - start);
       for (let at = start; at < end; at++) {
         const code = batch.codes[at]!;
-        cells[at - start] = code === BLANK ? null : code === RAW ? batch.raw[nextRaw++]! : this.values[at - start]![code]!;
+        cells[at - start] = code === BLANK ? null : code === RAW ? batch.raw[nextRaw++]! : code === FILLED ? UNREAD_CELL : this.values[at - start]![code]!;
       }
       onRow({ number: batch.numbers[i]!, cells, codes: batch.codes.subarray(start, end) });
       start = end;

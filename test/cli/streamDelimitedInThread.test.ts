@@ -2,6 +2,7 @@ import type { SheetRow } from '../../src/engine/cases/importCases';
 import { InputError } from '../../src/errors';
 import { streamDelimited } from '../../src/tables/streamDelimited';
 import { streamDelimitedInThread } from '../../src/cli/streamDelimitedInThread';
+import { UNREAD_CELL } from '../../src/tables/codedRows';
 
 const inPieces = (bytes: Uint8Array, size: number) => async function* () {
   for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
@@ -72,4 +73,31 @@ describe('streamDelimitedInThread', () => {
     }, { signal: controller.signal });
     await expect(counting).rejects.toThrow('cancelled');
   });
+
+  it('once told which columns are read, sends of the others only whether each cell is filled, and rows that do not fit in full', async () => {
+    const long = 'x'.repeat(40_000);
+    const bytes = new TextEncoder().encode(`${export_(20_000)}VS-long,Theft,${long},01/04/2020\r\nVS-spaces,Theft,"  ",01/04/2020\r\nVS-wide,Theft,note,01/04/2020,beyond\r\n`);
+    const [one] = await passes(streamDelimited, bytes);
+    const two: SheetRow[] = [];
+    await streamDelimitedInThread(inPieces(bytes, 65_536), 'cases.csv', () => ({ number, cells }) => two.push({ number, cells }), {
+      // Told from the first batch on: the rows of the batches already under way come whole.
+      columnsRead: () => ({ width: 4, read: [0, 1, 3] }),
+    });
+    expect(two.map((r) => r.number)).toEqual(one!.map((r) => r.number));
+    const notes = two.map((row, i) => {
+      const given = one![i]!.cells;
+      // Every cell but an unread column's of a row as wide as the header row comes as it is.
+      expect(row.cells.filter((_, c) => c !== 2 || given.length < 4)).toEqual(given.filter((_, c) => c !== 2 || given.length < 4));
+      return [given[2] ?? null, row.cells[2] ?? null];
+    });
+    const unread = notes.filter(([given, sent]) => given !== sent);
+    expect(unread.length).toBeGreaterThan(10_000);
+    // A filled cell comes as filled (a blank of spaces as blank), never with its text.
+    expect(unread.every(([given, sent]) => typeof given === 'string' && given.length <= 32_767 && sent === (given.trim() === '' ? null : UNREAD_CELL))).toBe(true);
+    // Text too long for a cell, a blank of spaces, and cells beyond the last column come as they are.
+    expect(two.find((r) => r.cells[0] === 'VS-long')!.cells[2] === long).toBe(true);
+    expect(two.find((r) => r.cells[0] === 'VS-spaces')!.cells[2]).toBeNull();
+    expect(two.at(-2)!.cells).toEqual(['VS-wide', 'Theft', UNREAD_CELL, '01/04/2020', 'beyond']);
+  });
 });
+

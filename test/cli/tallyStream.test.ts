@@ -48,6 +48,40 @@ describe('returns tally on a file streamed from disk', () => {
     expect({ ...JSON.parse(streamed.stdout), source: 'big.csv' }).toEqual(JSON.parse(stdout()));
   });
 
+  it('reads a wide export on the second thread with only the columns it maps coming across, and the report the whole-file reading gives', async () => {
+    // Columns the return does not use, as real exports have: free text (quoted commas and quotes), a too-long note, a
+    // row with only those columns filled, a row with fewer fields and one with a value beyond the last column.
+    const [header, ...rows] = readFileSync(SAMPLE, 'utf8').split('\r\n').filter(Boolean);
+    const copies = Math.ceil((4.5 * 2 ** 20) / rows.join('\r\n').length);
+    const note = (i: number) => (i % 5 === 0 ? '' : i % 5 === 1 ? '"Called, left ""message"""' : `Officer ${i % 7}`);
+    const wide = [
+      `${header},Notes,Officer`,
+      ...Array.from({ length: copies }, (_, copy) => rows.map((r, i) => `${r.replace(/^([^,]*)/, `$1-${copy}`)},${note(i)},PC ${copy % 3}`)).flat(),
+      `${','.repeat(header!.split(',').length - 1)},only the notes,PC 9`,
+      `${rows[0]!.replace(/^([^,]*)/, '$1-long')},${'n'.repeat(40_000)},PC 1`,
+      `${rows[1]!.replace(/^([^,]*)/, '$1-beyond')},note,PC 2,beyond`,
+      // The officer's column lost: the notes shown in the report are the row's own.
+      `${rows[2]!.replace(/^([^,]*)/, '$1-short')},a short row's note`,
+    ].join('\r\n');
+    const file = join(dir, 'wide.csv');
+    writeFileSync(file, wide);
+    const thread = jest.spyOn(inThread, 'streamDelimitedInThread');
+    const streamed = await fromDisk(['tally', file, ...PERIOD, '--json']);
+    // The tally told the reading thread which columns it reads: not the two added.
+    const told = thread.mock.calls[0]![3]!.columnsRead!()!;
+    thread.mockRestore();
+    expect(told.width).toBe(header!.split(',').length + 2);
+    expect(told.read).not.toContain(told.width - 1);
+    expect(told.read).not.toContain(told.width - 2);
+    const { io, stdout } = memoryIo({ 'wide.csv': new TextEncoder().encode(wide) });
+    expect(await main(['tally', 'wide.csv', ...PERIOD, '--json'], io)).toBe(0);
+    expect(streamed.code).toBe(0);
+    const whole = JSON.parse(stdout());
+    expect({ ...JSON.parse(streamed.stdout), source: 'wide.csv' }).toEqual(whole);
+    // The rows that do not fit are reported with their texts, as read whole.
+    expect(whole.rowIssues.map((i: { code: string }) => i.code)).toEqual(expect.arrayContaining(['too_long', 'ragged_row']));
+  });
+
   it('gives the first 1,000 issues of a kind in full and the rest by row, and writes every one with --issues', async () => {
     // Every referral date blanked: one missing-value issue per row.
     const lines = readFileSync(SAMPLE, 'utf8').split('\r\n');

@@ -61,10 +61,18 @@ export type SheetRow = RawTable['rows'][number] & {
   codes?: Int32Array;
 };
 
+/** Which cells of a row an import reads as values, once it has found the header row: of its `width` columns, those `read`. */
+export type ColumnsRead = { width: number; read: readonly number[] };
+
 /** Feeds an import row by row, so a file is read once and no row is kept after it is counted. */
 export interface CaseImporter {
   /** The next row of the sheet, in order, from the first. */
   row(row: SheetRow): void;
+  /**
+   * Once the header row is found: the columns whose values the import reads. Of the others it asks only whether
+   * a cell is filled, unless the row does not fit the header row or the text is too long for a cell (then their texts).
+   */
+  columnsRead?(): ColumnsRead | null;
   /** After the last row: what the import found. */
   end(): ImportSummary;
 }
@@ -112,8 +120,9 @@ export function caseImporter(sheet: Omit<RawTable, 'rows'>, framework: Framework
   let filledOpening = 0;
   let reader: ((row: SheetRow) => void) | null = null;
   let finish: (() => ImportSummary) | null = null;
+  let columnsRead: ColumnsRead | null = null;
   const start = (headerAt: number) => {
-    ({ read: reader, finish } = caseRowReader(sheet, framework, options, opening, headerAt, clock.onCase));
+    ({ read: reader, finish, columnsRead } = caseRowReader(sheet, framework, options, opening, headerAt, clock.onCase));
     for (const row of opening.slice(headerAt + 1)) reader(row);
     opening.length = 0;
   };
@@ -128,6 +137,7 @@ export function caseImporter(sheet: Omit<RawTable, 'rows'>, framework: Framework
       if (completeHeader(row)) start(opening.length - 1);
       else if (filledOpening === HEADER_SEARCH_ROWS) start(opening.findIndex((r) => r.cells.some((c) => !isBlankCell(c))));
     },
+    columnsRead: () => columnsRead,
     end() {
       if (!reader) {
         const first = opening.findIndex((r) => r.cells.some((c) => !isBlankCell(c)));
@@ -351,7 +361,8 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     if (rows === 0) notes.push({ code: 'no_cases', message: `${sheet.source} has a header row but no case rows.` });
     return { absent: absentKeys, issues: log.kept, moreIssues: log.more, notes, headerRow: headerRowEntry.number, placements: mapping.placements, rows, notCounted };
   };
-  return { read, finish };
+  const columnsRead: ColumnsRead = { width: headers.length, read: mapping.placements.map((p) => p.index) };
+  return { read, finish, columnsRead };
 }
 
 type CellContext = {
