@@ -102,7 +102,7 @@ function columnsSection(framework: Framework): string[] {
     '',
     `Yes/no columns: yes is ${quoted(framework.flags.yes)}; no is ${quoted(framework.flags.no)}; blank${framework.flags.unknown.length ? ` and ${quoted(framework.flags.unknown)}` : ''} are not known, which is never counted as no.`,
     '',
-    `Not stated: blank and ${quoted(framework.notStated)} go to a list's not-stated bucket where it has one, unless the list names the word among a category's own spellings.`,
+    `Not stated: blank and ${quoted(framework.notStated)} go to a list's not-stated bucket where it has one, unless the list names the word among a category's own spellings. In a required column whose list has no such bucket, they are reported: the row is left out of the figures that ask for that column.`,
     '',
   ];
 }
