@@ -40,8 +40,17 @@ describe('event rows checked as case rows are', () => {
 
   it('count such a contact as the issue says: among the contacts, not among those responded to in time', () => {
     expect(report.figures['kpi.k1.weekday_contacts']).toBe(4);
-    // The response at 00:00 on the day of receipt is before 14:35 too: only the first and the last are within 48 hours.
-    expect(report.figures['kpi.k1.responded_48h']).toBe(2);
+    // The first, the one answered without a time on the day of receipt (by calendar day), and the last.
+    expect(report.figures['kpi.k1.responded_48h']).toBe(3);
+  });
+
+  it('report a response written as a date alone beside a receipt with its time, naming both cells, how it is counted and what to do', () => {
+    const alone = own.filter((i) => i.check?.includes('date_alone'));
+    expect(alone.map((i) => [i.row, i.caseId, i.column, i.value, i.severity, i.check])).toEqual([[4, 'SS-2', 'Contact received; Responded', '06/08/2024 14:35; 06/08/2024', 'warning', 'responded_date_alone_beside_received']]);
+    expect(alone[0]!.message).toBe(
+      'contacts.csv: Contact received "06/08/2024 14:35", Responded "06/08/2024": Responded has no time of day, so the hours between it and Contact received are counted by calendar day (the same day as 0 hours, the next as 24) in "KPI 1: of them, responded to within 48 hours", "KPI 2: of them, responded to within 72 hours". Give Responded its time of day, as 03/04/2024 14:35.',
+    );
+    expect(alone[0]!.fix).toBe('Give Responded its time of day, as 03/04/2024 14:35.');
   });
 
   it('say of a channel not in the list which figures leave the contact out and which still count it', () => {
