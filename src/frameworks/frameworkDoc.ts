@@ -114,7 +114,7 @@ function columnValues(framework: Framework, column: Column): string {
     case 'date':
       return 'a date (day first, ISO or an Excel date; a time may follow)';
     case 'datetime':
-      return 'a date and time of day (03/04/2024 14:35, 2024-04-03T14:35, 3 Apr 2024 2:35 pm or an Excel date-time); a date alone is that day at 00:00';
+      return 'a date and time of day (03/04/2024 14:35, 2024-04-03T14:35, 3 Apr 2024 2:35 pm or an Excel date-time); a date alone is that day at 00:00 (compared by calendar day in a "within N hours" condition)';
     case 'flag':
       return 'yes / no';
     case 'whole':
