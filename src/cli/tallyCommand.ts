@@ -25,8 +25,9 @@ ${eventsUsage}
   --json       print the figures, row issues and lists as JSON: the first ${ISSUES_IN_FULL_TEXT} issues of each kind in full,
                the rest by row (moreRowIssues)
   --all        also print the demographic cross-tables by crime type
-  --issues     write every row issue to a CSV fix list (file, row, Case ID, column, value, problem, what to do)
-               to take back to the case-management system; an existing file is kept unless --force
+  --issues     write every row issue to a CSV fix list (file, with the sheet of a workbook; row, Case ID, column,
+               value, problem, what to do) to take back to the case-management system; an existing file is kept
+               unless --force
   --quiet      no progress line while a big file is read (there is none unless stderr is a terminal)
 ${profileUsage}`;
 
@@ -67,7 +68,7 @@ export async function tallyCommand(args: string[], io: CliIo): Promise<number> {
     ...(flags.sheet ? { sheet: flags.sheet } : {}),
     issueLimit: ISSUES_IN_FULL,
     profile,
-    ...(flags.issues ? { onIssue: (issue) => fixes.push(fixListLine(issue, file)) } : {}),
+    ...(flags.issues ? { onIssue: (issue, caseSource) => fixes.push(fixListLine(issue, caseSource)) } : {}),
     ...(flags.quiet ? {} : { onProgress: progressLine(io) }),
   }, events);
   const report = { ...tallied, ...(profile ? { profile } : {}) };

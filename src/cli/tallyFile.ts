@@ -1,5 +1,6 @@
 import type { Framework } from '../frameworks/schema';
 import { caseImporter, feedRows, type CaseImporter } from '../engine/cases/importCases';
+import type { RowIssue } from '../engine/cases/rowIssues';
 import type { EventRows } from '../engine/events/eventImport';
 import { ReturnTally, type TallyOptions } from '../engine/report/returnTally';
 import { tallyTable, type TallyReport } from '../engine/report/tallyReport';
@@ -8,26 +9,41 @@ import { readTable } from '../tables/readTable';
 import { openCaseRows } from './caseFile';
 import type { CliIo } from './io';
 
+export type TallyFileOptions = Omit<TallyOptions, 'onIssue'> & {
+  sheet?: string;
+  /**
+   * Told every row issue in full as it is found, with where the case data's rows are: the file, and the sheet
+   * of a workbook (`cases.xlsx, sheet "Cases"`), whose row numbers are that sheet's.
+   */
+  onIssue?: (issue: RowIssue, caseSource: string) => void;
+};
+
 /**
  * Tallies a case-data file in one pass: delimited text, or an .xlsx sheet, is streamed row by row into the
  * tally, never held whole; anything else (or where the io cannot stream) is read whole, as `readTable` reads it. Event tables, read
  * already, are counted after the cases.
  */
-export async function tallyFile(io: CliIo, file: string, framework: Framework, period: Period, options: TallyOptions & { sheet?: string }, events: readonly EventRows[] = []): Promise<TallyReport> {
+export async function tallyFile(io: CliIo, file: string, framework: Framework, period: Period, options: TallyFileOptions, events: readonly EventRows[] = []): Promise<TallyReport> {
+  const { onIssue, ...rest } = options;
+  const toldOf = (caseSource: string): TallyOptions => (onIssue ? { ...rest, onIssue: (issue) => onIssue(issue, caseSource) } : rest);
   const rows = await openCaseRows(io, file, options.sheet);
-  if (!rows) return tallyTable(await readTable(await io.readFile(file), file, { sheet: options.sheet }), framework, period, options, events);
+  if (!rows) {
+    const table = await readTable(await io.readFile(file), file, { sheet: options.sheet });
+    return tallyTable(table, framework, period, toldOf(table.source), events);
+  }
+  const told = toldOf(rows.sheet.source);
 
   // Made afresh if the file is read again in another encoding. The tally reads only the columns it maps: the
   // rest of a wide export need not come across from the reading thread whole.
   let pass: { importer: CaseImporter; tally: ReturnTally } | null = null;
   await rows.feed(() => {
-    const tally = new ReturnTally(framework, period, options);
-    const importer = caseImporter(rows.sheet, framework, options, tally.addCase);
+    const tally = new ReturnTally(framework, period, told);
+    const importer = caseImporter(rows.sheet, framework, told, tally.addCase);
     pass = { importer, tally };
     return (row) => importer.row(row);
-  }, { ...options, columnsRead: () => pass?.importer.columnsRead?.() ?? null });
+  }, { ...told, columnsRead: () => pass?.importer.columnsRead?.() ?? null });
   const { importer, tally } = pass!;
   const imported = importer.end();
-  for (const given of events) feedRows(given.rows.rows, tally.eventRows(given.rows, given.table), 'tallying', options);
+  for (const given of events) feedRows(given.rows.rows, tally.eventRows(given.rows, given.table), 'tallying', told);
   return tally.report(imported, rows.sheet.source);
 }

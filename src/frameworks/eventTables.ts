@@ -1,6 +1,8 @@
 import type { EventTable, FigureTemplate, Framework } from './schema';
 
 const views = new WeakMap<Framework, Map<string, Framework>>();
+/** Each view's framework and table, for what is read from the framework's figures over the table's rows. */
+const viewed = new WeakMap<Framework, { framework: Framework; table: string }>();
 
 /** The framework's event table with this id. */
 export function eventTableOf(framework: Framework, id: string): EventTable {
@@ -38,7 +40,13 @@ export function eventTableView(framework: Framework, id: string): Framework {
     profiles: [],
   };
   byId.set(id, view);
+  viewed.set(view, { framework, table: id });
   return view;
+}
+
+/** The framework and event table a view (`eventTableView`) shows; null for a framework itself, whose rows are its cases. */
+export function viewedTable(framework: Framework): { framework: Framework; table: string } | null {
+  return viewed.get(framework) ?? null;
 }
 
 /** The columns a figure template is broken down by, and the table they are columns of (an event table's, for an event figure). */

@@ -102,7 +102,7 @@ function columnsSection(framework: Framework): string[] {
     '',
     `Yes/no columns: yes is ${quoted(framework.flags.yes)}; no is ${quoted(framework.flags.no)}; blank${framework.flags.unknown.length ? ` and ${quoted(framework.flags.unknown)}` : ''} are not known, which is never counted as no.`,
     '',
-    `Not stated: blank and ${quoted(framework.notStated)} go to a list's not-stated bucket where it has one, unless the list names the word among a category's own spellings.`,
+    `Not stated: blank and ${quoted(framework.notStated)} go to a list's not-stated bucket where it has one, unless the list names the word among a category's own spellings. In a required column whose list has no such bucket, they are reported: the row is left out of the figures that ask for that column.`,
     '',
   ];
 }
@@ -114,7 +114,7 @@ function columnValues(framework: Framework, column: Column): string {
     case 'date':
       return 'a date (day first, ISO or an Excel date; a time may follow)';
     case 'datetime':
-      return 'a date and time of day (03/04/2024 14:35, 2024-04-03T14:35, 3 Apr 2024 2:35 pm or an Excel date-time); a date alone is that day at 00:00';
+      return 'a date and time of day (03/04/2024 14:35, 2024-04-03T14:35, 3 Apr 2024 2:35 pm or an Excel date-time); a date alone is that day at 00:00 (compared by calendar day in a "within N hours" condition)';
     case 'flag':
       return 'yes / no';
     case 'whole':

@@ -66,6 +66,34 @@ describe('returns tally', () => {
     expect(again.stdout()).toContain('Support accepted without contact (error): 1 row');
   });
 
+  it('names the sheet of an .xlsx case data and event table in the fix list, where its row numbers are; a CSV by its file only', async () => {
+    const workbook = async (name: string, rows: unknown[][], cover: boolean) => {
+      const wb = new ExcelJS.Workbook();
+      if (cover) wb.addWorksheet('Notes');
+      wb.addWorksheet(name).addRows(rows);
+      return new Uint8Array(await wb.xlsx.writeBuffer());
+    };
+    const cases = await workbook('Cases', [
+      ['Case ID', 'Date opened'],
+      ['SS-1', new Date(Date.UTC(2024, 6, 1))],
+      ['SS-1', new Date(Date.UTC(2024, 6, 2))],
+    ], true);
+    const contacts = await workbook('Contacts', [
+      ['Case ID', 'Contact received', 'Channel'],
+      ['SS-9', new Date(Date.UTC(2024, 6, 2, 10)), 'Email'],
+    ], false);
+    const args = ['--framework', 'safe-spaces', '--from', '2024-07-01', '--to', '2024-09-30', '--issues', 'fixes.csv', '--force'];
+    const { io, written } = memoryIo({ 'cases.xlsx': cases, 'contacts.xlsx': contacts, 'contacts.csv': 'Case ID,Contact received,Channel\nSS-9,02/07/2024 10:00,Email\n' });
+    // Each line's File and Row.
+    const places = async (events: string) => {
+      expect(await main(['tally', 'cases.xlsx', '--sheet', 'Cases', ...args, '--events', events], io)).toBe(0);
+      const lines = new TextDecoder().decode(written['fixes.csv']).replace(/^\uFEFF/, '').split('\r\n').slice(1, -1);
+      return lines.map((l) => /^("(?:[^"]|"")*"|[^,]*),(\d+),/.exec(l)!.slice(1, 3).join(' row '));
+    };
+    expect(await places('contacts=contacts.xlsx')).toEqual(['"cases.xlsx, sheet ""Cases""" row 3', '"contacts.xlsx, sheet ""Contacts""" row 2']);
+    expect(await places('contacts=contacts.csv')).toEqual(['"cases.xlsx, sheet ""Cases""" row 3', 'contacts.csv row 2']);
+  });
+
   it('reads a named sheet of a workbook', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Notes');

@@ -138,6 +138,17 @@ describe('returns tally and fill on an .xlsx export streamed from disk', () => {
     expect(report.cases.rows).toBeGreaterThan(1000);
   });
 
+  it('names the sheet in the fix list, as reading it whole does', async () => {
+    const { path } = await sampleWorkbook();
+    const fixes = join(dir, 'fixes.csv');
+    const streamed = await fromDisk(['tally', path, ...PERIOD, '--sheet', 'Cases', '--issues', fixes]);
+    expect(streamed.code).toBe(0);
+    const lines = new TextDecoder().decode(streamed.written[fixes]).replace(/^\uFEFF/, '').split('\r\n').slice(1, -1);
+    expect(lines.length).toBeGreaterThan(0);
+    const file = `"${path}, sheet ""Cases"""`;
+    expect(lines.filter((l) => !l.startsWith(`${file},`))).toEqual([]);
+  });
+
   it('fills the return as reading it whole does', async () => {
     const { path, bytes } = await sampleWorkbook();
     const out = join(dir, 'filled.xlsx');

@@ -6,7 +6,8 @@ import { fillReturn } from '../../src/commands/fillReturn';
 import { prepareSubmission } from '../../src/commands/prepareSubmission';
 import { checkWorkbook } from '../../src/commands/checkWorkbook';
 import { eventDataSheet, eventsSheet } from '../../src/commands/returnLayout';
-import { parseFramework } from '../../src/frameworks/load';
+import { builtInFramework, parseFramework } from '../../src/frameworks/load';
+import { CASE_ROWS, CONTACT_ROWS, SAFE_SPACES_PERIOD } from '../fixtures/safeSpacesRows';
 import { periodFromIso } from '../../src/engine/tally/period';
 import { XlsxWorkbook } from '../../src/workbook/xlsxWorkbook';
 
@@ -90,5 +91,28 @@ describe('a return filled with an event table', () => {
     expect(sheets).not.toContain(eventsSheet('contacts'));
     expect(sheets).not.toContain(eventDataSheet('contacts'));
     expect((await workbook.names()).filter((n) => n.name.startsWith('event.') || n.name.startsWith('case_events.'))).toEqual([]);
+  });
+});
+
+describe('Safe Spaces contacts answered with a date alone', () => {
+  it('count as the tally does once LibreOffice recalculates: a response without its time on the day of receipt within 48 hours, three days on not', async () => {
+    const safeSpaces = builtInFramework('safe-spaces');
+    const recordsOf = ([headers, ...rows]: string[][]) => tableOf(headers!, rows.map((r) => Object.fromEntries(headers!.map((h, i) => [h, r[i] ?? null]))));
+    const contacts = recordsOf([
+      ...CONTACT_ROWS,
+      // Tuesday 6 August 2024 14:35, answered that day (no time); Wednesday 7 August (no time) answered Saturday 10:00; Thursday 8 August 14:35, answered Sunday (no time).
+      ['C-50', 'SS-100', '06/08/2024 14:35', '06/08/2024', 'Email', 'No'],
+      ['C-51', 'SS-101', '07/08/2024', '09/08/2024 10:00', 'Phone', 'No'],
+      ['C-52', 'SS-102', '08/08/2024 14:35', '11/08/2024', 'Email', 'No'],
+    ]);
+    const workbook = XlsxWorkbook.create();
+    const { report } = await fillReturn(workbook, { framework: safeSpaces, period: periodFromIso(SAFE_SPACES_PERIOD.from, SAFE_SPACES_PERIOD.to), table: recordsOf(CASE_ROWS), events: [{ table: 'contacts', rows: { ...contacts, source: 'contacts.csv' } }] });
+    const without = await fillReturn(XlsxWorkbook.create(), { framework: safeSpaces, period: periodFromIso(SAFE_SPACES_PERIOD.from, SAFE_SPACES_PERIOD.to), table: recordsOf(CASE_ROWS), events: [{ table: 'contacts', rows: { ...recordsOf(CONTACT_ROWS), source: 'contacts.csv' } }] });
+    // All three are weekday contacts; the first two were answered within 48 hours by calendar day.
+    expect(report.figures['kpi.k1.weekday_contacts']! - without.report.figures['kpi.k1.weekday_contacts']!).toBe(3);
+    expect(report.figures['kpi.k1.responded_48h']! - without.report.figures['kpi.k1.responded_48h']!).toBe(2);
+    const { ids, mismatches } = await recalculatedMismatches(workbook, report.figures);
+    expect(ids).toEqual(expect.arrayContaining(['kpi.k1.responded_48h', 'kpi.k2.responded_72h']));
+    expect(mismatches).toEqual([]);
   });
 });

@@ -64,12 +64,21 @@ export function hasTimeOfDay(at: DateTime): boolean {
 }
 
 /**
+ * The time from one date(-time) to another in whole seconds, as far as the two say: exactly when both carry a
+ * time of day, by calendar day (86,400 seconds a day) when either is a date alone, whose time is not known (a
+ * response written without a time on the day of a contact at 14:35 is 0 seconds after it, not 14 hours 35 before).
+ */
+export function clockBetween(from: DateTime, to: DateTime): number {
+  return hasTimeOfDay(from) && hasTimeOfDay(to) ? secondsBetween(from, to) : daysBetween(from, to) * SECONDS_PER_DAY;
+}
+
+/**
  * Which of two date(-time)s comes first, as -1 (`to` is before `from`), 0 or 1: exactly when both carry a time
  * of day, by calendar day when either is a date alone (an exit written without a time is not before a referral
  * at 14:35 the same day, but a first contact at 09:00 is).
  */
 export function orderBetween(from: DateTime, to: DateTime): number {
-  return Math.sign(hasTimeOfDay(from) && hasTimeOfDay(to) ? secondsBetween(from, to) : daysBetween(from, to));
+  return Math.sign(clockBetween(from, to));
 }
 
 /** "3 Apr 2024 14:35" (seconds shown only when there are some), or "3 Apr 2024" for a date alone: how a date-time is shown in messages. */

@@ -16,15 +16,24 @@ export function columnsMeasuredInHours(framework: Framework, table: string | nul
   const columns = table === null ? framework.columns : eventTableOf(framework, table).columns;
   const dateTimes = new Set(columns.filter((c) => c.type === 'datetime').map((c) => c.key));
   const measured = new Map<string, string[]>();
-  for (const figure of figuresOf(framework)) {
-    for (const key of new Set(termsOver(figureSpec(figure, framework), table).flatMap((term) => term.flatMap(hourColumns)))) {
+  for (const { gap, label } of gapsInHours(framework, table))
+    for (const key of [gap.column, gap.of]) {
       if (!dateTimes.has(key)) continue;
       const labels = measured.get(key) ?? [];
-      if (!labels.includes(figure.template.label)) labels.push(figure.template.label);
+      if (!labels.includes(label)) labels.push(label);
       measured.set(key, labels);
     }
-  }
   return measured;
+}
+
+/** An hours gap between two columns that a figure reads, with the label of the figure's template. */
+export type GapInHours = { gap: Extract<Atom, { test: 'gap' }>; label: string };
+
+/** The gaps measured in hours (a mean time in hours, a "within 48 hours" condition) of the figures over `table`'s rows (null: the case data). */
+export function gapsInHours(framework: Framework, table: string | null): GapInHours[] {
+  return figuresOf(framework).flatMap((figure) =>
+    termsOver(figureSpec(figure, framework), table).flatMap((term) => term.flatMap(hourGaps)).map((gap) => ({ gap, label: figure.template.label })),
+  );
 }
 
 /** The terms of a figure's spec over the rows of `table` (null: the case data). */
@@ -35,10 +44,10 @@ function termsOver(spec: ReturnType<typeof figureSpec>, table: string | null): T
   return spec.kind === 'waiting_number' || spec.kind === 'waiting_days' ? [spec.counted] : [];
 }
 
-/** The columns an atom measures in whole seconds (hours): both ends of a seconds gap. */
-function hourColumns(atom: Atom): string[] {
-  if (atom.test === 'not') return hourColumns(atom.atom);
-  return atom.test === 'gap' && atom.unit === 'seconds' ? [atom.column, atom.of] : [];
+/** The gaps an atom measures in hours: in whole seconds (a mean time), or as a condition in hours reads them. */
+function hourGaps(atom: Atom): Extract<Atom, { test: 'gap' }>[] {
+  if (atom.test === 'not') return hourGaps(atom.atom);
+  return atom.test === 'gap' && (atom.unit === 'seconds' || atom.unit === 'clock') ? [atom] : [];
 }
 
 /**
@@ -77,6 +86,6 @@ function dateWithoutTimesNote(header: string, dates: number, labels: readonly st
   const shown = labels.slice(0, 4).join('; ') + (labels.length > 4 ? ` and ${labels.length - 4} more` : '');
   return {
     code: 'dates_without_times',
-    message: `"${header}" has no time of day in ${dates === 1 ? 'its date' : `any of its ${dates.toLocaleString('en-GB')} dates`}, so each is taken as midnight (00:00): the hours measured from or to it are wrong, and so ${labels.length === 1 ? 'is this figure' : 'are these figures'}: ${shown}. Export the column with its time (03/04/2024 14:35) and read the data again.`,
+    message: `"${header}" has no time of day in ${dates === 1 ? 'its date' : `any of its ${dates.toLocaleString('en-GB')} dates`}, so the hours measured from or to it are not exact (a condition such as "within 48 hours" counts them by calendar day, a mean time in hours from midnight, 00:00), and so neither ${labels.length === 1 ? 'is this figure' : 'are these figures'}: ${shown}. Export the column with its time (03/04/2024 14:35) and read the data again.`,
   };
 }

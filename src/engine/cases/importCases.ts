@@ -536,10 +536,13 @@ function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day, 
         break;
       case 'category': {
         const matcher = new CategoryMatcher(framework.categories[column.category]!, framework.notStated);
+        // A required column whose list has no not-stated bucket: a blank or a not-stated word puts the row in no category.
+        const needsOne = column.required && matcher.list.unknown === undefined;
         readers.set(column.key, (cell, ctx) => {
           const text = cellText(cell);
           const reading = matcher.read(text);
-          if (reading.kind === 'unrecognised')
+          if (needsOne && reading.kind === 'not_stated' && tidy(text) === '') blankRequired(ctx);
+          else if (reading.kind === 'unrecognised' || (needsOne && reading.kind === 'not_stated'))
             report('unrecognised_category', ctx, cell, `"${tidy(text)}" is not one of the agreed ${matcher.list.label.toLowerCase()} values; ${
               reading.id ? `it is counted as ${labelOf(matcher, reading.id)}` : (countingWithout?.(column.key) ?? 'it is not counted')
             }. Accepted: ${matcher.acceptedLabels().join('; ')}.`);

@@ -5,6 +5,7 @@ import type { CaseRecord } from './caseRecord';
 import { rowIssue, type RowIssue } from './rowIssues';
 import type { IssueLog } from './issueLog';
 import { durationRowChecks } from './durationChecks';
+import { dateAloneRowChecks } from './dateAloneChecks';
 
 /** How a row's cells read in the export: the header and the text of each column it has. */
 export type RowCells = (key: string) => { header: string; text: string } | null;
@@ -23,6 +24,7 @@ export function compileRowChecks(framework: Framework, absent: ReadonlySet<strin
       return [{ check, holds: caseTest(conditionTerms(check.where, check.anyOf, framework)) }];
     }),
     ...durationRowChecks(framework, absent),
+    ...dateAloneRowChecks(framework, absent),
   ];
   const checks = compiled.map(({ check, holds }) => ({ check, holds, kind: { code: 'contradiction', severity: check.severity, check: check.id } as const }));
   return (record, cells, log) => {

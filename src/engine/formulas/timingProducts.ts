@@ -28,8 +28,8 @@ export function readsBankHolidays(atoms: Iterable<Atom>): boolean {
 /**
  * A number comparison, a time between two columns or the kind of day as a 0/1 array over the case table, read
  * exactly as the tally reads it (timingTests.ts): a blank fails, seconds are rounded whole, calendar days are
- * the days of the dates, an order is to the second only when both carry a time of day, a date outside the
- * bank-holiday table is neither weekday nor weekend.
+ * the days of the dates, a condition's hours and an order are to the second only when both carry a time of
+ * day (by calendar day otherwise), a date outside the bank-holiday table is neither weekday nor weekend.
  */
 export function timingProduct(atom: Extract<Atom, { test: 'number' | 'gap' | 'day' }>, rangeOf: (key: string) => string): string {
   const range = rangeOf(atom.column);
@@ -40,9 +40,10 @@ export function timingProduct(atom: Extract<Atom, { test: 'number' | 'gap' | 'da
       const of = rangeOf(atom.of);
       const days = `INT(${range})-INT(${of})`;
       const seconds = `ROUND((${range}-${of})*86400,0)`;
-      // Which comes first: to the second when both carry a time of day, by calendar day otherwise (against 0, the sign is all that counts).
+      // To the second when both carry a time of day, by calendar day otherwise; which comes first is its sign.
       const bothTimed = `(MOD(${range},1)<>0)*(MOD(${of},1)<>0)`;
-      const gap = { days, seconds, order: `${bothTimed}*${seconds}+(1-${bothTimed})*(${days})` }[atom.unit];
+      const clock = `${bothTimed}*${seconds}+(1-${bothTimed})*(${days})*86400`;
+      const gap = { days, seconds, clock, order: clock }[atom.unit];
       return `(${range}<>"")*(${of}<>"")*((${gap})${atom.op}${atom.value})`;
     }
     case 'day': {

@@ -4,7 +4,7 @@ const HEADERS = ['File', 'Row', 'Case ID', 'Column', 'Value', 'Problem', 'What t
 
 /**
  * Every row issue as a fix list a provider can take back to the case-management system: one line per issue,
- * naming the file its row is in (the case data's, `caseSource`, or an event table's), as CSV (with a byte-order mark, so Excel reads it as UTF-8). No cell can run as a formula when the file is
+ * naming the file its row is in (the case data's, `caseSource`, or an event table's; a workbook's with its sheet), as CSV (with a byte-order mark, so Excel reads it as UTF-8). No cell can run as a formula when the file is
  * opened: text starting with = + - @, a tab or a carriage return is prefixed with an apostrophe.
  */
 export function fixListCsv(issues: readonly RowIssue[], caseSource: string): string {

@@ -31,11 +31,12 @@ export type Atom =
   | { test: 'number'; column: string; op: ComparisonOperator; value: number }
   /**
    * The time from `of` to `column` (both filled) compared with a value: whole calendar days, whole seconds
-   * between two date-times, or (`order`, against 0) which comes first: exactly when both carry a time of day,
-   * by calendar day when either is a date alone. A date compared with another column is an `order` gap
-   * (`=`, "on the same day as", a gap of days).
+   * between two date-times (a mean time in hours), `clock` seconds (a condition in hours: whole seconds when
+   * both carry a time of day, calendar days of 86,400 seconds when either is a date alone), or (`order`, against
+   * 0) which comes first, as `clock` tells it. A date compared with another column is an `order` gap (`=`, "on
+   * the same day as", a gap of days).
    */
-  | { test: 'gap'; column: string; of: string; unit: 'days' | 'seconds' | 'order'; op: ComparisonOperator; value: number }
+  | { test: 'gap'; column: string; of: string; unit: 'days' | 'seconds' | 'clock' | 'order'; op: ComparisonOperator; value: number }
   /** The date falls on a weekend (Saturday, Sunday or England and Wales bank holiday) or a weekday; neither outside the bank-holiday table. */
   | { test: 'day'; column: string; value: 'weekday' | 'weekend' }
   /** The atom does not hold (a blank, or a date outside the bank-holiday table, included). */

@@ -20,7 +20,10 @@ export function timingAtoms(column: string, condition: TimingCondition): Atom[] 
   );
 }
 
-/** Hours are compared as whole seconds between two date-times; days as calendar days. */
-function gapOf(gap: Gap): { of: string; unit: 'days' | 'seconds'; value: number } {
-  return gap.hours !== undefined ? { of: gap.of, unit: 'seconds', value: Math.round(gap.hours * 3600) } : { of: gap.of, unit: 'days', value: gap.days! };
+/**
+ * Hours are compared as whole seconds between two date-times, by calendar day where either is a date alone (a
+ * response written without its time on the day of the contact is within 48 hours of it); days as calendar days.
+ */
+function gapOf(gap: Gap): { of: string; unit: 'days' | 'clock'; value: number } {
+  return gap.hours !== undefined ? { of: gap.of, unit: 'clock', value: Math.round(gap.hours * 3600) } : { of: gap.of, unit: 'days', value: gap.days! };
 }

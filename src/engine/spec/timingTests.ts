@@ -1,6 +1,6 @@
 import type { ComparisonOperator } from '../../frameworks/conditions';
 import type { CaseRecord } from '../cases/caseRecord';
-import { daysBetween, orderBetween, secondsBetween } from '../cases/dateTimes';
+import { clockBetween, daysBetween, orderBetween, secondsBetween } from '../cases/dateTimes';
 import { isWeekendOrBankHoliday } from '../calendar/bankHolidays';
 import type { Atom } from './terms';
 
@@ -28,7 +28,7 @@ export function timingTest(atom: Extract<Atom, { test: 'number' | 'gap' | 'day' 
     }
     case 'gap': {
       const compare = COMPARE[atom.op];
-      const between = { days: daysBetween, seconds: secondsBetween, order: orderBetween }[atom.unit];
+      const between = { days: daysBetween, seconds: secondsBetween, clock: clockBetween, order: orderBetween }[atom.unit];
       return (row) => {
         const to = row.values[key];
         const from = row.values[atom.of];

@@ -1,4 +1,4 @@
-import { daysBetween, displayDateTime, orderBetween, readDateTime, secondsBetween } from '../../../src/engine/cases/dateTimes';
+import { clockBetween, daysBetween, displayDateTime, orderBetween, readDateTime, secondsBetween } from '../../../src/engine/cases/dateTimes';
 import { isoOfDay } from '../../../src/engine/cases/dates';
 
 const read = (cell: Parameters<typeof readDateTime>[0]) => {
@@ -59,6 +59,25 @@ describe('orderBetween', () => {
     ['03/04/2024 00:10', '02/04/2024 23:50', -1, 'across midnight'],
   ])('from %s to %s is %i (%s)', (from, to, expected) => {
     expect(orderBetween(at(from), at(to))).toBe(expected);
+  });
+});
+
+describe('clockBetween', () => {
+  const at = (text: string) => (readDateTime(text) as { at: number }).at;
+  it.each([
+    ['03/04/2024 14:35', '05/04/2024 14:36', 48 * 3600 + 60, 'both with a time: to the second'],
+    ['03/04/2024 14:35', '03/04/2024', 0, 'a date alone on the day of a time: the same day, not 14 h 35 before'],
+    ['03/04/2024', '05/04/2024 10:00', 2 * 86400, 'a time two days after a date alone: two calendar days'],
+    ['03/04/2024 14:35', '06/04/2024', 3 * 86400, 'three calendar days'],
+    ['03/04/2024 14:35', '02/04/2024', -86400, 'a day before'],
+    ['03/04/2024', '05/04/2024', 2 * 86400, 'two dates alone'],
+  ])('from %s to %s is %i seconds (%s)', (from, to, expected) => {
+    expect(clockBetween(at(from), at(to))).toBe(expected);
+  });
+
+  it('takes a time typed as exactly 00:00 for a date alone: a spreadsheet holds the two as the same number', () => {
+    expect(at('03/04/2024 00:00')).toBe(at('03/04/2024'));
+    expect(clockBetween(at('03/04/2024 14:35'), at('03/04/2024 00:00'))).toBe(0);
   });
 });
 

@@ -22,7 +22,7 @@ describe('a date-time column measured in hours that holds dates alone', () => {
 
   it('gets a note naming the column, the figures it makes wrong and what to do', () => {
     expect(notesOf(datesOnly('Referred at'))).toEqual([
-      '"Referred at" has no time of day in any of its 11 dates, so each is taken as midnight (00:00): the hours measured from or to it are wrong, and so are these figures: Contacted within 48 hours; Contacted after 48 hours; Contacted within 48 hours on weekdays, 72 at weekends; Mean hours from referral to first contact and 1 more. Export the column with its time (03/04/2024 14:35) and read the data again.',
+      '"Referred at" has no time of day in any of its 11 dates, so the hours measured from or to it are not exact (a condition such as "within 48 hours" counts them by calendar day, a mean time in hours from midnight, 00:00), and so neither are these figures: Contacted within 48 hours; Contacted after 48 hours; Contacted within 48 hours on weekdays, 72 at weekends; Mean hours from referral to first contact and 1 more. Export the column with its time (03/04/2024 14:35) and read the data again.',
     ]);
     expect(notesOf(datesOnly('Referred at', 'First contact at')).map((m) => m.slice(0, m.indexOf(' has')))).toEqual(['"Referred at"', '"First contact at"']);
   });
@@ -39,7 +39,7 @@ describe('a date-time column measured in hours that holds dates alone', () => {
     const cases = tableOf(['Case ref', 'Date opened'], [{ 'Case ref': 'SS-1', 'Date opened': '01/07/2024' }], 'cases.csv');
     const contacts = (responded: string) => tableOf(['Case ref', 'Contact received', 'Responded', 'Channel'], [{ 'Case ref': 'SS-1', 'Contact received': '02/09/2024 10:00', Responded: responded, Channel: 'Email' }, { 'Case ref': 'SS-1', 'Contact received': '03/09/2024 09:30', Responded: responded, Channel: 'Phone' }], 'contacts.csv');
     const notes = (responded: string) => tallyTable(cases, framework, periodFromIso('2024-07-01', '2024-09-30'), {}, [{ table: 'contacts', rows: contacts(responded) }]).notes.filter((n) => n.code === 'dates_without_times').map((n) => n.message);
-    expect(notes('04/09/2024')).toEqual([expect.stringMatching(/^contacts\.csv: "Responded" has no time of day in any of its 2 dates, so each is taken as midnight \(00:00\): [^]*KPI 2: of them, responded to within 72 hours/)]);
+    expect(notes('04/09/2024')).toEqual([expect.stringMatching(/^contacts\.csv: "Responded" has no time of day in any of its 2 dates, so the hours measured from or to it are not exact [^]*KPI 2: of them, responded to within 72 hours/)]);
     expect(notes('04/09/2024 11:00')).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ const contacts = tableOf(
     { 'Case ref': 'SS-2', 'Contact received': '06/08/2024 14:35', Responded: '06/08/2024', Channel: 'Email', 'Unsafe to respond': 'No' },
     // A channel not in the list.
     { 'Case ref': 'SS-2', 'Contact received': '07/08/2024 10:00', Responded: '07/08/2024 11:00', Channel: 'Carrier pigeon', 'Unsafe to respond': 'No' },
-    // No channel (counted, in no channel), on Saturday 10 August; no Case ID.
+    // No channel (counted, in no channel: reported), on Saturday 10 August; no Case ID.
     { 'Case ref': 'SS-2', 'Contact received': '10/08/2024 10:00', Responded: '10/08/2024 11:00', Channel: null, 'Unsafe to respond': 'No' },
     { 'Case ref': null, 'Contact received': '10/08/2024 10:00', Responded: '10/08/2024 11:00', Channel: 'Email', 'Unsafe to respond': 'No' },
   ],
@@ -40,8 +40,17 @@ describe('event rows checked as case rows are', () => {
 
   it('count such a contact as the issue says: among the contacts, not among those responded to in time', () => {
     expect(report.figures['kpi.k1.weekday_contacts']).toBe(4);
-    // The response at 00:00 on the day of receipt is before 14:35 too: only the first and the last are within 48 hours.
-    expect(report.figures['kpi.k1.responded_48h']).toBe(2);
+    // The first, the one answered without a time on the day of receipt (by calendar day), and the last.
+    expect(report.figures['kpi.k1.responded_48h']).toBe(3);
+  });
+
+  it('report a response written as a date alone beside a receipt with its time, naming both cells, how it is counted and what to do', () => {
+    const alone = own.filter((i) => i.check?.includes('date_alone'));
+    expect(alone.map((i) => [i.row, i.caseId, i.column, i.value, i.severity, i.check])).toEqual([[4, 'SS-2', 'Contact received; Responded', '06/08/2024 14:35; 06/08/2024', 'warning', 'responded_date_alone_beside_received']]);
+    expect(alone[0]!.message).toBe(
+      'contacts.csv: Contact received "06/08/2024 14:35", Responded "06/08/2024": Responded has no time of day, so the hours between it and Contact received are counted by calendar day (the same day as 0 hours, the next as 24) in "KPI 1: of them, responded to within 48 hours", "KPI 2: of them, responded to within 72 hours". Give Responded its time of day, as 03/04/2024 14:35.',
+    );
+    expect(alone[0]!.fix).toBe('Give Responded its time of day, as 03/04/2024 14:35.');
   });
 
   it('say of a channel not in the list which figures leave the contact out and which still count it', () => {
@@ -56,8 +65,47 @@ describe('event rows checked as case rows are', () => {
   });
 
   it('say of a blank Case ID that the contact counts nowhere', () => {
-    const blank = own.filter((i) => i.code === 'missing_value');
-    expect(blank.map((i) => [i.row, i.column])).toEqual([[7, 'Case ref']]);
+    const blank = own.filter((i) => i.code === 'missing_value' && i.column === 'Case ref');
+    expect(blank.map((i) => i.row)).toEqual([7]);
     expect(blank[0]!.message).toBe('contacts.csv: Case ref is blank: this contacts row is counted nowhere until it has one.');
+  });
+
+  it('say of a blank required category (a list with no not-stated bucket) which figures leave the contact out, as of a blank date', () => {
+    const blank = own.filter((i) => i.code === 'missing_value' && i.column === 'Channel');
+    expect(blank.map((i) => [i.row, i.caseId, i.severity])).toEqual([[6, 'SS-2', 'error']]);
+    expect(blank[0]!.message).toBe(
+      'contacts.csv: Channel is blank: this contacts row is counted in no figure that asks for its Channel ("KPI 32: points of contact by channel"), and still in the others ("KPI 1: weekday contacts (not unsafe to respond)", "KPI 1: of them, responded to within 48 hours", "KPI 2: weekend and bank-holiday contacts (not unsafe to respond)", "KPI 2: of them, responded to within 72 hours").',
+    );
+    // Counted as the issue says: among the weekend contacts, in no channel.
+    expect(report.figures['kpi.k2.weekend_contacts']).toBe(1);
+  });
+});
+
+describe('a not-stated word in a required category column with no not-stated bucket', () => {
+  const activities = tableOf(
+    ['Case ref', 'Date', 'Activity'],
+    [
+      { 'Case ref': 'SS-1', Date: '06/08/2024', Activity: 'Not known' },
+      { 'Case ref': 'SS-1', Date: '06/08/2024', Activity: null },
+    ],
+    'activities.csv',
+  );
+  const report = tallyTable(cases, framework, period, {}, [{ table: 'activities', rows: activities }]);
+  const own = report.rowIssues.filter((i) => i.source === 'activities.csv');
+
+  it('is reported as not one of the list\'s values, saying the row is in no figure that asks for the column', () => {
+    expect(own.map((i) => [i.row, i.code, i.column])).toEqual([[2, 'unrecognised_category', 'Activity'], [3, 'missing_value', 'Activity']]);
+    expect(own[0]!.message).toMatch(/^activities\.csv: "Not known" is not one of the agreed activity values; this activities row is counted in no figure that asks for its Activity \("KPI 5a: /);
+    expect(own[1]!.message).toMatch(/^activities\.csv: Activity is blank: this activities row is counted in no figure that asks for its Activity \("KPI 5a: /);
+  });
+});
+
+describe('a blank required category on a case row', () => {
+  it('goes to the list\'s not-stated bucket, unreported, as case-data.md defines (crime and source: unknown)', () => {
+    const cambridgeshire = builtInFramework('cambridgeshire');
+    const table = tableOf(['Case ID', 'Referral date', 'Referral source', 'Crime type'], [{ 'Case ID': 'C1', 'Referral date': '01/05/2020', 'Referral source': null, 'Crime type': '' }]);
+    const report = tallyTable(table, cambridgeshire, periodFromIso('2020-04-01', '2020-09-30'));
+    expect(report.rowIssues).toEqual([]);
+    expect([report.figures['referrals.by_source.unknown'], report.figures['referrals.total']]).toEqual([1, 1]);
   });
 });

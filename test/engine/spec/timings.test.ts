@@ -5,7 +5,7 @@ import { figureSpec } from '../../../src/engine/spec/figureSpec';
 import { casesBehind } from '../../../src/engine/tally/casesBehind';
 import { periodFromIso } from '../../../src/engine/tally/period';
 import { tallyCases } from '../../../src/engine/tally/tally';
-import { TIMING_HEADERS, TIMING_ROWS, timingFramework } from '../../fixtures/timingFramework';
+import { DATE_ALONE_ROWS, TIMING_HEADERS, TIMING_ROWS, timingFramework } from '../../fixtures/timingFramework';
 import { tableOf } from '../../support/tables';
 
 const framework = timingFramework;
@@ -55,7 +55,10 @@ describe('timing and comparison conditions', () => {
   it('writes the tests between two columns and of the kind of day as SUMPRODUCT, the rest as COUNTIFS', () => {
     const formula = (id: string) => figureFormula(figuresOf(framework).find((f) => f.id === id)!, framework);
     expect(formula('sessions.three_or_more')).toBe('COUNTIFS(case.referral_date,">="&period.from,case.referral_date,"<="&period.to,case.sessions,">=3")');
-    expect(formula('contact.within_48h')).toContain('ROUND((case.contacted_at-case.referred_at)*86400,0))<=172800');
+    // To the second when both carry a time of day, by calendar day otherwise.
+    expect(formula('contact.within_48h')).toContain(
+      '((MOD(case.contacted_at,1)<>0)*(MOD(case.referred_at,1)<>0)*ROUND((case.contacted_at-case.referred_at)*86400,0)+(1-(MOD(case.contacted_at,1)<>0)*(MOD(case.referred_at,1)<>0))*(INT(case.contacted_at)-INT(case.referred_at))*86400)<=172800',
+    );
     expect(formula('referred.weekend')).toContain('MATCH(INT(case.referred_at),calendar.bank_holidays,0)');
     expect(formula('contacted.in_period')).toContain('"<="&period.to');
     expect(formula('contact.before_referral')).toContain('(MOD(case.contacted_at,1)<>0)*(MOD(case.referred_at,1)<>0)*ROUND((case.contacted_at-case.referred_at)*86400,0)');
@@ -71,5 +74,44 @@ describe('timing and comparison conditions', () => {
     );
     const { figures: old } = tallyCases(early.cases, framework, periodFromIso('2014-12-01', '2014-12-31'));
     expect([old['referred.total'], old['referred.weekend'], old['referred.weekday']]).toEqual([1, 0, 0]);
+  });
+});
+
+describe('an hours condition where one side is a date alone, the other a date and time', () => {
+  const alone = importCases(tableOf(TIMING_HEADERS, DATE_ALONE_ROWS), framework);
+  const { figures } = tallyCases(alone.cases, framework, period);
+
+  it.each([
+    // Counted by calendar day: the same day and two days on are within 48 hours, three days on later than it.
+    ['contact.within_48h', 3],
+    ['contact.later_than_48h', 1],
+    ['contact.on_time', 3],
+    // As the order of the two is told: a contact without a time on the referral's day is not before it.
+    ['contact.before_referral', 0],
+    ['contact.on_or_after_referral', 4],
+  ])('counts %s as %i', (id, value) => {
+    expect(figures[id]).toBe(value);
+  });
+
+  it('gives the same cases behind each count as the tally counts', () => {
+    const ids = (id: string) => casesBehind(figuresOf(framework).find((f) => f.id === id)!, alone.cases, framework, period).map((c) => c.id);
+    expect([ids('contact.within_48h'), ids('contact.later_than_48h')]).toEqual([['D1', 'D2', 'D4'], ['D3']]);
+  });
+
+  it('reports each such row, naming both cells, how it is counted and which to give its time', () => {
+    const issues = alone.issues.filter((i) => i.check?.includes('_date_alone_'));
+    expect(issues.map((i) => [i.caseId, i.check, i.column, i.value, i.severity])).toEqual([
+      ['D1', 'contacted_at_date_alone_beside_referred_at', 'Referred at; First contact at', '12/06/2024 14:35; 12/06/2024', 'warning'],
+      ['D2', 'referred_at_date_alone_beside_contacted_at', 'Referred at; First contact at', '13/06/2024; 15/06/2024 10:00', 'warning'],
+      ['D3', 'contacted_at_date_alone_beside_referred_at', 'Referred at; First contact at', '17/06/2024 14:35; 20/06/2024', 'warning'],
+      ['D4', 'referred_at_date_alone_beside_contacted_at', 'Referred at; First contact at', '45461; 45461.375', 'warning'],
+    ]);
+    expect(issues[1]!.message).toBe(
+      'Referred at "13/06/2024", First contact at "15/06/2024 10:00": Referred at has no time of day, so the hours between it and First contact at are counted by calendar day (the same day as 0 hours, the next as 24) in "Contacted within 48 hours", "Contacted after 48 hours", "Contacted within 48 hours on weekdays, 72 at weekends". Give Referred at its time of day, as 03/04/2024 14:35.',
+    );
+  });
+
+  it('reports none where both carry a time, or both are dates alone', () => {
+    expect(imported.issues.filter((i) => i.check?.includes('_date_alone_'))).toEqual([]);
   });
 });
