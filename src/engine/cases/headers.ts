@@ -56,9 +56,19 @@ function candidatesOf(framework: Framework) {
   return tables;
 }
 
+/** Whose value a header says it is, before what it is: "Victim DOB", "Client's gender", "Service user ethnicity". */
+const SUBJECT = /^\s*(?:the\s+)?(?:victim|client|service[\s_-]*user|customer)(?:['’]?s)?[\s_:-]+(?=\S)/i;
+
+/** The header without a leading subject word (null when it has none): the case data is all about the victim. */
+function withoutSubject(header: string): string | null {
+  const subject = SUBJECT.exec(header);
+  return subject ? header.slice(subject[0].length) : null;
+}
+
 /**
- * Matches a header row to the framework's columns: case, spaces, punctuation and a trailing hint such as "(Y/N)"
- * never matter. Each column is taken from the first header that matches it.
+ * Matches a header row to the framework's columns: case, spaces, punctuation, a trailing hint such as "(Y/N)" and
+ * a leading "Victim", "Client" or "Service user" ("Victim DOB" is the date of birth) never matter; a header that is
+ * itself a spelling ("Victim ID") is taken as it is first. Each column is taken from the first header that matches it.
  */
 export function mapHeaders(headers: readonly string[], framework: Framework): HeaderMapping {
   const { exact, loose } = candidatesOf(framework);
@@ -67,7 +77,9 @@ export function mapHeaders(headers: readonly string[], framework: Framework): He
   const duplicates: HeaderMapping['duplicates'] = [];
   headers.forEach((header, index) => {
     if (header.trim() === '') return;
-    const candidate = exact.get(headerKey(header)) ?? loose.get(headerKey(withoutHint(header)));
+    const lookUp = (text: string) => exact.get(headerKey(text)) ?? loose.get(headerKey(withoutHint(text)));
+    const subjectless = withoutSubject(header);
+    const candidate = lookUp(header) ?? (subjectless === null ? undefined : lookUp(subjectless));
     if (!candidate) {
       ignored.push(header);
       return;

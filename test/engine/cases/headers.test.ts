@@ -26,6 +26,23 @@ describe('mapHeaders', () => {
     expect(placed([header])[0]?.[1]).toBe(key);
   });
 
+  it.each([
+    ['Victim DOB', 'age'],
+    ["Client's Gender", 'gender'],
+    ['Service User Ethnicity', 'ethnicity'],
+    ['VICTIM_AGE', 'age'],
+    ['Victim sexuality', 'sexual_orientation'],
+    ['Customer disability (Y/N)', 'disability'],
+    ['Victim ID', 'case_id'],
+    ['Victim contacted', 'contacted'],
+  ])('reads a header with the victim named first as the column it names: %p → %s', (header, key) => {
+    expect(placed([header])[0]?.[1]).toBe(key);
+  });
+
+  it('keeps a header with the victim named first aside when the rest names no column', () => {
+    expect(mapHeaders(['Victim Support worker', 'Client'], framework).ignored).toEqual(['Victim Support worker', 'Client']);
+  });
+
   it('keeps unknown columns aside and notes which required and optional columns are missing', () => {
     const mapping = mapHeaders(['Client ID', 'Worker', 'Date referred', 'Source', 'Offence', 'Notes'], framework);
     expect(mapping.ignored).toEqual(['Worker', 'Notes']);
