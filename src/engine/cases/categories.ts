@@ -64,7 +64,19 @@ export class CategoryMatcher {
       const id = this.byKey.get(partKey);
       if (id) return { kind: 'matched', id };
     }
-    return { kind: 'unrecognised', id: this.list.unknown ?? null };
+    return this.oneOfAlternatives(text) ?? { kind: 'unrecognised', id: this.list.unknown ?? null };
+  }
+
+  /**
+   * "Straight/Heterosexual", "Gay/Lesbian": two spellings of one category written as alternatives. Matched only when
+   * every alternative is a spelling of the same category ("Domestic abuse/Stalking" stays unrecognised).
+   */
+  private oneOfAlternatives(text: string): CategoryReading | null {
+    const parts = text.split('/');
+    if (parts.length < 2) return null;
+    const ids = new Set(parts.map((part) => this.byKey.get(matchKey(part))));
+    const [id] = ids;
+    return ids.size === 1 && id !== undefined && id !== this.list.unknown ? { kind: 'matched', id } : null;
   }
 
   /** The labels of the list, for "accepted values" in messages. */

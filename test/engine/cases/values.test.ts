@@ -75,6 +75,22 @@ describe('CategoryMatcher', () => {
     expect(new CategoryMatcher(safeSpaces.categories.gender!, safeSpaces.notStated).read('Prefer not to say')).toEqual({ kind: 'not_stated', id: 'unknown' });
   });
 
+  it.each([
+    ['sexual_orientation', 'Straight/Heterosexual', 'heterosexual'],
+    ['sexual_orientation', 'Gay / Lesbian', 'gay_lesbian'],
+    ['disability', 'Yes/Disabled', 'yes'],
+  ])('matches %s %p, alternatives that all spell one category, to %s', (list, text, id) => {
+    expect(matcher(list).read(text)).toEqual({ kind: 'matched', id });
+  });
+
+  it.each([
+    ['crime', 'Domestic abuse/Stalking and harassment'],
+    ['sexual_orientation', 'Straight/Not known'],
+    ['sexual_orientation', 'Straight/Bisexual'],
+  ])('does not recognise %s %p, alternatives that spell different categories or none', (list, text) => {
+    expect(matcher(list).read(text).kind).toBe('unrecognised');
+  });
+
   it('counts an unrecognised value in the unknown bucket and says so', () => {
     expect(matcher('crime').read('Blackmail')).toEqual({ kind: 'unrecognised', id: 'unknown' });
   });
