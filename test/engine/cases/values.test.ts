@@ -13,7 +13,7 @@ describe('FlagReader', () => {
   it.each(['No', 'NO', 'n', 'False', '0', ' no '])('reads %p as no', (text) => {
     expect(flags.read(text)).toEqual({ value: 'no', recognised: true });
   });
-  it.each(['', '   ', 'Unknown', 'not known', 'N/A', 'n/a'])('reads %p as unknown, never as no', (text) => {
+  it.each(['', '   ', 'Unknown', 'not known', 'N/A', 'n/a', 'N/K'])('reads %p as unknown, never as no', (text) => {
     expect(flags.read(text)).toEqual({ value: 'unknown', recognised: true });
   });
   it('reads typed booleans and numbers from workbooks', () => {
@@ -55,11 +55,21 @@ describe('CategoryMatcher', () => {
     ['district', 'South Cambs', 'south_cambridgeshire'],
     ['outcome', 'Better informed', 'informed'],
     ['support', 'One-off', 'single_incident'],
+    ['ethnicity', 'W1', 'white'],
+    ['ethnicity', 'w9', 'white'],
+    ['ethnicity', 'M2', 'mixed'],
+    ['ethnicity', 'A4', 'asian'],
+    ['ethnicity', 'O1', 'asian'],
+    ['ethnicity', 'B2', 'black'],
+    ['ethnicity', 'O2', 'other'],
+    ['gender', 'NB', 'non_binary'],
+    ['disability', 'TRUE', 'yes'],
+    ['disability', 'false', 'no'],
   ])('matches %s %p to %s', (list, text, id) => {
     expect(matcher(list).read(text)).toEqual({ kind: 'matched', id });
   });
 
-  it.each(['', 'Unknown', 'Not known', 'Not stated', 'Prefer not to say', 'Did not disclose', 'Declined', 'prefer not  to say'])(
+  it.each(['', 'Unknown', 'Not known', 'N/K', 'Not stated', 'Prefer not to say', 'Did not disclose', 'Declined', 'prefer not  to say'])(
     'puts %p in the not-stated bucket',
     (text) => {
       expect(matcher('gender').read(text)).toEqual({ kind: 'not_stated', id: 'not_stated' });
