@@ -7,6 +7,7 @@ import { InputError } from '../errors';
  * records, as the rows appear when the file is opened in a spreadsheet.
  */
 export function readDelimited(text: string, source: string): RawTable {
+  refuseMarkup(text, source);
   const { body, delimiter } = firstLineOptions(text);
   const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
   const unclosed = parsed.errors.find((e) => e.code === 'MissingQuotes');
@@ -35,6 +36,17 @@ export function delimitedRow(cells: string[], number: number): RawTable['rows'][
 
 export const unclosedQuote = (source: string, row: number) =>
   new InputError(`${source}: a quoted value opened in row ${row} is never closed, so the rest of the file cannot be read reliably. Close the quote (") or remove it, then try again.`);
+
+/** How a web page or an XML spreadsheet begins: what a case-management system's "Excel" export often is. */
+const MARKUP = /^\s*<(?:!doctype\s+html|html|head|body|table|meta|\?xml)\b/i;
+
+/** Refuses a web page or XML file given as delimited text: read as CSV, its tags would be taken for the header row. */
+export function refuseMarkup(start: string, source: string): void {
+  if (MARKUP.test(start))
+    throw new InputError(
+      `${source} is a web page (HTML) or XML file, not a CSV, TSV or .xlsx file: some case-management systems save their "Excel" export this way. Open it in Excel and save it as an Excel workbook (.xlsx) or CSV, then use that file.`,
+    );
+}
 
 export const NOT_TEXT = (source: string) => `${source} is not a CSV, TSV or .xlsx file. Export the case data as CSV or .xlsx.`;
 

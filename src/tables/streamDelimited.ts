@@ -3,7 +3,7 @@ import type { SheetRow } from '../engine/cases/importCases';
 import { stopIfAborted, type RunOptions } from '../engine/progress';
 import { InputError } from '../errors';
 import { encodingOf } from './decodeText';
-import { delimitedRow, firstLineOptions, NOT_TEXT, unclosedQuote } from './readDelimited';
+import { delimitedRow, firstLineOptions, NOT_TEXT, refuseMarkup, unclosedQuote } from './readDelimited';
 
 /** Papa's chunk parser (what its own stream readers use): parses a chunk, keeping an unfinished last row back. */
 type ChunkParser = { parse(input: string, baseIndex: number, ignoreLastRow: boolean): { errors: Papa.ParseError[]; meta: { cursor: number } } };
@@ -56,6 +56,7 @@ async function streamAs(open: () => AsyncIterable<Uint8Array>, source: string, o
     if (!parser) {
       // The separator is guessed from the header row, so parsing waits for the first whole line.
       if (!last && !/\S[^\n]*\n/.test(pending) && pending.length < LONGEST_ROW) return;
+      refuseMarkup(pending, source);
       const { body, delimiter } = firstLineOptions(pending);
       pending = body;
       parser = new ParserHandle({

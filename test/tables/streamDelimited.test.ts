@@ -53,6 +53,19 @@ describe.each([
     await expect(streamed(utf8(text), 5)).rejects.toThrow('a quoted value opened in row 3 is never closed');
   });
 
+  it.each([
+    '<html><body><table><tr><td>Case ID</td><td>Crime</td></tr></table></body></html>',
+    '\uFEFF<!DOCTYPE html>\n<html>\n<table><tr><td>Case ID</td></tr></table>',
+    '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">',
+  ])('refuses a web page or XML spreadsheet saved as an "Excel" export, as readTable does: %j', async (text) => {
+    await expect(readTable(utf8(text), 'cases.xls')).rejects.toThrow('cases.xls is a web page (HTML) or XML file');
+    await expect(streamed(utf8(text), 5)).rejects.toThrow('is a web page (HTML) or XML file');
+  });
+
+  it('reads a table whose values hold angle brackets', async () => {
+    expect((await streamed(utf8('Case ID,Notes\nC1,<table> booked\n'), 4))[1]!.cells).toEqual(['C1', '<table> booked']);
+  });
+
   it('refuses a file that is not text', async () => {
     await expect(streamed(new Uint8Array([0x43, 0x61, 0, 0, 0x2c, 0x0a]), 2)).rejects.toThrow('is not a CSV, TSV or .xlsx file');
   });
