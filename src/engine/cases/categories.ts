@@ -14,6 +14,9 @@ const GROUP_SEPARATOR = /\s*(?::|\s[-–—]\s|\()\s*/;
 /** The match keys of 2020-04-01, 01/04/2020 and 01/04/2020 09:30, and of a time's minutes or seconds. */
 const DATE_KEY = /^(?:\d{4} \d{2} \d{2}|\d{2} \d{2} \d{4}(?: \d{2})*|\d{2})$/;
 
+/** A council's name after its place: "… City Council", "… Borough Council", "… DC". */
+const COUNCIL = /\s+(?:(?:(?:city|district|borough|county|metropolitan(?: borough| district)?)\s+)?council|dc|bc|mbc)\s*$/i;
+
 /** Spellings remembered: free text (an age column of dates of birth) must not grow the memory without end. */
 const SEEN_LIMIT = 100_000;
 
@@ -64,7 +67,14 @@ export class CategoryMatcher {
       const id = this.byKey.get(partKey);
       if (id) return { kind: 'matched', id };
     }
-    return this.oneOfAlternatives(text) ?? { kind: 'unrecognised', id: this.list.unknown ?? null };
+    return this.oneOfAlternatives(text) ?? this.placeOfCouncil(text) ?? { kind: 'unrecognised', id: this.list.unknown ?? null };
+  }
+
+  /** "Fenland District Council", "Huntingdonshire DC": an area written as its council is the area. */
+  private placeOfCouncil(text: string): CategoryReading | null {
+    const place = text.replace(COUNCIL, '');
+    const id = place === text ? undefined : this.byKey.get(matchKey(place));
+    return id === undefined || id === this.list.unknown ? null : { kind: 'matched', id };
   }
 
   /**

@@ -101,6 +101,20 @@ describe('CategoryMatcher', () => {
     expect(matcher(list).read(text).kind).toBe('unrecognised');
   });
 
+  it.each([
+    ['Fenland District Council', 'fenland'],
+    ['Peterborough City Council', 'peterborough'],
+    ['Huntingdonshire DC', 'huntingdonshire'],
+    ['South Cambridgeshire district council', 'south_cambridgeshire'],
+  ])('matches district %p, an area written as its council, to %s', (text, id) => {
+    expect(matcher('district').read(text)).toEqual({ kind: 'matched', id });
+  });
+
+  it('does not take a council it does not know for an area', () => {
+    expect(matcher('district').read('Norfolk County Council').kind).toBe('unrecognised');
+    expect(matcher('district').read('Council').kind).toBe('unrecognised');
+  });
+
   it('counts an unrecognised value in the unknown bucket and says so', () => {
     expect(matcher('crime').read('Blackmail')).toEqual({ kind: 'unrecognised', id: 'unknown' });
   });
