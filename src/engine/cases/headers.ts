@@ -59,16 +59,24 @@ function candidatesOf(framework: Framework) {
 /** Whose value a header says it is, before what it is: "Victim DOB", "Client's gender", "Service user ethnicity". */
 const SUBJECT = /^\s*(?:the\s+)?(?:victim|client|service[\s_-]*user|customer)(?:['’]?s)?[\s_:-]+(?=\S)/i;
 
-/** The header without a leading subject word (null when it has none): the case data is all about the victim. */
-function withoutSubject(header: string): string | null {
+/** "Contact Date/Time", "Date & time received", "Referral DateTime": a date column that says it holds the time too. */
+const DATE_AND_TIME = /\b(date)\s*(?:[/&-]|\band\b)?\s*time\b/i;
+
+/**
+ * The ways a header is read, in order: as written; without a leading subject word (the case data is all about the
+ * victim); with "date/time" read as "date" (a date column's values may carry their time of day).
+ */
+function readingsOf(header: string): string[] {
   const subject = SUBJECT.exec(header);
-  return subject ? header.slice(subject[0].length) : null;
+  const texts = subject ? [header, header.slice(subject[0].length)] : [header];
+  return [...texts, ...texts.filter((t) => DATE_AND_TIME.test(t)).map((t) => t.replace(DATE_AND_TIME, '$1'))];
 }
 
 /**
- * Matches a header row to the framework's columns: case, spaces, punctuation, a trailing hint such as "(Y/N)" and
- * a leading "Victim", "Client" or "Service user" ("Victim DOB" is the date of birth) never matter; a header that is
- * itself a spelling ("Victim ID") is taken as it is first. Each column is taken from the first header that matches it.
+ * Matches a header row to the framework's columns: case, spaces, punctuation, a trailing hint such as "(Y/N)",
+ * a leading "Victim", "Client" or "Service user" ("Victim DOB" is the date of birth) and "date/time" for "date"
+ * never matter; a header that is itself a spelling ("Victim ID") is taken as it is first. Each column is taken from
+ * the first header that matches it.
  */
 export function mapHeaders(headers: readonly string[], framework: Framework): HeaderMapping {
   const { exact, loose } = candidatesOf(framework);
@@ -78,8 +86,7 @@ export function mapHeaders(headers: readonly string[], framework: Framework): He
   headers.forEach((header, index) => {
     if (header.trim() === '') return;
     const lookUp = (text: string) => exact.get(headerKey(text)) ?? loose.get(headerKey(withoutHint(text)));
-    const subjectless = withoutSubject(header);
-    const candidate = lookUp(header) ?? (subjectless === null ? undefined : lookUp(subjectless));
+    const candidate = readingsOf(header).reduce<Candidate | undefined>((found, text) => found ?? lookUp(text), undefined);
     if (!candidate) {
       ignored.push(header);
       return;

@@ -39,6 +39,21 @@ describe('mapHeaders', () => {
     expect(placed([header])[0]?.[1]).toBe(key);
   });
 
+  it.each([
+    ['Referral Date/Time', 'referral_date'],
+    ['Date & Time Closed', 'exit_date'],
+    ['Date and time of referral', 'referral_date'],
+    ['Victim Date-Time of Referral', 'referral_date'],
+  ])('reads "date/time" in a header as "date": %p → %s', (header, key) => {
+    expect(placed([header])[0]?.[1]).toBe(key);
+  });
+
+  it('reads a date-and-time event column headed "Contact Date/Time" (Safe Spaces contacts)', () => {
+    const contacts = builtInFramework('safe-spaces').events!.find((e) => e.id === 'contacts')!;
+    const view = { ...builtInFramework('safe-spaces'), columns: contacts.columns };
+    expect(mapHeaders(['Contact Date/Time', 'Date Responded'], view).placements.map((p) => p.column.key)).toEqual(['received', 'responded']);
+  });
+
   it('keeps a header with the victim named first aside when the rest names no column', () => {
     expect(mapHeaders(['Victim Support worker', 'Client'], framework).ignored).toEqual(['Victim Support worker', 'Client']);
   });
