@@ -10,6 +10,9 @@ const MAX_AGE = 120;
 /** Serial numbers from here on are dates (1 Jan 1901), well clear of any age. */
 const FIRST_DOB_SERIAL = 367;
 
+/** An age in years as systems write it: "34", "34 yrs", "34y", "Age 34", "34 years 2 months" (whole years count). */
+const AGE_IN_YEARS = /^(?:age:?\s*)?(\d{1,3}(?:\.\d+)?)(?:\s*(?:years?|yrs?|y)(?:\s*old)?(?:,?\s*\d{1,2}\s*(?:months?|mths?|m))?)?$/i;
+
 export type AgeReading =
   | { ok: true; band: string | null; recognised: boolean }
   | { ok: false; band: string | null; problem: 'invalid_age' | 'dob_after_referral' | 'not_a_date' | 'impossible_date'; detail: string };
@@ -108,7 +111,7 @@ function ageOrBirth(cell: RawCell, matcher: CategoryMatcher): AgeOrBirth {
   }
   if (typeof cell === 'boolean') return { ok: false, band: unknown, problem: 'invalid_age', detail: '' };
   const text = cell.trim();
-  const years = /^(\d{1,3}(?:\.\d+)?)(?:\s*(?:years?|yrs?)(?:\s*old)?)?$/i.exec(text);
+  const years = AGE_IN_YEARS.exec(text);
   if (years) return fromAge(bands, Number(years[1]));
   const named = matcher.read(text);
   if (named.kind !== 'unrecognised') return { ok: true, band: named.id, recognised: true };
