@@ -46,11 +46,16 @@ function candidatesOf(framework: Framework) {
       throw new Error(`framework ${framework.id}: header "${spelling}" would match both ${existing.column.key} and ${candidate.column.key}`);
     table.set(key, candidate);
   };
+  const addLoose = (spelling: string, candidate: Candidate) => loose.set(headerKey(withoutHint(spelling)), loose.get(headerKey(withoutHint(spelling))) ?? candidate);
   for (const column of framework.columns)
     for (const { spelling, repeat } of spellingsOf(column)) {
       add(exact, headerKey(spelling), { column, repeat }, spelling);
-      loose.set(headerKey(withoutHint(spelling)), loose.get(headerKey(withoutHint(spelling))) ?? { column, repeat });
+      addLoose(spelling, { column, repeat });
     }
+  // A numbered column given once, without its number ("Outcome" for Outcome 1 … 4): the first of them.
+  for (const column of framework.columns)
+    if (column.type === 'category' && column.repeat)
+      for (const name of [column.header, ...column.synonyms]) addLoose(name.replace(/\s*#\s*/, ' '), { column, repeat: 1 });
   const tables = { exact, loose };
   candidateTables.set(framework, tables);
   return tables;

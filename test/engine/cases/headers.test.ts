@@ -77,6 +77,14 @@ describe('mapHeaders', () => {
     expect(mapping.duplicates).toEqual([{ header: 'Gender', index: expect.any(Number), usedHeader: 'Sex', usedIndex: expect.any(Number) }]);
   });
 
+  it('reads a numbered column given once, without its number, as the first of them', () => {
+    expect(placed(['Outcome'])).toEqual([['Outcome', 'outcome', 1]]);
+    expect(placed(['Exit Outcome (at closure)', 'Outcome 2'])).toEqual([
+      ['Exit Outcome (at closure)', 'outcome', 1],
+      ['Outcome 2', 'outcome', 2],
+    ]);
+  });
+
   it('places each numbered outcome column separately', () => {
     expect(placed(['Outcome 1', 'Exit outcome 2', 'Outcome 4'])).toEqual([
       ['Outcome 1', 'outcome', 1],
