@@ -86,6 +86,19 @@ describe('CategoryMatcher', () => {
   });
 
   it.each([
+    ['White: Gypsy or Irish Traveller', 'white_other'],
+    ['White: Roma', 'white_other'],
+    ['White: Other White', 'white_other'],
+    ['Any other ethnic group', 'other'],
+    ['W1', 'white_british'],
+    ['W2', 'white_irish'],
+    ['A4', 'asian'],
+  ])("reads Safe Spaces' ethnicity %p, a 2021 census category or its code, as %s", (text, id) => {
+    const safeSpaces = builtInFramework('safe-spaces');
+    expect(new CategoryMatcher(safeSpaces.categories.ethnicity!, safeSpaces.notStated).read(text)).toEqual({ kind: 'matched', id });
+  });
+
+  it.each([
     ['sexual_orientation', 'Straight/Heterosexual', 'heterosexual'],
     ['sexual_orientation', 'Gay / Lesbian', 'gay_lesbian'],
     ['disability', 'Yes/Disabled', 'yes'],
