@@ -86,6 +86,16 @@ describe('CategoryMatcher', () => {
   });
 
   it.each([
+    ['gender', 'Nonbinary', 'non_binary'],
+    ['sexual_orientation', 'Pansexual', 'other'],
+    ['sexual_orientation', 'Bi', 'bisexual'],
+    ['disability', 'TRUE', 'disabled'],
+  ])("reads Safe Spaces' %s %p, as Cambridgeshire does, as %s", (list, text, id) => {
+    const safeSpaces = builtInFramework('safe-spaces');
+    expect(new CategoryMatcher(safeSpaces.categories[list]!, safeSpaces.notStated).read(text)).toEqual({ kind: 'matched', id });
+  });
+
+  it.each([
     ['White: Gypsy or Irish Traveller', 'white_other'],
     ['White: Roma', 'white_other'],
     ['White: Other White', 'white_other'],
