@@ -92,6 +92,8 @@ const WEEKDAY = String.raw`(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-
 const DAY_MONTH_NAME = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})(?:st|nd|rd|th)?[\s.-]+([a-z]+)\.?,?[\s.-]+(\d{4}|\d{2})${TIME}$`, 'i');
 const MONTH_NAME_DAY = new RegExp(String.raw`^${WEEKDAY}([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TIME}$`, 'i');
 const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
+/** 20200401: year, month and day run together, as database exports write them (years 1900–2099 only). */
+const COMPACT = /^((?:19|20)\d{2})(\d{2})(\d{2})$/;
 
 /** Reads one date cell; null when the cell is blank. Day first, as dates are written in England and Wales. */
 export function readDate(cell: RawCell): DateReading | null {
@@ -134,6 +136,7 @@ function readDateText(text: string): DateReading {
   if ((m = DAY_MONTH_NAME.exec(text))) return fromNamedMonth(m[2]!, Number(m[1]), fullYear(m[3]!));
   if ((m = MONTH_NAME_DAY.exec(text))) return fromNamedMonth(m[1]!, Number(m[2]), Number(m[3]));
   if (SERIAL_TEXT.test(text)) return fromSerial(Number(text));
+  if ((m = COMPACT.exec(text))) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]));
   return notADate();
 }
 

@@ -30,6 +30,8 @@ describe('readDate', () => {
     ['01/04/95', '1995-04-01'],
     ['01/04/29', '2029-04-01'],
     ['43922', '2020-04-01'],
+    ['20200401', '2020-04-01'],
+    ['19851231', '1985-12-31'],
   ])('reads %s as %s', (text, iso) => {
     expect(read(text)).toBe(iso);
   });
@@ -54,6 +56,8 @@ describe('readDate', () => {
     ['31 Feb 2020', 'February 2020 has 29 days'],
     ['2020-13-01', 'there is no month 13'],
     ['04/25/2020', 'there is no month 25'],
+    ['20201301', 'there is no month 13'],
+    ['20200230', 'February 2020 has 29 days'],
   ])('rejects %s as not a real calendar date (%s)', (text, detail) => {
     const r = readDate(text);
     expect(r).toMatchObject({ ok: false, problem: 'impossible_date' });
@@ -64,7 +68,7 @@ describe('readDate', () => {
     expect(read('29/02/2020')).toBe('2020-02-29');
   });
 
-  it.each(['next Tuesday', 'N/A', '***', '2020', '1 Foo 2020', 'TRUE'])('rejects %s as not a date', (text) => {
+  it.each(['next Tuesday', 'N/A', '***', '2020', '1 Foo 2020', 'TRUE', '01042020', '123456789'])('rejects %s as not a date', (text) => {
     expect(readDate(text)).toMatchObject({ ok: false, problem: 'not_a_date' });
   });
 
