@@ -20,10 +20,14 @@ export function isBlankCell(cell: RawCell | undefined): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && !hasPlainEdges(cell) && cell.trim() === '');
 }
 
-/** A cell as text, as the user would read it in the sheet. */
+/** A cell as text, as the user would read it in the sheet: a workbook's date with its time of day, when it has one. */
 export function cellText(cell: RawCell | undefined): string {
   if (cell === null || cell === undefined) return '';
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (cell instanceof Date) {
+    const iso = cell.toISOString();
+    const time = iso.slice(11, 19);
+    return time === '00:00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time.endsWith(':00') ? time.slice(0, 5) : time}`;
+  }
   return String(cell);
 }
 

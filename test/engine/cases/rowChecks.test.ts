@@ -28,6 +28,20 @@ describe('a row check that one date is not before another', () => {
   });
 });
 
+describe('a row check over workbook date-and-time cells', () => {
+  it('shows each value with its time of day, so the order it reports can be seen', () => {
+    const table = {
+      source: 'cases.xlsx, sheet "Cases"',
+      rows: [
+        { number: 1, cells: WM_HEADERS },
+        { number: 2, cells: ['W1', new Date(Date.UTC(2015, 3, 3, 14, 35)), 'ADT', 'Yes', new Date(Date.UTC(2015, 3, 3, 9, 0, 30))] },
+      ],
+    };
+    const [issue] = importCases(table, westMidlands).issues.filter((i) => i.check === 'contact_before_referral');
+    expect(issue!.message).toContain('Referral date "2015-04-03 14:35", First contact "2015-04-03 09:00:30"');
+  });
+});
+
 describe('the referral and exit dates in order', () => {
   // Both dates carry a time of day in this return.
   const framework = parseFramework(
