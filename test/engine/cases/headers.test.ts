@@ -54,6 +54,12 @@ describe('mapHeaders', () => {
     expect(mapHeaders(['Contact Date/Time', 'Date Responded'], view).placements.map((p) => p.column.key)).toEqual(['received', 'responded']);
   });
 
+  it.each(['cambridgeshire', 'lancashire', 'safe-spaces', 'staffordshire', 'west-midlands'])('reads URN as the Case ID and Close date as the exit date in %s', (id) => {
+    const fw = builtInFramework(id);
+    const keys = mapHeaders(['URN', 'Close date'], fw).placements.map((p) => p.column.key);
+    expect(keys).toEqual([fw.caseId, fw.caseDates.exit]);
+  });
+
   it('keeps a header with the victim named first aside when the rest names no column', () => {
     expect(mapHeaders(['Victim Support worker', 'Client'], framework).ignored).toEqual(['Victim Support worker', 'Client']);
   });
