@@ -117,7 +117,9 @@ function columnValues(framework: Framework, column: Column): string {
     case 'datetime':
       return 'a date and time of day (03/04/2024 14:35, 2024-04-03T14:35, 3 Apr 2024 2:35 pm or an Excel date-time); a date alone is that day at 00:00 (compared by calendar day in a "within N hours" condition)';
     case 'flag':
-      return 'yes / no';
+      return column.answers && (column.answers.yes.length || column.answers.no.length)
+        ? `yes / no; here also ${[...(column.answers.yes.length ? [`yes: ${quoted(column.answers.yes)}`] : []), ...(column.answers.no.length ? [`no: ${quoted(column.answers.no)}`] : [])].join('; ')}`
+        : 'yes / no';
     case 'whole':
       return 'a whole number ≥ 0 (blank is 0 where it is added up)';
     case 'list':

@@ -56,7 +56,15 @@ export const columnSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...columnCommon, type: z.literal('date') }),
   /** A date and a time of day ("03/04/2024 14:35"); a date alone is that day at 00:00. */
   z.strictObject({ ...columnCommon, type: z.literal('datetime') }),
-  z.strictObject({ ...columnCommon, type: z.literal('flag') }),
+  z.strictObject({
+    ...columnCommon,
+    type: z.literal('flag'),
+    /**
+     * Answers exports write in this column besides the framework's yes and no ("Declined" for support accepted,
+     * "Unsuccessful" for contacted): what each means here, and nowhere else.
+     */
+    answers: z.strictObject({ yes: z.array(z.string().min(1)).default([]), no: z.array(z.string().min(1)).default([]) }).optional(),
+  }),
   z.strictObject({ ...columnCommon, type: z.literal('whole') }),
   z.strictObject({ ...columnCommon, type: z.literal('list'), separator: z.string().min(1).default(';') }),
   z.strictObject({
@@ -393,6 +401,19 @@ type Fail = (path: (string | number)[], message: string, fix?: string) => void;
 
 
 /** Cross-references a JSON schema cannot express: every named column, list, population and placeholder exists. */
+/** A flag column's own answers: each means one thing, and none is a yes, no or not-known word of the framework's meaning the other. */
+function checkAnswers(fw: z.output<typeof frameworkObject>, answers: { yes: string[]; no: string[] }, path: (string | number)[], fail: Fail): void {
+  const key = (word: string) => word.trim().toLowerCase();
+  const meaning = new Map<string, string>();
+  for (const value of ['yes', 'no', 'unknown'] as const) for (const word of fw.flags[value]) meaning.set(key(word), value);
+  for (const value of ['yes', 'no'] as const)
+    answers[value].forEach((word, j) => {
+      const already = meaning.get(key(word));
+      if (already !== undefined && already !== value) fail([...path, value, j], `"${word}" already means ${already}`, 'Remove it: a column\'s answers add words, they cannot change what the framework\'s yes/no words mean.');
+      meaning.set(key(word), value);
+    });
+}
+
 function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.RefinementCtx): void {
   const columns = new Map(fw.columns.map((c) => [c.key, c]));
   const fail: Fail = (path, message, fix) => ctx.addIssue({ code: 'custom', path, message, ...fixParam(fix) });
@@ -402,6 +423,7 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
   fw.columns.forEach((c, i) => {
     if (seenKeys.has(c.key)) fail(['columns', i, 'key'], `column key "${c.key}" is used twice`, 'Give each column its own key.');
     seenKeys.add(c.key);
+    if (c.type === 'flag' && c.answers) checkAnswers(fw, c.answers, ['columns', i, 'answers'], fail);
     if ((c.type === 'category' || c.type === 'age') && !fw.categories[c.category])
       fail(['columns', i, 'category'], `no category list "${c.category}"`, useOneOf(c.category, listIds, 'category lists in "categories"'));
     if (c.type === 'age') {
@@ -601,7 +623,8 @@ function checkEventTables(
     table.columns.forEach((c, j) => {
       if (columns.has(c.key)) fail(['events', i, 'columns', j, 'key'], `column key "${c.key}" is used twice in the event table`, 'Give each column its own key.');
       columns.set(c.key, c);
-      if ((c.type === 'category' || c.type === 'age') && !fw.categories[c.category])
+      if (c.type === 'flag' && c.answers) checkAnswers(fw, c.answers, ['columns', i, 'answers'], fail);
+    if ((c.type === 'category' || c.type === 'age') && !fw.categories[c.category])
         fail(['events', i, 'columns', j, 'category'], `no category list "${c.category}"`, useOneOf(c.category, Object.keys(fw.categories), 'category lists in "categories"'));
       if (c.type === 'age') fail(['events', i, 'columns', j, 'type'], 'an event table has no age columns: ages belong to the case', 'Put the age column in the case columns.');
     });

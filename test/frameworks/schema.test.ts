@@ -96,6 +96,8 @@ describe('parseFramework', () => {
     ['a duration asked month by month', (fw) => Object.assign(fw, { monthsInPeriod: 3 }) && fw.figures.push({ id: 'rj.days', kind: 'duration', label: 'Days', section: 'rj', from: 'referral_date', to: 'exit_date', unit: 'days', endedInPeriod: true, months: true }), /figures\[\d+\]\.months: a duration is a mean over the period, not asked month by month/],
     ['a duration in an unknown unit', (fw) => fw.figures.push({ id: 'rj.days', kind: 'duration', label: 'Days', section: 'rj', from: 'referral_date', to: 'exit_date', unit: 'fortnights', endedInPeriod: true } as never), /figures\[\d+\]\.unit/],
     ['a figure defined twice', (fw) => fw.figures.push({ ...fw.figures[0]! }), /figure "caseload_start\.total" is defined twice/],
+    ["a yes/no column's answer that is the framework's no", (fw) => Object.assign(fw.columns.find((c) => c.key === 'accepted')!, { answers: { yes: ['Accepted', 'N'] } }), /columns\[\d+\]\.answers\.yes\[1\]: "N" already means no/],
+    ["a yes/no column's answer given as both", (fw) => Object.assign(fw.columns.find((c) => c.key === 'accepted')!, { answers: { yes: ['Agreed'], no: ['agreed'] } }), /columns\[\d+\]\.answers\.no\[0\]: "agreed" already means yes/],
   ])('refuses %s, naming the place', (_, edit, message) => {
     const text = problems(edit);
     expect(text).toMatch(/^The framework in my-framework\.json is not valid:/);

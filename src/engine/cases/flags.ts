@@ -4,22 +4,35 @@ import { matchKey } from './textKey';
 
 export type FlagReading = { value: FlagValue; recognised: boolean };
 
-/** Reads yes/no cells with the framework's spellings. Blank and "unknown" words are unknown, never no. */
+/** A flag column's own answers (a column's `answers`): what "Declined" or "Unsuccessful" means there. */
+export type FlagAnswers = { yes: readonly string[]; no: readonly string[] };
+
+/**
+ * Reads yes/no cells with the framework's spellings and, for one column, its own answers. Blank and "unknown"
+ * words are unknown, never no.
+ */
 export class FlagReader {
   private readonly words = new Map<string, FlagValue>();
+  private readonly answers: FlagAnswers;
 
-  constructor(private readonly spellings: Framework['flags']) {
-    for (const value of ['yes', 'no', 'unknown'] as const)
-      for (const word of spellings[value]) {
-        this.words.set(word.trim().toLowerCase(), value);
-        const key = matchKey(word);
-        if (key) this.words.set(key, value);
-      }
+  constructor(
+    private readonly spellings: Framework['flags'],
+    answers: FlagAnswers = { yes: [], no: [] },
+  ) {
+    this.answers = answers;
+    const add = (word: string, value: FlagValue) => {
+      this.words.set(word.trim().toLowerCase(), value);
+      const key = matchKey(word);
+      if (key) this.words.set(key, value);
+    };
+    for (const value of ['yes', 'no', 'unknown'] as const) for (const word of spellings[value]) add(word, value);
+    for (const value of ['yes', 'no'] as const) for (const word of answers[value]) add(word, value);
   }
 
-  /** Accepted spellings, for messages. */
+  /** Accepted spellings, for messages: the column's own answers first. */
   describe(): string {
-    return `yes (${this.spellings.yes.join(', ')}) or no (${this.spellings.no.join(', ')}); leave it blank when not known`;
+    const words = (value: 'yes' | 'no') => [...this.answers[value], ...this.spellings[value]].join(', ');
+    return `yes (${words('yes')}) or no (${words('no')}); leave it blank when not known`;
   }
 
   read(cell: RawCell): FlagReading {

@@ -444,7 +444,7 @@ function noteDateForm(watch: Map<ColumnPlacement, DateColumnWatch>, reading: Col
 
 /** One reader per column, made once, that normalises a cell and records any problem. */
 function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day, eventRows: boolean, countingWithout?: (key: string) => string): Map<string, CellReader> {
-  const flags = new FlagReader(framework.flags);
+  const everyFlag = new FlagReader(framework.flags);
   const readers = new Map<string, CellReader>();
   for (const column of framework.columns) {
     const report = (code: Parameters<typeof rowIssue>[0], ctx: CellContext, cell: RawCell, message: string) =>
@@ -513,7 +513,8 @@ function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day, 
         });
         break;
       }
-      case 'flag':
+      case 'flag': {
+        const flags = column.answers ? new FlagReader(framework.flags, column.answers) : everyFlag;
         readers.set(column.key, (cell, ctx) => {
           const reading = flags.read(cell);
           if (!reading.recognised)
@@ -521,6 +522,7 @@ function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day, 
           return reading.value;
         });
         break;
+      }
       case 'whole':
         readers.set(column.key, (cell, ctx) => {
           const reading = readWholeNumber(cell);

@@ -147,7 +147,21 @@ describe('importCases', () => {
   it('reports flags, counts and ages it cannot read', () => {
     const { issues } = importCases(tableOf([...REQUIRED, 'Eligible', 'Letters sent', 'Age'], [{ ...base, Eligible: 'Maybe', 'Letters sent': '***', Age: '200' }]), framework);
     expect(issues.map((i) => i.code)).toEqual(['unrecognised_flag', 'not_whole_number', 'invalid_age']);
-    expect(issues[0]!.message).toContain('Use yes (Yes, Y, True');
+    // The column's own answers come first.
+    expect(issues[0]!.message).toContain('Use yes (Eligible, Yes, Y, True');
+    expect(issues[0]!.message).toContain('no (Ineligible, Not eligible, No, N');
+  });
+
+  it("reads a yes/no column's own answers (Declined, Unsuccessful) as the framework defines them, and no other column's", () => {
+    const headers = [...REQUIRED, 'Contacted', 'Support accepted', 'Eligible'];
+    const answered = importCases(tableOf(headers, [
+      { ...base, Contacted: 'Successful', 'Support accepted': 'Declined', Eligible: 'Ineligible' },
+      { ...base, 'Case ID': 'C2', Contacted: 'Unable to contact', 'Support accepted': 'Not accepted', Eligible: 'Eligible' },
+      // Another column's answer means nothing here.
+      { ...base, 'Case ID': 'C3', Contacted: 'Declined', 'Support accepted': 'Successful', Eligible: 'Yes' },
+    ]), framework);
+    expect(answered.cases.map((c) => [c.values.contacted, c.values.accepted, c.values.eligible])).toEqual([['yes', 'no', 'no'], ['no', 'no', 'yes'], ['unknown', 'unknown', 'yes']]);
+    expect(answered.issues.map((i) => [i.row, i.code, i.column])).toEqual([[4, 'unrecognised_flag', 'Contacted'], [4, 'unrecognised_flag', 'Support accepted']]);
   });
 
   it('reads a date of birth against the referral date even when the date-of-birth column comes first', () => {

@@ -30,6 +30,12 @@ describe('FlagReader', () => {
   it.each(['Maybe', 'Yess', '2', 'declined'])('does not recognise %p, and counts it as unknown', (text) => {
     expect(flags.read(text)).toEqual({ value: 'unknown', recognised: false });
   });
+  it("reads a column's own answers beside the framework's words, and says so", () => {
+    const accepted = new FlagReader(framework.flags, { yes: ['Accepted'], no: ['Declined', 'Not accepted'] });
+    expect(['Accepted', 'declined', 'NOT ACCEPTED', 'Declined - by phone', 'Yes', 'n'].map((t) => accepted.read(t).value)).toEqual(['yes', 'no', 'no', 'no', 'yes', 'no']);
+    expect(accepted.read('Maybe')).toEqual({ value: 'unknown', recognised: false });
+    expect(accepted.describe()).toMatch(/^yes \(Accepted, Yes, Y, .*\) or no \(Declined, Not accepted, No, N, /);
+  });
 });
 
 describe('CategoryMatcher', () => {
