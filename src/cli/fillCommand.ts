@@ -27,7 +27,7 @@ without it, --into takes the cases pasted into the return's "Case data" sheet.
                typed values in a "Replaced values" sheet
   --mapping    with --into the commissioner's own template: where its figures are (from returns map); each
                mapped cell gets its formula and every other cell of the template stays as it was
-  --values     your export's own spellings of category values, e.g. {"crime": {"Blackmail": "fraud"}}
+  --values     your export's own spellings of category values and yes/no answers, e.g. {"crime": {"Blackmail": "fraud"}, "accepted": {"Took up offer": "yes"}}
 ${eventsUsage}
   --sheet      the worksheet of CASES holding the cases (default: the first)
 ${profileUsage}`;

@@ -19,7 +19,7 @@ export const tallyUsage = `Usage: returns tally FILE --framework ID --from YYYY-
 Counts every figure of the return for the period from a case-data export (CSV, TSV or .xlsx).
   --framework  cambridgeshire, or the path of a framework .json file
   --from/--to  the period, both days included
-  --values     your export's own spellings of category values, e.g. {"crime": {"Blackmail": "fraud"}}
+  --values     your export's own spellings of category values and yes/no answers, e.g. {"crime": {"Blackmail": "fraud"}, "accepted": {"Took up offer": "yes"}}
 ${eventsUsage}
   --sheet      the worksheet holding the cases (default: the first)
   --json       print the figures, row issues and lists as JSON: the first ${ISSUES_IN_FULL_TEXT} issues of each kind in full,
