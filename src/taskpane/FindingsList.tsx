@@ -2,11 +2,12 @@ import { Badge, Button, Label, Text, Textarea, makeStyles, tokens } from '@fluen
 import { memo, useId } from 'react';
 import { explanationKey } from '../commands/annotateReturn';
 import type { Finding } from '../engine/checks/findings';
+import { drawnWhenNear } from './drawnWhenNear';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: '8px', marginBottom: '16px' },
   list: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '12px' },
-  finding: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, paddingLeft: '8px', display: 'flex', flexDirection: 'column', gap: '4px', overflowWrap: 'anywhere' },
+  finding: { borderLeft: `3px solid ${tokens.colorNeutralStroke1}`, paddingLeft: '8px', display: 'flex', flexDirection: 'column', gap: '4px', overflowWrap: 'anywhere', ...drawnWhenNear },
   error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   query: { borderLeftColor: tokens.colorPaletteYellowBorder2 },
   info: { borderLeftColor: tokens.colorBrandStroke1 },

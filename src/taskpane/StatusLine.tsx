@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles } from '@fluentui/react-components';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { Stage } from '../engine/progress';
+import { afterNextPaint } from './afterNextPaint';
 import type { StepProgress } from './stepProgress';
 import type { Status } from './usePaneState';
 
@@ -15,12 +16,16 @@ const STAGE: Record<Stage, string> = { reading: 'Reading', tallying: 'Tallying',
  * What the pane is doing, or how the last step went, read out to screen readers as it changes. A step's button
  * is disabled while it runs, which drops the keyboard focus to the page: it goes to Cancel while the step runs,
  * and when the step ends with the focus lost, to the outcome, so a keyboard user carries on from what happened.
+ * Both moves wait for the frame that draws the change to be painted (a focus would force its style and layout).
  */
 export function StatusLine({ status }: { status: Status }) {
   const line = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const lost = document.activeElement === null || document.activeElement === document.body;
-    if (status.kind !== 'busy' && status.kind !== 'idle' && lost) line.current?.focus();
+    if (status.kind === 'busy' || status.kind === 'idle') return;
+    return afterNextPaint(() => {
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (lost) line.current?.focus();
+    });
   }, [status]);
   return (
     <div aria-live="polite" ref={line} tabIndex={-1}>
@@ -49,10 +54,14 @@ function StepUnderWay({ what, progress }: { what: string; progress: StepProgress
   const styles = useStyles();
   const now = useSyncExternalStore(progress.subscribe, progress.get);
   const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const lost = document.activeElement === null || document.activeElement === document.body || (document.activeElement as HTMLButtonElement).disabled === true;
-    if (lost) cancel.current?.focus();
-  }, []);
+  useEffect(
+    () =>
+      afterNextPaint(() => {
+        const lost = document.activeElement === null || document.activeElement === document.body || (document.activeElement as HTMLButtonElement).disabled === true;
+        if (lost) cancel.current?.focus();
+      }),
+    [],
+  );
   return (
     <div className={styles.busy}>
       <Text>

@@ -1,12 +1,14 @@
 import { Text, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { memo } from 'react';
 import { rowIssueCount, type TallyReport } from '../engine/report/tallyReport';
+import { drawnWhenNear } from './drawnWhenNear';
 import { inPageTerms } from './pageWording';
 import { paneFramework } from './paneFrameworks';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '4px' },
   list: { margin: 0, paddingLeft: '20px', overflowWrap: 'anywhere' },
+  issue: drawnWhenNear,
   fix: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -82,7 +84,7 @@ export const TallySummary = memo(function TallySummary({ tally }: { tally: Tally
               </Text>
               <ul className={styles.list}>
                 {table.issues.slice(0, SHOWN).map((issue, i) => (
-                  <li key={i}>
+                  <li key={i} className={styles.issue}>
                     <Text>
                       Row {issue.row}
                       {issue.caseId ? ` (case ${issue.caseId})` : ''}

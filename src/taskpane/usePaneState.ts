@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { startTransition, useCallback, useRef, useState } from 'react';
 import type { ReadReturn } from '../commands/readReturn';
 import type { Finding } from '../engine/checks/findings';
 import { rowIssueCount, type TallyReport } from '../engine/report/tallyReport';
@@ -50,17 +50,33 @@ export function usePaneState() {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const current = useRef(open);
   current.current = open;
+  /** The changes to the open workbook the step under way ends with, kept to be drawn with its outcome. */
+  const ending = useRef<(() => void)[] | null>(null);
+  /** Changes the open workbook: at the end of the step under way, with its outcome (see `runWith`); outside a step, now. */
+  const atEnd = useCallback((change: () => void) => (ending.current ? void ending.current.push(change) : change()), []);
 
-  /** Runs a step; a step's outcome may be a warning, which is not shown as success; a cancelled step changes nothing. */
+  /**
+   * Runs a step; a step's outcome may be a warning, which is not shown as success; a cancelled step changes nothing.
+   * What a step ends with (its outcome, and the workbook's new state) is drawn as one transition: React draws it in
+   * slices, yielding to the page between them, where an ordinary update would draw the outcome, the findings and the
+   * return at a glance in one task. One: React 19 draws each transition apart, and the outcome must not come first.
+   */
   const runWith = useCallback(async (what: string, action: (step: StepControl) => Promise<{ message: string; intent: 'success' | 'warning' }>) => {
     const progress = new StepProgress();
     setStatus({ kind: 'busy', what, progress });
+    const changes: (() => void)[] = (ending.current = []);
+    let end: Status;
     try {
-      setStatus({ kind: 'done', ...(await action({ signal: progress.signal, onProgress: progress.report })) });
+      end = { kind: 'done', ...(await action({ signal: progress.signal, onProgress: progress.report })) };
     } catch (e) {
-      if (progress.signal.aborted) setStatus({ kind: 'cancelled', message: cancelledMessage(what) });
-      else setStatus({ kind: 'error', message: e instanceof InputError ? inPageTerms(e.message) : `Something went wrong: ${(e as Error).message}. Nothing was changed.` });
+      if (progress.signal.aborted) end = { kind: 'cancelled', message: cancelledMessage(what) };
+      else end = { kind: 'error', message: e instanceof InputError ? inPageTerms(e.message) : `Something went wrong: ${(e as Error).message}. Nothing was changed.` };
     }
+    ending.current = null;
+    startTransition(() => {
+      for (const change of changes) change();
+      setStatus(end);
+    });
   }, []);
   const run: RunStep = useCallback((what, action) => runWith(what, async (step) => ({ message: await action(step), intent: 'success' })), [runWith]);
 
@@ -83,50 +99,61 @@ export function usePaneState() {
         } catch (e) {
           session?.release?.();
           if (!step.signal.aborted) {
-            setOpen(null);
+            atEnd(() => setOpen(null));
             before?.session.release?.();
           }
           throw e;
         }
         session.keep?.();
-        setOpen(opened);
+        atEnd(() => setOpen(opened));
         if (before && before.session !== session) before.session.release?.();
         return opened.recognised
           ? { message: opened.tally ? fillMessage(session.name, opened.tally) : `Opened ${session.name}. Check it next.`, intent: 'success' }
           : { message: `Opened ${session.name}, but it does not say which return it is, so it cannot be checked yet. If it is your commissioner's template, map it below; otherwise open a return made with Returns Assistant.`, intent: 'warning' };
       }),
-    [runWith],
+    [runWith, atEnd],
   );
 
   /** Re-reads what the open workbook holds after a step changed it; a fill makes the last check out of date. */
   const refresh = useCallback(async (session: PaneSession, tally?: TallyReport) => {
     const fresh = await describe(session);
-    setOpen((old) =>
-      old && old.session === session ? { ...old, recognised: fresh.recognised, caseSheets: fresh.caseSheets, ...(tally ? { tally, checked: null } : {}) } : { ...fresh, tally: tally ?? null },
+    atEnd(() =>
+      setOpen((old) =>
+        old && old.session === session ? { ...old, recognised: fresh.recognised, caseSheets: fresh.caseSheets, ...(tally ? { tally, checked: null } : {}) } : { ...fresh, tally: tally ?? null },
+      ),
     );
-  }, []);
+  }, [atEnd]);
 
   const check = useCallback(
     (session: PaneSession) =>
       runWith(`Checking ${session.name}`, async (step) => {
         const outcome = await session.check(step);
         const fresh = await describe(session);
-        setOpen((old) => {
-          const base = old && old.session === session ? old : fresh;
-          return { ...base, recognised: true, checked: { read: outcome.read, findings: outcome.findings }, explanations: explanationsAfterCheck(outcome.findings, base.explanations, outcome.explanations) };
-        });
+        atEnd(() =>
+          setOpen((old) => {
+            const base = old && old.session === session ? old : fresh;
+            return { ...base, recognised: true, checked: { read: outcome.read, findings: outcome.findings }, explanations: explanationsAfterCheck(outcome.findings, base.explanations, outcome.explanations) };
+          }),
+        );
         const count = (s: Finding['severity']) => outcome.findings.filter((f) => f.severity === s).length;
         return { message: `Checked ${session.name}: ${count('error')} errors, ${count('query')} queries, ${count('info')} notes.`, intent: 'success' };
       }),
-    [runWith],
+    [runWith, atEnd],
   );
 
   const explain = useCallback((key: string, text: string) => setOpen((old) => old && { ...old, explanations: new Map(old.explanations).set(key, text), unsaved: true }), []);
-  const saved = useCallback(() => setOpen((old) => old && { ...old, unsaved: false }), []);
-  const setFindings = useCallback((findings: Finding[]) => setOpen((old) => old && old.checked && { ...old, checked: { ...old.checked, findings } }), []);
+  const saved = useCallback(() => atEnd(() => setOpen((old) => old && (old.unsaved ? { ...old, unsaved: false } : old))), [atEnd]);
+  /** The findings as written into the workbook: where they are the ones shown, nothing is drawn again. */
+  const setFindings = useCallback(
+    (findings: Finding[]) => atEnd(() => setOpen((old) => old && old.checked && (sameFindings(old.checked.findings, findings) ? old : { ...old, checked: { ...old.checked, findings } }))),
+    [atEnd],
+  );
 
   return { open, setOpen, status, run, openWith, refresh, check, explain, saved, setFindings };
 }
+
+/** Whether two lists of findings say the same (a workbook's findings as written, against those its check gave). */
+const sameFindings = (a: readonly Finding[], b: readonly Finding[]) => a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 
 /** What a cancelled step says: that it stopped, that nothing changed, and what to do next. */
 export function cancelledMessage(what: string): string {
