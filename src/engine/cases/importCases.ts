@@ -308,8 +308,17 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
         `Rows ${master.top}–${master.bottom} of ${placement.header} are merged cells, so row ${master.top}'s value "${tidy(cellText(cell))}" is read into this row too. Unmerge the cells and give each row its own value.`));
   };
 
+  // A report printed page by page repeats its header row: such a row is no case. It is told by its first mapped
+  // cell (the same text as the header's) before every mapped cell is compared (the others may not be read).
+  const firstMapped = Math.min(...mapping.placements.map((p) => p.index));
+  const firstHeaderText = headerRowEntry.cells[firstMapped];
+  const repeatsHeader = (cells: readonly RawCell[]) =>
+    cells[firstMapped] === firstHeaderText && mapping.placements.every((p) => tidy(cellText(cells[p.index] ?? null)) === headers[p.index]);
+  const repeatedHeaders: number[] = [];
+
   const read = ({ number: row, cells, codes }: SheetRow) => {
     if (cells.every(isBlankCell)) return;
+    if (repeatsHeader(cells)) return void repeatedHeaders.push(row);
     // Every case's values start from one shape, so each is made by copying it rather than key by key.
     const values: Record<string, CaseValue> = { ...shape };
     issues.length = 0;
@@ -358,6 +367,11 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
           code: 'ambiguous_dates',
           message: `Every date in "${watch.header}" has a day of 12 or less, so it could be read day first or month first. They were read day first (01/04/2020 is 1 April 2020); if your system writes month first, change its export to day first or ISO (2020-04-01).`,
         });
+    if (repeatedHeaders.length)
+      notes.push({
+        code: 'repeated_header',
+        message: `${repeatedHeaders.length === 1 ? 'Row' : 'Rows'} ${listed(repeatedHeaders)} ${repeatedHeaders.length === 1 ? 'repeats' : 'repeat'} the header row (row ${headerRowEntry.number}), as a report printed page by page does: ${repeatedHeaders.length === 1 ? 'it was' : 'they were'} skipped.`,
+      });
     if (rows === 0) notes.push({ code: 'no_cases', message: `${sheet.source} has a header row but no case rows.` });
     return { absent: absentKeys, issues: log.kept, moreIssues: log.more, notes, headerRow: headerRowEntry.number, placements: mapping.placements, rows, notCounted };
   };
@@ -623,3 +637,9 @@ function missingColumnsError(source: string, headerRow: number, missing: Column[
     `${source}: the header row (row ${headerRow}) has no column for ${wanted}.\nColumns found: ${found}.\nRename the column headers, or make sure the first non-blank row is the header row.`,
   );
 }
+
+/** Row numbers for a note: the first ten, and how many more. */
+function listed(rows: readonly number[]): string {
+  return rows.length <= 10 ? rows.join(', ') : `${rows.slice(0, 10).join(', ')} and ${(rows.length - 10).toLocaleString('en-GB')} more`;
+}
+

@@ -152,6 +152,17 @@ describe('importCases', () => {
     expect(issues[0]!.message).toContain('no (Ineligible, Not eligible, No, N');
   });
 
+  it('skips a header row repeated down the sheet (a report printed page by page), with a note', () => {
+    const headers = [...REQUIRED, 'Contacted'];
+    const header = Object.fromEntries(headers.map((h) => [h, h]));
+    const rows = [base, header, { ...base, 'Case ID': 'C2' }, { ...header, 'Contacted': 'Contacted ' }, { ...header, 'Case ID': 'Case ID', Contacted: 'Yes' }];
+    const { cases, issues, notes } = importCases(tableOf(headers, rows), framework);
+    // Rows 3 and 5 repeat it (spacing aside); row 6 has a value of its own, so it is a case row with its problems.
+    expect(cases.map((c) => c.row)).toEqual([2, 4, 6]);
+    expect(notes.find((n) => n.code === 'repeated_header')?.message).toBe('Rows 3, 5 repeat the header row (row 1), as a report printed page by page does: they were skipped.');
+    expect(issues.every((i) => i.row === 6)).toBe(true);
+  });
+
   it("reads a yes/no column's own answers (Declined, Unsuccessful) as the framework defines them, and no other column's", () => {
     const headers = [...REQUIRED, 'Contacted', 'Support accepted', 'Eligible'];
     const answered = importCases(tableOf(headers, [
