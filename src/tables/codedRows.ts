@@ -145,19 +145,36 @@ function grown(array: Int32Array<ArrayBuffer>, used: number, needed = used + 1):
 /** Turns batches back into rows, in the order they were coded. */
 export class RowDecoder {
   private readonly values: string[][] = [];
+  /** Per column, the codes of values longer than a spreadsheet cell holds (rare: most columns have none). */
+  private readonly long: (Set<number> | undefined)[] = [];
 
+  /** Hands over each row of the batch, with its codes; `fits` tells that every cell was measured and fits a cell. */
   decode(batch: CodedBatch, onRow: (row: SheetRow) => void): void {
-    for (const { column, values } of batch.added) (this.values[column] ??= []).push(...values);
+    for (const { column, values } of batch.added) {
+      const known = (this.values[column] ??= []);
+      values.forEach((value, i) => value.length > CELL_TEXT_LIMIT && (this.long[column] ??= new Set()).add(known.length + i));
+      known.push(...values);
+    }
+    const anyLong = this.long.length > 0;
     let start = 0;
     let nextRaw = 0;
     for (let i = 0; i < batch.numbers.length; i++) {
       const end = batch.ends[i]!;
       const cells: (string | null)[] = new Array(end - start);
+      let fits = true;
       for (let at = start; at < end; at++) {
         const code = batch.codes[at]!;
-        cells[at - start] = code === BLANK ? null : code === RAW ? batch.raw[nextRaw++]! : code === FILLED ? UNREAD_CELL : this.values[at - start]![code]!;
+        const column = at - start;
+        if (code >= 0) {
+          cells[column] = this.values[column]![code]!;
+          if (anyLong && this.long[column]?.has(code)) fits = false;
+        } else if (code === RAW) {
+          const text = batch.raw[nextRaw++]!;
+          if (text.length > CELL_TEXT_LIMIT) fits = false;
+          cells[column] = text;
+        } else cells[column] = code === FILLED ? UNREAD_CELL : null;
       }
-      onRow({ number: batch.numbers[i]!, cells, codes: batch.codes.subarray(start, end) });
+      onRow({ number: batch.numbers[i]!, cells, codes: batch.codes.subarray(start, end), fits });
       start = end;
     }
   }

@@ -69,5 +69,23 @@ describe('RowCoder and RowDecoder', () => {
     new RowDecoder().decode(batch, ({ number, cells }) => decoded.push({ number, cells }));
     expect(decoded).toEqual(rows);
   });
+
+  it('tells which rows it measured to fit a spreadsheet cell, a value too long for one coded or sent as text', () => {
+    const long = 'x'.repeat(32_768);
+    const rows: SheetRow[] = [
+      { number: 2, cells: ['A-1', 'Theft'] },
+      { number: 3, cells: ['A-2', long] },
+      { number: 4, cells: ['A-3', 'Theft'] },
+      { number: 5, cells: ['A-4', long] },
+      // A column of unique values goes as text after 4,096 of them: a long one is measured too.
+      ...Array.from({ length: 4100 }, (_, i) => ({ number: 6 + i, cells: [`B-${i}`, 'Fraud'] })),
+      { number: 4106, cells: [`${long}!`, 'Fraud'] },
+    ];
+    const coder = new RowCoder();
+    rows.forEach((row) => coder.add(row));
+    const unfit: number[] = [];
+    new RowDecoder().decode(coder.take()!, ({ number, fits }) => fits || unfit.push(number));
+    expect(unfit).toEqual([3, 5, 4106]);
+  });
 });
 

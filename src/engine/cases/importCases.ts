@@ -59,6 +59,8 @@ export type SheetRow = RawTable['rows'][number] & {
    * text each time; negative, no code. A cell's reading is then remembered by its code, never looked up by its text.
    */
   codes?: Int32Array;
+  /** Set by a reader that measured every cell: none is longer than a spreadsheet cell holds, so none is measured again. */
+  fits?: boolean;
 };
 
 /** Which cells of a row an import reads as values, once it has found the header row: of its `width` columns, those `read`. */
@@ -164,6 +166,12 @@ type ColumnReading = {
   memo: Map<string, MemoEntry> | null;
   /** The readings of the column's coded values, by code (a remembered column's, and a quick date column's). */
   byCode: (MemoEntry | undefined)[] | null;
+  /**
+   * By code, 1 where the reading has nothing to report (most values), its value then in `plainValues`: read from
+   * two dense arrays, not through a reading object somewhere in memory, on each of a million rows.
+   */
+  plain: Uint8Array;
+  plainValues: CaseValue[];
   blank: MemoEntry | undefined;
   /** For a date column, once a date is read: whether its dates show which part is the day. */
   watch: DateColumnWatch | null;
@@ -215,7 +223,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
       // A merged cell's issue depends on the row, so a sheet with merges is read cell by cell.
       // A list's names are read only, so rows with the same text share one array of them.
       const memoised = (type === 'date' || type === 'flag' || type === 'whole' || type === 'category' || type === 'list') && merged.size === 0;
-      return { placement, key: placement.column.key, read: cellReaders.get(placement.column.key)!, isDate: type === 'date' || type === 'datetime', quick: type === 'date' && merged.size === 0 ? plainDay(placement.column.key) : null, memo: memoised ? new Map() : null, byCode: memoised ? [] : null, blank: undefined, watch: null };
+      return { placement, key: placement.column.key, read: cellReaders.get(placement.column.key)!, isDate: type === 'date' || type === 'datetime', quick: type === 'date' && merged.size === 0 ? plainDay(placement.column.key) : null, memo: memoised ? new Map() : null, byCode: memoised ? [] : null, plain: new Uint8Array(0), plainValues: [], blank: undefined, watch: null };
     });
   // A column the export lacks reads as blank in every row: not known, in the not-stated bucket.
   const absent = mapping.missingOptional.map((column) => ({ column, read: cellReaders.get(column.key)! }));
@@ -237,7 +245,11 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     const before = issues.length;
     const value = readText(reading, given, row, values);
     // Such a reading depends on the text alone (a remembered column's), so the code's next cell is read as this one.
-    if (code >= 0 && reading.byCode !== null && typeof given === 'string' && !context.errorValue) reading.byCode[code] = memo?.get(given) ?? { value, issues: issues.slice(before), watch: lastDateForm };
+    if (code >= 0 && reading.byCode !== null && typeof given === 'string' && !context.errorValue) {
+      const entry = (reading.byCode[code] = memo?.get(given) ?? { value, issues: issues.slice(before), watch: lastDateForm });
+      // Its date's form is noted already: noting it again changes nothing (a column's forms are whether any is ambiguous or day first).
+      if (entry.issues.length === 0) markPlain(reading, code, entry.value);
+    }
     return value;
   };
   /** A remembered reading given again: its issues on this row, its date's form noted. */
@@ -316,16 +328,17 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     cells[firstMapped] === firstHeaderText && mapping.placements.every((p) => tidy(cellText(cells[p.index] ?? null)) === headers[p.index]);
   const repeatedHeaders: number[] = [];
 
-  const read = ({ number: row, cells, codes }: SheetRow) => {
+  const read = ({ number: row, cells, codes, fits }: SheetRow) => {
     if (cells.every(isBlankCell)) return;
     if (repeatsHeader(cells)) return void repeatedHeaders.push(row);
     // Every case's values start from one shape, so each is made by copying it rather than key by key.
     const values: Record<string, CaseValue> = { ...shape };
     issues.length = 0;
-    checkRowShape(sheet, row, cells, headers, issues);
+    checkRowShape(sheet, row, cells, headers, issues, fits === true);
     for (const reading of ordered) {
       const { placement, key } = reading;
-      const value = readCell(reading, cells[placement.index] ?? null, row, values, codes === undefined ? -1 : (codes[placement.index] ?? -1));
+      const code = codes === undefined ? -1 : (codes[placement.index] ?? -1);
+      const value = code >= 0 && reading.plain[code] === 1 ? reading.plainValues[code]! : readCell(reading, cells[placement.index] ?? null, row, values, code);
       if (placement.repeat !== null && typeof value === 'string' && Array.isArray(values[key]) && (values[key] as string[]).includes(value)) {
         const given = cells[placement.index] ?? null;
         const cell = typeof given === 'string' ? withoutInvisibleEdges(given).text : given;
@@ -406,7 +419,7 @@ function mergedCellsOf(merges: NonNullable<RawTable['merges']>, placements: Colu
  * A row that does not fit the header row: values beyond the last column, fewer fields than columns in a
  * delimited file (a separator lost or an unquoted one added), or text longer than a spreadsheet cell holds.
  */
-function checkRowShape(table: Pick<RawTable, 'delimited'>, row: number, cells: readonly RawCell[], headers: readonly string[], issues: RowIssue[]) {
+function checkRowShape(table: Pick<RawTable, 'delimited'>, row: number, cells: readonly RawCell[], headers: readonly string[], issues: RowIssue[], measured: boolean) {
   const width = headers.length;
   let beyond = 0;
   for (let i = width; i < cells.length; i++) if (!isBlankCell(cells[i])) beyond++;
@@ -417,7 +430,7 @@ function checkRowShape(table: Pick<RawTable, 'delimited'>, row: number, cells: r
   } else if (table.delimited && cells.length < width)
     issues.push(rowIssue('ragged_row', row, null, cells.map(cellText).join(', '),
       `Row ${row} has ${cells.length} value${cells.length === 1 ? '' : 's'} but the header row has ${width} columns: a separator is missing, so the values may sit under the wrong headers. Check the row in the export.`));
-  for (let i = 0; i < cells.length; i++) {
+  for (let i = 0; !measured && i < cells.length; i++) {
     const cell = cells[i];
     if (typeof cell === 'string' && cell.length > CELL_TEXT_LIMIT)
       issues.push(rowIssue('too_long', row, headers[i] || `column ${columnLetters(i + 1)}`, `${cell.slice(0, 40)}…`,
@@ -447,6 +460,17 @@ function cellsOfRow(placements: ColumnPlacement[], cells: RawCell[]): RowCells {
 
 function headerOf(placements: ColumnPlacement[], key: string): string | null {
   return placements.find((p) => p.column.key === key)?.header ?? null;
+}
+
+/** Marks a code whose reading has nothing to report: its next cells are read from the dense arrays. */
+function markPlain(reading: ColumnReading, code: number, value: CaseValue) {
+  if (code >= reading.plain.length) {
+    const grown = new Uint8Array(Math.max(64, 2 * reading.plain.length, code + 1));
+    grown.set(reading.plain);
+    reading.plain = grown;
+  }
+  reading.plain[code] = 1;
+  reading.plainValues[code] = value;
 }
 
 function noteDateForm(watch: Map<ColumnPlacement, DateColumnWatch>, reading: ColumnReading, form: { ambiguous: boolean; dayFirstShown: boolean }) {
