@@ -339,13 +339,15 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
       const { placement, key } = reading;
       const code = codes === undefined ? -1 : (codes[placement.index] ?? -1);
       const value = code >= 0 && reading.plain[code] === 1 ? reading.plainValues[code]! : readCell(reading, cells[placement.index] ?? null, row, values, code);
-      if (placement.repeat !== null && typeof value === 'string' && Array.isArray(values[key]) && (values[key] as string[]).includes(value)) {
+      if (placement.repeat !== null && value !== null && Array.isArray(values[key]) && (Array.isArray(value) ? value : [value]).some((id) => (values[key] as CaseValue[]).includes(id))) {
         const given = cells[placement.index] ?? null;
         const cell = typeof given === 'string' ? withoutInvisibleEdges(given).text : given;
         issues.push(rowIssue('repeated_category', row, placement.header, cellText(cell),
           `"${tidy(cellText(cell))}" is already in an earlier ${placement.column.header.replace(/\s*#/, '')} column: it counts once for this case. Remove the repeat, or record the one that was meant.`));
       }
       values[key] = placement.repeat === null ? value : mergeRepeated(values[key], value);
+      if (placement.repeat !== null && placement.column.type === 'category' && placement.column.repeat! < (values[key] as string[]).length)
+        values[key] = beyondNumbered(placement, values[key] as string[], row, cells[placement.index] ?? null, issues);
     }
     for (const { column, read } of absent) {
       const blank = read(null, { row, header: column.header, asOf: null, invisible: false, errorValue: false, quickDate: null });
@@ -443,9 +445,23 @@ function rank(column: Column): number {
   return column.type === 'date' ? 0 : 1;
 }
 
+/** A numbered column's categories so far with the next cell's (one, or several listed in one cell), each once. */
 function mergeRepeated(previous: CaseValue | undefined, next: CaseValue): string[] {
   const ids = Array.isArray(previous) ? previous : [];
-  return typeof next === 'string' && !ids.includes(next) ? [...ids, next] : ids;
+  const added = (typeof next === 'string' ? [next] : Array.isArray(next) ? next : []).filter((id) => !ids.includes(id));
+  return added.length ? [...ids, ...added] : ids;
+}
+
+/**
+ * A case's categories in a numbered column beyond its numbers (five outcomes listed where the return has four
+ * columns): the first are kept, as the case sheet's numbered columns hold them, and the rest reported.
+ */
+function beyondNumbered(placement: ColumnPlacement, ids: string[], row: number, given: RawCell, issues: RowIssue[]): string[] {
+  const most = placement.column.type === 'category' ? placement.column.repeat! : ids.length;
+  const name = placement.column.header.replace(/\s*#/, '');
+  issues.push(rowIssue('too_many_categories', row, placement.header, cellText(given),
+    `This case has ${ids.length} values of ${name}, but the return counts at most ${most} for a case: the last ${ids.length - most === 1 ? 'one is' : `${ids.length - most} are`} not counted. Keep the ${most} that count for the return.`));
+  return ids.slice(0, most);
 }
 
 /** A row's cells by column key, as written (numbered columns joined), for showing a contradiction. */
@@ -578,9 +594,13 @@ function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day, 
         const matcher = new CategoryMatcher(framework.categories[column.category]!, framework.notStated);
         // A required column whose list has no not-stated bucket: a blank or a not-stated word puts the row in no category.
         const needsOne = column.required && matcher.list.unknown === undefined;
+        // Numbered columns (Outcome 1 … 4) are often exported as one cell listing several ("Better informed; Feel safer").
+        const listed = column.repeat ? severalIn(matcher) : null;
         readers.set(column.key, (cell, ctx) => {
           const text = cellText(cell);
           const reading = matcher.read(text);
+          const several = reading.kind === 'unrecognised' && listed ? listed(text) : null;
+          if (several) return several;
           if (needsOne && reading.kind === 'not_stated' && tidy(text) === '') blankRequired(ctx);
           else if (reading.kind === 'unrecognised' || (needsOne && reading.kind === 'not_stated'))
             report('unrecognised_category', ctx, cell, `"${tidy(text)}" is not one of the agreed ${matcher.list.label.toLowerCase()} values; ${
@@ -613,6 +633,16 @@ function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day, 
     }
   }
   return readers;
+}
+
+/** Categories listed in one cell, split at ";", "|" or a line break: their ids when every one is a category, else null. */
+function severalIn(matcher: CategoryMatcher): (text: string) => string[] | null {
+  return (text) => {
+    const parts = text.split(/\s*(?:;|\||\r?\n)\s*/).filter((part) => part.trim() !== '');
+    if (parts.length < 2) return null;
+    const ids = parts.map((part) => matcher.read(part)).map((reading) => (reading.kind === 'matched' ? reading.id : null));
+    return ids.every((id): id is string => id !== null) ? [...new Set(ids)] : null;
+  };
 }
 
 function labelOf(matcher: CategoryMatcher, id: string): string {

@@ -1,4 +1,4 @@
-import { builtInFramework } from '../../../src/frameworks/load';
+import { builtInFramework, parseFramework } from '../../../src/frameworks/load';
 import { dayFromIso } from '../../../src/engine/cases/dates';
 import { importCases } from '../../../src/engine/cases/importCases';
 import { InputError } from '../../../src/errors';
@@ -150,6 +150,30 @@ describe('importCases', () => {
     // The column's own answers come first.
     expect(issues[0]!.message).toContain('Use yes (Eligible, Yes, Y, True');
     expect(issues[0]!.message).toContain('no (Ineligible, Not eligible, No, N');
+  });
+
+  it('reads a numbered column given as one cell listing several (Outcome: "Better informed; Feel safer"), each once', () => {
+    const rows = [
+      { ...base, Outcome: 'Better informed; Feel safer' },
+      { ...base, 'Case ID': 'C2', Outcome: 'Feel safer | better informed\nFeel safer' },
+      // One part not in the list: the cell is reported whole, as before.
+      { ...base, 'Case ID': 'C3', Outcome: 'Better informed; Happier' },
+    ];
+    const { cases, issues } = importCases(tableOf([...REQUIRED, 'Outcome'], rows), framework);
+    expect(cases.map((c) => c.values.outcome)).toEqual([['informed', 'safety'], ['safety', 'informed'], []]);
+    expect(issues.map((i) => [i.row, i.code, i.value])).toEqual([[4, 'unrecognised_category', 'Better informed; Happier']]);
+    // Listed again in a later numbered column: counted once, and reported.
+    const twice = importCases(tableOf([...REQUIRED, 'Outcome 1', 'Outcome 2'], [{ ...base, 'Outcome 1': 'Feel safer', 'Outcome 2': 'Better informed; Feel safer' }]), framework);
+    expect(twice.cases[0]!.values.outcome).toEqual(['safety', 'informed']);
+    expect(twice.issues.map((i) => [i.code, i.column])).toEqual([['repeated_category', 'Outcome 2']]);
+  });
+
+  it('keeps as many of a case\'s listed values as the numbered columns count, and reports the rest', () => {
+    const two = parseFramework({ ...JSON.parse(JSON.stringify(framework)), columns: framework.columns.map((c) => (c.key === 'outcome' ? { ...c, repeat: 2 } : c)) }, 'two outcomes');
+    const { cases, issues } = importCases(tableOf([...REQUIRED, 'Outcome'], [{ ...base, Outcome: 'Feel safer; Better informed; Improved health and wellbeing' }]), two);
+    expect(cases[0]!.values.outcome).toEqual(['safety', 'informed']);
+    expect(issues).toMatchObject([{ row: 2, code: 'too_many_categories', column: 'Outcome' }]);
+    expect(issues[0]!.message).toBe('This case has 3 values of Outcome, but the return counts at most 2 for a case: the last one is not counted. Keep the 2 that count for the return.');
   });
 
   it('skips a header row repeated down the sheet (a report printed page by page), with a note', () => {
