@@ -17,7 +17,7 @@ export async function readWorkbookSheet(bytes: Uint8Array, fileName: string, she
   sheet.eachRow({ includeEmpty: false }, (row, number) => rows.push({ number, cells: rowValues(row) }));
   // ExcelJS gives a merge's first value to all its cells: the import says so wherever that lands in a case.
   const merges = ((sheet.model as { merges?: string[] }).merges ?? []).map(parseRange);
-  return { source: `${fileName}, sheet "${sheet.name}"`, rows, ...(merges.length ? { merges } : {}) };
+  return { source: `${fileName}, sheet "${sheet.name}"`, rows, ...(merges.length ? { merges } : {}), ...otherSheets(workbook.worksheets, sheetName) };
 }
 
 /**
@@ -35,6 +35,11 @@ export function briefly(error: unknown): string {
   const message = (error as { message?: unknown } | null)?.message;
   const line = (typeof message === 'string' ? message : String(error)).split('\n')[0]!.trim() || 'no reason given';
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+}
+
+/** A workbook's sheets besides the first, when the first was read for want of a sheet named (for the message if it holds no cases). */
+export function otherSheets(sheets: readonly { name: string }[], sheetName: string | undefined): { otherSheets?: string[] } {
+  return sheetName === undefined && sheets.length > 1 ? { otherSheets: sheets.slice(1).map((s) => s.name) } : {};
 }
 
 /** The sheet the cases are on: the first, or the one named (case and edge spaces aside); a message listing them when there is none such. */

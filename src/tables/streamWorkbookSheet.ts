@@ -9,7 +9,7 @@ import { PROGRESS_EVERY, stopIfAborted, type RunOptions } from '../engine/progre
 import { InputError } from '../errors';
 import { parseRange } from '../workbook/addresses';
 import { rowValues } from '../workbook/exceljsValues';
-import { briefly, chosenSheet, unreadableWorkbook } from './readWorkbookSheet';
+import { briefly, chosenSheet, otherSheets, unreadableWorkbook } from './readWorkbookSheet';
 import { checkExpansion, zipDirectoryEnd } from '../workbook/workbookBytes';
 import { workbookSheets } from '../workbook/zipPackage';
 
@@ -76,13 +76,14 @@ export async function streamWorkbookSheet(path: string, fileName: string, sheetN
   const workbookXml = await part('xl/workbook.xml');
   const rels = await part('xl/_rels/workbook.xml.rels');
   if (workbookXml === null || rels === null) throw unreadable(fileName);
-  const sheet = chosenSheet(workbookSheets(workbookXml, rels), fileName, sheetName);
+  const sheets = workbookSheets(workbookXml, rels);
+  const sheet = chosenSheet(sheets, fileName, sheetName);
   const entry = entries.find((e) => e.name === sheet.part);
   if (!entry) throw unreadable(fileName);
   const merges = (await mergedRanges(path, entry, fileName)).map(parseRange);
   const source = `${fileName}, sheet "${sheet.name}"`;
   return {
-    sheet: { source, ...(merges.length ? { merges } : {}) },
+    sheet: { source, ...(merges.length ? { merges } : {}), ...otherSheets(sheets, sheetName) },
     feed: async (begin, options) => {
       const onRow = begin();
       const fill = mergeFiller(merges);

@@ -126,6 +126,20 @@ describe('returns tally and fill on an .xlsx export streamed from disk', () => {
     return { path, bytes };
   }
 
+  it("names the workbook's other sheets when its first holds no case columns, read whole or streamed", async () => {
+    const { path, bytes } = await sampleWorkbook();
+    const { io, stderr } = memoryIo({ [path]: bytes });
+    expect(await main(['tally', path, ...PERIOD, '--json'], io)).toBe(2);
+    const streamed = await fromDisk(['tally', path, ...PERIOD, '--json']);
+    expect(streamed.code).toBe(2);
+    for (const message of [stderr(), streamed.stderr]) {
+      expect(message).toContain(`${path}, sheet "Cover": the header row (row 1) has no column for`);
+      expect(message).toContain('This is the workbook\'s first sheet; its other sheets are "Cases". If the cases are on one of them, name that sheet (--sheet on the command line), or move them to the first sheet.');
+    }
+    // Named, the sheet is read and nothing more is said of the others.
+    expect((await fromDisk(['tally', path, ...PERIOD, '--sheet', 'Cover', '--json'])).stderr).not.toContain('other sheets');
+  });
+
   it('tallies it as reading it whole does: the same figures, issues and their places', async () => {
     const { path, bytes } = await sampleWorkbook();
     const { io, stdout } = memoryIo({ [path]: bytes });

@@ -185,7 +185,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
   const headerRowEntry = opening[headerIndex]!;
   const headers = headerRowEntry.cells.map((c) => tidy(cellText(c)));
   const mapping = mapHeaders(headers, framework);
-  if (mapping.missingRequired.length) throw missingColumnsError(sheet.source, headerRowEntry.number, mapping.missingRequired, headers);
+  if (mapping.missingRequired.length) throw missingColumnsError(sheet, headerRowEntry.number, mapping.missingRequired, headers);
   const skipped = opening.slice(0, headerIndex).filter((r) => r.cells.some((c) => !isBlankCell(c))).map((r) => r.number);
 
   const notes: ImportNote[] = [];
@@ -684,11 +684,15 @@ function checkDateOrder(pairs: DatePair[], record: CaseRecord, issues: RowIssue[
   }
 }
 
-function missingColumnsError(source: string, headerRow: number, missing: Column[], headers: string[]): InputError {
+function missingColumnsError(sheet: Omit<RawTable, 'rows'>, headerRow: number, missing: Column[], headers: string[]): InputError {
   const wanted = missing.map((c) => `"${c.header}" (or ${c.synonyms.map((s) => `"${s}"`).join(', ')})`).join('; ');
   const found = headers.filter((h) => h !== '').map((h) => `"${h}"`).join(', ') || 'none';
+  // A workbook whose first sheet is a summary or a cover: the cases are on another.
+  const others = sheet.otherSheets?.length
+    ? `\nThis is the workbook's first sheet; its other sheets are ${sheet.otherSheets.map((name) => `"${name}"`).join(', ')}. If the cases are on one of them, name that sheet (--sheet on the command line), or move them to the first sheet.`
+    : '';
   return new InputError(
-    `${source}: the header row (row ${headerRow}) has no column for ${wanted}.\nColumns found: ${found}.\nRename the column headers, or make sure the first non-blank row is the header row.`,
+    `${sheet.source}: the header row (row ${headerRow}) has no column for ${wanted}.\nColumns found: ${found}.\nRename the column headers, or make sure the first non-blank row is the header row.${others}`,
   );
 }
 

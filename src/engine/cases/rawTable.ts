@@ -13,6 +13,8 @@ export const rawTableSchema = z.object({
   merges: z.array(z.object({ top: z.number().int(), left: z.number().int(), bottom: z.number().int(), right: z.number().int() })).optional(),
   /** Rows are records of delimited text: each holds every field, so a short row lost a separator. */
   delimited: z.boolean().optional(),
+  /** A workbook's other sheets, when its first was read for want of a sheet named: where else the cases may be. */
+  otherSheets: z.array(z.string()).optional(),
 });
 export type RawTable = z.infer<typeof rawTableSchema>;
 
