@@ -64,8 +64,8 @@ export function BrowserSteps({ host, pane, chosen, eventTables, busy }: StepsPro
         <Title3 as="h2" id="step-fill">
           2. Fill from case data
         </Title3>
-        <CaseDataInput rows={rows} onRows={setRows} countRows={host.countCases} run={pane.run} busy={busy} pasteLabel="Or paste case rows here" />
-        <EventRowsInput tables={eventTables} given={events} onGiven={setEvents} countRows={host.countCases} run={pane.run} busy={busy} />
+        <CaseDataInput rows={rows} onRows={(given) => pane.atEnd(() => setRows(given))} countRows={host.countCases} run={pane.run} busy={busy} pasteLabel="Or paste case rows here" />
+        <EventRowsInput tables={eventTables} given={events} onGiven={(given) => pane.atEnd(() => setEvents(given))} countRows={host.countCases} run={pane.run} busy={busy} />
         <Checkbox checked={overwrite} onChange={(_, d) => setOverwrite(d.checked === true)} label="Replace figures typed in the return (the typed values are kept in a Replaced values sheet)" />
         <div className={styles.row}>
           <Button appearance="primary" disabled={busy || !rows} onClick={() => void fillNew(newName, given)}>

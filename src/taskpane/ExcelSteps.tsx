@@ -45,8 +45,8 @@ export function ExcelSteps({ host, pane, chosen, eventTables, busy }: StepsProps
             Insert template
           </Button>
         </div>
-        <CaseDataInput rows={rows} onRows={setRows} countRows={countRows} run={pane.run} busy={busy} pasteLabel="Case rows (optional): paste them here, or into the Case data sheet" />
-        <EventRowsInput tables={eventTables} given={events} onGiven={setEvents} countRows={countRows} run={pane.run} busy={busy} />
+        <CaseDataInput rows={rows} onRows={(given) => pane.atEnd(() => setRows(given))} countRows={countRows} run={pane.run} busy={busy} pasteLabel="Case rows (optional): paste them here, or into the Case data sheet" />
+        <EventRowsInput tables={eventTables} given={events} onGiven={(given) => pane.atEnd(() => setEvents(given))} countRows={countRows} run={pane.run} busy={busy} />
         <Checkbox checked={overwrite} onChange={(_, d) => setOverwrite(d.checked === true)} label="Replace figures typed in the return (the typed values are kept in a Replaced values sheet)" />
         <div className={styles.row}>
           <Button

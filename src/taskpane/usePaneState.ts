@@ -52,7 +52,10 @@ export function usePaneState() {
   current.current = open;
   /** The changes to the open workbook the step under way ends with, kept to be drawn with its outcome. */
   const ending = useRef<(() => void)[] | null>(null);
-  /** Changes the open workbook: at the end of the step under way, with its outcome (see `runWith`); outside a step, now. */
+  /**
+   * Changes what the pane shows (the open workbook, the case rows given): at the end of the step under way, with
+   * its outcome (see `runWith`); outside a step, now.
+   */
   const atEnd = useCallback((change: () => void) => (ending.current ? void ending.current.push(change) : change()), []);
 
   /**
@@ -149,7 +152,7 @@ export function usePaneState() {
     [atEnd],
   );
 
-  return { open, setOpen, status, run, openWith, refresh, check, explain, saved, setFindings };
+  return { open, setOpen, status, run, openWith, refresh, check, explain, saved, setFindings, atEnd };
 }
 
 /** Whether two lists of findings say the same (a workbook's findings as written, against those its check gave). */
