@@ -60,6 +60,12 @@ describe('mapHeaders', () => {
     expect(keys).toEqual([fw.caseId, fw.caseDates.exit]);
   });
 
+  it.each(['cambridgeshire', 'lancashire', 'staffordshire', 'west-midlands'])('reads the usual spellings of the referral date in %s', (id) => {
+    const fw = builtInFramework(id);
+    for (const header of ['Date of referral', 'Date referral received', 'Date/Time Referral Received', 'Referral received date', 'Referred date'])
+      expect(mapHeaders([header], fw).placements.map((p) => p.column.key)).toEqual([fw.caseDates.referral]);
+  });
+
   it('keeps a header with the victim named first aside when the rest names no column', () => {
     expect(mapHeaders(['Victim Support worker', 'Client'], framework).ignored).toEqual(['Victim Support worker', 'Client']);
   });
