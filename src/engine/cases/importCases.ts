@@ -339,7 +339,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
       const { placement, key } = reading;
       const code = codes === undefined ? -1 : (codes[placement.index] ?? -1);
       const value = code >= 0 && reading.plain[code] === 1 ? reading.plainValues[code]! : readCell(reading, cells[placement.index] ?? null, row, values, code);
-      if (placement.repeat !== null && value !== null && Array.isArray(values[key]) && (Array.isArray(value) ? value : [value]).some((id) => (values[key] as CaseValue[]).includes(id))) {
+      if (placement.repeat !== null && value !== null && Array.isArray(values[key]) && alreadyIn(values[key] as string[], value)) {
         const given = cells[placement.index] ?? null;
         const cell = typeof given === 'string' ? withoutInvisibleEdges(given).text : given;
         issues.push(rowIssue('repeated_category', row, placement.header, cellText(cell),
@@ -443,6 +443,11 @@ type CellReader = (cell: RawCell, context: CellContext) => CaseValue;
 
 function rank(column: Column): number {
   return column.type === 'date' ? 0 : 1;
+}
+
+/** Whether a numbered column's next cell (one category, or several listed in one cell) repeats one already given. */
+function alreadyIn(ids: readonly string[], next: CaseValue): boolean {
+  return typeof next === 'string' ? ids.includes(next) : Array.isArray(next) && next.some((id) => ids.includes(id));
 }
 
 /** A numbered column's categories so far with the next cell's (one, or several listed in one cell), each once. */
