@@ -33,14 +33,48 @@ export async function streamDelimited(
   }
 }
 
+/**
+ * A part of a delimited file read on its own, beside the other parts (see `tallyInParts`): its bytes start at a
+ * record boundary, and it is read as the whole file's reading reads those rows.
+ */
+export type DelimitedPart = {
+  /** The whole file's separator and line break, as a reading from the top finds them. */
+  delimiter: string;
+  newline: '\n' | '\r\n';
+  /** The number of the part's first row. */
+  firstRow: number;
+  /** Whether the part starts at the top of the file (which may have a byte-order mark and a "sep=" line). */
+  atStart: boolean;
+  /** The records the part holds, when it ends at a cut; null for the last part, which reads to the end of the file. */
+  records: number | null;
+};
+
+/**
+ * The part could not be read apart: it does not end at a record boundary with the records counted before it
+ * (a quote read otherwise than the cut was found), or it is not UTF-8. The file is then read whole.
+ */
+export class PartNotApart extends Error {}
+
+/** Reads one part of a delimited file (`open` gives its bytes) as `streamDelimited` reads those rows of the whole file. */
+export async function streamDelimitedPart(open: () => AsyncIterable<Uint8Array>, source: string, onRow: (row: SheetRow) => void, part: DelimitedPart, options: RunOptions = {}): Promise<void> {
+  try {
+    await streamAs(open, source, onRow, null, options, part);
+  } catch (e) {
+    throw e instanceof NotUtf8 ? new PartNotApart(`${source} is not UTF-8`) : e;
+  }
+}
+
 class NotUtf8 extends Error {}
 
-async function streamAs(open: () => AsyncIterable<Uint8Array>, source: string, onRow: (row: SheetRow) => void, fallback: string | null, options: RunOptions & { size?: number }) {
-  let decoder: TextDecoder | null = fallback ? new TextDecoder(fallback) : null;
+async function streamAs(open: () => AsyncIterable<Uint8Array>, source: string, onRow: (row: SheetRow) => void, fallback: string | null, options: RunOptions & { size?: number }, part: DelimitedPart | null = null) {
+  // A part after the first starts mid-file: no byte-order mark to find there, and UTF-8 throughout.
+  let decoder: TextDecoder | null = fallback ? new TextDecoder(fallback) : part && !part.atStart ? new TextDecoder('utf-8', { fatal: true }) : null;
   let pending = '';
   let parser: ChunkParser | null = null;
-  let number = 0;
+  let number = part ? part.firstRow - 1 : 0;
   let read = 0;
+  // A part ending at a cut ends in a line break: no empty last record follows it, and nothing is left unread.
+  const endsAtCut = part !== null && part.records !== null;
   const decode = (bytes: Uint8Array, stream: boolean): string => {
     const encoding = encodingOf(bytes);
     decoder ??= new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
@@ -54,13 +88,15 @@ async function streamAs(open: () => AsyncIterable<Uint8Array>, source: string, o
     if (text.includes('\u0000')) throw new InputError(NOT_TEXT(source));
     pending += text;
     if (!parser) {
+      const atStart = part?.atStart ?? true;
       // The separator is guessed from the header row, so parsing waits for the first whole line.
-      if (!last && !/\S[^\n]*\n/.test(pending) && pending.length < LONGEST_ROW) return;
-      refuseMarkup(pending, source);
-      const { body, delimiter } = firstLineOptions(pending);
+      if (atStart && !last && !/\S[^\n]*\n/.test(pending) && pending.length < LONGEST_ROW) return;
+      if (atStart) refuseMarkup(pending, source);
+      const { body, delimiter } = atStart ? firstLineOptions(pending) : { body: pending, delimiter: part!.delimiter };
       pending = body;
       parser = new ParserHandle({
         delimiter,
+        ...(part ? { newline: part.newline } : {}),
         skipEmptyLines: false,
         step: (result) => {
           if (result.errors.some((e) => e.code === 'MissingQuotes')) throw unclosedQuote(source, number + 1);
@@ -69,10 +105,12 @@ async function streamAs(open: () => AsyncIterable<Uint8Array>, source: string, o
       });
     }
     // Text ending in a line break has an empty last record, as a whole parse gives it.
-    if (last && pending === '' && number > 0) return onRow(delimitedRow([''], ++number));
-    const { meta } = parser.parse(pending, 0, !last);
+    if (last && !endsAtCut && pending === '' && number > 0) return onRow(delimitedRow([''], ++number));
+    const { meta } = parser.parse(pending, 0, !last || endsAtCut);
     pending = pending.slice(meta.cursor);
     if (pending.length > LONGEST_ROW) throw unclosedQuote(source, number + 1);
+    if (last && endsAtCut && (pending !== '' || number !== part!.firstRow - 1 + part!.records!))
+      throw new PartNotApart(`${source}: the part from row ${part!.firstRow} did not end at its cut`);
   };
   for await (const chunk of open()) {
     stopIfAborted(options.signal);

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { figuresOf } from '../../frameworks/expand';
 import { eventTableOf } from '../../frameworks/eventTables';
 import type { Framework } from '../../frameworks/schema';
@@ -55,9 +56,9 @@ function hourGaps(atom: Atom): Extract<Atom, { test: 'gap' }>[] {
  * every date is at midnight was exported as dates alone: the hours measured from it, and so those figures, are
  * wrong, and the import's summary gets a note saying so. `onCase` is handed every record, as before.
  */
-export function watchTimesOfDay(framework: Framework, table: string | null, onCase: (record: CaseRecord) => void): { onCase: (record: CaseRecord) => void; noted: (summary: ImportSummary) => ImportSummary } {
+export function watchTimesOfDay(framework: Framework, table: string | null, onCase: (record: CaseRecord) => void): TimesOfDayWatch {
   const measured = columnsMeasuredInHours(framework, table);
-  if (!measured.size) return { onCase, noted: (summary) => summary };
+  if (!measured.size) return { onCase, noted: (summary) => summary, state: () => [], absorb: () => undefined };
   // Columns not yet seen with a time of day, and how many dates each has shown: a column leaves once it shows one.
   const untimed = [...measured.keys()].map((key) => ({ key, dates: 0 }));
   return {
@@ -79,7 +80,29 @@ export function watchTimesOfDay(framework: Framework, table: string | null, onCa
       });
       return notes.length ? { ...summary, notes: [...summary.notes, ...notes] } : summary;
     },
+    state: () => untimed,
+    absorb(later) {
+      // A column shown with a time of day in the later rows leaves; one still without adds its dates.
+      for (let i = untimed.length - 1; i >= 0; i--) {
+        const found = later.find((u) => u.key === untimed[i]!.key);
+        if (found) untimed[i]!.dates += found.dates;
+        else untimed.splice(i, 1);
+      }
+    },
   };
+}
+
+/** Date-time columns measured in hours not yet seen with a time of day, with how many dates each has shown. */
+export const untimedColumnsSchema = z.array(z.object({ key: z.string(), dates: z.number().int().nonnegative() }));
+export type UntimedColumns = z.infer<typeof untimedColumnsSchema>;
+
+export interface TimesOfDayWatch {
+  onCase: (record: CaseRecord) => void;
+  noted: (summary: ImportSummary) => ImportSummary;
+  /** The columns still without a time of day (a part of an export read on another thread, to be absorbed). */
+  state: () => UntimedColumns;
+  /** Adds what the watch of the rows after these found. */
+  absorb: (later: UntimedColumns) => void;
 }
 
 function dateWithoutTimesNote(header: string, dates: number, labels: readonly string[]): ImportNote {

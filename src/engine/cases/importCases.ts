@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { columnOf } from '../../frameworks/expand';
 import type { Column, Framework } from '../../frameworks/schema';
 import { InputError } from '../../errors';
@@ -11,7 +12,7 @@ import { mapHeaders, spellingsOf, type ColumnPlacement } from './headers';
 import { CELL_TEXT_LIMIT, cellText, columnLetters, isBlankCell, isErrorValue, type RawCell, type RawTable } from './rawTable';
 import { compileRowChecks, type RowCells } from './rowChecks';
 import { rowIssue, type ImportNote, type RowIssue } from './rowIssues';
-import { IssueLog, type MoreRowIssues } from './issueLog';
+import { IssueLog, issueLogStateSchema, type MoreRowIssues } from './issueLog';
 import { FirstRowOfId } from './firstRowOfId';
 import { PROGRESS_EVERY, stopIfAborted, type RunOptions, type Stage } from '../progress';
 import { caseIdKey, ownCopy, tidy, withoutInvisibleEdges } from './textKey';
@@ -19,7 +20,7 @@ import { readWholeNumber } from './wholeNumbers';
 import { displayDateTime, orderBetween, readDateTime } from './dateTimes';
 import { describeBankHolidayTable, isWeekendOrBankHoliday } from '../calendar/bankHolidays';
 import { dayTestedColumns } from '../../frameworks/conditions';
-import { watchTimesOfDay } from './datesWithoutTimes';
+import { untimedColumnsSchema, watchTimesOfDay } from './datesWithoutTimes';
 
 /** What an import finds besides the cases themselves. */
 export interface ImportSummary {
@@ -66,6 +67,23 @@ export type SheetRow = RawTable['rows'][number] & {
 /** Which cells of a row an import reads as values, once it has found the header row: of its `width` columns, those `read`. */
 export type ColumnsRead = { width: number; read: readonly number[] };
 
+/**
+ * What reading some of a sheet's rows found, besides its cases, that adds up over parts of the sheet read apart
+ * (each on its own thread): absorbed in row order, the parts come to what one reading of every row finds.
+ */
+export const importPartSchema = z.object({
+  rows: z.number().int().nonnegative(),
+  notCounted: z.number().int().nonnegative(),
+  /** Rows above the header row with something on them (only the part that holds the top of the sheet has any). */
+  skipped: z.array(z.number().int()),
+  issues: issueLogStateSchema,
+  /** Each date column's forms, by its index in the sheet, in the order the columns were first met with a date. */
+  dates: z.array(z.object({ index: z.number().int().nonnegative(), ambiguous: z.number().int().nonnegative(), dayFirstShown: z.boolean() })),
+  repeatedHeaders: z.array(z.number().int()),
+  untimed: untimedColumnsSchema,
+});
+export type ImportPart = z.infer<typeof importPartSchema>;
+
 /** Feeds an import row by row, so a file is read once and no row is kept after it is counted. */
 export interface CaseImporter {
   /** The next row of the sheet, in order, from the first. */
@@ -77,6 +95,18 @@ export interface CaseImporter {
   columnsRead?(): ColumnsRead | null;
   /** After the last row: what the import found. */
   end(): ImportSummary;
+}
+
+/** The import of one sheet's case rows, which can also be read in parts and joined (`part`, `absorb`). */
+export interface SheetImporter extends CaseImporter {
+  /** After the last row of a part: what it found, to be absorbed by the importer of the rows before. */
+  part(): ImportPart;
+  /** Adds what the importer of the rows after this one's found (`part`), before `end`. */
+  absorb(part: ImportPart): void;
+  /** The Case IDs met, as their fingerprints (see `FirstRowOfId.fingerprints`). */
+  idFingerprints(): Uint32Array;
+  /** The header row, once found. */
+  header(): SheetRow | null;
 }
 
 /** Reading state for one date column, to notice a column that never shows which part is the day. */
@@ -115,39 +145,54 @@ const HEADER_SEARCH_ROWS = 20;
  * The streaming import: each case is handed to `onCase` as its row is read. `sheet` says where the rows come
  * from (its name for messages, whether it is delimited text, its merged cells); its rows are fed to `row`.
  */
-export function caseImporter(sheet: Omit<RawTable, 'rows'>, framework: Framework, options: ImportOptions, onCase: (record: CaseRecord) => void): CaseImporter {
+export function caseImporter(
+  sheet: Omit<RawTable, 'rows'>,
+  framework: Framework,
+  options: ImportOptions,
+  onCase: (record: CaseRecord) => void,
+  /** The sheet's header row, when another reading found it: these rows come after it (a later part of the sheet). */
+  header?: SheetRow,
+): SheetImporter {
   // A date-time column measured in hours that holds dates alone is noted (an event table's view has no figures: its importer watches).
   const clock = watchTimesOfDay(framework, null, onCase);
-  const opening: SheetRow[] = [];
+  const opening: SheetRow[] = header ? [header] : [];
   let filledOpening = 0;
-  let reader: ((row: SheetRow) => void) | null = null;
-  let finish: (() => ImportSummary) | null = null;
-  let columnsRead: ColumnsRead | null = null;
+  let reader: ReturnType<typeof caseRowReader> | null = null;
   const start = (headerAt: number) => {
-    ({ read: reader, finish, columnsRead } = caseRowReader(sheet, framework, options, opening, headerAt, clock.onCase));
-    for (const row of opening.slice(headerAt + 1)) reader(row);
+    reader = caseRowReader(sheet, framework, options, opening, headerAt, clock.onCase);
+    for (const row of opening.slice(headerAt + 1)) reader.read(row);
     opening.length = 0;
   };
+  if (header) start(0);
   // Exports often open with a title or a date line: the header row is the first of the opening rows that names every required column.
   const completeHeader = (row: SheetRow) => mapHeaders(row.cells.map((c) => tidy(cellText(c))), framework).missingRequired.length === 0;
+  /** After the last row: the reader, started at the first filled row if no header row was found. */
+  const started = (): NonNullable<typeof reader> => {
+    if (!reader) {
+      const first = opening.findIndex((r) => r.cells.some((c) => !isBlankCell(c)));
+      if (first < 0) throw new InputError(`${sheet.source} has no rows: paste or export the case data with its header row first.`);
+      start(first);
+    }
+    return reader!;
+  };
   return {
     row(row) {
-      if (reader) return reader(row);
+      if (reader) return reader.read(row);
       opening.push(row);
       if (!row.cells.some((c) => !isBlankCell(c))) return;
       filledOpening++;
       if (completeHeader(row)) start(opening.length - 1);
       else if (filledOpening === HEADER_SEARCH_ROWS) start(opening.findIndex((r) => r.cells.some((c) => !isBlankCell(c))));
     },
-    columnsRead: () => columnsRead,
-    end() {
-      if (!reader) {
-        const first = opening.findIndex((r) => r.cells.some((c) => !isBlankCell(c)));
-        if (first < 0) throw new InputError(`${sheet.source} has no rows: paste or export the case data with its header row first.`);
-        start(first);
-      }
-      return clock.noted(finish!());
+    columnsRead: () => reader?.columnsRead ?? null,
+    end: () => clock.noted(started().finish()),
+    part: () => ({ ...started().part(), untimed: clock.state() }),
+    absorb(part) {
+      started().absorb(part);
+      clock.absorb(part.untimed);
     },
+    idFingerprints: () => started().idFingerprints(),
+    header: () => reader?.header ?? null,
   };
 }
 
@@ -188,17 +233,15 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
   if (mapping.missingRequired.length) throw missingColumnsError(sheet, headerRowEntry.number, mapping.missingRequired, headers);
   const skipped = opening.slice(0, headerIndex).filter((r) => r.cells.some((c) => !isBlankCell(c))).map((r) => r.number);
 
-  const notes: ImportNote[] = [];
-  if (skipped.length)
-    notes.push({ code: 'rows_above_header', message: `Row${skipped.length === 1 ? '' : 's'} ${skipped.join(', ')} above the header row (row ${headerRowEntry.number}) ${skipped.length === 1 ? 'was' : 'were'} skipped: ${skipped.length === 1 ? 'it does' : 'they do'} not name the case columns.` });
+  const headerNotes: ImportNote[] = [];
   if (mapping.missingOptional.length)
-    notes.push({
+    headerNotes.push({
       code: 'missing_columns',
       message: `No column for ${mapping.missingOptional.map((c) => c.header.replace('#', '1 …')).join(', ')}: those values are taken as not known.`,
     });
-  if (mapping.ignored.length) notes.push({ code: 'ignored_columns', message: `Columns not used by this return: ${mapping.ignored.join(', ')}.` });
+  if (mapping.ignored.length) headerNotes.push({ code: 'ignored_columns', message: `Columns not used by this return: ${mapping.ignored.join(', ')}.` });
   for (const d of mapping.duplicates)
-    notes.push({
+    headerNotes.push({
       code: 'duplicate_columns',
       message: `"${d.header}" (column ${columnLetters(d.index + 1)}) is a second column for the same thing as "${d.usedHeader}" (column ${columnLetters(d.usedIndex + 1)}): only column ${columnLetters(d.usedIndex + 1)} is used. Remove or rename one of them.`,
     });
@@ -376,6 +419,10 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
   };
 
   const finish = (): ImportSummary => {
+    const notes: ImportNote[] = [];
+    if (skipped.length)
+      notes.push({ code: 'rows_above_header', message: `Row${skipped.length === 1 ? '' : 's'} ${skipped.join(', ')} above the header row (row ${headerRowEntry.number}) ${skipped.length === 1 ? 'was' : 'were'} skipped: ${skipped.length === 1 ? 'it does' : 'they do'} not name the case columns.` });
+    notes.push(...headerNotes);
     for (const watch of dateWatch.values())
       if (watch.ambiguous > 0 && !watch.dayFirstShown)
         notes.push({
@@ -390,8 +437,27 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     if (rows === 0) notes.push({ code: 'no_cases', message: `${sheet.source} has a header row but no case rows.` });
     return { absent: absentKeys, issues: log.kept, moreIssues: log.more, notes, headerRow: headerRowEntry.number, placements: mapping.placements, rows, notCounted };
   };
+  const part = (): Omit<ImportPart, 'untimed'> => ({
+    rows,
+    notCounted,
+    skipped,
+    issues: log.state(),
+    dates: [...dateWatch].map(([placement, { ambiguous, dayFirstShown }]) => ({ index: placement.index, ambiguous, dayFirstShown })),
+    repeatedHeaders,
+  });
+  const absorb = (later: ImportPart) => {
+    rows += later.rows;
+    notCounted += later.notCounted;
+    skipped.push(...later.skipped);
+    log.absorb(later.issues);
+    for (const { index, ambiguous, dayFirstShown } of later.dates) {
+      const reading = ordered.find((r) => r.placement.index === index);
+      if (reading) noteDateForm(dateWatch, reading, { ambiguous: false, dayFirstShown }, ambiguous);
+    }
+    repeatedHeaders.push(...later.repeatedHeaders);
+  };
   const columnsRead: ColumnsRead = { width: headers.length, read: mapping.placements.map((p) => p.index) };
-  return { read, finish, columnsRead };
+  return { read, finish, part, absorb, idFingerprints: () => firstRowOfId.fingerprints(), columnsRead, header: headerRowEntry };
 }
 
 type CellContext = {
@@ -494,10 +560,12 @@ function markPlain(reading: ColumnReading, code: number, value: CaseValue) {
   reading.plainValues[code] = value;
 }
 
-function noteDateForm(watch: Map<ColumnPlacement, DateColumnWatch>, reading: ColumnReading, form: { ambiguous: boolean; dayFirstShown: boolean }) {
+/** Notes a date's form in its column: whether it is ambiguous, or shows the day first (or `more` ambiguous dates at once). */
+function noteDateForm(watch: Map<ColumnPlacement, DateColumnWatch>, reading: ColumnReading, form: { ambiguous: boolean; dayFirstShown: boolean }, more = 0) {
   let w = reading.watch;
   if (!w) watch.set(reading.placement, (w = reading.watch = { header: reading.placement.header, ambiguous: 0, dayFirstShown: false }));
   if (form.ambiguous) w.ambiguous++;
+  w.ambiguous += more;
   if (form.dayFirstShown) w.dayFirstShown = true;
 }
 

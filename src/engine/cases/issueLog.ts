@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ownCopy } from './textKey';
-import { rowIssueCatalogue, type RowIssue, type RowIssueCode } from './rowIssues';
+import { rowIssueCatalogue, rowIssueSchema, type RowIssue, type RowIssueCode } from './rowIssues';
 
 /** Row issues of one kind beyond those kept in full: where they are (row numbers), compactly. */
 export const moreRowIssuesSchema = z.object({
@@ -78,7 +78,31 @@ export class IssueLog {
     this.beyond.set(kind, more);
   }
 
+  /**
+   * In the order their kinds first went past the limit (ties in one row by kind), however the rows were read:
+   * in one pass, or in parts absorbed in order.
+   */
   get more(): MoreRowIssues[] {
-    return [...this.beyond.values()];
+    return [...this.beyond.entries()].sort(([a, x], [b, y]) => x.rows[0]! - y.rows[0]! || (a < b ? -1 : a > b ? 1 : 0)).map(([, more]) => more);
+  }
+
+  /** What the log holds, to be absorbed by the log of the rows before (a part of an export read on another thread). */
+  state(): IssueLogState {
+    return { kept: this.kept, more: this.more };
+  }
+
+  /**
+   * Adds the issues of the rows after this log's, as one log over all of them would have them: the first
+   * `limit` of each kind in full, the rest by row. `onIssue` is not told of them.
+   */
+  absorb({ kept, more }: IssueLogState): void {
+    for (const issue of kept) {
+      if (this.counted(issue) <= this.limit) this.kept.push(issue);
+      else this.place(issue, issue.row);
+    }
+    for (const kind of more) for (const row of kind.rows) this.addBeyond(kind, row);
   }
 }
+
+export const issueLogStateSchema = z.object({ kept: z.array(rowIssueSchema), more: z.array(moreRowIssuesSchema) });
+export type IssueLogState = z.infer<typeof issueLogStateSchema>;
