@@ -1,5 +1,6 @@
 import type { CaseRecord } from '../cases/caseRecord';
 import type { CaseTest } from '../spec/caseTest';
+import type { Accumulator, CodeTranslation } from './accumulator';
 
 /** At most this many columns in one breakdown: a table, never a cube. */
 const MOST_LEVELS = 4;
@@ -21,6 +22,16 @@ export class BreakdownCodes {
     let column = this.columns.get(key);
     if (!column) this.columns.set(key, (column = new ColumnCodes(key, () => this.serial)));
     return column;
+  }
+
+  /** Each column's category ids in the order of their codes: how another counter reads this one's breakdown cells. */
+  state(): Record<string, string[]> {
+    return Object.fromEntries([...this.columns].map(([key, column]) => [key, column.ids()]));
+  }
+
+  /** Another counter's codes (its `state()`) as this counter codes the same categories, coding those not met here. */
+  translation(categories: Readonly<Record<string, readonly string[]>>): CodeTranslation {
+    return new Map(Object.entries(categories).map(([key, ids]) => [key, ids.map((id) => this.column(key).codeOf(id))]));
   }
 }
 
@@ -52,7 +63,13 @@ class ColumnCodes {
     return this.known.get(id);
   }
 
-  private codeOf(id: string): number {
+  /** The categories met, in the order of their codes. */
+  ids(): string[] {
+    return [...this.known.keys()];
+  }
+
+  /** A category's code, given it when first met. */
+  codeOf(id: string): number {
     let code = this.known.get(id);
     if (code === undefined) this.known.set(id, (code = this.known.size));
     return code;
@@ -62,8 +79,11 @@ class ColumnCodes {
 /** Counts by category code, nested one level a breakdown column: holes are categories no case had there. */
 type Counts = (Counts | number | undefined)[];
 
-/** The counting cases broken down by the categories of `by`: each counted case adds one to every cell it falls in. */
-export function breakdownCounter(counts: CaseTest, by: readonly string[], codes: BreakdownCodes): { add(record: CaseRecord): void; value(categories: Record<string, string>): number } {
+/**
+ * The counting cases broken down by the categories of `by`: each counted case adds one to every cell it falls in.
+ * Its state is the cells with a count, each as its codes (one a column) then its count.
+ */
+export function breakdownCounter(counts: CaseTest, by: readonly string[], codes: BreakdownCodes): Accumulator {
   if (by.length > MOST_LEVELS) throw new Error(`a breakdown by ${by.length} columns: at most ${MOST_LEVELS} are counted exactly`);
   const columns = by.map((key) => codes.column(key));
   const last = columns.length - 1;
@@ -85,6 +105,35 @@ export function breakdownCounter(counts: CaseTest, by: readonly string[], codes:
         node = node[code];
       }
       return typeof node === 'number' ? node : 0;
+    },
+    state() {
+      const cells: number[] = [];
+      const path: number[] = [];
+      const walk = (node: Counts, level: number): void =>
+        node.forEach((child, code) => {
+          path[level] = code;
+          if (level === last) cells.push(...path, child as number);
+          else walk(child as Counts, level + 1);
+        });
+      walk(root, 0);
+      return cells;
+    },
+    absorb(state, translation) {
+      const width = by.length + 1;
+      if (state.length % width !== 0) throw new Error(`a breakdown state of ${state.length} numbers is not cells of ${by.length} codes and a count: the counters differ`);
+      // Cells are added by category, not by code: each counter codes categories in the order it met them.
+      const ours = by.map((key) => translation.get(key) ?? []);
+      const ourCode = (level: number, code: number): number => {
+        const own = ours[level]![code];
+        if (own === undefined) throw new Error(`a breakdown cell with category code ${code} in ${by[level]}, which the counter's state does not name`);
+        return own;
+      };
+      for (let at = 0; at < state.length; at += width) {
+        let node = root;
+        for (let level = 0; level < last; level++) node = (node[ourCode(level, state[at + level]!)] ??= []) as Counts;
+        const code = ourCode(last, state[at + last]!);
+        node[code] = ((node[code] as number | undefined) ?? 0) + state[at + width - 1]!;
+      }
     },
   };
 }

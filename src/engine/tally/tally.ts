@@ -1,7 +1,6 @@
 import { figuresOf } from '../../frameworks/expand';
 import type { Framework } from '../../frameworks/schema';
-import { dateOf, namesOf, textOf, wholeOf, type CaseRecord } from '../cases/caseRecord';
-import { matchKey, ownCopy, tidy } from '../cases/textKey';
+import { dateOf, wholeOf, type CaseRecord } from '../cases/caseRecord';
 import { SharedAtoms, type CaseTest } from '../spec/caseTest';
 import { blankedBy, figureSpec, populationTerms, templateSpec, templateSpecOver } from '../spec/figureSpec';
 import { subPeriodsOf, subPeriodSuffix, type SubPeriod } from '../../frameworks/subPeriods';
@@ -11,20 +10,13 @@ import { daysIn, monthsProblem, type Period } from './period';
 import { InputError } from '../../errors';
 import { roundedRatio } from './rounding';
 import { durationAccumulator } from './durations';
+import { totalsOf, type Accumulator } from './accumulator';
+import { nameCounter, textCollector, type CaseText, type ListCollector, type NamedCount } from './caseLists';
+import type { CounterState } from './counterState';
+
+export type { CaseText, NamedCount } from './caseLists';
 
 export type FigureValues = Record<string, number | null>;
-
-export interface NamedCount {
-  name: string;
-  count: number;
-}
-
-export interface CaseText {
-  caseId: string;
-  row: number;
-  text: string;
-  words: number;
-}
 
 export interface TallyResult {
   figures: FigureValues;
@@ -38,13 +30,6 @@ interface SharedTest {
   test: () => boolean;
   holds: boolean;
   accumulators: Accumulator[];
-}
-
-/** A running total for one figure template, fed each counted case once. */
-interface Accumulator {
-  add(record: CaseRecord): void;
-  /** The value of one expanded figure. */
-  value(categories: Record<string, string>): number | null;
 }
 
 /**
@@ -69,7 +54,7 @@ export class TallyCounter {
 
   constructor(
     private readonly framework: Framework,
-    period: Period,
+    private readonly period: Period,
   ) {
     const problem = monthsProblem(framework, period);
     if (problem) throw new InputError(problem);
@@ -117,6 +102,40 @@ export class TallyCounter {
     for (const { inPopulation, collect } of this.lists) if (inPopulation()) collect.add(record);
   }
 
+  /**
+   * Everything counted so far, as plain data (structured-cloneable: a worker thread can send it back), for a
+   * counter over the same framework and period to `absorb`.
+   */
+  state(): CounterState {
+    const { framework, period } = this;
+    return {
+      framework: { id: framework.id, version: framework.version },
+      period: { from: period.from, to: period.to },
+      categories: this.codes.state(),
+      accumulators: Object.fromEntries([...this.accumulators].map(([key, accumulator]) => [key, accumulator.state()])),
+      lists: Object.fromEntries(this.lists.map(({ spec, collect }) => [spec.id, collect.state()])),
+    };
+  }
+
+  /**
+   * Adds another counter's state, as if this counter had also been fed that counter's cases after its own: the
+   * parts of an export counted apart are absorbed in row order, and the result is the whole export's.
+   */
+  absorb(state: CounterState): void {
+    const { framework, period } = this;
+    if (state.framework.id !== framework.id || state.framework.version !== framework.version || state.period.from !== period.from || state.period.to !== period.to)
+      throw new Error(`a counter of ${state.framework.id} ${state.framework.version} over days ${state.period.from}–${state.period.to} absorbed into one of ${framework.id} ${framework.version} over days ${period.from}–${period.to}`);
+    const keys = Object.keys(state.accumulators);
+    if (keys.length !== this.accumulators.size || keys.some((key) => !this.accumulators.has(key))) throw new Error(`a counter's state with other figures (${keys.length} accumulators, ${this.accumulators.size} here)`);
+    const codes = this.codes.translation(state.categories);
+    for (const [key, accumulator] of this.accumulators) accumulator.absorb(state.accumulators[key]!, codes);
+    for (const { spec, collect } of this.lists) {
+      const list = state.lists[spec.id];
+      if (!list) throw new Error(`a counter's state without the list ${spec.id}`);
+      collect.absorb(list);
+    }
+  }
+
   /** `events` holds the event figures (EventTally's); without them they are null. */
   result(absent: readonly string[] = [], events: FigureValues = {}): TallyResult {
     const { framework } = this;
@@ -151,7 +170,7 @@ function accumulatorKey(templateId: string, within: SubPeriod | null): string {
 function countAccumulator(counts: CaseTest, by: string[], codes: BreakdownCodes): Accumulator {
   if (by.length === 0) {
     let total = 0;
-    return { add: (record) => void (counts(record) && total++), value: () => total };
+    return { add: (record) => void (counts(record) && total++), value: () => total, state: () => [total], absorb: (state) => void (total += totalsOf(state, 1)[0]!) };
   }
   return breakdownCounter(counts, by, codes);
 }
@@ -163,6 +182,8 @@ function sumAccumulator(counts: CaseTest, column: string): Accumulator {
       if (counts(record)) total += wholeOf(record, column) ?? 0;
     },
     value: () => total,
+    state: () => [total],
+    absorb: (state) => void (total += totalsOf(state, 1)[0]!),
   };
 }
 
@@ -179,6 +200,8 @@ function waitingNumberAccumulator(counted: CaseTest, startKey: string, endKey: s
       if (last >= first) victimDays += last - first + 1;
     },
     value: () => roundedRatio(victimDays, daysIn(period)),
+    state: () => [victimDays],
+    absorb: (state) => void (victimDays += totalsOf(state, 1)[0]!),
   };
 }
 
@@ -195,54 +218,11 @@ function waitingDaysAccumulator(counted: CaseTest, startKey: string, endKey: str
       cases += 1;
     },
     value: () => (cases === 0 ? null : roundedRatio(days, cases)),
-  };
-}
-
-interface ListCollector<T> {
-  add(record: CaseRecord): void;
-  result(): T[];
-}
-
-/** Spellings of names whose keys are remembered: a list of free text must not grow the memory without end. */
-const NAME_KEYS_KEPT = 100_000;
-
-/** Names (agencies) with how many cases named each; spellings differing only in case or spacing are one name. */
-function nameCounter(column: string): ListCollector<NamedCount> {
-  const counts = new Map<string, NamedCount>();
-  // The same few names are written over and over: each spelling's key is worked out once.
-  const keys = new Map<string, string>();
-  const keyOf = (name: string): string => {
-    let key = keys.get(name);
-    if (key === undefined) {
-      key = matchKey(name);
-      if (keys.size < NAME_KEYS_KEPT) keys.set(ownCopy(name), key);
-    }
-    return key;
-  };
-  const seen = new Set<string>();
-  return {
-    add(record) {
-      seen.clear();
-      for (const name of namesOf(record, column)) {
-        const key = keyOf(name);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const entry = counts.get(key) ?? { name: ownCopy(tidy(name)), count: 0 };
-        entry.count += 1;
-        counts.set(key, entry);
-      }
+    state: () => [days, cases],
+    absorb(state) {
+      const [otherDays, otherCases] = totalsOf(state, 2);
+      days += otherDays!;
+      cases += otherCases!;
     },
-    result: () => [...counts.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-  };
-}
-
-function textCollector(column: string): ListCollector<CaseText> {
-  const texts: CaseText[] = [];
-  return {
-    add(record) {
-      const text = textOf(record, column);
-      if (text) texts.push({ caseId: ownCopy(record.id), row: record.row, text: ownCopy(text), words: text.split(/\s+/).filter(Boolean).length });
-    },
-    result: () => texts,
   };
 }
