@@ -20,6 +20,8 @@ export interface CliIo {
   listFolder(path: string): Promise<string[]>;
   /** A file read as a stream of chunks, with its size: lets a big export be read without holding it. */
   openFile?(path: string): Promise<{ size: number; chunks: () => AsyncIterable<Uint8Array> }>;
+  /** Where a file is on this machine's disk, for another thread to read part of it itself; absent where files are not on disk. */
+  diskPath?(path: string): string;
   /** A line of progress replacing the last one; only where someone watches the terminal. */
   status?(text: string): void;
   /** Writes a whole file or nothing (given whole, or in pieces written one after another), never over an input, and over an existing file only with `force`. */
@@ -119,6 +121,7 @@ export const processIo: CliIo = {
       throw new InputError(`Cannot read the folder ${path}: ${why}. Check the path and try again.`);
     }
   },
+  diskPath: (path) => resolve(path),
   openFile: async (path) => {
     let size: number;
     try {

@@ -6,7 +6,8 @@ import { ReturnTally, type TallyOptions } from '../engine/report/returnTally';
 import { tallyTable, type TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
 import { readTable } from '../tables/readTable';
-import { openCaseRows } from './caseFile';
+import { openCaseRows, openCaseText } from './caseFile';
+import { partsHere, tallyInParts, TALLY_IN_PARTS_FROM_BYTES } from './tallyInParts';
 import type { CliIo } from './io';
 
 export type TallyFileOptions = Omit<TallyOptions, 'onIssue'> & {
@@ -26,6 +27,12 @@ export type TallyFileOptions = Omit<TallyOptions, 'onIssue'> & {
 export async function tallyFile(io: CliIo, file: string, framework: Framework, period: Period, options: TallyFileOptions, events: readonly EventRows[] = []): Promise<TallyReport> {
   const { onIssue, ...rest } = options;
   const toldOf = (caseSource: string): TallyOptions => (onIssue ? { ...rest, onIssue: (issue) => onIssue(issue, caseSource) } : rest);
+  // A big export is tallied in parts, one a core, unless each issue is told as it is found (in row order) or events join the cases.
+  const text = events.length === 0 && !onIssue ? await openCaseText(io, file, options.sheet) : null;
+  if (text && text.size >= TALLY_IN_PARTS_FROM_BYTES) {
+    const report = await tallyInParts(io, file, text, framework, period, rest, partsHere());
+    if (report) return report;
+  }
   const rows = await openCaseRows(io, file, options.sheet);
   if (!rows) {
     const table = await readTable(await io.readFile(file), file, { sheet: options.sheet });

@@ -1,5 +1,8 @@
 import { ownCopy } from './textKey';
 
+/** Case IDs (their keys) with the row each was first seen on. */
+export type IdRows = { ids: string[]; rows: number[] };
+
 /** Slots per Case ID kept, at least: a table at most half full finds a free slot in a probe or two. */
 const SPREAD = 2;
 
@@ -33,6 +36,16 @@ export class FirstRowOfId {
     slots[2 * at + 1] = this.ids.length;
     if (this.ids.length * SPREAD > this.capacity) this.grow();
     return null;
+  }
+
+  /** Each Case ID met, with the row it was first seen on: for the reading of a later part of the export to know them. */
+  entries(): IdRows {
+    return { ids: this.ids, rows: this.rows };
+  }
+
+  /** Remembers Case IDs an earlier part of the export gave, on their rows, before this part's rows are read. */
+  seed({ ids, rows }: IdRows): void {
+    ids.forEach((id, i) => this.firstRow(id, rows[i]!));
   }
 
   /**

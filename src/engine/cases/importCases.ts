@@ -13,7 +13,7 @@ import { CELL_TEXT_LIMIT, cellText, columnLetters, isBlankCell, isErrorValue, ty
 import { compileRowChecks, type RowCells } from './rowChecks';
 import { rowIssue, type ImportNote, type RowIssue } from './rowIssues';
 import { IssueLog, issueLogStateSchema, type MoreRowIssues } from './issueLog';
-import { FirstRowOfId } from './firstRowOfId';
+import { FirstRowOfId, type IdRows } from './firstRowOfId';
 import { PROGRESS_EVERY, stopIfAborted, type RunOptions, type Stage } from '../progress';
 import { caseIdKey, ownCopy, tidy, withoutInvisibleEdges } from './textKey';
 import { readWholeNumber } from './wholeNumbers';
@@ -105,6 +105,8 @@ export interface SheetImporter extends CaseImporter {
   absorb(part: ImportPart): void;
   /** The Case IDs met, as their fingerprints (see `FirstRowOfId.fingerprints`). */
   idFingerprints(): Uint32Array;
+  /** The Case IDs met (their keys), with the row each was first met on. */
+  idRows(): IdRows;
   /** The header row, once found. */
   header(): SheetRow | null;
 }
@@ -150,16 +152,17 @@ export function caseImporter(
   framework: Framework,
   options: ImportOptions,
   onCase: (record: CaseRecord) => void,
-  /** The sheet's header row, when another reading found it: these rows come after it (a later part of the sheet). */
-  header?: SheetRow,
+  /** For rows after the top of the sheet (a later part of it): its header row, and the Case IDs of the rows before. */
+  after: { header?: SheetRow; earlier?: IdRows } = {},
 ): SheetImporter {
+  const { header, earlier } = after;
   // A date-time column measured in hours that holds dates alone is noted (an event table's view has no figures: its importer watches).
   const clock = watchTimesOfDay(framework, null, onCase);
   const opening: SheetRow[] = header ? [header] : [];
   let filledOpening = 0;
   let reader: ReturnType<typeof caseRowReader> | null = null;
   const start = (headerAt: number) => {
-    reader = caseRowReader(sheet, framework, options, opening, headerAt, clock.onCase);
+    reader = caseRowReader(sheet, framework, options, opening, headerAt, clock.onCase, earlier);
     for (const row of opening.slice(headerAt + 1)) reader.read(row);
     opening.length = 0;
   };
@@ -191,7 +194,8 @@ export function caseImporter(
       started().absorb(part);
       clock.absorb(part.untimed);
     },
-    idFingerprints: () => started().idFingerprints(),
+    idFingerprints: () => started().ids.fingerprints(),
+    idRows: () => started().ids.entries(),
     header: () => reader?.header ?? null,
   };
 }
@@ -225,7 +229,7 @@ type MemoEntry = { value: CaseValue; issues: RowIssue[]; watch: { ambiguous: boo
 /** Distinct values remembered per column: a column of unique values (dates with times) stops being remembered. */
 const MEMO_LIMIT = 100_000;
 
-function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, options: ImportOptions, opening: SheetRow[], headerIndex: number, onCase: (record: CaseRecord) => void) {
+function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, options: ImportOptions, opening: SheetRow[], headerIndex: number, onCase: (record: CaseRecord) => void, earlier?: IdRows) {
   const today = options.today ?? dayFromJsDate(new Date())!;
   const headerRowEntry = opening[headerIndex]!;
   const headers = headerRowEntry.cells.map((c) => tidy(cellText(c)));
@@ -275,6 +279,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
   const absentKeys = mapping.missingOptional.map((c) => c.key);
   const rowChecks = compileRowChecks(framework, new Set(absentKeys));
   const firstRowOfId = new FirstRowOfId();
+  if (earlier) firstRowOfId.seed(earlier);
   const shape: Record<string, CaseValue> = Object.fromEntries([...ordered.map((r) => r.key), ...absentKeys].map((key) => [key, null]));
   let rows = 0;
   let notCounted = 0;
@@ -457,7 +462,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     repeatedHeaders.push(...later.repeatedHeaders);
   };
   const columnsRead: ColumnsRead = { width: headers.length, read: mapping.placements.map((p) => p.index) };
-  return { read, finish, part, absorb, idFingerprints: () => firstRowOfId.fingerprints(), columnsRead, header: headerRowEntry };
+  return { read, finish, part, absorb, ids: firstRowOfId, columnsRead, header: headerRowEntry };
 }
 
 type CellContext = {

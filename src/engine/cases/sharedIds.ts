@@ -1,9 +1,10 @@
 /**
- * Whether a Case ID of one part of an export is also in an earlier part, told by the parts' fingerprints
+ * The parts (their indexes) with a Case ID that is also in an earlier part, told by the parts' fingerprints
  * (`FirstRowOfId.fingerprints`, in row order of the parts). Each part found its own repeats; a repeat across
  * parts was counted as a new case in the later part, so such parts must be read again knowing the earlier IDs.
  */
-export function repeatsAcrossParts(parts: readonly Uint32Array[]): boolean {
+export function repeatsAcrossParts(parts: readonly Uint32Array[]): number[] {
+  const repeating: number[] = [];
   const ids = parts.reduce((n, p) => n + p.length / 2, 0);
   let capacity = 1024;
   while (capacity < 2 * ids) capacity *= 2;
@@ -11,11 +12,15 @@ export function repeatsAcrossParts(parts: readonly Uint32Array[]): boolean {
   // Two numbers a slot, the fingerprint's; a slot of two zeros is empty (a fingerprint of two zero hashes is kept apart).
   const slots = new Uint32Array(2 * capacity);
   let zero = false;
-  for (const prints of parts) {
-    for (let i = 0; i < prints.length; i += 2) if (seen(prints[i]!, prints[i + 1]!)) return true;
+  parts.forEach((prints, part) => {
+    for (let i = 0; i < prints.length; i += 2)
+      if (seen(prints[i]!, prints[i + 1]!)) {
+        repeating.push(part);
+        break;
+      }
     for (let i = 0; i < prints.length; i += 2) add(prints[i]!, prints[i + 1]!);
-  }
-  return false;
+  });
+  return repeating;
 
   function seen(a: number, b: number): boolean {
     if (a === 0 && b === 0) return zero;

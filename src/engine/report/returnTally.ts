@@ -10,6 +10,7 @@ import { eventImporter } from '../events/eventImport';
 import { EventTally } from '../tally/eventTally';
 import type { Period } from '../tally/period';
 import { TallyCounter } from '../tally/tally';
+import type { CounterState } from '../tally/counterState';
 import { tallyReportOf, type TallyReport } from './tallyReport';
 import { figuresOutsideProfile } from '../../frameworks/profiles';
 
@@ -46,6 +47,16 @@ export class ReturnTally {
     this.counter.add(record);
     this.events.addCase(record);
   };
+
+  /** What the case data's rows counted so far, to be absorbed by the tally of the rows before (a part read on another thread). */
+  counterState(): CounterState {
+    return this.counter.state();
+  }
+
+  /** Adds the counts of the case rows after this tally's (`counterState` of their tally); their events are not joined. */
+  absorbCounter(state: CounterState): void {
+    this.counter.absorb(state);
+  }
 
   /** The importer of one event table's rows from `sheet`, counting each event as it is read. */
   eventRows(sheet: Omit<RawTable, 'rows'>, tableId: string, onEvent?: (record: CaseRecord) => void): CaseImporter {

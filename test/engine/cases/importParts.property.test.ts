@@ -4,6 +4,7 @@ import { dayFromIso } from '../../../src/engine/cases/dates';
 import { caseImporter, importCases, type SheetRow } from '../../../src/engine/cases/importCases';
 import { repeatsAcrossParts } from '../../../src/engine/cases/sharedIds';
 import { caseIdKey } from '../../../src/engine/cases/textKey';
+import type { IdRows } from '../../../src/engine/cases/firstRowOfId';
 import { CASE_HEADERS, validCaseRow } from '../../support/randomCases';
 import { tableOf } from '../../support/tables';
 
@@ -27,7 +28,7 @@ function partsOf(rows: SheetRow[], cuts: number[]): SheetRow[][] {
 }
 
 describe('an import read in parts and joined gives what one reading of every row gives', () => {
-  it('the same issues (to the limit of each kind, the rest by row), notes, rows and rows not counted; or it tells that a Case ID repeats across parts', () => {
+  it('the same issues (to the limit of each kind, the rest by row), notes, rows and rows not counted, a part repeating an earlier part’s Case ID read again knowing them', () => {
     fc.assert(
       fc.property(messyRows, fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), fc.option(fc.nat({ max: 3 }), { nil: undefined }), fc.boolean(), (rows, cuts, issueLimit, repeatHeader) => {
         const table = tableOf(CASE_HEADERS, rows);
@@ -38,18 +39,28 @@ describe('an import read in parts and joined gives what one reading of every row
         const whole = importCases(table, framework, options);
 
         const sheet = { source: table.source };
-        const parts = partsOf(table.rows, cuts).map((partRows, i) => {
-          const importer = caseImporter(sheet, framework, options, () => undefined, i === 0 ? undefined : table.rows[0]);
+        const cut = partsOf(table.rows, cuts);
+        const read = (partRows: SheetRow[], i: number, earlier?: IdRows) => {
+          const importer = caseImporter(sheet, framework, options, () => undefined, i === 0 ? {} : { header: table.rows[0]!, ...(earlier ? { earlier } : {}) });
           for (const row of partRows) importer.row(row);
-          return { importer, ids: new Set(partRows.slice(i === 0 ? 1 : 0).map((r) => caseIdKey(String(r.cells[0] ?? '')))) };
+          return importer;
+        };
+        const parts = cut.map((partRows, i) => read(partRows, i));
+        // As a thread sends it.
+        const sent = parts.map((importer) => structuredClone({ part: importer.part(), ids: importer.idFingerprints(), idRows: importer.idRows() }));
+        const keys = cut.map((partRows, i) => new Set(partRows.slice(i === 0 ? 1 : 0).map((r) => caseIdKey(String(r.cells[0] ?? ''))).filter((id) => id !== '')));
+        const across = keys.flatMap((ids, i) => (keys.slice(0, i).some((earlier) => [...ids].some((id) => earlier.has(id))) ? [i] : []));
+        const repeating = repeatsAcrossParts(sent.map((s) => s.ids));
+        expect(repeating).toEqual(across);
+        // A part repeating an earlier part's Case ID is read again knowing the earlier parts' IDs.
+        const final = sent.map(({ part }, i) => {
+          if (!repeating.includes(i)) return part;
+          const earlier = sent.slice(0, i).map((s) => s.idRows);
+          return read(cut[i]!, i, { ids: earlier.flatMap((e) => e.ids), rows: earlier.flatMap((e) => e.rows) }).part();
         });
-        const sent = parts.map(({ importer }) => structuredClone({ part: importer.part(), ids: importer.idFingerprints() }));
-        const across = parts.some(({ ids }, i) => parts.slice(0, i).some((earlier) => [...ids].some((id) => id !== '' && earlier.ids.has(id))));
-        expect(repeatsAcrossParts(sent.map((s) => s.ids))).toBe(across);
-        if (across) return;
 
-        const joined = caseImporter(sheet, framework, options, () => undefined, table.rows[0]);
-        for (const { part } of sent) joined.absorb(part);
+        const joined = caseImporter(sheet, framework, options, () => undefined, { header: table.rows[0]! });
+        for (const part of final) joined.absorb(part);
         const { cases: _cases, ...summary } = whole;
         expect(joined.end()).toEqual(summary);
       }),

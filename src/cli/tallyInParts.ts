@@ -1,0 +1,203 @@
+import { availableParallelism } from 'node:os';
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import Papa from 'papaparse';
+import type { Framework } from '../frameworks/schema';
+import { caseImporter, type SheetRow } from '../engine/cases/importCases';
+import { dayFromJsDate } from '../engine/cases/dates';
+import { repeatsAcrossParts } from '../engine/cases/sharedIds';
+import type { IdRows } from '../engine/cases/firstRowOfId';
+import { ReturnTally, type TallyOptions } from '../engine/report/returnTally';
+import type { TallyReport } from '../engine/report/tallyReport';
+import type { Period } from '../engine/tally/period';
+import { encodingOf } from '../tables/decodeText';
+import { delimitedRow, firstLineOptions, refuseMarkup } from '../tables/readDelimited';
+import { recordCuts } from '../tables/recordCuts';
+import { partMessageSchema, type PartMessage, type PartRequest, type PartSetup } from './tallyPartProtocol';
+import type { CliIo } from './io';
+
+/** About 80,000 rows: from here the parts' threads save more than they cost to start. */
+export const TALLY_IN_PARTS_FROM_BYTES = 16 * 2 ** 20;
+
+/** One part a core, up to this many: each part holds its own remembered values. */
+const MOST_PARTS = 4;
+
+/** The parts a big export is cut into on this machine: one a core, 1 where there is only one (no parts then). */
+export const partsHere = (): number => Math.min(MOST_PARTS, availableParallelism());
+
+type PartResult = Extract<ReturnType<typeof partMessageSchema.parse>, { type: 'done' }>;
+
+/** Where the export is cut, and how its top reads: what every part needs to read its rows as a whole reading would. */
+type Plan = { delimiter: string; newline: '\n' | '\r\n'; header: { number: number; cells: (string | null)[] }; parts: Pick<PartSetup, 'start' | 'end' | 'part'>[] };
+
+/**
+ * Tallies a big delimited export in parts, one a core: the file is cut at record boundaries, each part is read,
+ * imported and counted on a thread of its own, and what the parts found is joined in row order, to the report a
+ * reading of the whole file in one pass gives. Null when the file is not to be read so (its top or its quoting
+ * reads otherwise than the cut assumed, it is not UTF-8, or a part failed): it is then read whole, which also
+ * reports any problem of the file as it should be shown.
+ */
+export async function tallyInParts(
+  io: CliIo,
+  file: string,
+  opened: { size: number; chunks: () => AsyncIterable<Uint8Array> },
+  framework: Framework,
+  period: Period,
+  options: TallyOptions,
+  parts: number,
+): Promise<TallyReport | null> {
+  const path = io.diskPath?.(file);
+  if (path === undefined || parts < 2) return null;
+  const readSoFar: number[] = Array.from({ length: parts }, () => 0);
+  const reportProgress = (part: number, read: number) => {
+    readSoFar[part] = read;
+    options.onProgress?.('reading', readSoFar.reduce((a, b) => a + b, 0), opened.size);
+  };
+  // The threads load the engine while the top of the file is read and the cuts are found.
+  const threads = Array.from({ length: parts }, startThread);
+  try {
+    const plan = await planParts(opened, file, framework, options, parts);
+    if (!plan) return null;
+    const today = options.today ?? dayFromJsDate(new Date())!;
+    const setups: PartSetup[] = plan.parts.map((part, i) => ({
+      ...part,
+      file: path,
+      source: file,
+      header: i === 0 ? null : plan.header,
+      framework: framework as unknown as PartSetup['framework'],
+      period,
+      today,
+      issueLimit: options.issueLimit ?? null,
+      earlier: null,
+    }));
+    const done = await Promise.all(setups.map((setup, i) => readPart(threads[i]!, setup, (read) => reportProgress(i, read))));
+    if (done.some((r) => r === null)) return null;
+    const results = done as PartResult[];
+    // A part with a Case ID of an earlier part counted that row as a case: it is read again knowing the earlier IDs.
+    const repeating = repeatsAcrossParts(results.map((r) => r.ids));
+    if (repeating.length) {
+      const idRows = await Promise.all(threads.slice(0, Math.max(...repeating)).map(idsOf));
+      if (idRows.some((r) => r === null)) return null;
+      for (const i of repeating) {
+        const earlier = idRows.slice(0, i) as IdRows[];
+        const again = await readPart(threads[i]!, { ...setups[i]!, earlier: { ids: earlier.flatMap((e) => e.ids), rows: earlier.flatMap((e) => e.rows) } }, () => undefined);
+        if (!again) return null;
+        results[i] = again;
+      }
+    }
+    const tally = new ReturnTally(framework, period, options);
+    const importer = caseImporter({ source: file, delimited: true }, framework, options, tally.addCase, { header: plan.header });
+    for (const { imported, counter } of results) {
+      importer.absorb(imported);
+      tally.absorbCounter(counter);
+    }
+    options.onProgress?.('reading', opened.size, opened.size);
+    return tally.report(importer.end(), file);
+  } finally {
+    for (const thread of threads) void thread.terminate();
+  }
+}
+
+function startThread(): Worker {
+  // Run from the TypeScript sources (the tests), the thread's module is compiled as it loads, as this one was.
+  const typescript = extname(__filename) === '.ts';
+  return new Worker(join(__dirname, `tallyPartThread${extname(__filename)}`), typescript ? { execArgv: ['--require', require.resolve('tsx/cjs')] } : {});
+}
+
+/** Asks a part's thread, and waits for its answer (told of the bytes read meanwhile); null when it failed. */
+function ask(thread: Worker, request: PartRequest, onRead: (read: number) => void = () => undefined): Promise<PartMessage | null> {
+  return new Promise((resolve) => {
+    const answered = (message: PartMessage | null) => {
+      thread.off('message', onMessage);
+      thread.off('error', onError);
+      resolve(message);
+    };
+    const onError = () => answered(null);
+    const onMessage = (data: unknown) => {
+      const parsed = partMessageSchema.safeParse(data);
+      if (!parsed.success) return answered(null);
+      if (parsed.data.type === 'progress') onRead(parsed.data.read);
+      else answered(parsed.data);
+    };
+    thread.on('message', onMessage);
+    thread.on('error', onError);
+    thread.postMessage(request);
+  });
+}
+
+/** What a thread found in its part; null when the part was not read apart, or failed. */
+async function readPart(thread: Worker, setup: PartSetup, onRead: (read: number) => void): Promise<PartResult | null> {
+  const answer = await ask(thread, { type: 'part', setup }, onRead);
+  return answer?.type === 'done' ? answer : null;
+}
+
+/** The Case IDs a thread's part met, with their rows. */
+async function idsOf(thread: Worker): Promise<IdRows | null> {
+  const answer = await ask(thread, { type: 'ids' });
+  return answer?.type === 'ids' ? { ids: answer.ids, rows: answer.rows } : null;
+}
+
+/**
+ * Reads the top of the file as a whole reading would (its first chunk: separator, line break, header row) and
+ * finds where to cut it into `parts` of about equal size. Null when the file is not to be cut.
+ */
+async function planParts(opened: { size: number; chunks: () => AsyncIterable<Uint8Array> }, source: string, framework: Framework, options: TallyOptions, parts: number): Promise<Plan | null> {
+  let head: Uint8Array | undefined;
+  for await (const chunk of opened.chunks()) {
+    head = chunk;
+    break;
+  }
+  if (!head || encodingOf(head) !== 'utf-8') return null;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    refuseMarkup(text, source);
+  } catch {
+    return null;
+  }
+  if (text.includes('\u0000')) return null;
+  const { body, delimiter } = firstLineOptions(text);
+  // The line break as the parser guesses it from the same first chunk.
+  const newline = new ParserHandle({}).guessLineEndings(body, '"');
+  if (newline !== '\n' && newline !== '\r\n') return null;
+  const header = headerIn(body, delimiter, newline, source, framework, options);
+  if (!header) return null;
+  // A "sep=" line is a line of the file but not a row.
+  const sepLine = body.length < text.length ? 1 : 0;
+  const targets = Array.from({ length: parts - 1 }, (_, k) => Math.floor((opened.size * (k + 1)) / parts));
+  const cuts = (await recordCuts(opened.chunks(), { delimiter, newline, targets })).map(({ offset, records }) => ({ offset, rows: records - sepLine }));
+  if (cuts.length === 0 || cuts[0]!.rows <= header.number) return null;
+  const starts = [{ offset: 0, rows: 0 }, ...cuts];
+  return {
+    delimiter,
+    newline,
+    header,
+    parts: starts.map((cut, i) => {
+      const next = starts[i + 1];
+      return { start: cut.offset, end: next?.offset ?? opened.size, part: { delimiter, newline, firstRow: cut.rows + 1, atStart: i === 0, records: next ? next.rows - cut.rows : null } };
+    }),
+  };
+}
+
+/** The header row among the rows of the file's first chunk, as the import finds it; null if they do not show it. */
+function headerIn(body: string, delimiter: string, newline: '\n' | '\r\n', source: string, framework: Framework, options: TallyOptions): Plan['header'] | null {
+  const parsed = Papa.parse<string[]>(body, { delimiter, newline, skipEmptyLines: false });
+  // The chunk's last row may be cut off.
+  const whole = parsed.data.length - 1;
+  if (parsed.errors.some((e) => e.code === 'MissingQuotes' && (e.row ?? whole) < whole)) return null;
+  try {
+    const finder = caseImporter({ source, delimited: true }, framework, { ...options, issueLimit: 0 }, () => undefined);
+    for (let i = 0; i < whole; i++) {
+      finder.row(delimitedRow(parsed.data[i]!, i + 1));
+      const header = finder.header();
+      // A delimited row's cells are texts.
+      if (header) return { number: header.number, cells: header.cells as (string | null)[] };
+    }
+  } catch {
+    // The whole reading reports what is wrong with the top of the file.
+  }
+  return null;
+}
+
+/** Papa's parser for one chunk: here only its guess of the line break, as its own reading of the first chunk makes it. */
+const ParserHandle = (Papa as unknown as { ParserHandle: new (config: object) => { guessLineEndings(input: string, quoteChar: string): string } }).ParserHandle;

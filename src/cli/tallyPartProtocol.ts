@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { importPartSchema } from '../engine/cases/importCases';
+import { counterStateSchema } from '../engine/tally/counterState';
+
+/**
+ * What the main thread and a thread tallying one part of a delimited export say to each other (see
+ * `tallyInParts`): the part is set up once, and the thread answers with progress and then its result.
+ */
+const idRowsSchema = z.object({ ids: z.array(z.string()), rows: z.array(z.number().int().positive()) });
+
+export const partSetupSchema = z.object({
+  file: z.string(),
+  source: z.string(),
+  /** The part's bytes: from `start` up to, not including, `end`. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  part: z.object({
+    delimiter: z.string().length(1),
+    newline: z.enum(['\n', '\r\n']),
+    firstRow: z.number().int().positive(),
+    atStart: z.boolean(),
+    records: z.number().int().nonnegative().nullable(),
+  }),
+  /** The sheet's header row, for a part after the first (which finds it itself). */
+  header: z.object({ number: z.number().int().positive(), cells: z.array(z.string().nullable()) }).nullable(),
+  /**
+   * The framework, as the main thread loaded and checked it (against its schema, with any values file): passed
+   * on as data, not checked again on every thread.
+   */
+  framework: z.record(z.string(), z.unknown()),
+  period: z.object({ from: z.number().int(), to: z.number().int() }),
+  today: z.number().int(),
+  issueLimit: z.number().int().nonnegative().nullable(),
+  /** The Case IDs of the parts before, with their rows, when a reading found one repeated in this part. */
+  earlier: idRowsSchema.nullable(),
+});
+export type PartSetup = z.infer<typeof partSetupSchema>;
+
+/** What the main thread asks of a part's thread: to read a part, or (after) the Case IDs it met. */
+export const partRequestSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('part'), setup: partSetupSchema }), z.object({ type: z.literal('ids') })]);
+export type PartRequest = z.infer<typeof partRequestSchema>;
+
+/** A typed array made in another realm (a test runner's sandbox) is not an instance of this realm's constructor: told by its tag. */
+const uint32s = z.custom<Uint32Array>((v) => ArrayBuffer.isView(v) && Object.prototype.toString.call(v) === '[object Uint32Array]', 'expected Uint32Array');
+
+export const partMessageSchema = z.discriminatedUnion('type', [
+  /** Bytes of the part read so far. */
+  z.object({ type: z.literal('progress'), read: z.number().nonnegative() }),
+  z.object({ type: z.literal('done'), imported: importPartSchema, counter: counterStateSchema, ids: uint32s }),
+  /** The part could not be read apart (`PartNotApart`): the file is to be read whole. */
+  z.object({ type: z.literal('apart'), reason: z.string() }),
+  /** The Case IDs the part met, each with its first row (asked for after `done`). */
+  z.object({ type: z.literal('ids'), ...idRowsSchema.shape }),
+  /** `input`: a problem of the file, which reading it whole reports as the user should see it. */
+  z.object({ type: z.literal('failed'), message: z.string(), input: z.boolean() }),
+]);
+export type PartMessage = z.infer<typeof partMessageSchema>;

@@ -1,0 +1,86 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { processIo, type CliIo } from '../../src/cli/io';
+import { tallyFile } from '../../src/cli/tallyFile';
+import { tallyInParts } from '../../src/cli/tallyInParts';
+import { dayFromIso } from '../../src/engine/cases/dates';
+import { periodFromIso } from '../../src/engine/tally/period';
+import { builtInFramework } from '../../src/frameworks/load';
+import { generateSampleCases } from '../../scripts/sample/generateCases';
+
+const framework = builtInFramework('cambridgeshire');
+const period = periodFromIso('2020-04-01', '2020-09-30');
+const options = { today: dayFromIso('2021-01-15')!, issueLimit: 20 };
+const dir = mkdtempSync(join(tmpdir(), 'tally-parts-'));
+
+/** The sample generator's messy export (its header row first), as CSV. */
+const sample = (count: number, seed: number) => generateSampleCases(count, seed);
+const csv = (rows: string[][], newline = '\r\n') => Papa.unparse(rows, { newline }) + newline;
+
+function written(name: string, bytes: string | Uint8Array): string {
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+/** The file read in one pass, as where no part can be read on its own thread (no disk path). */
+async function inOnePass(file: string) {
+  const { diskPath: _none, ...io } = processIo;
+  return tallyFile(io as CliIo, file, framework, period, options);
+}
+
+async function inParts(file: string, parts: number) {
+  return tallyInParts(processIo, file, await processIo.openFile!(file), framework, period, options, parts);
+}
+
+describe('a delimited export tallied in parts, one thread each', () => {
+  it('gives the report one pass over every row gives: figures, lists, row issues to the limit and beyond, notes', async () => {
+    const file = written('messy.csv', csv(sample(12_000, 7)));
+    const whole = await inOnePass(file);
+    expect(whole.rowIssues.length).toBeGreaterThan(20);
+    for (const parts of [2, 3]) expect(await inParts(file, parts)).toEqual(whole);
+  });
+
+  it('cuts past a quoted note that spans lines, reads a byte-order mark, a "sep=" line and semicolons, and line breaks of either kind', async () => {
+    const rows = sample(6_000, 11).map((row, i) => [...row, i === 0 ? 'Notes' : i % 3 === 0 ? `Called; left "message"\non ${i}\r\nthen again` : '']);
+    for (const [name, text] of [
+      ['notes.csv', csv(rows)],
+      ['notes-lf.csv', csv(rows, '\n')],
+      ['excel.csv', `\ufeffsep=;\r\n${Papa.unparse(rows, { delimiter: ';', newline: '\r\n' })}`],
+    ] as const) {
+      const file = written(name, text);
+      const whole = await inOnePass(file);
+      expect(await inParts(file, 3)).toEqual(whole);
+    }
+  });
+
+  it('reads a part again knowing the Case IDs before it when one repeats from an earlier part, so the repeat counts nowhere', async () => {
+    const rows = sample(6_000, 13);
+    const repeated = written('repeated.csv', csv([...rows, rows[10]!, rows[20]!]));
+    const whole = await inOnePass(repeated);
+    expect(whole.rowIssues.filter((issue) => issue.code === 'duplicate_case_id' && issue.row > rows.length).map((issue) => issue.message)).toEqual([
+      expect.stringContaining(`is also on row 11`),
+      expect.stringContaining(`is also on row 21`),
+    ]);
+    expect(await inParts(repeated, 2)).toEqual(whole);
+    expect(await inParts(repeated, 3)).toEqual(whole);
+  });
+
+  it('is not done when the file is not UTF-8: one pass reads it in the Windows code page', async () => {
+    const text = csv(sample(6_000, 19)).replace(/Peterborough/g, 'Peterborough caf\u00e9');
+    const windows = written('windows.csv', new Uint8Array([...text].map((c) => c.charCodeAt(0))));
+    expect(await inParts(windows, 2)).toBeNull();
+    expect((await inOnePass(windows)).lists.agencies).toBeDefined();
+  });
+
+  it('stray quotes the cut reads otherwise than the parser are never a different report: it gives the same, or leaves the file to one pass', async () => {
+    const rows = sample(6_000, 17).map((row, i) => (i > 0 && i % 500 === 0 ? [...row.slice(0, -1), `5" tall`] : row));
+    const text = rows.map((row) => row.join(',')).join('\r\n');
+    const file = written('stray.csv', text);
+    const whole = await inOnePass(file);
+    const parted = await inParts(file, 2);
+    if (parted !== null) expect(parted).toEqual(whole);
+  });
+});
