@@ -1,8 +1,11 @@
+import { encodingOf } from './decodeText';
+
 /**
  * Where to cut a delimited export into parts that start at record boundaries, read from its bytes without decoding
  * them, so that each part can be parsed on its own thread. Quotes are read as papaparse reads them (its `Parser`):
  * papaparse stays the parser of record, and a part whose parse does not end exactly at its cut, with the records
- * counted here, is read again in one pass. Offsets are bytes; every record counts, empty lines included.
+ * counted here, is read again in one pass. Offsets are bytes; every record counts, empty lines included. The bytes
+ * are UTF-8 (or a one-byte code page): `guessNewline` gives no line break for UTF-16, so such a file is not cut.
  */
 
 export type Newline = '\n' | '\r\n';
@@ -23,7 +26,7 @@ const LF = 0x0a;
 const CR = 0x0d;
 const BOM = [0xef, 0xbb, 0xbf];
 
-// Where the scanner stands: outside quotes, or in a quoted field (three states, so that a chunk may end anywhere).
+// Where the scanner stands, kept between chunks so that a chunk may end anywhere.
 const OUTSIDE = 0;
 const QUOTED = 1;
 /** Just after a quote inside a quoted field: a second quote makes `""`, a separator or line break closes the field. */
@@ -88,8 +91,6 @@ export class RecordCutScanner {
     const delimiter = this.delimiter;
     const crlf = this.crlf;
     let state = this.state;
-    let records = this.records;
-    let nextTarget = this.targets[this.target]!;
     // The next line break and quote at or after i, found once each (-1: none in this chunk).
     let lineBreak = -2;
     let quote = -2;
@@ -100,12 +101,7 @@ export class RecordCutScanner {
         if (lineBreak >= 0 && (quote < 0 || lineBreak < quote)) {
           i = lineBreak + 1;
           if (crlf && (lineBreak > 0 ? bytes[lineBreak - 1] : this.lastByte) !== CR) continue;
-          records++;
-          this.recordStart = base + i;
-          if (base + i >= nextTarget) {
-            nextTarget = this.cutAt(base + i, records);
-            if (nextTarget === Infinity) break;
-          }
+          if (this.endRecord(base + i)) break;
           continue;
         }
         if (quote < 0) break;
@@ -139,23 +135,17 @@ export class RecordCutScanner {
       if (b === delimiter) state = OUTSIDE;
       else if (b === LF && (!crlf || (i > 1 ? bytes[i - 2] : this.lastByte) === CR)) {
         state = OUTSIDE;
-        records++;
-        this.recordStart = base + i;
-        if (base + i >= nextTarget) {
-          nextTarget = this.cutAt(base + i, records);
-          if (nextTarget === Infinity) break;
-        }
+        if (this.endRecord(base + i)) break;
       } else if (b === QUOTE) state = state === AFTER_QUOTE ? QUOTED : AFTER_QUOTE;
       else if (b === 0x20 || (b >= 0x09 && b <= 0x0d)) state = AFTER_QUOTE_SPACE;
       else if (b === 0xc2 || b === 0xe1 || b === 0xe2 || b === 0xe3 || b === 0xef) {
-        // The lead bytes of the only UTF-8 whitespace characters JavaScript's trim() removes.
+        // The first bytes of the only non-ASCII characters JavaScript's trim() removes.
         state = AFTER_QUOTE_SPACE;
         this.wide = b & 0x0f;
         this.wideLeft = b === 0xc2 ? 1 : 2;
       } else state = QUOTED;
     }
     this.state = state;
-    this.records = records;
     this.lastByte = bytes[n - 1]!;
   }
 
@@ -165,15 +155,21 @@ export class RecordCutScanner {
     return this.cuts;
   }
 
-  /** Records a cut at a boundary reached by at least one target; returns the next target past it (Infinity: none). */
-  private cutAt(offset: number, records: number): number {
-    this.cuts.push({ offset, records });
+  /** A line break ended a record just before `offset`: counts it, and cuts there if a target is reached. True once every target has its cut. */
+  private endRecord(offset: number): boolean {
+    this.records++;
+    this.recordStart = offset;
+    if (offset < (this.targets[this.target] ?? Infinity)) return false;
+    this.cuts.push({ offset, records: this.records });
     while (this.target < this.targets.length && this.targets[this.target]! <= offset) this.target++;
-    return this.target < this.targets.length ? this.targets[this.target]! : Infinity;
+    return this.target === this.targets.length;
   }
 }
 
-/** Papaparse closes a quoted field across whitespace as `String.prototype.trim` sees it; these are its characters past ASCII. */
+/**
+ * Papaparse closes a quoted field across whitespace as `String.prototype.trim` sees it; these are its characters past
+ * ASCII. (In Windows-1252 a no-break space is one byte, 0xA0, not taken here: a part's parse then finds the difference.)
+ */
 function isWideSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
@@ -194,11 +190,13 @@ const GUESSED_UNITS = 1024 * 1024;
 
 /**
  * The line break papaparse's `guessLineEndings` picks for text starting with these bytes, or null when it would
- * pick a lone `\r` or there is no line break outside quotes (papaparse then says `\n`): no cuts for such a file.
- * As papaparse does, text between pairs of quotes is left out, and `\r\n` is chosen when at least half the pieces
- * between `\r`s begin with `\n`.
+ * pick a lone `\r`, when there is no line break outside quotes (papaparse then says `\n`), or when the text is UTF-16:
+ * no cuts for such a file. As papaparse does, text between pairs of quotes is left out, and `\r\n` is chosen when
+ * at least half the pieces between `\r`s begin with `\n`.
  */
 export function guessNewline(head: Uint8Array): Newline | null {
+  // UTF-16 text cannot be cut at a line break's byte: its break is two bytes, and its quotes and separators too.
+  if (encodingOf(head) !== 'utf-8') return null;
   let end = 0;
   for (let units = 0; end < head.length; end++) {
     const b = head[end]!;

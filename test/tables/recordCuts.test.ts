@@ -198,4 +198,11 @@ describe('guessNewline', () => {
     expect(guessNewline(encoder.encode(beyond))).toBeNull();
     expect([papaGuess(within), papaGuess(beyond)]).toEqual(['\r\n', null]);
   });
+
+  it('gives no line break for UTF-16 text, whose line break is two bytes', () => {
+    const text = 'a\tb\n1\t2\n3\t4\n';
+    expect(guessNewline(encoder.encode(text))).toBe('\n');
+    expect(guessNewline(Buffer.from(text, 'utf16le'))).toBeNull();
+    expect(guessNewline(Buffer.from(`\ufeff${text}`, 'utf16le'))).toBeNull();
+  });
 });
