@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { guessNewline, recordCuts, type Newline, type RecordCut } from '../../src/tables/recordCuts';
+import { recordCuts, type Newline, type RecordCut } from '../../src/tables/recordCuts';
 
 const encoder = new TextEncoder();
 const BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
@@ -169,40 +169,5 @@ describe('recordCuts', () => {
   it('gives no cuts for a separator it cannot scan for', async () => {
     const cuts = await recordCuts(streamOf([encoder.encode('a§b\n1§2\n3§4\n')]), { delimiter: '§', newline: '\n', targets: [5] });
     expect(cuts).toEqual([]);
-  });
-});
-
-describe('guessNewline', () => {
-  type Handle = { guessLineEndings(input: string, quoteChar: string): '\n' | '\r\n' | '\r' };
-  const ParserHandle = (Papa as unknown as { ParserHandle: new (config: object) => Handle }).ParserHandle;
-  /** Papaparse's guess, as guessNewline says it: a lone \r, or no line break outside quotes (papaparse then says \n), is null. */
-  const papaGuess = (text: string): Newline | null => {
-    const guess = new ParserHandle({}).guessLineEndings(text, '"');
-    const unquoted = text.slice(0, 1024 * 1024).replace(/"[^]*?"/g, '');
-    return guess === '\r' || !/[\r\n]/.test(unquoted) ? null : guess;
-  };
-
-  it('guesses the line break papaparse guesses', () => {
-    const pieces = ['a', 'é', '"', '\r', '\n', '\r\n', '\r\n', ','];
-    for (let seed = 1; seed <= 3000; seed++) {
-      const rng = generator(seed);
-      const text = Array.from({ length: rng.int(30) }, () => rng.pick(pieces)).join('');
-      expect({ seed, text, guess: guessNewline(encoder.encode(text)) }).toEqual({ seed, text, guess: papaGuess(text) });
-    }
-  });
-
-  it('looks, as papaparse does, at the first 1 M characters (UTF-16 units), not bytes', () => {
-    const within = `${'é'.repeat(2 ** 20 - 10)}\r\nb\r\n`;
-    const beyond = `${'😀'.repeat(2 ** 19)}\r\nb\r\n`;
-    expect(guessNewline(encoder.encode(within))).toBe('\r\n');
-    expect(guessNewline(encoder.encode(beyond))).toBeNull();
-    expect([papaGuess(within), papaGuess(beyond)]).toEqual(['\r\n', null]);
-  });
-
-  it('gives no line break for UTF-16 text, whose line break is two bytes', () => {
-    const text = 'a\tb\n1\t2\n3\t4\n';
-    expect(guessNewline(encoder.encode(text))).toBe('\n');
-    expect(guessNewline(Buffer.from(text, 'utf16le'))).toBeNull();
-    expect(guessNewline(Buffer.from(`\ufeff${text}`, 'utf16le'))).toBeNull();
   });
 });
