@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { processIo, type CliIo } from '../../src/cli/io';
 import { tallyFile } from '../../src/cli/tallyFile';
-import { tallyInParts } from '../../src/cli/tallyInParts';
+import * as parted from '../../src/cli/tallyInParts';
 import { dayFromIso } from '../../src/engine/cases/dates';
 import { periodFromIso } from '../../src/engine/tally/period';
 import { builtInFramework } from '../../src/frameworks/load';
@@ -32,7 +32,7 @@ async function inOnePass(file: string) {
 }
 
 async function inParts(file: string, parts: number) {
-  return tallyInParts(processIo, file, await processIo.openFile!(file), framework, period, options, parts);
+  return parted.tallyInParts(processIo, file, await processIo.openFile!(file), framework, period, options, parts);
 }
 
 describe('a delimited export tallied in parts, one thread each', () => {
@@ -82,5 +82,18 @@ describe('a delimited export tallied in parts, one thread each', () => {
     const whole = await inOnePass(file);
     const parted = await inParts(file, 2);
     if (parted !== null) expect(parted).toEqual(whole);
+  });
+
+  it('is how `tally` reads an export of 16 MB and more, where a thread can read the file itself', async () => {
+    // The sample's rows again and again, each copy with Case IDs of its own, until the file passes the size.
+    const [header, ...rows] = sample(3_000, 23);
+    const copies = Math.ceil(parted.TALLY_IN_PARTS_FROM_BYTES / csv(rows).length) + 1;
+    const file = written('big.csv', csv([header!, ...Array.from({ length: copies }, (_, copy) => rows.map(([id, ...rest]) => [`${id}-${copy}`, ...rest])).flat()]));
+    const spy = jest.spyOn(parted, 'tallyInParts');
+    const report = await tallyFile(processIo, file, framework, period, options);
+    expect(spy).toHaveBeenCalledTimes(parted.partsHere() > 1 ? 1 : 0);
+    if (parted.partsHere() > 1) await expect(spy.mock.results[0]!.value).resolves.toEqual(report);
+    spy.mockRestore();
+    expect(report.cases).toEqual({ rows: copies * rows.length, notCounted: expect.any(Number) });
   });
 });
