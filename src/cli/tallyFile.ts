@@ -27,10 +27,10 @@ export type TallyFileOptions = Omit<TallyOptions, 'onIssue'> & {
 export async function tallyFile(io: CliIo, file: string, framework: Framework, period: Period, options: TallyFileOptions, events: readonly EventRows[] = []): Promise<TallyReport> {
   const { onIssue, ...rest } = options;
   const toldOf = (caseSource: string): TallyOptions => (onIssue ? { ...rest, onIssue: (issue) => onIssue(issue, caseSource) } : rest);
-  // A big export is tallied in parts, one a core, unless each issue is told as it is found (in row order) or events join the cases.
-  const text = events.length === 0 && !onIssue ? await openCaseText(io, file, options.sheet) : null;
+  // A big export is tallied in parts, one a core, unless events join its cases.
+  const text = events.length === 0 ? await openCaseText(io, file, options.sheet) : null;
   if (text && text.size >= TALLY_IN_PARTS_FROM_BYTES) {
-    const report = await tallyInParts(io, file, text, framework, period, rest, partsHere());
+    const report = await tallyInParts(io, file, text, framework, period, toldOf(file), partsHere());
     if (report) return report;
   }
   const rows = await openCaseRows(io, file, options.sheet);

@@ -68,6 +68,7 @@ export async function tallyInParts(
       period,
       today,
       issueLimit: options.issueLimit ?? null,
+      everyIssue: options.onIssue !== undefined,
       earlier: null,
     }));
     const done = await Promise.all(setups.map((setup, i) => readPart(threads[i]!, setup, (read) => reportProgress(i, read))));
@@ -87,9 +88,10 @@ export async function tallyInParts(
     }
     const tally = new ReturnTally(framework, period, options);
     const importer = caseImporter({ source: file, delimited: true }, framework, options, tally.addCase, { header: plan.header });
-    for (const { imported, counter } of results) {
+    for (const { imported, counter, everyIssue } of results) {
       importer.absorb(imported);
       tally.absorbCounter(counter);
+      if (options.onIssue) for (const issue of everyIssue) options.onIssue(issue);
     }
     options.onProgress?.('reading', opened.size, opened.size);
     return tally.report(importer.end(), file);
@@ -186,7 +188,7 @@ function headerIn(body: string, delimiter: string, newline: '\n' | '\r\n', sourc
   const whole = parsed.data.length - 1;
   if (parsed.errors.some((e) => e.code === 'MissingQuotes' && (e.row ?? whole) < whole)) return null;
   try {
-    const finder = caseImporter({ source, delimited: true }, framework, { ...options, issueLimit: 0 }, () => undefined);
+    const finder = caseImporter({ source, delimited: true }, framework, { issueLimit: 0, ...(options.today ? { today: options.today } : {}) }, () => undefined);
     for (let i = 0; i < whole; i++) {
       finder.row(delimitedRow(parsed.data[i]!, i + 1));
       const header = finder.header();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { importPartSchema } from '../engine/cases/importCases';
+import { rowIssueSchema } from '../engine/cases/rowIssues';
 import { counterStateSchema } from '../engine/tally/counterState';
 
 /**
@@ -31,6 +32,8 @@ export const partSetupSchema = z.object({
   period: z.object({ from: z.number().int(), to: z.number().int() }),
   today: z.number().int(),
   issueLimit: z.number().int().nonnegative().nullable(),
+  /** Every row issue of the part is wanted in full, in row order (for a fix list), not only the first of each kind. */
+  everyIssue: z.boolean(),
   /** The Case IDs of the parts before, with their rows, when a reading found one repeated in this part. */
   earlier: idRowsSchema.nullable(),
 });
@@ -46,7 +49,7 @@ const uint32s = z.custom<Uint32Array>((v) => ArrayBuffer.isView(v) && Object.pro
 export const partMessageSchema = z.discriminatedUnion('type', [
   /** Bytes of the part read so far. */
   z.object({ type: z.literal('progress'), read: z.number().nonnegative() }),
-  z.object({ type: z.literal('done'), imported: importPartSchema, counter: counterStateSchema, ids: uint32s }),
+  z.object({ type: z.literal('done'), imported: importPartSchema, counter: counterStateSchema, ids: uint32s, everyIssue: z.array(rowIssueSchema) }),
   /** The part could not be read apart (`PartNotApart`): the file is to be read whole. */
   z.object({ type: z.literal('apart'), reason: z.string() }),
   /** The Case IDs the part met, each with its first row (asked for after `done`). */

@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { InputError } from '../errors';
 import type { Framework } from '../frameworks/schema';
 import { caseImporter, type SheetImporter } from '../engine/cases/importCases';
+import type { RowIssue } from '../engine/cases/rowIssues';
 import { ReturnTally } from '../engine/report/returnTally';
 import { PartNotApart, streamDelimitedPart } from '../tables/streamDelimited';
 import { partRequestSchema, type PartMessage, type PartSetup } from './tallyPartProtocol';
@@ -23,7 +24,8 @@ let lastPart: SheetImporter | null = null;
 
 async function tallyPart(setup: PartSetup): Promise<void> {
   const framework = setup.framework as unknown as Framework;
-  const options = { today: setup.today, ...(setup.issueLimit === null ? {} : { issueLimit: setup.issueLimit }) };
+  const everyIssue: RowIssue[] = [];
+  const options = { today: setup.today, ...(setup.issueLimit === null ? {} : { issueLimit: setup.issueLimit }), ...(setup.everyIssue ? { onIssue: (issue: RowIssue) => everyIssue.push(issue) } : {}) };
   const sheet = { source: setup.source, delimited: true };
   const tally = new ReturnTally(framework, setup.period, options);
   const after = { ...(setup.header ? { header: setup.header } : {}), ...(setup.earlier ? { earlier: setup.earlier } : {}) };
@@ -38,7 +40,7 @@ async function tallyPart(setup: PartSetup): Promise<void> {
     },
   });
   const ids = importer.idFingerprints();
-  send({ type: 'done', imported: importer.part(), counter: tally.counterState(), ids }, [ids.buffer as ArrayBuffer]);
+  send({ type: 'done', imported: importer.part(), counter: tally.counterState(), ids, everyIssue }, [ids.buffer as ArrayBuffer]);
 }
 
 // The thread starts (loading the engine) while the main thread finds where to cut; its part comes as a message.

@@ -6,6 +6,7 @@ import { processIo, type CliIo } from '../../src/cli/io';
 import { tallyFile } from '../../src/cli/tallyFile';
 import * as parted from '../../src/cli/tallyInParts';
 import { dayFromIso } from '../../src/engine/cases/dates';
+import type { RowIssue } from '../../src/engine/cases/rowIssues';
 import { periodFromIso } from '../../src/engine/tally/period';
 import { builtInFramework } from '../../src/frameworks/load';
 import { generateSampleCases } from '../../scripts/sample/generateCases';
@@ -26,13 +27,14 @@ function written(name: string, bytes: string | Uint8Array): string {
 }
 
 /** The file read in one pass, as where no part can be read on its own thread (no disk path). */
-async function inOnePass(file: string) {
+async function inOnePass(file: string, told?: RowIssue[]) {
   const { diskPath: _none, ...io } = processIo;
-  return tallyFile(io as CliIo, file, framework, period, options);
+  return tallyFile(io as CliIo, file, framework, period, { ...options, ...(told ? { onIssue: (issue: RowIssue) => void told.push(issue) } : {}) });
 }
 
-async function inParts(file: string, parts: number) {
-  return parted.tallyInParts(processIo, file, await processIo.openFile!(file), framework, period, options, parts);
+async function inParts(file: string, parts: number, told?: RowIssue[]) {
+  const onIssue = told ? { onIssue: (issue: RowIssue) => void told.push(issue) } : {};
+  return parted.tallyInParts(processIo, file, await processIo.openFile!(file), framework, period, { ...options, ...onIssue }, parts);
 }
 
 describe('a delimited export tallied in parts, one thread each', () => {
@@ -66,6 +68,17 @@ describe('a delimited export tallied in parts, one thread each', () => {
     ]);
     expect(await inParts(repeated, 2)).toEqual(whole);
     expect(await inParts(repeated, 3)).toEqual(whole);
+  });
+
+  it('tells every row issue in full, in row order, as one pass does (for the fix list), a part read again told once', async () => {
+    const rows = sample(6_000, 29);
+    const file = written('fixes.csv', csv([...rows, rows[30]!]));
+    const once: RowIssue[] = [];
+    const whole = await inOnePass(file, once);
+    const told: RowIssue[] = [];
+    expect(await inParts(file, 3, told)).toEqual(whole);
+    expect(told.length).toBeGreaterThan(whole.rowIssues.length);
+    expect(told).toEqual(once);
   });
 
   it('is not done when the file is not UTF-8: one pass reads it in the Windows code page', async () => {
