@@ -524,7 +524,9 @@ function alreadyIn(ids: readonly string[], next: CaseValue): boolean {
 /** A numbered column's categories so far with the next cell's (one, or several listed in one cell), each once. */
 function mergeRepeated(previous: CaseValue | undefined, next: CaseValue): string[] {
   const ids = Array.isArray(previous) ? previous : [];
-  const added = (typeof next === 'string' ? [next] : Array.isArray(next) ? next : []).filter((id) => !ids.includes(id));
+  // A lone category (most cells) is added without an array made for it.
+  if (typeof next === 'string') return ids.includes(next) ? ids : [...ids, next];
+  const added = Array.isArray(next) ? next.filter((id) => !ids.includes(id)) : [];
   return added.length ? [...ids, ...added] : ids;
 }
 
