@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { eventTableOf, eventTableView } from '../../frameworks/eventTables';
 import { figuresOf, type Figure } from '../../frameworks/expand';
 import type { Framework } from '../../frameworks/schema';
@@ -26,6 +27,13 @@ export interface EventTallyResult {
   issues: RowIssue[];
   tables: EventTableCount[];
 }
+
+/**
+ * The cases an EventTally was given, as plain data (structured-cloneable): each case's Case ID key, and for each
+ * event figure whether the case meets its case conditions (`holds`: one byte a figure, case after case).
+ */
+export const eventCasesStateSchema = z.strictObject({ keys: z.array(z.string()), holds: z.instanceof(Uint8Array) });
+export type EventCasesState = z.infer<typeof eventCasesStateSchema>;
 
 /** One case's events of one table: the rows (to report them if the case is unknown) and how many each figure counts. */
 interface CaseEvents {
@@ -115,6 +123,32 @@ export class EventTally {
       if (test?.()) (holds ??= new Uint8Array(this.figures.length))[i] = 1;
     });
     this.cases.set(ownCopy(key), holds);
+  }
+
+  /** The cases given so far, for the tally of the case data's earlier part to absorb (`absorbCases`). */
+  casesState(): EventCasesState {
+    const width = this.figures.length;
+    const holds = new Uint8Array(this.cases.size * width);
+    let at = 0;
+    for (const held of this.cases.values()) {
+      if (held) holds.set(held, at);
+      at += width;
+    }
+    return { keys: [...this.cases.keys()], holds };
+  }
+
+  /**
+   * Adds the cases another EventTally was given, as if they had followed this one's (a later part of the case
+   * data, counted on another thread): a Case ID already given here keeps its first case, as `addCase` does.
+   */
+  absorbCases(state: EventCasesState): void {
+    const width = this.figures.length;
+    if (state.holds.length !== state.keys.length * width) throw new Error(`cases' state of ${state.keys.length} cases with ${state.holds.length} conditions met, not ${width} a case: the tallies differ`);
+    state.keys.forEach((key, i) => {
+      if (this.cases.has(key)) return;
+      const held = state.holds.subarray(i * width, (i + 1) * width);
+      this.cases.set(key, held.some((meets) => meets !== 0) ? held.slice() : null);
+    });
   }
 
   /**

@@ -6,7 +6,7 @@ import { blankedBy, figureSpec, populationTerms, templateSpec, templateSpecOver 
 import { subPeriodsOf, subPeriodSuffix, type SubPeriod } from '../../frameworks/subPeriods';
 import { BreakdownCodes, breakdownCounter } from './breakdownCounts';
 import type { Term } from '../spec/terms';
-import { daysIn, monthsProblem, type Period } from './period';
+import { daysIn, monthsProblem, periodToIso, type Period } from './period';
 import { InputError } from '../../errors';
 import { roundedRatio } from './rounding';
 import { durationAccumulator } from './durations';
@@ -124,7 +124,7 @@ export class TallyCounter {
   absorb(state: CounterState): void {
     const { framework, period } = this;
     if (state.framework.id !== framework.id || state.framework.version !== framework.version || state.period.from !== period.from || state.period.to !== period.to)
-      throw new Error(`a counter of ${state.framework.id} ${state.framework.version} over days ${state.period.from}–${state.period.to} absorbed into one of ${framework.id} ${framework.version} over days ${period.from}–${period.to}`);
+      throw new Error(`a counter of ${counterInWords(state.framework, state.period)} absorbed into one of ${counterInWords(framework, period)}`);
     const keys = Object.keys(state.accumulators);
     if (keys.length !== this.accumulators.size || keys.some((key) => !this.accumulators.has(key))) throw new Error(`a counter's state with other figures (${keys.length} accumulators, ${this.accumulators.size} here)`);
     const codes = this.codes.translation(state.categories);
@@ -155,6 +155,12 @@ export class TallyCounter {
     }
     return { figures, blanked, lists: Object.fromEntries(this.lists.map(({ spec, collect }) => [spec.id, collect.result()])) as TallyResult['lists'] };
   }
+}
+
+/** A counter's framework and period, in words for an error. */
+function counterInWords(framework: { id: string; version: string }, period: Period): string {
+  const { from, to } = periodToIso(period);
+  return `${framework.id} ${framework.version} from ${from} to ${to}`;
 }
 
 /** 100 × numerator ÷ base to one decimal, as the formula's ROUND; none when either is unknown or the base is 0. */
