@@ -1,16 +1,12 @@
 import { z } from 'zod';
+import { typedArraySchema } from '../engine/typedArray';
 
 /**
  * What the thread reading a delimited export and the thread counting its rows say to each other (see
  * `streamDelimitedInThread`): the reader asks for the file's bytes, from the start and then chunk by chunk, and
  * sends its rows coded in batches, each acknowledged, so it never runs more than a few batches ahead.
  */
-/**
- * A typed array of the given kind, told by its tag: an array made in another realm (a test runner's sandbox
- * beside the thread's) is not an instance of this realm's constructor.
- */
-const typedArray = <T extends ArrayBufferView>(tag: string) => z.custom<T>((v) => ArrayBuffer.isView(v) && Object.prototype.toString.call(v) === `[object ${tag}]`, `expected ${tag}`);
-const int32s = typedArray<Int32Array<ArrayBuffer>>('Int32Array');
+const int32s = typedArraySchema<Int32Array<ArrayBuffer>>('Int32Array');
 
 export const readerMessageSchema = z.discriminatedUnion('type', [
   /** Read the file from the start (again, when it turns out not to be UTF-8): the reading's `pass`, counted from 1. */
@@ -38,7 +34,7 @@ export type ReaderMessage = z.infer<typeof readerMessageSchema>;
 
 export const counterMessageSchema = z.discriminatedUnion('type', [
   /** The next chunk of the file in a reading, or null at its end. */
-  z.object({ type: z.literal('chunk'), pass: z.number().int().positive(), bytes: typedArray<Uint8Array>('Uint8Array').nullable() }),
+  z.object({ type: z.literal('chunk'), pass: z.number().int().positive(), bytes: typedArraySchema<Uint8Array>('Uint8Array').nullable() }),
   /** A batch has been counted. */
   z.object({ type: z.literal('ack') }),
   /** From now on in the reading `pass`, only these columns' values are sent (`RowCoder.plan`). */

@@ -1,5 +1,5 @@
 import type { Framework } from '../frameworks/schema';
-import { caseImporter, feedRows, type CaseImporter } from '../engine/cases/importCases';
+import { caseImporter, type CaseImporter } from '../engine/cases/importCases';
 import type { RowIssue } from '../engine/cases/rowIssues';
 import type { EventRows } from '../engine/events/eventImport';
 import { ReturnTally, type TallyOptions } from '../engine/report/returnTally';
@@ -27,10 +27,10 @@ export type TallyFileOptions = Omit<TallyOptions, 'onIssue'> & {
 export async function tallyFile(io: CliIo, file: string, framework: Framework, period: Period, options: TallyFileOptions, events: readonly EventRows[] = []): Promise<TallyReport> {
   const { onIssue, ...rest } = options;
   const toldOf = (caseSource: string): TallyOptions => (onIssue ? { ...rest, onIssue: (issue) => onIssue(issue, caseSource) } : rest);
-  // A big export is tallied in parts, one a core, unless events join its cases.
-  const text = events.length === 0 ? await openCaseText(io, file, options.sheet) : null;
+  // A big export is tallied in parts, one a core.
+  const text = await openCaseText(io, file, options.sheet);
   if (text && text.size >= TALLY_IN_PARTS_FROM_BYTES) {
-    const report = await tallyInParts(io, file, text, framework, period, toldOf(file), partsHere());
+    const report = await tallyInParts(io, file, text, framework, period, toldOf(file), partsHere(), events);
     if (report) return report;
   }
   const rows = await openCaseRows(io, file, options.sheet);
@@ -51,6 +51,6 @@ export async function tallyFile(io: CliIo, file: string, framework: Framework, p
   }, { ...told, columnsRead: () => pass?.importer.columnsRead?.() ?? null });
   const { importer, tally } = pass!;
   const imported = importer.end();
-  for (const given of events) feedRows(given.rows.rows, tally.eventRows(given.rows, given.table), 'tallying', told);
+  for (const given of events) tally.feedEvents(given, 'tallying', told);
   return tally.report(imported, rows.sheet.source);
 }

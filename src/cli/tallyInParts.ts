@@ -7,6 +7,7 @@ import { caseImporter, type SheetRow } from '../engine/cases/importCases';
 import { dayFromJsDate } from '../engine/cases/dates';
 import { repeatsAcrossParts } from '../engine/cases/sharedIds';
 import type { IdRows } from '../engine/cases/firstRowOfId';
+import type { EventRows } from '../engine/events/eventImport';
 import { ReturnTally, type TallyOptions } from '../engine/report/returnTally';
 import type { TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
@@ -45,6 +46,7 @@ export async function tallyInParts(
   period: Period,
   options: TallyOptions,
   parts: number,
+  events: readonly EventRows[] = [],
 ): Promise<TallyReport | null> {
   const path = io.diskPath?.(file);
   if (path === undefined || parts < 2) return null;
@@ -88,13 +90,16 @@ export async function tallyInParts(
     }
     const tally = new ReturnTally(framework, period, options);
     const importer = caseImporter({ source: file, delimited: true }, framework, options, tally.addCase, { header: plan.header });
-    for (const { imported, counter, everyIssue } of results) {
+    for (const { imported, tally: counted, everyIssue } of results) {
       importer.absorb(imported);
-      tally.absorbCounter(counter);
+      tally.absorb(counted);
       if (options.onIssue) for (const issue of everyIssue) options.onIssue(issue);
     }
     options.onProgress?.('reading', opened.size, opened.size);
-    return tally.report(importer.end(), file);
+    const summary = importer.end();
+    // Event tables, read already, are counted after the cases, as one pass counts them.
+    for (const given of events) tally.feedEvents(given, 'tallying', options);
+    return tally.report(summary, file);
   } finally {
     for (const thread of threads) void thread.terminate();
   }

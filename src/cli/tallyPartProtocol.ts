@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { importPartSchema } from '../engine/cases/importCases';
 import { rowIssueSchema } from '../engine/cases/rowIssues';
-import { counterStateSchema } from '../engine/tally/counterState';
+import { tallyPartSchema } from '../engine/report/returnTally';
+import { typedArraySchema } from '../engine/typedArray';
 
 /**
  * What the main thread and a thread tallying one part of a delimited export say to each other (see
@@ -43,13 +44,12 @@ export type PartSetup = z.infer<typeof partSetupSchema>;
 export const partRequestSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('part'), setup: partSetupSchema }), z.object({ type: z.literal('ids') })]);
 export type PartRequest = z.infer<typeof partRequestSchema>;
 
-/** A typed array made in another realm (a test runner's sandbox) is not an instance of this realm's constructor: told by its tag. */
-const uint32s = z.custom<Uint32Array>((v) => ArrayBuffer.isView(v) && Object.prototype.toString.call(v) === '[object Uint32Array]', 'expected Uint32Array');
+const uint32s = typedArraySchema<Uint32Array>('Uint32Array');
 
 export const partMessageSchema = z.discriminatedUnion('type', [
   /** Bytes of the part read so far. */
   z.object({ type: z.literal('progress'), read: z.number().nonnegative() }),
-  z.object({ type: z.literal('done'), imported: importPartSchema, counter: counterStateSchema, ids: uint32s, everyIssue: z.array(rowIssueSchema) }),
+  z.object({ type: z.literal('done'), imported: importPartSchema, tally: tallyPartSchema, ids: uint32s, everyIssue: z.array(rowIssueSchema) }),
   /** The part could not be read apart (`PartNotApart`): the file is to be read whole. */
   z.object({ type: z.literal('apart'), reason: z.string() }),
   /** The Case IDs the part met, each with its first row (asked for after `done`). */

@@ -40,7 +40,8 @@ async function tallyPart(setup: PartSetup): Promise<void> {
     },
   });
   const ids = importer.idFingerprints();
-  send({ type: 'done', imported: importer.part(), counter: tally.counterState(), ids, everyIssue }, [ids.buffer as ArrayBuffer]);
+  const counted = tally.part();
+  send({ type: 'done', imported: importer.part(), tally: counted, ids, everyIssue }, [ids.buffer as ArrayBuffer, counted.eventCases.holds.buffer as ArrayBuffer]);
 }
 
 // The thread starts (loading the engine) while the main thread finds where to cut; its part comes as a message.

@@ -1,6 +1,6 @@
 import type { Framework } from '../frameworks/schema';
 import type { CaseRecord } from '../engine/cases/caseRecord';
-import { caseImporter, feedRows, type CaseImporter, type ColumnsRead, type SheetRow } from '../engine/cases/importCases';
+import { caseImporter, type CaseImporter, type ColumnsRead, type SheetRow } from '../engine/cases/importCases';
 import type { EventRows } from '../engine/events/eventImport';
 import type { RawTable } from '../engine/cases/rawTable';
 import { PROGRESS_EVERY, stopIfAborted, type RunOptions } from '../engine/progress';
@@ -60,7 +60,7 @@ export async function tallyIntoCaseSheets(
     const tally = new ReturnTally(framework, period, options);
     const read = given.map((table) => {
       const records: CaseRecord[] = [];
-      feedRows(table.rows.rows, tally.eventRows(table.rows, table.table, (record) => records.push(record)), 'reading', options);
+      tally.feedEvents(table, 'reading', options, (record) => records.push(record));
       return { given: table, records };
     });
     const sheets = new CaseSheetRows(framework, port.rowSpool(), port.rowSpool(), caseEventColumns(framework, period, read.map((r) => ({ table: r.given.table, records: r.records }))));

@@ -9,6 +9,8 @@ import { dayFromIso } from '../../src/engine/cases/dates';
 import type { RowIssue } from '../../src/engine/cases/rowIssues';
 import { periodFromIso } from '../../src/engine/tally/period';
 import { builtInFramework } from '../../src/frameworks/load';
+import { loadFramework } from '../../src/cli/loadFramework';
+import { readEventFiles } from '../../src/cli/eventFiles';
 import { generateSampleCases } from '../../scripts/sample/generateCases';
 
 const framework = builtInFramework('cambridgeshire');
@@ -108,5 +110,20 @@ describe('a delimited export tallied in parts, one thread each', () => {
     if (parted.partsHere() > 1) await expect(spy.mock.results[0]!.value).resolves.toEqual(report);
     spy.mockRestore();
     expect(report.cases).toEqual({ rows: copies * rows.length, notCounted: expect.any(Number) });
+  });
+
+  it('joins event tables to the cases of every part, as one pass does', async () => {
+    const events = await loadFramework(join(__dirname, '..', 'fixtures', 'events-framework.json'), processIo);
+    const eventsPeriod = periodFromIso('2024-01-01', '2024-03-31');
+    const genders = ['Female', 'Male', 'Not known', ''];
+    const cases = ['Case ID,Referral date,Gender', ...Array.from({ length: 30_000 }, (_, i) => `C${i % 29_990},${1 + (i % 28)}/0${1 + (i % 3)}/2024,${genders[i % 4]}`)];
+    const channels = ['Phone', 'Email', 'Letter', 'Telephone', 'Fax'];
+    const contacts = ['Case ref,Date,Channel,Service', ...Array.from({ length: 9_000 }, (_, i) => `C${(i * 7) % 30_010},0${1 + (i % 9)}/02/2024,${channels[i % 5]},${i % 2 ? 'Counselling' : 'Advocacy'}`)];
+    const file = written('event-cases.csv', cases.join('\r\n'));
+    const given = await readEventFiles(processIo, events, [`contacts=${written('contacts.csv', contacts.join('\r\n'))}`], [file]);
+    const { diskPath: _none, ...oneThread } = processIo;
+    const whole = await tallyFile(oneThread as CliIo, file, events, eventsPeriod, options, given);
+    expect(whole.rowIssues.some((issue) => issue.code === 'unknown_case')).toBe(true);
+    expect(await parted.tallyInParts(processIo, file, await processIo.openFile!(file), events, eventsPeriod, options, 3, given)).toEqual(whole);
   });
 });

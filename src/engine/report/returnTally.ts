@@ -1,18 +1,24 @@
+import { z } from 'zod';
 import { eventTableView } from '../../frameworks/eventTables';
 import { figuresOf } from '../../frameworks/expand';
 import type { Framework } from '../../frameworks/schema';
 import { atomColumns, blankedBy, figureSpec } from '../spec/figureSpec';
 import type { CaseRecord } from '../cases/caseRecord';
-import type { CaseImporter, ImportOptions, ImportSummary } from '../cases/importCases';
+import { feedRows, type CaseImporter, type ImportOptions, type ImportSummary } from '../cases/importCases';
 import { IssueLog } from '../cases/issueLog';
 import type { RawTable } from '../cases/rawTable';
-import { eventImporter } from '../events/eventImport';
-import { EventTally } from '../tally/eventTally';
+import { eventImporter, type EventRows } from '../events/eventImport';
+import { EventTally, eventCasesStateSchema } from '../tally/eventTally';
 import type { Period } from '../tally/period';
 import { TallyCounter } from '../tally/tally';
-import type { CounterState } from '../tally/counterState';
+import { counterStateSchema } from '../tally/counterState';
+import type { RunOptions, Stage } from '../progress';
 import { tallyReportOf, type TallyReport } from './tallyReport';
 import { figuresOutsideProfile } from '../../frameworks/profiles';
+
+/** What a `ReturnTally` of some of the case rows counted (`part`), as plain data another thread can send. */
+export const tallyPartSchema = z.object({ counter: counterStateSchema, eventCases: eventCasesStateSchema });
+export type TallyPart = z.infer<typeof tallyPartSchema>;
 
 /** How a return is tallied: how its rows are read, and the service profile it is made under. */
 export type TallyOptions = ImportOptions & {
@@ -49,13 +55,19 @@ export class ReturnTally {
   };
 
   /** What the case data's rows counted so far, to be absorbed by the tally of the rows before (a part read on another thread). */
-  counterState(): CounterState {
-    return this.counter.state();
+  part(): TallyPart {
+    return { counter: this.counter.state(), eventCases: this.events.casesState() };
   }
 
-  /** Adds the counts of the case rows after this tally's (`counterState` of their tally); their events are not joined. */
-  absorbCounter(state: CounterState): void {
-    this.counter.absorb(state);
+  /** Adds what the tally of the case rows after this one's counted (`part`): their counts, and their cases for the event tables to join. */
+  absorb(part: TallyPart): void {
+    this.counter.absorb(part.counter);
+    this.events.absorbCases(part.eventCases);
+  }
+
+  /** Counts an event table's rows (after the cases, or before: they are joined in `report`). */
+  feedEvents(given: EventRows, stage: Stage, options: RunOptions, onEvent?: (record: CaseRecord) => void): void {
+    feedRows(given.rows.rows, this.eventRows(given.rows, given.table, onEvent), stage, options);
   }
 
   /** The importer of one event table's rows from `sheet`, counting each event as it is read. */

@@ -59,7 +59,7 @@ export function tallyTable(
 ): TallyReport {
   const tally = new ReturnTally(framework, period, options);
   const summary = feedRows(table.rows, caseImporter(table, framework, options, tally.addCase), 'tallying', options);
-  for (const given of events) feedRows(given.rows.rows, tally.eventRows(given.rows, given.table, onEvent && ((record) => onEvent(given.table, record))), 'tallying', options);
+  for (const given of events) tally.feedEvents(given, 'tallying', options, onEvent && ((record) => onEvent(given.table, record)));
   return tally.report(summary, table.source);
 }
 

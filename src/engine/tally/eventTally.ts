@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { typedArraySchema } from '../typedArray';
 import { eventTableOf, eventTableView } from '../../frameworks/eventTables';
 import { figuresOf, type Figure } from '../../frameworks/expand';
 import type { Framework } from '../../frameworks/schema';
@@ -32,7 +33,7 @@ export interface EventTallyResult {
  * The cases an EventTally was given, as plain data (structured-cloneable): each case's Case ID key, and for each
  * event figure whether the case meets its case conditions (`holds`: one byte a figure, case after case).
  */
-export const eventCasesStateSchema = z.strictObject({ keys: z.array(z.string()), holds: z.instanceof(Uint8Array) });
+export const eventCasesStateSchema = z.strictObject({ keys: z.array(z.string()), holds: typedArraySchema<Uint8Array>('Uint8Array') });
 export type EventCasesState = z.infer<typeof eventCasesStateSchema>;
 
 /** One case's events of one table: the rows (to report them if the case is unknown) and how many each figure counts. */
