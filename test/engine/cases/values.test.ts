@@ -69,6 +69,14 @@ describe('CategoryMatcher', () => {
     ['ethnicity', 'B2', 'black'],
     ['ethnicity', 'O2', 'other'],
     ['gender', 'NB', 'non_binary'],
+    // The school census (DfE) codes, and the 2021 census's "in another way".
+    ['ethnicity', 'WBRI', 'white'],
+    ['ethnicity', 'WROM', 'white'],
+    ['ethnicity', 'MWBA', 'mixed'],
+    ['ethnicity', 'CHNE', 'asian'],
+    ['ethnicity', 'BCRB', 'black'],
+    ['ethnicity', 'OOTH', 'other'],
+    ['gender', 'In another way', 'other'],
     ['disability', 'TRUE', 'yes'],
     ['disability', 'false', 'no'],
   ])('matches %s %p to %s', (list, text, id) => {
@@ -82,6 +90,15 @@ describe('CategoryMatcher', () => {
       expect(matcher('crime').read(text)).toEqual({ kind: 'not_stated', id: 'unknown' });
     },
   );
+
+  it.each([
+    ['gender', 'U'],
+    ['ethnicity', 'REFU'],
+    ['ethnicity', 'NOBT'],
+  ])('reads %s %p, a code for not known or refused, as not stated without reporting it', (list, text) => {
+    expect(matcher(list).read(text)).toMatchObject({ id: 'not_stated' });
+    expect(matcher(list).read(text).kind).not.toBe('unrecognised');
+  });
 
   it('reads a not-stated word as the category a list names it for, and as not stated in other lists', () => {
     const safeSpaces = builtInFramework('safe-spaces');
@@ -109,6 +126,10 @@ describe('CategoryMatcher', () => {
     ['W1', 'white_british'],
     ['W2', 'white_irish'],
     ['A4', 'asian'],
+    ['WBRI', 'white_british'],
+    ['WROM', 'white_other'],
+    ['REFU', 'not_specified'],
+    ['NOBT', 'unknown'],
   ])("reads Safe Spaces' ethnicity %p, a 2021 census category or its code, as %s", (text, id) => {
     const safeSpaces = builtInFramework('safe-spaces');
     expect(new CategoryMatcher(safeSpaces.categories.ethnicity!, safeSpaces.notStated).read(text)).toEqual({ kind: 'matched', id });
