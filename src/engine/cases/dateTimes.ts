@@ -43,6 +43,35 @@ function secondsOfDay(cell: RawCell, day: Day): number | null {
   return hours * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
 }
 
+/**
+ * A date-and-time cell made of a date cell and the cell of its own time column ("Referral date" beside
+ * "Referral time"): the date with that time of day, in the date cell's own kind (text, serial or workbook date),
+ * so it reads as one cell written with its time. The date cell as it is when it has a time already, or the time
+ * cell gives none (blank, or not a time: 14:35, 2:35 pm, a time-formatted cell).
+ */
+export function withTimeOfDay(date: RawCell, time: RawCell): RawCell {
+  const seconds = secondsOfTimeCell(time);
+  const reading = seconds === null ? null : readDate(date);
+  if (seconds === null || reading === null || !reading.ok || secondsOfDay(date, reading.day) !== null) return date;
+  if (date instanceof Date) return new Date(reading.day * MS_PER_DAY + seconds * 1000);
+  if (typeof date === 'number') return Math.floor(date) + seconds / SECONDS_PER_DAY;
+  const clock = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60].map((n) => String(n).padStart(2, '0')).join(':');
+  return `${String(date).trim()} ${clock}`;
+}
+
+/** The time of day a time column's cell gives, in whole seconds; null when it gives none. */
+function secondsOfTimeCell(cell: RawCell): number | null {
+  // A time-formatted workbook cell is a fraction of a day, or that time on Excel's day 0 (30 December 1899).
+  if (cell instanceof Date) return cell.getTime() < 0 ? nonZero(Math.round((cell.getTime() % MS_PER_DAY + MS_PER_DAY) % MS_PER_DAY / 1000)) : null;
+  if (typeof cell === 'number') return cell >= 0 && cell < 1 ? nonZero(Math.round(cell * SECONDS_PER_DAY)) : null;
+  if (typeof cell !== 'string') return null;
+  const m = /^\s*(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*(?:([ap])\.?m\.?)?\s*$/i.exec(cell);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59 || Number(m[3] ?? 0) > 59) return null;
+  let hours = Number(m[1]);
+  if (m[4]) hours = (hours % 12) + (m[4].toLowerCase() === 'p' ? 12 : 0);
+  return nonZero(hours * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
+
 /** A serial or workbook date at exactly midnight carries no time of day. */
 function nonZero(seconds: number): number | null {
   return seconds > 0 && seconds < SECONDS_PER_DAY ? seconds : null;

@@ -10,6 +10,8 @@ export interface ColumnPlacement {
   header: string;
   /** For numbered columns (Outcome 1 … 4): which one. */
   repeat: number | null;
+  /** For a date-and-time column: a column of its own giving the time of day ("Referral time" beside "Referral date"). */
+  time?: { index: number; header: string };
 }
 
 export interface HeaderMapping {
@@ -86,27 +88,40 @@ function readingsOf(header: string): string[] {
 export function mapHeaders(headers: readonly string[], framework: Framework): HeaderMapping {
   const { exact, loose } = candidatesOf(framework);
   const placements: ColumnPlacement[] = [];
-  const ignored: string[] = [];
+  const ignored: { header: string; index: number }[] = [];
   const duplicates: HeaderMapping['duplicates'] = [];
   headers.forEach((header, index) => {
     if (header.trim() === '') return;
     const lookUp = (text: string) => exact.get(headerKey(text)) ?? loose.get(headerKey(withoutHint(text)));
     const candidate = readingsOf(header).reduce<Candidate | undefined>((found, text) => found ?? lookUp(text), undefined);
     if (!candidate) {
-      ignored.push(header);
+      ignored.push({ header, index });
       return;
     }
     const taken = placements.find((p) => p.column === candidate.column && p.repeat === candidate.repeat);
     if (taken) duplicates.push({ header, index, usedHeader: taken.header, usedIndex: taken.index });
     else placements.push({ column: candidate.column, index, header, repeat: candidate.repeat });
   });
+  // A date-and-time column exported as a date column beside a time column: the time column gives its time of day.
+  for (const placement of placements) {
+    if (placement.column.type !== 'datetime') continue;
+    const partners = timeHeadersOf(placement.header).map(headerKey);
+    const at = ignored.findIndex(({ header }) => partners.includes(headerKey(header)));
+    if (at >= 0) placement.time = ignored.splice(at, 1)[0]!;
+  }
   const found = new Set(placements.map((p) => p.column));
   const missing = framework.columns.filter((c) => !found.has(c));
   return {
     placements,
-    ignored,
+    ignored: ignored.map(({ header }) => header),
     duplicates,
     missingRequired: missing.filter((c) => c.required),
     missingOptional: missing.filter((c) => !c.required),
   };
+}
+
+/** The headers a date column's own time column has: "Referral date" → "Referral time", "Date referred" → "Time referred", "Received" → "Received time". */
+function timeHeadersOf(header: string): string[] {
+  if (/\btime\b/i.test(header)) return [];
+  return [...(/\bdate\b/i.test(header) ? [header.replace(/\bdate\b/i, 'time')] : []), `${header} time`];
 }

@@ -17,7 +17,7 @@ import { FirstRowOfId, type IdRows } from './firstRowOfId';
 import { PROGRESS_EVERY, stopIfAborted, type RunOptions, type Stage } from '../progress';
 import { caseIdKey, ownCopy, tidy, withoutInvisibleEdges } from './textKey';
 import { readWholeNumber } from './wholeNumbers';
-import { displayDateTime, orderBetween, readDateTime } from './dateTimes';
+import { displayDateTime, orderBetween, readDateTime, withTimeOfDay } from './dateTimes';
 import { describeBankHolidayTable, isWeekendOrBankHoliday } from '../calendar/bankHolidays';
 import { dayTestedColumns } from '../../frameworks/conditions';
 import { untimedColumnsSchema, watchTimesOfDay } from './datesWithoutTimes';
@@ -243,6 +243,8 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
       code: 'missing_columns',
       message: `No column for ${mapping.missingOptional.map((c) => c.header.replace('#', '1 …')).join(', ')}: those values are taken as not known.`,
     });
+  for (const { header, time } of mapping.placements)
+    if (time) headerNotes.push({ code: 'time_column', message: `"${time.header}" is read as the time of day of "${header}".` });
   if (mapping.ignored.length) headerNotes.push({ code: 'ignored_columns', message: `Columns not used by this return: ${mapping.ignored.join(', ')}.` });
   for (const d of mapping.duplicates)
     headerNotes.push({
@@ -386,7 +388,8 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     for (const reading of ordered) {
       const { placement, key } = reading;
       const code = codes === undefined ? -1 : (codes[placement.index] ?? -1);
-      const value = code >= 0 && reading.plain[code] === 1 ? reading.plainValues[code]! : readCell(reading, cells[placement.index] ?? null, row, values, code);
+      const cell = placement.time ? withTimeOfDay(cells[placement.index] ?? null, cells[placement.time.index] ?? null) : (cells[placement.index] ?? null);
+      const value = code >= 0 && reading.plain[code] === 1 ? reading.plainValues[code]! : readCell(reading, cell, row, values, placement.time ? -1 : code);
       if (placement.repeat !== null && value !== null && Array.isArray(values[key]) && alreadyIn(values[key] as string[], value)) {
         const given = cells[placement.index] ?? null;
         const cell = typeof given === 'string' ? withoutInvisibleEdges(given).text : given;
@@ -461,7 +464,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     }
     repeatedHeaders.push(...later.repeatedHeaders);
   };
-  const columnsRead: ColumnsRead = { width: headers.length, read: mapping.placements.map((p) => p.index) };
+  const columnsRead: ColumnsRead = { width: headers.length, read: mapping.placements.flatMap((p) => (p.time ? [p.index, p.time.index] : [p.index])) };
   return { read, finish, part, absorb, ids: firstRowOfId, columnsRead, header: headerRowEntry };
 }
 
