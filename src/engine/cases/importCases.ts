@@ -80,6 +80,7 @@ export const importPartSchema = z.object({
   /** Each date column's forms, by its index in the sheet, in the order the columns were first met with a date. */
   dates: z.array(z.object({ index: z.number().int().nonnegative(), ambiguous: z.number().int().nonnegative(), dayFirstShown: z.boolean() })),
   repeatedHeaders: z.array(z.number().int()),
+  totalsRows: z.array(z.number().int()),
   untimed: untimedColumnsSchema,
 });
 export type ImportPart = z.infer<typeof importPartSchema>;
@@ -139,6 +140,9 @@ export function feedRows(rows: readonly SheetRow[], importer: CaseImporter, stag
   options.onProgress?.(stage, total, total);
   return summary;
 }
+
+/** What labels a totals row: "Total", "Totals", "Grand total". */
+const TOTALS = /^\s*(?:grand\s+)?totals?\s*:?\s*$/i;
 
 /** The most opening rows buffered while the header row is looked for. */
 const HEADER_SEARCH_ROWS = 20;
@@ -377,10 +381,22 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
   const repeatsHeader = (cells: readonly RawCell[]) =>
     cells[firstMapped] === firstHeaderText && mapping.placements.every((p) => tidy(cellText(cells[p.index] ?? null)) === headers[p.index]);
   const repeatedHeaders: number[] = [];
+  // A report's totals row at its foot ("Total" and the counts, no referral date) is no case either.
+  const idIndex = mapping.placements.find((p) => p.column.key === framework.caseId)?.index ?? -1;
+  const referralIndex = mapping.placements.find((p) => p.column.key === referralKey)?.index ?? -1;
+  const isTotalsRow = (cells: readonly RawCell[]) => {
+    const labelAt = mapping.placements.find((p) => !isBlankCell(cells[p.index] ?? null))?.index ?? -1;
+    const label = cells[labelAt];
+    if (typeof label !== 'string' || !TOTALS.test(label)) return false;
+    const referral = cells[referralIndex] ?? null;
+    return (labelAt === idIndex || isBlankCell(cells[idIndex] ?? null)) && (isBlankCell(referral) || readDate(referral)?.ok !== true);
+  };
+  const totalsRows: number[] = [];
 
   const read = ({ number: row, cells, codes, fits }: SheetRow) => {
     if (cells.every(isBlankCell)) return;
     if (repeatsHeader(cells)) return void repeatedHeaders.push(row);
+    if (isTotalsRow(cells)) return void totalsRows.push(row);
     // Every case's values start from one shape, so each is made by copying it rather than key by key.
     const values: Record<string, CaseValue> = { ...shape };
     issues.length = 0;
@@ -437,6 +453,11 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
           code: 'ambiguous_dates',
           message: `Every date in "${watch.header}" has a day of 12 or less, so it could be read day first or month first. They were read day first (01/04/2020 is 1 April 2020); if your system writes month first, change its export to day first or ISO (2020-04-01).`,
         });
+    if (totalsRows.length)
+      notes.push({
+        code: 'totals_row',
+        message: `${totalsRows.length === 1 ? 'Row' : 'Rows'} ${listed(totalsRows)} ${totalsRows.length === 1 ? 'is a totals row' : 'are totals rows'} ("Total" with no referral date), as a report's foot has: ${totalsRows.length === 1 ? 'it was' : 'they were'} skipped, and the figures are counted from the case rows.`,
+      });
     if (repeatedHeaders.length)
       notes.push({
         code: 'repeated_header',
@@ -452,6 +473,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     issues: log.state(),
     dates: [...dateWatch].map(([placement, { ambiguous, dayFirstShown }]) => ({ index: placement.index, ambiguous, dayFirstShown })),
     repeatedHeaders,
+    totalsRows,
   });
   const absorb = (later: ImportPart) => {
     rows += later.rows;
@@ -463,6 +485,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
       if (reading) noteDateForm(dateWatch, reading, { ambiguous: false, dayFirstShown }, ambiguous);
     }
     repeatedHeaders.push(...later.repeatedHeaders);
+    totalsRows.push(...later.totalsRows);
   };
   const columnsRead: ColumnsRead = { width: headers.length, read: mapping.placements.flatMap((p) => (p.time ? [p.index, p.time.index] : [p.index])) };
   return { read, finish, part, absorb, ids: firstRowOfId, columnsRead, header: headerRowEntry };

@@ -1,3 +1,4 @@
+import type { RawCell } from '../../../src/engine/cases/rawTable';
 import { builtInFramework, parseFramework } from '../../../src/frameworks/load';
 import { dayFromIso } from '../../../src/engine/cases/dates';
 import { importCases } from '../../../src/engine/cases/importCases';
@@ -185,6 +186,20 @@ describe('importCases', () => {
     expect(cases.map((c) => c.row)).toEqual([2, 4, 6]);
     expect(notes.find((n) => n.code === 'repeated_header')?.message).toBe('Rows 3, 5 repeat the header row (row 1), as a report printed page by page does: they were skipped.');
     expect(issues.every((i) => i.row === 6)).toBe(true);
+  });
+
+  it('skips a totals row at the foot of a report ("Total" with no referral date), with a note, and keeps a case whose ID is a word like it', () => {
+    const headers = [...REQUIRED, 'Contacted'];
+    const rows: Record<string, RawCell>[] = [
+      base,
+      { ...base, 'Case ID': 'Total', 'Referral date': '05/05/2020' },
+      { 'Case ID': 'Total', Contacted: '2' },
+      { 'Referral source': ' Grand total: ', 'Crime type': '3' },
+    ];
+    const { cases, issues, notes } = importCases(tableOf(headers, rows), framework);
+    expect(cases.map((c) => c.row)).toEqual([2, 3]);
+    expect(notes.find((n) => n.code === 'totals_row')?.message).toBe('Rows 4, 5 are totals rows ("Total" with no referral date), as a report\'s foot has: they were skipped, and the figures are counted from the case rows.');
+    expect(issues.filter((i) => i.row > 3)).toEqual([]);
   });
 
   it("reads a yes/no column's own answers (Declined, Unsuccessful) as the framework defines them, and no other column's", () => {

@@ -32,8 +32,11 @@ describe('an import read in parts and joined gives what one reading of every row
     fc.assert(
       fc.property(messyRows, fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), fc.option(fc.nat({ max: 3 }), { nil: undefined }), fc.boolean(), (rows, cuts, issueLimit, repeatHeader) => {
         const table = tableOf(CASE_HEADERS, rows);
-        // A report printed page by page repeats its header row.
-        if (repeatHeader) table.rows.splice(Math.floor(table.rows.length / 2), 0, { number: 0, cells: [...CASE_HEADERS] });
+        // A report printed page by page repeats its header row, and has a totals row at its foot.
+        if (repeatHeader) {
+          table.rows.splice(Math.floor(table.rows.length / 2), 0, { number: 0, cells: [...CASE_HEADERS] });
+          table.rows.push({ number: 0, cells: CASE_HEADERS.map((h) => (h === 'Case ID' ? 'Total' : null)) });
+        }
         table.rows.forEach((row, i) => (row.number = i + 1));
         const options = { today, ...(issueLimit === undefined ? {} : { issueLimit }) };
         const whole = importCases(table, framework, options);
