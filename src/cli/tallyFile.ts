@@ -7,7 +7,7 @@ import { tallyTable, type TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
 import { readTable } from '../tables/readTable';
 import { openCaseRows, openCaseText } from './caseFile';
-import { partsHere, tallyInParts, TALLY_IN_PARTS_FROM_BYTES } from './tallyInParts';
+import { threadsHere, tallyInParts, TALLY_IN_PARTS_FROM_BYTES } from './tallyInParts';
 import type { CliIo } from './io';
 
 export type TallyFileOptions = Omit<TallyOptions, 'onIssue'> & {
@@ -30,7 +30,7 @@ export async function tallyFile(io: CliIo, file: string, framework: Framework, p
   // A big export is tallied in parts, one a core.
   const text = await openCaseText(io, file, options.sheet);
   if (text && text.size >= TALLY_IN_PARTS_FROM_BYTES) {
-    const report = await tallyInParts(io, file, text, framework, period, toldOf(file), partsHere(), events);
+    const report = await tallyInParts(io, file, text, framework, period, toldOf(file), threadsHere(), events);
     if (report) return report;
   }
   const rows = await openCaseRows(io, file, options.sheet);

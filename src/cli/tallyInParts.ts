@@ -20,11 +20,18 @@ import type { CliIo } from './io';
 /** About 80,000 rows: from here the parts' threads save more than they cost to start. */
 export const TALLY_IN_PARTS_FROM_BYTES = 16 * 2 ** 20;
 
-/** One part a core, up to this many: each part holds its own remembered values. */
-const MOST_PARTS = 4;
+/** One thread a core, up to this many: each holds its own remembered values. */
+const MOST_THREADS = 4;
 
-/** The parts a big export is cut into on this machine: one a core, 1 where there is only one (no parts then). */
-export const partsHere = (): number => Math.min(MOST_PARTS, availableParallelism());
+/** The threads a big export is tallied on, on this machine: one a core, 1 where there is only one (no parts then). */
+export const threadsHere = (): number => Math.min(MOST_THREADS, availableParallelism());
+
+/**
+ * The parts each thread reads in turn. A part can take longer than another of its size (an export sorted by date
+ * has the period's cases, which count in more figures, together): with more parts than threads, a thread done
+ * early takes the next, and the threads end about together.
+ */
+const PARTS_A_THREAD = 3;
 
 type PartResult = Extract<ReturnType<typeof partMessageSchema.parse>, { type: 'done' }>;
 
@@ -45,20 +52,20 @@ export async function tallyInParts(
   framework: Framework,
   period: Period,
   options: TallyOptions,
-  parts: number,
+  threadCount: number,
   events: readonly EventRows[] = [],
 ): Promise<TallyReport | null> {
   const path = io.diskPath?.(file);
-  if (path === undefined || parts < 2) return null;
-  const readSoFar: number[] = Array.from({ length: parts }, () => 0);
+  if (path === undefined || threadCount < 2) return null;
+  const readSoFar: number[] = [];
   const reportProgress = (part: number, read: number) => {
     readSoFar[part] = read;
     options.onProgress?.('reading', readSoFar.reduce((a, b) => a + b, 0), opened.size);
   };
   // The threads load the engine while the top of the file is read and the cuts are found.
-  const threads = Array.from({ length: parts }, startThread);
+  const threads = Array.from({ length: threadCount }, startThread);
   try {
-    const plan = await planParts(opened, file, framework, options, parts);
+    const plan = await planParts(opened, file, framework, options, threadCount * PARTS_A_THREAD);
     if (!plan) return null;
     const today = options.today ?? dayFromJsDate(new Date())!;
     const setups: PartSetup[] = plan.parts.map((part, i) => ({
@@ -73,20 +80,30 @@ export async function tallyInParts(
       everyIssue: options.onIssue !== undefined,
       earlier: null,
     }));
-    const done = await Promise.all(setups.map((setup, i) => readPart(threads[i]!, setup, (read) => reportProgress(i, read))));
-    if (done.some((r) => r === null)) return null;
-    const results = done as PartResult[];
+    // Which thread read each part: it is asked for the part's Case IDs if a later part repeats one.
+    const readBy: Worker[] = [];
+    const done = await inTurn(threads, setups.length, (thread, i) => {
+      readBy[i] = thread;
+      return readPart(thread, setups[i]!, (read) => reportProgress(i, read));
+    });
+    if (done === null) return null;
+    const results = done;
     // A part with a Case ID of an earlier part counted that row as a case: it is read again knowing the earlier IDs.
     const repeating = repeatsAcrossParts(results.map((r) => r.ids));
     if (repeating.length) {
-      const idRows = await Promise.all(threads.slice(0, Math.max(...repeating)).map(idsOf));
-      if (idRows.some((r) => r === null)) return null;
-      for (const i of repeating) {
-        const earlier = idRows.slice(0, i) as IdRows[];
-        const again = await readPart(threads[i]!, { ...setups[i]!, earlier: { ids: earlier.flatMap((e) => e.ids), rows: earlier.flatMap((e) => e.rows) } }, () => undefined);
-        if (!again) return null;
-        results[i] = again;
+      const idRows: IdRows[] = [];
+      for (let i = 0; i < Math.max(...repeating); i++) {
+        const ids = await idsOf(readBy[i]!, setups[i]!.start);
+        if (!ids) return null;
+        idRows.push(ids);
       }
+      const again = await inTurn(threads, repeating.length, (thread, k) => {
+        const i = repeating[k]!;
+        const earlier = idRows.slice(0, i);
+        return readPart(thread, { ...setups[i]!, earlier: { ids: earlier.flatMap((e) => e.ids), rows: earlier.flatMap((e) => e.rows) } }, () => undefined);
+      });
+      if (!again) return null;
+      repeating.forEach((i, k) => (results[i] = again[k]!));
     }
     const tally = new ReturnTally(framework, period, options);
     const importer = caseImporter({ source: file, delimited: true }, framework, options, tally.addCase, { header: plan.header });
@@ -132,15 +149,36 @@ function ask(thread: Worker, request: PartRequest, onRead: (read: number) => voi
   });
 }
 
+/**
+ * Reads `count` parts on the threads, each thread taking the next part as it finishes one; null as soon as one
+ * part is not read apart or fails (the threads stop taking parts).
+ */
+async function inTurn(threads: readonly Worker[], count: number, read: (thread: Worker, part: number) => Promise<PartResult | null>): Promise<PartResult[] | null> {
+  const results: PartResult[] = [];
+  let next = 0;
+  let failed = false;
+  await Promise.all(
+    threads.map(async (thread) => {
+      while (!failed && next < count) {
+        const part = next++;
+        const result = await read(thread, part);
+        if (result === null) failed = true;
+        else results[part] = result;
+      }
+    }),
+  );
+  return failed ? null : results;
+}
+
 /** What a thread found in its part; null when the part was not read apart, or failed. */
 async function readPart(thread: Worker, setup: PartSetup, onRead: (read: number) => void): Promise<PartResult | null> {
   const answer = await ask(thread, { type: 'part', setup }, onRead);
   return answer?.type === 'done' ? answer : null;
 }
 
-/** The Case IDs a thread's part met, with their rows. */
-async function idsOf(thread: Worker): Promise<IdRows | null> {
-  const answer = await ask(thread, { type: 'ids' });
+/** The Case IDs met by the part from byte `start` that `thread` read, with their rows. */
+async function idsOf(thread: Worker, start: number): Promise<IdRows | null> {
+  const answer = await ask(thread, { type: 'ids', start });
   return answer?.type === 'ids' ? { ids: answer.ids, rows: answer.rows } : null;
 }
 

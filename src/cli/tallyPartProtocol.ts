@@ -40,8 +40,8 @@ export const partSetupSchema = z.object({
 });
 export type PartSetup = z.infer<typeof partSetupSchema>;
 
-/** What the main thread asks of a part's thread: to read a part, or (after) the Case IDs it met. */
-export const partRequestSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('part'), setup: partSetupSchema }), z.object({ type: z.literal('ids') })]);
+/** What the main thread asks of a thread: to read a part, or (after) the Case IDs a part it read met (the part from byte `start`). */
+export const partRequestSchema = z.discriminatedUnion('type', [z.object({ type: z.literal('part'), setup: partSetupSchema }), z.object({ type: z.literal('ids'), start: z.number().int().nonnegative() })]);
 export type PartRequest = z.infer<typeof partRequestSchema>;
 
 const uint32s = typedArraySchema<Uint32Array>('Uint32Array');

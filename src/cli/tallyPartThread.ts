@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { InputError } from '../errors';
 import type { Framework } from '../frameworks/schema';
-import { caseImporter, type SheetImporter } from '../engine/cases/importCases';
+import { caseImporter } from '../engine/cases/importCases';
+import type { IdRows } from '../engine/cases/firstRowOfId';
 import type { RowIssue } from '../engine/cases/rowIssues';
 import { ReturnTally } from '../engine/report/returnTally';
 import { PartNotApart, streamDelimitedPart } from '../tables/streamDelimited';
@@ -19,8 +20,8 @@ const send = (message: PartMessage, transfer: ArrayBuffer[] = []) => port.postMe
 /** Progress is told about every 4 MB: enough for a line on the terminal, few messages. */
 const PROGRESS_BYTES = 4 * 2 ** 20;
 
-/** The importer of the part last read: asked afterwards for the Case IDs it met. */
-let lastPart: SheetImporter | null = null;
+/** The Case IDs each part this thread read met, by the part's first byte: asked for if a later part repeats one. */
+const idsOfPart = new Map<number, IdRows>();
 
 async function tallyPart(setup: PartSetup): Promise<void> {
   const framework = setup.framework as unknown as Framework;
@@ -29,7 +30,7 @@ async function tallyPart(setup: PartSetup): Promise<void> {
   const sheet = { source: setup.source, delimited: true };
   const tally = new ReturnTally(framework, setup.period, options);
   const after = { ...(setup.header ? { header: setup.header } : {}), ...(setup.earlier ? { earlier: setup.earlier } : {}) };
-  const importer = (lastPart = caseImporter(sheet, framework, options, tally.addCase, after));
+  const importer = caseImporter(sheet, framework, options, tally.addCase, after);
   let told = 0;
   const open = () => createReadStream(setup.file, { start: setup.start, end: setup.end - 1, highWaterMark: 2 ** 20 });
   await streamDelimitedPart(open, setup.source, (row) => importer.row(row), setup.part, {
@@ -39,6 +40,7 @@ async function tallyPart(setup: PartSetup): Promise<void> {
       send({ type: 'progress', read });
     },
   });
+  idsOfPart.set(setup.start, importer.idRows());
   const ids = importer.idFingerprints();
   const counted = tally.part();
   send({ type: 'done', imported: importer.part(), tally: counted, ids, everyIssue }, [ids.buffer as ArrayBuffer, counted.eventCases.holds.buffer as ArrayBuffer]);
@@ -50,7 +52,7 @@ port.on('message', (data: unknown) =>
     .then(() => {
       const request = partRequestSchema.parse(data);
       if (request.type === 'part') return tallyPart(request.setup);
-      send({ type: 'ids', ...lastPart!.idRows() });
+      send({ type: 'ids', ...idsOfPart.get(request.start)! });
     })
     .catch((e: unknown) =>
       send(
