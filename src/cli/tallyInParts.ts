@@ -134,8 +134,10 @@ function ask(thread: Worker, request: PartRequest, onRead: (read: number) => voi
     const answered = (message: PartMessage | null) => {
       thread.off('message', onMessage);
       thread.off('error', onError);
+      thread.off('exit', onError);
       resolve(message);
     };
+    // A thread that fails, or stops without answering (out of memory), gives no answer.
     const onError = () => answered(null);
     const onMessage = (data: unknown) => {
       const parsed = partMessageSchema.safeParse(data);
@@ -145,6 +147,7 @@ function ask(thread: Worker, request: PartRequest, onRead: (read: number) => voi
     };
     thread.on('message', onMessage);
     thread.on('error', onError);
+    thread.on('exit', onError);
     thread.postMessage(request);
   });
 }
