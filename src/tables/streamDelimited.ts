@@ -67,8 +67,8 @@ export async function streamDelimitedPart(open: () => AsyncIterable<Uint8Array>,
 class NotUtf8 extends Error {}
 
 async function streamAs(open: () => AsyncIterable<Uint8Array>, source: string, onRow: (row: SheetRow) => void, fallback: string | null, options: RunOptions & { size?: number }, part: DelimitedPart | null = null) {
-  // A part after the first starts mid-file: no byte-order mark to find there, and UTF-8 throughout.
-  let decoder: TextDecoder | null = fallback ? new TextDecoder(fallback) : part && !part.atStart ? new TextDecoder('utf-8', { fatal: true }) : null;
+  // A part after the first starts mid-file, UTF-8 throughout: a byte-order mark there (exports joined into one file) is a character of its row, as the whole reading reads it.
+  let decoder: TextDecoder | null = fallback ? new TextDecoder(fallback) : part && !part.atStart ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : null;
   let pending = '';
   let parser: ChunkParser | null = null;
   let number = part ? part.firstRow - 1 : 0;

@@ -69,3 +69,15 @@ describe('a part of a delimited file read on its own', () => {
     await expect(inParts(bytes, [{ offset: 19, rows: 2 }], '\n', 64)).rejects.toBeInstanceOf(PartNotApart);
   });
 });
+
+describe('a part that starts with a byte-order mark in the middle of the file', () => {
+  it('keeps it, as the whole reading does (two exports joined into one file): it is a character of that row, not the start of the text', async () => {
+    const second = '\ufeffCase ID,Notes\nC3,"y, z"\n';
+    const first = 'Case ID,Notes\nC1,x\nC2,x\n';
+    const bytes = utf8(first + second);
+    const cut = { offset: utf8(first).length, rows: 3 };
+    const rows = await inParts(bytes, [cut], '\n', 64);
+    expect(rows.find((row) => row.number === 4)!.cells[0]).toBe('\ufeffCase ID');
+    expect(rows).toEqual(await whole(bytes));
+  });
+});
