@@ -81,7 +81,7 @@ export async function tallyInParts(
       earlier: null,
     }));
     // Which thread read each part: it is asked for the part's Case IDs if a later part repeats one.
-    const readBy: Worker[] = [];
+    const readBy: Thread[] = [];
     const done = await inTurn(threads, setups.length, (thread, i) => {
       readBy[i] = thread;
       return readPart(thread, setups[i]!, (read) => reportProgress(i, read));
@@ -118,45 +118,50 @@ export async function tallyInParts(
     for (const given of events) tally.feedEvents(given, 'tallying', options);
     return tally.report(summary, file);
   } finally {
-    for (const thread of threads) void thread.terminate();
+    for (const thread of threads) void thread.worker.terminate();
   }
 }
 
-function startThread(): Worker {
+/** A part's thread, and when it ended (failed, or stopped): null, as every answer asked of it since. */
+type Thread = { worker: Worker; ended: Promise<null> };
+
+function startThread(): Thread {
   // Run from the TypeScript sources (the tests), the thread's module is compiled as it loads, as this one was.
   const typescript = extname(__filename) === '.ts';
-  return new Worker(join(__dirname, `tallyPartThread${extname(__filename)}`), typescript ? { execArgv: ['--require', require.resolve('tsx/cjs')] } : {});
+  const worker = new Worker(join(__dirname, `tallyPartThread${extname(__filename)}`), typescript ? { execArgv: ['--require', require.resolve('tsx/cjs')] } : {});
+  // Listened for from the start: a thread failing while nothing is asked of it (loading) is not thrown here, and one asked after it ended is not waited for.
+  const ended = new Promise<null>((resolve) => {
+    worker.on('error', () => resolve(null));
+    worker.on('exit', () => resolve(null));
+  });
+  return { worker, ended };
 }
 
-/** Asks a part's thread, and waits for its answer (told of the bytes read meanwhile); null when it failed. */
-function ask(thread: Worker, request: PartRequest, onRead: (read: number) => void = () => undefined): Promise<PartMessage | null> {
-  return new Promise((resolve) => {
-    const answered = (message: PartMessage | null) => {
-      thread.off('message', onMessage);
-      thread.off('error', onError);
-      thread.off('exit', onError);
-      resolve(message);
-    };
-    // A thread that fails, or stops without answering (out of memory), gives no answer.
-    const onError = () => answered(null);
-    const onMessage = (data: unknown) => {
+/** Asks a part's thread, and waits for its answer (told of the bytes read meanwhile); null when it failed, or stopped without answering (out of memory). */
+async function ask({ worker, ended }: Thread, request: PartRequest, onRead: (read: number) => void = () => undefined): Promise<PartMessage | null> {
+  let onMessage: (data: unknown) => void = () => undefined;
+  const answer = new Promise<PartMessage | null>((resolve) => {
+    onMessage = (data) => {
       const parsed = partMessageSchema.safeParse(data);
-      if (!parsed.success) return answered(null);
-      if (parsed.data.type === 'progress') onRead(parsed.data.read);
-      else answered(parsed.data);
+      if (!parsed.success) resolve(null);
+      else if (parsed.data.type === 'progress') onRead(parsed.data.read);
+      else resolve(parsed.data);
     };
-    thread.on('message', onMessage);
-    thread.on('error', onError);
-    thread.on('exit', onError);
-    thread.postMessage(request);
   });
+  worker.on('message', onMessage);
+  worker.postMessage(request);
+  try {
+    return await Promise.race([answer, ended]);
+  } finally {
+    worker.off('message', onMessage);
+  }
 }
 
 /**
  * Reads `count` parts on the threads, each thread taking the next part as it finishes one; null as soon as one
  * part is not read apart or fails (the threads stop taking parts).
  */
-async function inTurn(threads: readonly Worker[], count: number, read: (thread: Worker, part: number) => Promise<PartResult | null>): Promise<PartResult[] | null> {
+async function inTurn(threads: readonly Thread[], count: number, read: (thread: Thread, part: number) => Promise<PartResult | null>): Promise<PartResult[] | null> {
   const results: PartResult[] = [];
   let next = 0;
   let failed = false;
@@ -174,13 +179,13 @@ async function inTurn(threads: readonly Worker[], count: number, read: (thread: 
 }
 
 /** What a thread found in its part; null when the part was not read apart, or failed. */
-async function readPart(thread: Worker, setup: PartSetup, onRead: (read: number) => void): Promise<PartResult | null> {
+async function readPart(thread: Thread, setup: PartSetup, onRead: (read: number) => void): Promise<PartResult | null> {
   const answer = await ask(thread, { type: 'part', setup }, onRead);
   return answer?.type === 'done' ? answer : null;
 }
 
 /** The Case IDs met by the part from byte `start` that `thread` read, with their rows. */
-async function idsOf(thread: Worker, start: number): Promise<IdRows | null> {
+async function idsOf(thread: Thread, start: number): Promise<IdRows | null> {
   const answer = await ask(thread, { type: 'ids', start });
   return answer?.type === 'ids' ? { ids: answer.ids, rows: answer.rows } : null;
 }

@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// The module itself, not a namespace copy of it: its Worker is replaced for the threads that fail.
+import workerThreads = require('node:worker_threads');
 import Papa from 'papaparse';
 import { processIo, type CliIo } from '../../src/cli/io';
 import { tallyFile } from '../../src/cli/tallyFile';
@@ -127,5 +129,24 @@ describe('a delimited export tallied in parts, one thread each', () => {
     const whole = await tallyFile(oneThread as CliIo, file, events, eventsPeriod, options, given);
     expect(whole.rowIssues.some((issue) => issue.code === 'unknown_case')).toBe(true);
     expect(await parted.tallyInParts(processIo, file, await processIo.openFile!(file), events, eventsPeriod, options, 3, given)).toEqual(whole);
+  });
+
+  describe('when a thread fails', () => {
+    const RealWorker = workerThreads.Worker;
+    /** Every part's thread runs `script` instead of the part's reading. */
+    const threadsRunning = (script: string) => jest.spyOn(workerThreads, 'Worker').mockImplementation(() => new RealWorker(script, { eval: true }));
+    afterEach(() => jest.restoreAllMocks());
+
+    it('leaves the file to one pass when a thread cannot start, failing before it is asked anything: no error is thrown from it', async () => {
+      const file = written('no-threads.csv', csv(sample(3_000, 31)));
+      threadsRunning('throw new Error("cannot start a thread")');
+      expect(await inParts(file, 3)).toBeNull();
+    }, 20_000);
+
+    it('leaves the file to one pass when a thread ends without answering, rather than waiting for it for ever', async () => {
+      const file = written('thread-exits.csv', csv(sample(3_000, 37)));
+      threadsRunning('require("node:worker_threads").parentPort.once("message", () => process.exit(0))');
+      expect(await inParts(file, 2)).toBeNull();
+    }, 20_000);
   });
 });
