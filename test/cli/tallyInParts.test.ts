@@ -131,6 +131,21 @@ describe('a delimited export tallied in parts, one thread each', () => {
     expect(await parted.tallyInParts(processIo, file, await processIo.openFile!(file), events, eventsPeriod, options, 3, given)).toEqual(whole);
   });
 
+  it('reads two exports joined into one file as one pass does when a part starts at the second one\'s byte-order mark', async () => {
+    const first = csv(sample(1_800, 41));
+    const [header, ...rows] = sample(1_500, 43);
+    // The second export's rows fill it out so that the cut into two falls just before its byte-order mark.
+    const second = (pad: number) => `\ufeff${csv([header!, ...rows.map(([id, ...rest]) => [`${id}-2`, ...rest])])}${'x'.repeat(pad)}\r\n`;
+    const size = (text: string) => Buffer.byteLength(text);
+    const pad = size(first) - size(second(0));
+    const file = written('joined.csv', first + second(Math.max(0, pad)));
+    expect(Math.floor(size(first + second(Math.max(0, pad))) / 2)).toBe(size(first));
+    const whole = await inOnePass(file);
+    // One pass reads the second header row as a case (its first cell begins with the mark), not as a repeated header.
+    expect(whole.notes.some((note) => note.code === 'repeated_header')).toBe(false);
+    expect(await inParts(file, 2)).toEqual(whole);
+  });
+
   describe('when a thread fails', () => {
     const RealWorker = workerThreads.Worker;
     /** Every part's thread runs `script` instead of the part's reading. */
