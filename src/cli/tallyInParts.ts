@@ -63,8 +63,14 @@ export async function tallyInParts(
     options.onProgress?.('reading', readSoFar.reduce((a, b) => a + b, 0), opened.size);
   };
   // The threads load the engine while the top of the file is read and the cuts are found.
-  const threads = Array.from({ length: threadCount }, startThread);
+  const threads: Thread[] = [];
   try {
+    try {
+      while (threads.length < threadCount) threads.push(startThread());
+    } catch {
+      // No more threads to be had (a limit on them): the file is read in one pass, and those made are ended.
+      return null;
+    }
     const plan = await planParts(opened, file, framework, options, threadCount * PARTS_A_THREAD);
     if (!plan) return null;
     const today = options.today ?? dayFromJsDate(new Date())!;

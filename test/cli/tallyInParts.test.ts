@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,6 +157,24 @@ describe('a delimited export tallied in parts, one thread each', () => {
       const file = written('no-threads.csv', csv(sample(3_000, 31)));
       threadsRunning('throw new Error("cannot start a thread")');
       expect(await inParts(file, 3)).toBeNull();
+    }, 20_000);
+
+    it('leaves the file to one pass when a thread cannot be made at all (a limit on threads), ending the threads made before it', async () => {
+      const file = written('thread-limit.csv', csv(sample(3_000, 47)));
+      let exited: Promise<unknown> | null = null;
+      jest
+        .spyOn(workerThreads, 'Worker')
+        .mockImplementationOnce(() => {
+          const made = new RealWorker('require("node:worker_threads").parentPort.on("message", () => undefined)', { eval: true });
+          exited = once(made, 'exit');
+          return made;
+        })
+        .mockImplementation(() => {
+          throw Object.assign(new Error('Worker initialization failure: EAGAIN'), { code: 'ERR_WORKER_INIT_FAILED' });
+        });
+      expect(await inParts(file, 3)).toBeNull();
+      // The thread made is ended, not left to keep the process running.
+      await exited;
     }, 20_000);
 
     it('leaves the file to one pass when a thread ends without answering, rather than waiting for it for ever', async () => {
