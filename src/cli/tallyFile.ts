@@ -38,12 +38,16 @@ export async function tallyFile(io: CliIo, file: string, framework: Framework, p
     const table = await readTable(await io.readFile(file), file, { sheet: options.sheet });
     return tallyTable(table, framework, period, toldOf(table.source), events);
   }
-  const told = toldOf(rows.sheet.source);
+  // A file read again in another encoding (a Windows code page found past its first chunk) tells its issues
+  // again: those of a reading are told once it is known to be the last.
+  let heard: RowIssue[] = [];
+  const told: TallyOptions = onIssue ? { ...rest, onIssue: (issue) => void heard.push(issue) } : rest;
 
   // Made afresh if the file is read again in another encoding. The tally reads only the columns it maps: the
   // rest of a wide export need not come across from the reading thread whole.
   let pass: { importer: CaseImporter; tally: ReturnTally } | null = null;
   await rows.feed(() => {
+    heard = [];
     const tally = new ReturnTally(framework, period, told);
     const importer = caseImporter(rows.sheet, framework, told, tally.addCase);
     pass = { importer, tally };
@@ -52,5 +56,7 @@ export async function tallyFile(io: CliIo, file: string, framework: Framework, p
   const { importer, tally } = pass!;
   const imported = importer.end();
   for (const given of events) tally.feedEvents(given, 'tallying', told);
-  return tally.report(imported, rows.sheet.source);
+  const report = tally.report(imported, rows.sheet.source);
+  if (onIssue) for (const issue of heard) onIssue(issue, rows.sheet.source);
+  return report;
 }

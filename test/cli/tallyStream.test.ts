@@ -182,3 +182,28 @@ describe('returns tally and fill on an .xlsx export streamed from disk', () => {
     expect(await contents(streamed.written[out]!)).toEqual(await contents(written[out]!));
   });
 });
+
+describe('a streamed export found past its first chunk to be in the Windows code page', () => {
+  it('tells each row issue once (for the fix list), as reading the file whole does', async () => {
+    const { tallyFile } = await import('../../src/cli/tallyFile');
+    const { builtInFramework } = await import('../../src/frameworks/load');
+    const { periodFromIso } = await import('../../src/engine/tally/period');
+    const [header, ...rows] = readFileSync(SAMPLE, 'utf8').replace(/^\ufeff/, '').split('\r\n').filter(Boolean);
+    // The sample's rows past the first megabyte, each copy with Case IDs of its own; then a district written "Café" in the Windows code page.
+    const copies = Math.ceil((1.5 * 2 ** 20) / rows.join('\r\n').length);
+    const lines = [header!, ...Array.from({ length: copies }, (_, copy) => rows.map((r) => r.replace(/^([^,]*)/, `$1-${copy}`))).flat()];
+    const text = `${lines.join('\r\n')}\r\nX-1,01/05/2020,Police,Theft,Y,Yes,Yes,Single incident,,,,,,,,,,,,,F,,,,,Caf\u00e9\r\n`;
+    const file = join(mkdtempSync(join(tmpdir(), 'tally-1252-')), 'cases.csv');
+    writeFileSync(file, Buffer.from(text, 'latin1'));
+    const framework = builtInFramework('cambridgeshire');
+    const period = periodFromIso('2020-04-01', '2020-09-30');
+    const streamed: unknown[] = [];
+    const { diskPath: _none, ...oneThread } = processIo;
+    await tallyFile(oneThread, file, framework, period, { onIssue: (issue) => streamed.push(issue) });
+    const whole: unknown[] = [];
+    const { io } = memoryIo({ 'cases.csv': readFileSync(file) });
+    await tallyFile(io, 'cases.csv', framework, period, { onIssue: (issue) => whole.push(issue) });
+    expect(streamed.length).toBeGreaterThan(100);
+    expect(streamed).toEqual(whole);
+  });
+});
