@@ -104,7 +104,7 @@ describe('a delimited export tallied in parts, one thread each', () => {
     if (parted !== null) expect(parted).toEqual(whole);
   });
 
-  it('is how `tally` reads an export of 16 MB and more, where a thread can read the file itself', async () => {
+  it('is how `tally` reads an export of 32 MB and more, where a thread can read the file itself', async () => {
     // The sample's rows again and again, each copy with Case IDs of its own, until the file passes the size.
     const [header, ...rows] = sample(3_000, 23);
     const copies = Math.ceil(parted.TALLY_IN_PARTS_FROM_BYTES / csv(rows).length) + 1;
