@@ -379,7 +379,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
   const firstMapped = Math.min(...mapping.placements.map((p) => p.index));
   const firstHeaderText = headerRowEntry.cells[firstMapped];
   const repeatsHeader = (cells: readonly RawCell[]) =>
-    cells[firstMapped] === firstHeaderText && mapping.placements.every((p) => tidy(cellText(cells[p.index] ?? null)) === headers[p.index]);
+    (cells[firstMapped] === firstHeaderText || startsWithByteOrderMark(cells[firstMapped])) && mapping.placements.every((p) => tidy(cellText(cells[p.index] ?? null)) === headers[p.index]);
   const repeatedHeaders: number[] = [];
   // A report's totals row at its foot ("Total" and the counts, no referral date) is no case either.
   const idIndex = mapping.placements.find((p) => p.column.key === framework.caseId)?.index ?? -1;
@@ -800,6 +800,11 @@ function missingColumnsError(sheet: Omit<RawTable, 'rows'>, headerRow: number, m
   return new InputError(
     `${sheet.source}: the header row (row ${headerRow}) has no column for ${wanted}.\nColumns found: ${found}.\nRename the column headers, or make sure the first non-blank row is the header row.${others}`,
   );
+}
+
+/** A cell starting with a byte-order mark: the header row of a second export joined onto the first (`copy /b a.csv+b.csv`). */
+function startsWithByteOrderMark(cell: RawCell | undefined): boolean {
+  return typeof cell === 'string' && cell.charCodeAt(0) === 0xfeff;
 }
 
 /** Row numbers for a note: the first ten, and how many more. */

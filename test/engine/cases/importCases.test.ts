@@ -188,6 +188,15 @@ describe('importCases', () => {
     expect(issues.every((i) => i.row === 6)).toBe(true);
   });
 
+  it('skips the header row of a second export joined onto the first, its byte-order mark and all', () => {
+    const headers = [...REQUIRED, 'Contacted'];
+    const header = Object.fromEntries(headers.map((h, i) => [h, i === 0 ? `\ufeff${h}` : h]));
+    const { cases, issues, notes } = importCases(tableOf(headers, [base, header, { ...base, 'Case ID': 'C2' }]), framework);
+    expect(cases.map((c) => c.row)).toEqual([2, 4]);
+    expect(notes.find((n) => n.code === 'repeated_header')?.message).toBe('Row 3 repeats the header row (row 1), as a report printed page by page does: it was skipped.');
+    expect(issues.filter((i) => i.row === 3)).toEqual([]);
+  });
+
   it('skips a totals row at the foot of a report ("Total" with no referral date), with a note, and keeps a case whose ID is a word like it', () => {
     const headers = [...REQUIRED, 'Contacted'];
     const rows: Record<string, RawCell>[] = [
