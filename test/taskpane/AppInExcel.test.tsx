@@ -44,7 +44,7 @@ describe('the task pane in Excel', () => {
     expect(await screen.findByRole('heading', { name: `Selected cell: ${flagged}` })).toBeTruthy();
     expect(screen.queryByText('No findings about this figure.')).toBeNull();
     act(() => select!('Outputs!Z99'));
-    expect(await screen.findByText("This cell holds none of the return's figures.")).toBeTruthy();
+    expect(await screen.findByText("This cell holds none of the return's figures.", {}, { timeout: 20_000 })).toBeTruthy();
     fireEvent.click(screen.getAllByRole('button', { name: /^Go to Outputs!B\d+/ })[0]!);
     await screen.findByText(/^Showing Outputs!B\d+$/, {}, { timeout: 20_000 });
     expect(selected).toHaveLength(1);
@@ -52,10 +52,10 @@ describe('the task pane in Excel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Write findings into the workbook' }));
     await screen.findByText('Wrote the findings, highlights and your explanations into the workbook.', {}, { timeout: 20_000 });
     fireEvent.click(screen.getByRole('button', { name: 'Prepare submission copy' }));
-    await screen.findByText(/^Opened the submission copy as a new workbook: figures, narrative and findings, values only, without the "Case data" and "Cases" sheets\. Save it and send that one/);
+    await screen.findByText(/^Opened the submission copy as a new workbook: figures, narrative and findings, values only, without the "Case data" and "Cases" sheets\. Save it and send that one/, {}, { timeout: 20_000 });
     expect(excel.sheets.has('Findings')).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Insert meeting charts' }));
-    await screen.findByText("Inserted 9 charts of the return's breakdowns on the new sheet Meeting charts, as in the meeting pack.");
+    await screen.findByText("Inserted 9 charts of the return's breakdowns on the new sheet Meeting charts, as in the meeting pack.", {}, { timeout: 20_000 });
     expect(charted).toEqual(['cambridgeshire']);
   }, 180_000);
 });
@@ -76,18 +76,18 @@ describe("mapping a commissioner's template open in Excel", () => {
     await screen.findByText(/^Mapped \d+ of \d+ figures \(\d+ sure, \d+ unsure\)\./, {}, { timeout: 90_000 });
     fireEvent.click(screen.getByRole('button', { name: /^Existing caseload \d+ sure/ }));
     fireEvent.click(screen.getByRole('button', { name: /^Existing caseload at the start of the period 'Section A'!D10 (sure|unsure)$/ }));
-    await screen.findByText("Selected 'Section A'!D10.");
+    await screen.findByText("Selected 'Section A'!D10.", {}, { timeout: 20_000 });
     expect(selected).toEqual(["'Section A'!D10"]);
 
     fireEvent.click(screen.getByRole('button', { name: 'Caseload open at the end of the period no cell not mapped' }));
     fireEvent.click(screen.getByRole('button', { name: 'Use selected cell' }));
-    await screen.findByText("Caseload open at the end of the period is now 'Section A'!D13.");
+    await screen.findByText("Caseload open at the end of the period is now 'Section A'!D13.", {}, { timeout: 20_000 });
     fireEvent.click(screen.getByRole('button', { name: 'Show mapped cells' }));
-    await screen.findByText(/^Selected the mapped cells of the sheet that holds most of them \(\d+ mapped in all\)/);
+    await screen.findByText(/^Selected the mapped cells of the sheet that holds most of them \(\d+ mapped in all\)/, {}, { timeout: 20_000 });
     expect(shown[0]).toContain("'Section A'!D13");
     expect(shown[0]).toContain("'Section A'!D10");
     fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
-    await screen.findByText('The mapped cells are no longer shown.');
+    await screen.findByText('The mapped cells are no longer shown.', {}, { timeout: 20_000 });
     expect(shown[1]).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Save mapping' }));
     await screen.findByText(/^Saved the mapping of \d+ figures into this workbook/, {}, { timeout: 90_000 });
