@@ -34,7 +34,7 @@ export const threadsHere = (): number => Math.min(MOST_THREADS, availableParalle
 type PartResult = Extract<ReturnType<typeof partMessageSchema.parse>, { type: 'done' }>;
 
 /** Where the export is cut, and how its top reads: what every part needs to read its rows as a whole reading would. */
-type Plan = { delimiter: string; newline: '\n' | '\r\n'; header: { number: number; cells: (string | null)[] }; parts: Pick<PartSetup, 'start' | 'end' | 'part'>[] };
+type Plan = { header: { number: number; cells: (string | null)[] }; parts: Pick<PartSetup, 'start' | 'end' | 'part'>[] };
 
 /**
  * Tallies a big delimited export in parts, one a core: the file is cut at record boundaries, each part is read,
@@ -88,12 +88,11 @@ export async function tallyInParts(
     }));
     // Which thread read each part: it is asked for the part's Case IDs if a later part repeats one.
     const readBy: Thread[] = [];
-    const done = await inTurn(threads, setups.length, (thread, i) => {
+    const results = await inTurn(threads, setups.length, (thread, i) => {
       readBy[i] = thread;
       return readPart(thread, setups[i]!, (read) => reportProgress(i, read));
     });
-    if (done === null) return null;
-    const results = done;
+    if (results === null) return null;
     // A part with a Case ID of an earlier part counted that row as a case: it is read again knowing the earlier IDs.
     const repeating = repeatsAcrossParts(results.map((r) => r.ids));
     if (repeating.length) {
@@ -228,8 +227,6 @@ async function planParts(opened: { size: number; chunks: () => AsyncIterable<Uin
   if (cuts.length === 0 || cuts[0]!.rows <= header.number) return null;
   const starts = [{ offset: 0, rows: 0 }, ...cuts];
   return {
-    delimiter,
-    newline,
     header,
     parts: starts.map((cut, i) => {
       const next = starts[i + 1];
