@@ -217,6 +217,8 @@ type ColumnReading = {
   quick: ((day: Day) => boolean) | null;
   /** Exports repeat the same few spellings thousands of times: each value is read once per column. */
   memo: Map<string, MemoEntry> | null;
+  /** The memory, where a cell's text alone finds its reading (not a quick date column's, nor a date paired with a time column). */
+  direct: Map<string, MemoEntry> | null;
   /** The readings of the column's coded values, by code (a remembered column's, and a quick date column's). */
   byCode: (MemoEntry | undefined)[] | null;
   /**
@@ -229,7 +231,14 @@ type ColumnReading = {
   /** For a date column, once a date is read: whether its dates show which part is the day. */
   watch: DateColumnWatch | null;
 };
-type MemoEntry = { value: CaseValue; issues: RowIssue[]; watch: { ambiguous: boolean; dayFirstShown: boolean } | null };
+type MemoEntry = {
+  value: CaseValue;
+  issues: RowIssue[];
+  watch: { ambiguous: boolean; dayFirstShown: boolean } | null;
+  /** Nothing to tell on a row giving it again (no issue, no date form to note): its value is taken as it is. */
+  plain: boolean;
+};
+const memoEntry = (value: CaseValue, issues: RowIssue[], watch: MemoEntry['watch']): MemoEntry => ({ value, issues, watch, plain: issues.length === 0 && watch === null });
 /** Distinct values remembered per column: a column of unique values (dates with times) stops being remembered. */
 const MEMO_LIMIT = 100_000;
 
@@ -276,7 +285,9 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
       // A merged cell's issue depends on the row, so a sheet with merges is read cell by cell.
       // A list's names are read only, so rows with the same text share one array of them.
       const memoised = (type === 'date' || type === 'flag' || type === 'whole' || type === 'category' || type === 'list') && merged.size === 0;
-      return { placement, key: placement.column.key, read: cellReaders.get(placement.column.key)!, isDate: type === 'date' || type === 'datetime', quick: type === 'date' && merged.size === 0 ? plainDay(placement.column.key) : null, memo: memoised ? new Map() : null, byCode: memoised ? [] : null, plain: new Uint8Array(0), plainValues: [], blank: undefined, watch: null };
+      const quick = type === 'date' && merged.size === 0 ? plainDay(placement.column.key) : null;
+      const memo = memoised ? new Map<string, MemoEntry>() : null;
+      return { placement, key: placement.column.key, read: cellReaders.get(placement.column.key)!, isDate: type === 'date' || type === 'datetime', quick, memo, direct: quick === null && !placement.time ? memo : null, byCode: memoised ? [] : null, plain: new Uint8Array(0), plainValues: [], blank: undefined, watch: null };
     });
   // A column the export lacks reads as blank in every row: not known, in the not-stated bucket.
   const absent = mapping.missingOptional.map((column) => ({ column, read: cellReaders.get(column.key)! }));
@@ -300,7 +311,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     const value = readText(reading, given, row, values);
     // Such a reading depends on the text alone (a remembered column's), so the code's next cell is read as this one.
     if (code >= 0 && reading.byCode !== null && typeof given === 'string' && !context.errorValue) {
-      const entry = (reading.byCode[code] = memo?.get(given) ?? { value, issues: issues.slice(before), watch: lastDateForm });
+      const entry = (reading.byCode[code] = memo?.get(given) ?? memoEntry(value, issues.slice(before), lastDateForm));
       // Its date's form is noted already: noting it again changes nothing (a column's forms are whether any is ambiguous or day first).
       if (entry.issues.length === 0) markPlain(reading, code, entry.value);
     }
@@ -361,7 +372,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     const before = issues.length;
     const value = reading.read(cell, context);
     if (memo && !context.errorValue) {
-      const entry = { value, issues: issues.slice(before), watch };
+      const entry = memoEntry(value, issues.slice(before), watch);
       if (given === null) reading.blank = entry;
       else if (typeof given === 'string' && memo.size < MEMO_LIMIT) memo.set(ownCopy(given), entry);
     }
@@ -405,7 +416,12 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
       const { placement, key } = reading;
       const code = codes === undefined ? -1 : (codes[placement.index] ?? -1);
       const cell = placement.time ? withTimeOfDay(cells[placement.index] ?? null, cells[placement.time.index] ?? null) : (cells[placement.index] ?? null);
-      const value = code >= 0 && reading.plain[code] === 1 ? reading.plainValues[code]! : readCell(reading, cell, row, values, placement.time ? -1 : code);
+      // A remembered value with nothing to tell is taken straight from its column's memory, by code or by text.
+      const known = code >= 0 || reading.direct === null ? undefined : typeof cell === 'string' ? reading.direct.get(cell) : cell === null ? reading.blank : undefined;
+      const value =
+        code >= 0 && reading.plain[code] === 1 ? reading.plainValues[code]!
+        : known?.plain === true ? known.value
+        : readCell(reading, cell, row, values, placement.time ? -1 : code);
       if (placement.repeat !== null && value !== null && Array.isArray(values[key]) && alreadyIn(values[key] as string[], value)) {
         const given = cells[placement.index] ?? null;
         const cell = typeof given === 'string' ? withoutInvisibleEdges(given).text : given;
