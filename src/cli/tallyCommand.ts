@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fixListLine, fixListOfLines } from '../engine/report/fixList';
+import { FixList } from '../engine/report/fixList';
 import { InputError } from '../errors';
 import { periodFromIso } from '../engine/tally/period';
 import { parseFlags } from './args';
@@ -60,21 +60,20 @@ export async function tallyCommand(args: string[], io: CliIo): Promise<number> {
   const framework = (await valuesFile(flags.values, io))(await loadFramework(flags.framework, io));
   const file = flags.files[0]!;
   if (flags.issues && flags.issues === file) throw new InputError('--issues must name a new file: the case data is never written over.');
-  // The fix list has every issue in full: kept as its lines, which is all it needs of them.
-  const fixes: string[] = [];
+  const fixes = flags.issues ? new FixList() : undefined;
   const profile = profileFlag(framework, flags.profile);
   const events = await readEventFiles(io, framework, flags.events, [file]);
   const tallied = await tallyFile(io, file, framework, period, {
     ...(flags.sheet ? { sheet: flags.sheet } : {}),
     issueLimit: ISSUES_IN_FULL,
     profile,
-    ...(flags.issues ? { onIssue: (issue, caseSource) => fixes.push(fixListLine(issue, caseSource)) } : {}),
+    ...(fixes ? { fixList: fixes } : {}),
     ...(flags.quiet ? {} : { onProgress: progressLine(io) }),
   }, events);
   const report = { ...tallied, ...(profile ? { profile } : {}) };
-  if (flags.issues) {
-    await io.writeFile(flags.issues, new TextEncoder().encode(fixListOfLines(fixes)), { force: flags.force, inputs: [file, ...(flags.values ? [flags.values] : []), ...events.map((e) => e.rows.source)] });
-    io.err(`Wrote ${flags.issues}: ${fixes.length} row issue${fixes.length === 1 ? '' : 's'} to fix.`);
+  if (flags.issues && fixes) {
+    await io.writeFile(flags.issues, fixes.bytes(), { force: flags.force, inputs: [file, ...(flags.values ? [flags.values] : []), ...events.map((e) => e.rows.source)] });
+    io.err(`Wrote ${flags.issues}: ${fixes.issues} row issue${fixes.issues === 1 ? '' : 's'} to fix.`);
   }
   // The text report is loaded only when asked for: it sets up number formatting, which --json never needs.
   io.out(flags.json ? JSON.stringify(report, null, 2) : (await import('./formatTallyReport')).formatTallyReport(report, framework, { all: flags.all }));

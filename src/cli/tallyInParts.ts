@@ -8,6 +8,7 @@ import { dayFromJsDate } from '../engine/cases/dates';
 import { repeatsAcrossParts } from '../engine/cases/sharedIds';
 import type { IdRows } from '../engine/cases/firstRowOfId';
 import type { EventRows } from '../engine/events/eventImport';
+import type { FixList } from '../engine/report/fixList';
 import { ReturnTally, type TallyOptions } from '../engine/report/returnTally';
 import type { TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
@@ -52,6 +53,8 @@ export async function tallyInParts(
   options: TallyOptions,
   threadCount: number,
   events: readonly EventRows[] = [],
+  /** Given every row issue in full, in row order (each part's, listed on its thread). */
+  fixList?: FixList,
 ): Promise<TallyReport | null> {
   const path = io.diskPath?.(file);
   if (path === undefined || threadCount < 2) return null;
@@ -83,7 +86,7 @@ export async function tallyInParts(
       period,
       today,
       issueLimit: options.issueLimit ?? null,
-      everyIssue: options.onIssue !== undefined,
+      everyIssue: fixList !== undefined,
       earlier: null,
     }));
     // Which thread read each part: it is asked for the part's Case IDs if a later part repeats one.
@@ -112,10 +115,10 @@ export async function tallyInParts(
     }
     const tally = new ReturnTally(framework, period, options);
     const importer = caseImporter({ source: file, delimited: true }, framework, options, tally.addCase, { header: plan.header });
-    for (const { imported, tally: counted, everyIssue } of results) {
+    for (const { imported, tally: counted, fixList: listed } of results) {
       importer.absorb(imported);
       tally.absorb(counted);
-      if (options.onIssue) for (const issue of everyIssue) options.onIssue(issue);
+      if (listed) fixList?.append(listed);
     }
     options.onProgress?.('reading', opened.size, opened.size);
     const summary = importer.end();

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { importPartSchema } from '../engine/cases/importCases';
-import { rowIssueSchema } from '../engine/cases/rowIssues';
 import { tallyPartSchema } from '../engine/report/returnTally';
 import { typedArraySchema } from '../engine/typedArray';
 
@@ -33,7 +32,7 @@ export const partSetupSchema = z.object({
   period: z.object({ from: z.number().int(), to: z.number().int() }),
   today: z.number().int(),
   issueLimit: z.number().int().nonnegative().nullable(),
-  /** Every row issue of the part is wanted in full, in row order (for a fix list), not only the first of each kind. */
+  /** Every row issue of the part is listed in full, in row order (a fix list of the part, sent back), not only the first of each kind kept. */
   everyIssue: z.boolean(),
   /** The Case IDs of the parts before, with their rows, when a reading found one repeated in this part. */
   earlier: idRowsSchema.nullable(),
@@ -45,11 +44,12 @@ export const partRequestSchema = z.discriminatedUnion('type', [z.object({ type: 
 export type PartRequest = z.infer<typeof partRequestSchema>;
 
 const uint32s = typedArraySchema<Uint32Array>('Uint32Array');
+const bytes = typedArraySchema<Uint8Array<ArrayBuffer>>('Uint8Array');
 
 export const partMessageSchema = z.discriminatedUnion('type', [
   /** Bytes of the part read so far. */
   z.object({ type: z.literal('progress'), read: z.number().nonnegative() }),
-  z.object({ type: z.literal('done'), imported: importPartSchema, tally: tallyPartSchema, ids: uint32s, everyIssue: z.array(rowIssueSchema) }),
+  z.object({ type: z.literal('done'), imported: importPartSchema, tally: tallyPartSchema, ids: uint32s, fixList: z.object({ pieces: z.array(bytes), issues: z.number().int().nonnegative() }).nullable() }),
   /** The part could not be read apart (`PartNotApart`): the file is to be read whole. */
   z.object({ type: z.literal('apart'), reason: z.string() }),
   /** The Case IDs the part met, each with its first row (asked for after `done`). */

@@ -5,6 +5,7 @@ import type { Framework } from '../frameworks/schema';
 import { caseImporter } from '../engine/cases/importCases';
 import type { IdRows } from '../engine/cases/firstRowOfId';
 import type { RowIssue } from '../engine/cases/rowIssues';
+import { FixList } from '../engine/report/fixList';
 import { ReturnTally } from '../engine/report/returnTally';
 import { PartNotApart, streamDelimitedPart } from '../tables/streamDelimited';
 import { partRequestSchema, type PartMessage, type PartSetup } from './tallyPartProtocol';
@@ -25,8 +26,8 @@ const idsOfPart = new Map<number, IdRows>();
 
 async function tallyPart(setup: PartSetup): Promise<void> {
   const framework = setup.framework as unknown as Framework;
-  const everyIssue: RowIssue[] = [];
-  const options = { today: setup.today, ...(setup.issueLimit === null ? {} : { issueLimit: setup.issueLimit }), ...(setup.everyIssue ? { onIssue: (issue: RowIssue) => everyIssue.push(issue) } : {}) };
+  const fixList = setup.everyIssue ? new FixList() : null;
+  const options = { today: setup.today, ...(setup.issueLimit === null ? {} : { issueLimit: setup.issueLimit }), ...(fixList ? { onIssue: (issue: RowIssue) => fixList.add(issue, setup.source) } : {}) };
   const sheet = { source: setup.source, delimited: true };
   const tally = new ReturnTally(framework, setup.period, options);
   const after = { ...(setup.header ? { header: setup.header } : {}), ...(setup.earlier ? { earlier: setup.earlier } : {}) };
@@ -43,7 +44,8 @@ async function tallyPart(setup: PartSetup): Promise<void> {
   idsOfPart.set(setup.start, importer.idRows());
   const ids = importer.idFingerprints();
   const counted = tally.part();
-  send({ type: 'done', imported: importer.part(), tally: counted, ids, everyIssue }, [ids.buffer as ArrayBuffer, counted.eventCases.holds.buffer as ArrayBuffer]);
+  const listed = fixList?.part() ?? null;
+  send({ type: 'done', imported: importer.part(), tally: counted, ids, fixList: listed }, [ids.buffer as ArrayBuffer, counted.eventCases.holds.buffer as ArrayBuffer, ...(listed?.pieces.map((p) => p.buffer) ?? [])]);
 }
 
 // The thread starts (loading the engine) while the main thread finds where to cut; its part comes as a message.

@@ -9,7 +9,7 @@ import { processIo, type CliIo } from '../../src/cli/io';
 import { tallyFile } from '../../src/cli/tallyFile';
 import * as parted from '../../src/cli/tallyInParts';
 import { dayFromIso } from '../../src/engine/cases/dates';
-import type { RowIssue } from '../../src/engine/cases/rowIssues';
+import { FixList } from '../../src/engine/report/fixList';
 import { periodFromIso } from '../../src/engine/tally/period';
 import { builtInFramework } from '../../src/frameworks/load';
 import { loadFramework } from '../../src/cli/loadFramework';
@@ -32,15 +32,16 @@ function written(name: string, bytes: string | Uint8Array): string {
 }
 
 /** The file read in one pass, as where no part can be read on its own thread (no disk path). */
-async function inOnePass(file: string, told?: RowIssue[]) {
+async function inOnePass(file: string, fixList?: FixList) {
   const { diskPath: _none, ...io } = processIo;
-  return tallyFile(io as CliIo, file, framework, period, { ...options, ...(told ? { onIssue: (issue: RowIssue) => void told.push(issue) } : {}) });
+  return tallyFile(io as CliIo, file, framework, period, { ...options, ...(fixList ? { fixList } : {}) });
 }
 
-async function inParts(file: string, parts: number, told?: RowIssue[]) {
-  const onIssue = told ? { onIssue: (issue: RowIssue) => void told.push(issue) } : {};
-  return parted.tallyInParts(processIo, file, await processIo.openFile!(file), framework, period, { ...options, ...onIssue }, parts);
+async function inParts(file: string, parts: number, fixList?: FixList) {
+  return parted.tallyInParts(processIo, file, await processIo.openFile!(file), framework, period, options, parts, [], fixList);
 }
+
+const textOf = (fixList: FixList) => Buffer.concat(fixList.bytes()).toString('utf8');
 
 describe('a delimited export tallied in parts, one thread each', () => {
   it('gives the report one pass over every row gives: figures, lists, row issues to the limit and beyond, notes', async () => {
@@ -80,12 +81,13 @@ describe('a delimited export tallied in parts, one thread each', () => {
   it('tells every row issue in full, in row order, as one pass does (for the fix list), a part read again told once', async () => {
     const rows = sample(6_000, 29);
     const file = written('fixes.csv', csv([...rows, rows[30]!]));
-    const once: RowIssue[] = [];
+    const once = new FixList();
     const whole = await inOnePass(file, once);
-    const told: RowIssue[] = [];
+    const told = new FixList();
     expect(await inParts(file, 3, told)).toEqual(whole);
-    expect(told.length).toBeGreaterThan(whole.rowIssues.length);
-    expect(told).toEqual(once);
+    expect(told.issues).toBeGreaterThan(whole.rowIssues.length);
+    expect(told.issues).toBe(once.issues);
+    expect(textOf(told)).toEqual(textOf(once));
   });
 
   it('is not done when the file is not UTF-8: one pass reads it in the Windows code page', async () => {

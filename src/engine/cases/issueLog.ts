@@ -46,12 +46,11 @@ export class IssueLog {
   }
 
   add(issue: RowIssue): void {
+    // Kept to the end of the file here or by `onIssue` (the fix list): its Case ID, given once its row was read, is
+    // copied so it holds no chunk of the file with it (`rowIssue` copies the rest).
+    if (issue.caseId) issue.caseId = ownCopy(issue.caseId);
     this.onIssue?.(issue);
     if (this.counted(issue) <= this.limit) {
-      // Kept to the end of the file: its texts are copied so they hold no chunk of the file with them.
-      issue.value = ownCopy(issue.value);
-      if (issue.caseId) issue.caseId = ownCopy(issue.caseId);
-      if (issue.cells) issue.cells = issue.cells.map((c) => ({ column: c.column, value: ownCopy(c.value) }));
       this.kept.push(issue);
       return;
     }

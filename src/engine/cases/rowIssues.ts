@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ownCopy } from './textKey';
 
 /**
  * Every problem the import can find in a row: a stable code, a title for summaries, its severity, and what to do
@@ -61,16 +62,18 @@ export function rowIssue(
   own: { severity?: 'error' | 'warning'; fix?: string; check?: string; cells?: { column: string; value: string }[] } = {},
 ): RowIssue {
   const entry = rowIssueCatalogue[code];
+  // An issue may be kept to the end of the file (or remembered with its value): its texts are copied, since a
+  // cell's text (and a message made with it) is cut from a chunk of the file, which it would keep in memory.
   return {
     row,
     caseId: null,
     column,
-    value,
+    value: ownCopy(value),
     severity: own.severity ?? entry.severity,
     code,
     ...(own.check ? { check: own.check } : {}),
-    ...(own.cells ? { cells: own.cells } : {}),
-    message,
+    ...(own.cells ? { cells: own.cells.map((c) => ({ column: c.column, value: ownCopy(c.value) })) } : {}),
+    message: ownCopy(message),
     fix: own.fix ?? entry.fix,
   };
 }
