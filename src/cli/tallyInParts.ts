@@ -131,7 +131,7 @@ export async function tallyInParts(
 }
 
 /** A part's thread, and when it ended (failed, or stopped): null, as every answer asked of it since. */
-type Thread = { worker: Worker; ended: Promise<null> };
+export type Thread = { worker: Worker; ended: Promise<null> };
 
 function startThread(): Thread {
   // Run from the TypeScript sources (the tests), the thread's module is compiled as it loads, as this one was.
@@ -169,21 +169,28 @@ async function ask({ worker, ended }: Thread, request: PartRequest, onRead: (rea
  * Reads `count` parts on the threads, each thread taking the next part as it finishes one; null as soon as one
  * part is not read apart or fails (the threads stop taking parts).
  */
-async function inTurn(threads: readonly Thread[], count: number, read: (thread: Thread, part: number) => Promise<PartResult | null>): Promise<PartResult[] | null> {
-  const results: PartResult[] = [];
+export async function inTurn<T>(threads: readonly Thread[], count: number, read: (thread: Thread, part: number) => Promise<T | null>): Promise<T[] | null> {
+  const results: T[] = [];
   let next = 0;
   let failed = false;
-  await Promise.all(
+  // A part that fails leaves the file to one pass at once: the parts still being read are not waited for (their
+  // threads are ended), as a broken quote can make a part read slowly for a long time.
+  let failNow = () => undefined as void;
+  const failure = new Promise<null>((resolve) => (failNow = () => resolve(null)));
+  const all = Promise.all(
     threads.map(async (thread) => {
       while (!failed && next < count) {
         const part = next++;
         const result = await read(thread, part);
-        if (result === null) failed = true;
-        else results[part] = result;
+        if (result !== null) results[part] = result;
+        else {
+          failed = true;
+          failNow();
+        }
       }
     }),
-  );
-  return failed ? null : results;
+  ).then(() => (failed ? null : results));
+  return Promise.race([all, failure]);
 }
 
 /** What a thread found in its part; null when the part was not read apart, or failed. */

@@ -1,6 +1,6 @@
 import type { ColumnsRead, SheetRow } from '../engine/cases/importCases';
 import { CELL_TEXT_LIMIT, isBlankCell } from '../engine/cases/rawTable';
-import { ownCopy } from '../engine/cases/textKey';
+import { ownCopy, rememberable } from '../engine/cases/textKey';
 
 /**
  * Text rows sent from one thread to another compactly: each cell is a number, the code of its column's value
@@ -97,7 +97,7 @@ export class RowCoder {
     // Delimited text gives text only; anything else is sent as its text, as a reader of it would show it.
     const text = typeof cell === 'string' ? cell : String(cell);
     const dictionary = (this.dictionaries[column] ??= { codes: new Map(), cells: 0, raw: false });
-    if (dictionary.raw) {
+    if (dictionary.raw || !rememberable(text)) {
       this.raw.push(text);
       return RAW;
     }
@@ -145,17 +145,10 @@ function grown(array: Int32Array<ArrayBuffer>, used: number, needed = used + 1):
 /** Turns batches back into rows, in the order they were coded. */
 export class RowDecoder {
   private readonly values: string[][] = [];
-  /** Per column, the codes of values longer than a spreadsheet cell holds (rare: most columns have none). */
-  private readonly long: (Set<number> | undefined)[] = [];
 
   /** Hands over each row of the batch, with its codes; `fits` tells that every cell was measured and fits a cell. */
   decode(batch: CodedBatch, onRow: (row: SheetRow) => void): void {
-    for (const { column, values } of batch.added) {
-      const known = (this.values[column] ??= []);
-      values.forEach((value, i) => value.length > CELL_TEXT_LIMIT && (this.long[column] ??= new Set()).add(known.length + i));
-      known.push(...values);
-    }
-    const anyLong = this.long.length > 0;
+    for (const { column, values } of batch.added) (this.values[column] ??= []).push(...values);
     let start = 0;
     let nextRaw = 0;
     for (let i = 0; i < batch.numbers.length; i++) {
@@ -165,10 +158,9 @@ export class RowDecoder {
       for (let at = start; at < end; at++) {
         const code = batch.codes[at]!;
         const column = at - start;
-        if (code >= 0) {
-          cells[column] = this.values[column]![code]!;
-          if (anyLong && this.long[column]?.has(code)) fits = false;
-        } else if (code === RAW) {
+        // A coded value is short (`rememberable`): only a text sent as it is can be longer than a cell holds.
+        if (code >= 0) cells[column] = this.values[column]![code]!;
+        else if (code === RAW) {
           const text = batch.raw[nextRaw++]!;
           if (text.length > CELL_TEXT_LIMIT) fits = false;
           cells[column] = text;

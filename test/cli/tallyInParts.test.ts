@@ -179,6 +179,23 @@ describe('a delimited export tallied in parts, one thread each', () => {
       await exited;
     }, 20_000);
 
+    it('leaves the file to one pass as soon as one part is not read apart, without waiting for the parts still being read', async () => {
+      const file = written('one-apart.csv', csv(sample(3_000, 53)));
+      const still: Promise<unknown>[] = [];
+      jest
+        .spyOn(workerThreads, 'Worker')
+        .mockImplementationOnce(() => new RealWorker('const { parentPort } = require("node:worker_threads"); parentPort.on("message", () => parentPort.postMessage({ type: "apart", reason: "a quote read otherwise" }))', { eval: true }))
+        .mockImplementation(() => {
+          // Reading its part for ever (as a part of a file with a broken quote can seem to).
+          const reading = new RealWorker('require("node:worker_threads").parentPort.on("message", () => undefined)', { eval: true });
+          still.push(once(reading, 'exit'));
+          return reading;
+        });
+      expect(await inParts(file, 2)).toBeNull();
+      // The thread still reading is ended.
+      await Promise.all(still);
+    }, 20_000);
+
     it('leaves the file to one pass when a thread ends without answering, rather than waiting for it for ever', async () => {
       const file = written('thread-exits.csv', csv(sample(3_000, 37)));
       threadsRunning('require("node:worker_threads").parentPort.once("message", () => process.exit(0))');

@@ -56,6 +56,20 @@ describe('RowCoder and RowDecoder', () => {
     expect(coder.take()).toBeNull();
   });
 
+  it('sends a value too long to be a spelling an export repeats (a note broken out of its quotes) as text, never coded and kept', () => {
+    const note = `Yes ${'and more '.repeat(40)}`;
+    const rows = [1, 2, 3].map((i) => ({ number: i + 1, cells: ['Yes', note, 'x'.repeat(256)] }));
+    const coder = new RowCoder();
+    rows.forEach((row) => coder.add(row));
+    const batch = coder.take()!;
+    // Columns A and C (256 characters) are coded; column B's 364 characters travel as text on each row.
+    expect(batch.added).toEqual([{ column: 0, values: ['Yes'] }, { column: 2, values: ['x'.repeat(256)] }]);
+    expect(batch.raw).toEqual([note, note, note]);
+    const decoded: SheetRow[] = [];
+    new RowDecoder().decode(batch, ({ number, cells }) => decoded.push({ number, cells }));
+    expect(decoded).toEqual(rows);
+  });
+
   it('keeps coding a column whose values repeat (dates) past 4,096 values, and codes none past 65,536', () => {
     // Column A: every value new. Column B: 5,000 values, each met 4 times. Column C: 70,000 values, each met 3 times.
     const rows = Array.from({ length: 210_000 }, (_, i) => ({ number: i + 2, cells: [`C-${i}`, `D-${Math.floor(i / 4) % 5000}`, `E-${Math.floor(i / 3)}`] }));
@@ -70,7 +84,7 @@ describe('RowCoder and RowDecoder', () => {
     expect(decoded).toEqual(rows);
   });
 
-  it('tells which rows it measured to fit a spreadsheet cell, a value too long for one coded or sent as text', () => {
+  it('tells which rows it measured to fit a spreadsheet cell, a value too long for one sent as text', () => {
     const long = 'x'.repeat(32_768);
     const rows: SheetRow[] = [
       { number: 2, cells: ['A-1', 'Theft'] },

@@ -3,7 +3,7 @@ import type { CategoryMatcher } from './categories';
 import { dayFromExcelSerial, partsOfDay, readDate, type Day } from './dates';
 import { quickDate } from './quickDates';
 import type { RawCell } from './rawTable';
-import { ownCopy } from './textKey';
+import { ownCopy, rememberable } from './textKey';
 
 /** Oldest age taken as real; anything above is a typing slip. */
 const MAX_AGE = 120;
@@ -73,7 +73,7 @@ export function ageReader(matcher: CategoryMatcher, limit: number): (cell: RawCe
     let found = quick ? { birth: quick.day } : typeof cell === 'string' ? seen.get(cell) : undefined;
     if (!found) {
       found = ageOrBirth(cell, matcher);
-      if (typeof cell === 'string' && seen.size < limit) seen.set(ownCopy(cell), found);
+      if (typeof cell === 'string' && seen.size < limit && rememberable(cell)) seen.set(ownCopy(cell), found);
     }
     if (!('birth' in found)) return found;
     const age = asOf === null || found.birth > asOf ? null : ageOn(found.birth, asOf);

@@ -1,5 +1,5 @@
 import type { CategoryList } from '../../frameworks/schema';
-import { matchKey, ownCopy } from './textKey';
+import { matchKey, ownCopy, rememberable } from './textKey';
 
 export type CategoryReading =
   | { kind: 'matched'; id: string }
@@ -47,7 +47,7 @@ export class CategoryMatcher {
     let reading = this.seen.get(text);
     if (!reading) {
       reading = this.match(text);
-      if (this.seen.size < SEEN_LIMIT) this.seen.set(ownCopy(text), reading);
+      if (this.seen.size < SEEN_LIMIT && rememberable(text)) this.seen.set(ownCopy(text), reading);
     }
     return reading;
   }

@@ -15,7 +15,7 @@ import { rowIssue, type ImportNote, type RowIssue } from './rowIssues';
 import { IssueLog, issueLogStateSchema, type MoreRowIssues } from './issueLog';
 import { FirstRowOfId, type IdRows } from './firstRowOfId';
 import { PROGRESS_EVERY, stopIfAborted, type RunOptions, type Stage } from '../progress';
-import { caseIdKey, ownCopy, tidy, withoutInvisibleEdges } from './textKey';
+import { caseIdKey, ownCopy, rememberable, tidy, withoutInvisibleEdges } from './textKey';
 import { readWholeNumber } from './wholeNumbers';
 import { displayDateTime, orderBetween, readDateTime, withTimeOfDay } from './dateTimes';
 import { describeBankHolidayTable, isWeekendOrBankHoliday } from '../calendar/bankHolidays';
@@ -374,7 +374,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     if (memo && !context.errorValue) {
       const entry = memoEntry(value, issues.slice(before), watch);
       if (given === null) reading.blank = entry;
-      else if (typeof given === 'string' && memo.size < MEMO_LIMIT) memo.set(ownCopy(given), entry);
+      else if (typeof given === 'string' && memo.size < MEMO_LIMIT && rememberable(given)) memo.set(ownCopy(given), entry);
     }
     return value;
   };

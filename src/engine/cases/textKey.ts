@@ -59,6 +59,13 @@ export function withoutInvisibleEdges(text: string): { text: string; invisible: 
 }
 
 /**
+ * Whether a cell's text is short enough to remember by its spelling (as a category, flag, count or age is read
+ * once per spelling): a longer one is no spelling an export repeats (a note broken out of its quotes, pasted
+ * text), and remembering each would hold every one of them.
+ */
+export const rememberable = (text: string): boolean => text.length <= 256;
+
+/**
  * The text as a string of its own. A parser's values are cut from the chunk of the file they came in, and a value
  * kept for later (a remembered spelling, a case study) would otherwise keep that whole chunk in memory.
  */
