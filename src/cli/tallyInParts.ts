@@ -131,7 +131,7 @@ export async function tallyInParts(
 }
 
 /** A part's thread, and when it ended (failed, or stopped): null, as every answer asked of it since. */
-export type Thread = { worker: Worker; ended: Promise<null> };
+type Thread = { worker: Worker; ended: Promise<null> };
 
 function startThread(): Thread {
   // Run from the TypeScript sources (the tests), the thread's module is compiled as it loads, as this one was.
@@ -169,8 +169,8 @@ async function ask({ worker, ended }: Thread, request: PartRequest, onRead: (rea
  * Reads `count` parts on the threads, each thread taking the next part as it finishes one; null as soon as one
  * part is not read apart or fails (the threads stop taking parts).
  */
-export async function inTurn<T>(threads: readonly Thread[], count: number, read: (thread: Thread, part: number) => Promise<T | null>): Promise<T[] | null> {
-  const results: T[] = [];
+async function inTurn(threads: readonly Thread[], count: number, read: (thread: Thread, part: number) => Promise<PartResult | null>): Promise<PartResult[] | null> {
+  const results: PartResult[] = [];
   let next = 0;
   let failed = false;
   // A part that fails leaves the file to one pass at once: the parts still being read are not waited for (their
