@@ -11,7 +11,7 @@ import { quickDate } from './quickDates';
 import { mapHeaders, spellingsOf, type ColumnPlacement } from './headers';
 import { CELL_TEXT_LIMIT, cellText, columnLetters, isBlankCell, isErrorValue, type RawCell, type RawTable } from './rawTable';
 import { compileRowChecks, type RowCells } from './rowChecks';
-import { rowIssue, type ImportNote, type RowIssue } from './rowIssues';
+import { rowIssue, withOwnTexts, type ImportNote, type RowIssue } from './rowIssues';
 import { IssueLog, issueLogStateSchema, type MoreRowIssues } from './issueLog';
 import { FirstRowOfId, type IdRows } from './firstRowOfId';
 import { PROGRESS_EVERY, stopIfAborted, type RunOptions, type Stage } from '../progress';
@@ -238,7 +238,8 @@ type MemoEntry = {
   /** Nothing to tell on a row giving it again (no issue, no date form to note): its value is taken as it is. */
   plain: boolean;
 };
-const memoEntry = (value: CaseValue, issues: RowIssue[], watch: MemoEntry['watch']): MemoEntry => ({ value, issues, watch, plain: issues.length === 0 && watch === null });
+/** A reading remembered with its issues, which outlive their row: their texts are made their own. */
+const memoEntry = (value: CaseValue, issues: RowIssue[], watch: MemoEntry['watch']): MemoEntry => ({ value, issues: issues.map(withOwnTexts), watch, plain: issues.length === 0 && watch === null });
 /** Distinct values remembered per column: a column of unique values (dates with times) stops being remembered. */
 const MEMO_LIMIT = 100_000;
 

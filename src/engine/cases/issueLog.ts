@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ownCopy } from './textKey';
-import { rowIssueCatalogue, rowIssueSchema, type RowIssue, type RowIssueCode } from './rowIssues';
+import { rowIssueCatalogue, rowIssueSchema, withOwnTexts, type RowIssue, type RowIssueCode } from './rowIssues';
 
 /** Row issues of one kind beyond those kept in full: where they are (row numbers), compactly. */
 export const moreRowIssuesSchema = z.object({
@@ -46,15 +45,12 @@ export class IssueLog {
   }
 
   add(issue: RowIssue): void {
-    // Kept to the end of the file here or by `onIssue` (the fix list): its Case ID, given once its row was read, is
-    // copied so it holds no chunk of the file with it (`rowIssue` copies the rest).
-    if (issue.caseId) issue.caseId = ownCopy(issue.caseId);
+    const inFull = this.counted(issue) <= this.limit;
+    // Kept to the end of the file, here or by `onIssue` (the fix list).
+    if (inFull || this.onIssue) withOwnTexts(issue);
     this.onIssue?.(issue);
-    if (this.counted(issue) <= this.limit) {
-      this.kept.push(issue);
-      return;
-    }
-    this.place(issue, issue.row);
+    if (inFull) this.kept.push(issue);
+    else this.place(issue, issue.row);
   }
 
   /** An issue `wantsInFull` said need not be made: only where it is, as for every issue beyond the limit. */

@@ -62,20 +62,30 @@ export function rowIssue(
   own: { severity?: 'error' | 'warning'; fix?: string; check?: string; cells?: { column: string; value: string }[] } = {},
 ): RowIssue {
   const entry = rowIssueCatalogue[code];
-  // An issue may be kept to the end of the file (or remembered with its value): its texts are copied, since a
-  // cell's text (and a message made with it) is cut from a chunk of the file, which it would keep in memory.
   return {
     row,
     caseId: null,
     column,
-    value: ownCopy(value),
+    value,
     severity: own.severity ?? entry.severity,
     code,
     ...(own.check ? { check: own.check } : {}),
-    ...(own.cells ? { cells: own.cells.map((c) => ({ column: c.column, value: ownCopy(c.value) })) } : {}),
-    message: ownCopy(message),
+    ...(own.cells ? { cells: own.cells } : {}),
+    message,
     fix: own.fix ?? entry.fix,
   };
+}
+
+/**
+ * The issue, its texts made its own: one kept past its row (to the end of the file, or remembered with its value)
+ * would otherwise keep the chunk of the file its cell's text was cut from, and a message made with that text too.
+ */
+export function withOwnTexts(issue: RowIssue): RowIssue {
+  issue.value = ownCopy(issue.value);
+  issue.message = ownCopy(issue.message);
+  if (issue.caseId) issue.caseId = ownCopy(issue.caseId);
+  if (issue.cells) issue.cells = issue.cells.map((c) => ({ column: c.column, value: ownCopy(c.value) }));
+  return issue;
 }
 
 /** A remark about the whole file rather than one row (an ambiguous date column, columns not found). */
