@@ -45,7 +45,10 @@ export interface ImportOptions extends RunOptions {
   today?: Day;
   /** Row issues of each kind kept in full; the rest are kept by row only. Every one by default. */
   issueLimit?: number;
-  /** Told every row issue in full as it is found, whatever the limit (to write a fix list as the rows stream). */
+  /**
+   * Told every row issue in full as it is found, whatever the limit (to write a fix list as the rows stream). An
+   * issue kept past the call is to be given texts of its own (`withOwnTexts`): its cell's text is cut from a chunk of the file.
+   */
   onIssue?: (issue: RowIssue) => void;
   /** The rows are events of cases (an event table read through its view): a Case ID repeats from row to row. */
   eventRows?: boolean;

@@ -46,8 +46,8 @@ export class IssueLog {
 
   add(issue: RowIssue): void {
     const inFull = this.counted(issue) <= this.limit;
-    // Kept to the end of the file, here or by `onIssue` (the fix list).
-    if (inFull || this.onIssue) withOwnTexts(issue);
+    // Kept to the end of the file. `onIssue` (the fix list) makes its line of it at once, and keeps no issue.
+    if (inFull) withOwnTexts(issue);
     this.onIssue?.(issue);
     if (inFull) this.kept.push(issue);
     else this.place(issue, issue.row);
