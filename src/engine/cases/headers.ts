@@ -1,5 +1,5 @@
 import type { Column, Framework } from '../../frameworks/schema';
-import { headerKey, withoutHint } from './textKey';
+import { headerKey, matchKey, withoutHint } from './textKey';
 
 /** Where a framework column was found in the header row. */
 export interface ColumnPlacement {
@@ -22,6 +22,8 @@ export interface HeaderMapping {
   duplicates: { header: string; index: number; usedHeader: string; usedIndex: number }[];
   missingRequired: Column[];
   missingOptional: Column[];
+  /** Headers of a time of day that no date-and-time column could be paired with (kept among `ignored`). */
+  unpairedTimes: string[];
 }
 
 type Candidate = { column: Column; repeat: number | null };
@@ -103,12 +105,16 @@ export function mapHeaders(headers: readonly string[], framework: Framework): He
     else placements.push({ column: candidate.column, index, header, repeat: candidate.repeat });
   });
   // A date-and-time column exported as a date column beside a time column: the time column gives its time of day.
-  for (const placement of placements) {
-    if (placement.column.type !== 'datetime') continue;
-    const partners = timeHeadersOf(placement.header).map(headerKey);
-    const at = ignored.findIndex(({ header }) => partners.includes(headerKey(header)));
-    if (at >= 0) placement.time = ignored.splice(at, 1)[0]!;
+  const dated = placements.filter((p) => p.column.type === 'datetime');
+  const times = ignored.filter(({ header }) => isTimeOfDayHeader(header));
+  for (const time of times) {
+    const partner = partnerOf(time.header, dated);
+    if (partner) {
+      partner.time = time;
+      ignored.splice(ignored.indexOf(time), 1);
+    }
   }
+  const unpairedTimes = dated.length ? times.filter((t) => ignored.includes(t)).map(({ header }) => header) : [];
   const found = new Set(placements.map((p) => p.column));
   const missing = framework.columns.filter((c) => !found.has(c));
   return {
@@ -117,11 +123,45 @@ export function mapHeaders(headers: readonly string[], framework: Framework): He
     duplicates,
     missingRequired: missing.filter((c) => c.required),
     missingOptional: missing.filter((c) => !c.required),
+    unpairedTimes,
   };
 }
 
-/** The headers a date column's own time column has: "Referral date" → "Referral time", "Date referred" → "Time referred", "Received" → "Received time". */
-function timeHeadersOf(header: string): string[] {
-  if (/\btime\b/i.test(header)) return [];
-  return [...(/\bdate\b/i.test(header) ? [header.replace(/\bdate\b/i, 'time')] : []), `${header} time`];
+/** A header naming a time of day ("Referral time", "Time of referral", "Hour received"), not a date nor a length of time ("Time to first contact", "Response time (hours)"). */
+function isTimeOfDayHeader(header: string): boolean {
+  const words = wordsOf(header);
+  return words.some((w) => w === 'time' || w === 'hour') && !words.some((w) => w === 'date' || DURATION_WORDS.has(w));
+}
+const DURATION_WORDS = new Set(['to', 'taken', 'spent', 'since', 'elapsed', 'length', 'duration', 'wait', 'waiting', 'waited', 'response', 'hours', 'mins', 'minutes', 'total']);
+
+/**
+ * The date-and-time column a time column belongs to: the one whose header, as written or in any of its spellings,
+ * names the same event ("Time of referral" and "Hour received" beside "Date referred", whose spellings include
+ * "Date of referral" and "Date received"). Failing that, the one column whose header names every word of it
+ * ("Contact time" beside "Contact received"). None when that is not one column.
+ */
+function partnerOf(timeHeader: string, dated: ColumnPlacement[]): ColumnPlacement | null {
+  const event = eventWords(timeHeader);
+  if (event.length === 0) return null;
+  const named = (p: ColumnPlacement) => [p.header, p.column.header, ...p.column.synonyms].map(eventWords);
+  const same = dated.filter((p) => named(p).some((words) => words.join(' ') === event.join(' ')));
+  const within = same.length ? same : dated.filter((p) => named(p).some((words) => event.every((w) => words.includes(w))));
+  return within.length === 1 ? within[0]! : null;
+}
+
+/** Words that say when rather than what: left out when a time column is matched to its date column. */
+const WHEN_WORDS = new Set(['date', 'time', 'hour', 'day', 'of', 'on', 'at', 'the', 'and']);
+
+/** What a header says happened, each word cut to its stem: "Time of referral", "Referral date" and "Date referred" are all ["refer"]. */
+function eventWords(header: string): string[] {
+  const subject = SUBJECT.exec(header);
+  return wordsOf(subject ? header.slice(subject[0].length) : header)
+    .filter((w) => !WHEN_WORDS.has(w))
+    .map((w) => w.slice(0, 5))
+    .sort();
+}
+
+/** A header's words, lower case, without its hint in brackets; "ReferralTime" is two words. */
+function wordsOf(header: string): string[] {
+  return matchKey(withoutHint(header).replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')).split(' ').filter((w) => w !== '');
 }

@@ -262,6 +262,11 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     });
   for (const { header, time } of mapping.placements)
     if (time) headerNotes.push({ code: 'time_column', message: `"${time.header}" is read as the time of day of "${header}".` });
+  for (const time of mapping.unpairedTimes)
+    headerNotes.push({
+      code: 'unpaired_time_column',
+      message: `"${time}" looks like a time of day, but which date column it goes with is not clear, so it is not read: every time there counts as midnight. Name it after its date column ("Referral date" and "Referral time") to have it read as that date's time of day.`,
+    });
   if (mapping.ignored.length) headerNotes.push({ code: 'ignored_columns', message: `Columns not used by this return: ${mapping.ignored.join(', ')}.` });
   for (const d of mapping.duplicates)
     headerNotes.push({

@@ -6,6 +6,7 @@ import { tallyCases } from '../../../src/engine/tally/tally';
 import { periodFromIso } from '../../../src/engine/tally/period';
 import type { RawCell } from '../../../src/engine/cases/rawTable';
 import { tableOf } from '../../support/tables';
+import { mapHeaders } from '../../../src/engine/cases/headers';
 
 const framework = builtInFramework('west-midlands');
 const today = dayFromIso('2016-01-15')!;
@@ -53,5 +54,34 @@ describe('a date column beside a time column of its own', () => {
     expect(figures['contact.within_24h']).toBe(tallyCases(together.cases, framework, period, together.absent).figures['contact.within_24h']);
     // R1 (23 h 59) and R3 (10 h 30); R4's referral has no time of day, so the next day counts as 24 hours; R2 is a minute past.
     expect(figures['contact.within_24h']).toBe(3);
+  });
+
+  it.each([
+    ['Date referred', 'Time of referral'],
+    ['Date referred', 'Hour received'],
+    ['Referral date', 'Referral Time (24h)'],
+    ['ReferralDate', 'ReferralTime'],
+    ['DATE_REFERRED', 'TIME_REFERRED'],
+    ['Victim referral date', 'Referral time'],
+  ])('pairs %p with the time column %p, however the time column is named after it', (dateHeader, timeHeader) => {
+    const mapping = mapHeaders(['Referral ID', dateHeader, timeHeader, 'First contact date', 'First contact time'], framework);
+    const placed = (key: string) => mapping.placements.find((p) => p.column.key === key);
+    expect(placed('referral_date')?.time?.header).toBe(timeHeader);
+    expect(placed('first_contact_at')?.time?.header).toBe('First contact time');
+    expect(mapping.unpairedTimes).toEqual([]);
+  });
+
+  it.each(['Time', 'Time to first contact', 'Response time (hours)', 'Hours of support'])('leaves %p unpaired: no one date column is named by it, or it is a length of time', (timeHeader) => {
+    const mapping = mapHeaders(['Referral ID', 'Referral date', timeHeader, 'First contact date'], framework);
+    expect(mapping.placements.filter((p) => p.time)).toEqual([]);
+    expect(mapping.ignored).toContain(timeHeader);
+  });
+
+  it('tells of a time-of-day column it cannot pair, which otherwise reads every time as midnight', () => {
+    const table = tableOf(['Referral ID', 'Referral date', 'Time', 'Referral source', 'Converted to case', 'First contact date'], [
+      { 'Referral ID': 'R1', 'Referral date': '01/04/2015', Time: '09:00', 'Referral source': 'ADT', 'Converted to case': 'Yes', 'First contact date': '02/04/2015 08:00' },
+    ]);
+    const notes = importCases(table, framework, { today }).notes.filter((n) => n.code === 'unpaired_time_column');
+    expect(notes.map((n) => n.message)).toEqual([expect.stringContaining('"Time" looks like a time of day')]);
   });
 });
