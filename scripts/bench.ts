@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { generateSampleCases } from './sample/generateCases';
+import { TALLY_IN_PARTS_FROM_BYTES, threadsHere } from '../src/cli/tallyInParts';
 
 /**
  * `npm run bench [-- --sizes 10000,100000] [--skip fill,office] [--max-office 100000] [--max-xlsx 100000] [--out FILE.md] [--work DIR]`: measures the CLI on
@@ -33,7 +34,7 @@ const TIMEOUT_MS = 60 * 60_000;
 const HEAP = '--max-old-space-size=8192';
 
 type Run = { ms: number; rssMb: number; ok: boolean };
-type Row = { size: number; parse: Run; tally: Run; check: Run; fill: Run | null; fillFloor: Run | null; xlsxTally: Run | null; office: { syncs: number; largest: number; ms: number } | null };
+type Row = { size: number; parse: Run; lookups: Run; tally: Run; check: Run; fill: Run | null; fillFloor: Run | null; xlsxTally: Run | null; office: { syncs: number; largest: number; ms: number } | null };
 
 function main() {
   const sizes = (flag('sizes') ?? '10000,100000,1048575').split(',').map(Number).filter((n) => n > 0);
@@ -51,6 +52,8 @@ function main() {
     const csv = join(work, `cases-${size}.csv`);
     if (!existsSync(csv)) runChild('generate', [String(size), csv]);
     const parse = runScript(PARSE_FLOOR, [csv]);
+    // Parts as the tally cuts them: none below its threshold.
+    const lookups = runScript(LOOKUP_FLOOR, [csv, String(statSync(csv).size >= TALLY_IN_PARTS_FROM_BYTES ? threadsHere() : 1)]);
     const tallyJson = join(work, `tally-${size}.json`);
     const tally = runCli(['tally', csv, '--framework', 'cambridgeshire', '--from', FROM, '--to', TO, '--json', '--quiet'], tallyJson);
     const check = runCli(['check', tallyJson, '--json'], null);
@@ -61,7 +64,7 @@ function main() {
     const fillFloor = !fills ? null : runScript(FILL_FLOOR, [csv, floorXlsx]);
     const xlsxTally = size > maxXlsx || !fillFloor?.ok ? null : runCli(['tally', floorXlsx, '--framework', 'cambridgeshire', '--from', FROM, '--to', TO, '--json', '--quiet'], null);
     const office = skip.has('office') || size > maxOffice ? null : officeRun(csv);
-    rows.push({ size, parse, tally, check, fill, fillFloor, xlsxTally, office });
+    rows.push({ size, parse, lookups, tally, check, fill, fillFloor, xlsxTally, office });
     console.log(formatRow(rows[rows.length - 1]!));
   }
   // Where the table and the scratch files went is no part of what was measured.
@@ -82,6 +85,13 @@ function main() {
     '| rows | papaparse | tally | check | tally + check | × papaparse | tally MB | fill | fill floor | × floor | fill MB | Office syncs | largest request (cells) |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(tableRow),
+    '',
+    `The least a reading of the cells as text can cost, before it checks or counts anything: papaparse in as many threads as the tally's parts (${threadsHere()} here, from ${TALLY_IN_PARTS_FROM_BYTES / 2 ** 20} MB; one below),`,
+    'each over its share of the file, looking every cell up in its column\'s `Map` (as any reading must, to know what a spelling means).',
+    '',
+    '| rows | papaparse | reading floor | × papaparse | tally + check | × reading floor |',
+    '|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.size.toLocaleString('en-GB')} | ${seconds(r.parse)} | ${seconds(r.lookups)} | ${ratio(r.lookups, r.parse)} | ${seconds(bothOf(r))} | ${ratio(r.tally, r.lookups, r.check)} |`),
     '',
     ...(rows.some((r) => r.xlsxTally) ? [
       `The same rows as an .xlsx export (the fill floor's workbook: text in the cells), tallied up to ${maxXlsx.toLocaleString('en-GB')} rows (--max-xlsx): streamed sheet row by row.`,
@@ -112,6 +122,36 @@ function runScript(code: string, scriptArgs: string[], stdoutFile: string | null
 
 /** The floors: papaparse streaming the file and doing nothing with its rows; and copying them into ExcelJS's streaming writer. */
 const PARSE_FLOOR = `require('papaparse').parse(require('fs').createReadStream(process.argv[1], 'utf8'), { step: () => {}, complete: reportRss });`;
+/**
+ * The reading floor: the file cut at line breaks into as many parts as the tally's (the bench export has no line
+ * break inside quotes), each streamed through papaparse on a thread of its own, every cell looked up in its column's
+ * Map (up to 100,000 spellings a column remembered, as the import remembers them).
+ */
+const LOOKUP_FLOOR = `const { Worker } = require('worker_threads');
+const fs = require('fs');
+const [file, parts] = [process.argv[1], Number(process.argv[2])];
+const size = fs.statSync(file).size;
+const fd = fs.openSync(file, 'r');
+const cuts = [0];
+for (let i = 1; i < parts; i++) {
+  const at = Math.floor((size * i) / parts);
+  const around = Buffer.alloc(65536);
+  const read = fs.readSync(fd, around, 0, around.length, at);
+  cuts.push(Math.max(cuts[i - 1], at + around.subarray(0, read).indexOf(10) + 1));
+}
+cuts.push(size);
+const part = \`const { workerData: [file, start, end] } = require('worker_threads');
+const columns = [];
+require('papaparse').parse(require('fs').createReadStream(file, { start, end, encoding: 'utf8' }), { step: ({ data }) => {
+  for (let i = 0; i < data.length; i++) {
+    const seen = columns[i] ?? (columns[i] = new Map());
+    if (seen.get(data[i]) === undefined && seen.size < 100000) seen.set(data[i], i);
+  }
+} });\`;
+let running = parts;
+for (let i = 0; i < parts; i++)
+  if (cuts[i + 1] > cuts[i]) new Worker(part, { eval: true, workerData: [file, cuts[i], cuts[i + 1] - 1] }).on('exit', () => --running === 0 && reportRss());
+  else running--;`;
 const FILL_FLOOR = `const ExcelJS = require('exceljs');
 const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: process.argv[2], useStyles: false, useSharedStrings: false });
 const sheet = writer.addWorksheet('Cases');
@@ -179,13 +219,16 @@ const mb = (run: Run | null) => (run === null || !run.ok ? '–' : `${run.rssMb.
 const ratio = (run: Run | null, floor: Run | null, extra: Run | null = null) =>
   run && floor && run.ok && floor.ok && (!extra || extra.ok) ? `${((run.ms + (extra?.ms ?? 0)) / floor.ms).toFixed(2)} ×` : '–';
 
+/** Tally and check one after the other, as a contract manager runs them: their times added, the larger memory. */
+const bothOf = (r: Row): Run => ({ ms: r.tally.ms + r.check.ms, rssMb: Math.max(r.tally.rssMb, r.check.rssMb), ok: r.tally.ok && r.check.ok });
+
 function tableRow(r: Row): string {
-  const both: Run = { ms: r.tally.ms + r.check.ms, rssMb: Math.max(r.tally.rssMb, r.check.rssMb), ok: r.tally.ok && r.check.ok };
+  const both = bothOf(r);
   return `| ${r.size.toLocaleString('en-GB')} | ${seconds(r.parse)} | ${seconds(r.tally)} | ${seconds(r.check)} | ${seconds(both)} | ${ratio(r.tally, r.parse, r.check)} | ${mb(both)} | ${seconds(r.fill)} | ${seconds(r.fillFloor)} | ${ratio(r.fill, r.fillFloor)} | ${mb(r.fill)} | ${r.office?.syncs ?? '–'} | ${r.office?.largest.toLocaleString('en-GB') ?? '–'} |`;
 }
 
 function formatRow(r: Row): string {
-  return `${r.size.toLocaleString('en-GB')} rows: papaparse ${seconds(r.parse)}, tally ${seconds(r.tally)} (${mb(r.tally)} MB), check ${seconds(r.check)}, tally + check ${ratio(r.tally, r.parse, r.check)} papaparse; fill ${seconds(r.fill)} (${mb(r.fill)} MB), floor ${seconds(r.fillFloor)}, ${ratio(r.fill, r.fillFloor)}; Office syncs ${r.office?.syncs ?? '–'}, largest request ${r.office?.largest ?? '–'} cells`;
+  return `${r.size.toLocaleString('en-GB')} rows: papaparse ${seconds(r.parse)}, reading floor ${seconds(r.lookups)}, tally ${seconds(r.tally)} (${mb(r.tally)} MB), check ${seconds(r.check)}, tally + check ${ratio(r.tally, r.parse, r.check)} papaparse; fill ${seconds(r.fill)} (${mb(r.fill)} MB), floor ${seconds(r.fillFloor)}, ${ratio(r.fill, r.fillFloor)}; Office syncs ${r.office?.syncs ?? '–'}, largest request ${r.office?.largest ?? '–'} cells`;
 }
 
 if (args[0] === '--child') void child(args[1]!, args.slice(2));
