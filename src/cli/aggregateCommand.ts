@@ -59,6 +59,8 @@ export async function aggregateCommand(args: string[], io: CliIo): Promise<numbe
   const frameworkFor = await frameworkChooser(flags.framework, io);
   const mapping = await mappingFile(flags.mapping, io);
   const files = await returnFileList(io, flags.files, flags.dir);
+  const guard = { force: flags.force, inputs: [...files, ...flags.previous, ...(flags.mapping ? [flags.mapping] : [])] };
+  await io.checkTarget(flags.out, guard);
   const providers = usable(await readEachReturn(io, files, { frameworkFor, mapping }, providerReturn), 'aggregated');
   const previous = flags.previous.length ? aggregateAsReturn(aggregateReturns(usable(await readEachReturn(io, flags.previous, { frameworkFor, mapping }, providerReturn), 'compared')), flags.previous.join(', ')) : null;
   const framework = providers[0]!.data.framework;
@@ -66,7 +68,7 @@ export async function aggregateCommand(args: string[], io: CliIo): Promise<numbe
     throw new InputError(`The previous returns (${flags.previous.join(', ')}) are of the ${previous.framework.id} return, not the ${framework.id} return: give last period's returns of the same framework.`);
 
   const { aggregate, workbook, data, findings } = await consolidateReturns(providers, { source: flags.out, previous, swing: flags.swing });
-  await io.writeFile(flags.out, await workbook.toBytes(), { force: flags.force, inputs: [...files, ...flags.previous, ...(flags.mapping ? [flags.mapping] : [])] });
+  await io.writeFile(flags.out, await workbook.toBytes(), guard);
   const report = checkReport([checkedFile(data, findings)]);
   if (flags.json) {
     const { framework, period, providers, totals, byProvider, notes } = aggregate;

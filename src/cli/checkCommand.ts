@@ -77,6 +77,8 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   if (flags.annotate && (given.length !== 1 || !isWorkbook(given[0]!)))
     throw new InputError(`--annotate writes a copy of one workbook: give exactly one .xlsx file to check.\n\n${checkUsage}`);
   if (flags.annotate && resolve(flags.annotate) === resolve(given[0]!)) throw new InputError('--annotate must name a new file: the return you received is never changed.');
+  const inputs = [...given, ...[flags.previous, flags.rules, flags.mapping, flags.values].filter((f): f is string => f !== undefined)];
+  for (const target of [flags.annotate, flags.html]) if (target) await io.checkTarget(target, { force: flags.force, inputs });
   const mapping = await mappingFile(flags.mapping, io);
   const read = async (file: string) =>
     isFiguresFile(file)
@@ -119,7 +121,6 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     }
   }
   // Written outside the loop: a refused target is the command's input error, not a finding about the return.
-  const inputs = [...given, ...[flags.previous, flags.rules, flags.mapping, flags.values].filter((f): f is string => f !== undefined)];
   if (flags.annotate && annotated) {
     const { workbook, explanationsKept, findings } = annotated;
     await io.writeFile(flags.annotate, await workbook.toBytes(), { force: flags.force, inputs });

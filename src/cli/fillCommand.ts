@@ -61,6 +61,12 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   );
   const period = periodFromIso(flags.from, flags.to);
   const framework = (await valuesFile(flags.values, io))(await loadFramework(flags.framework, io));
+  const events = await readEventFiles(io, framework, flags.events, flags.files);
+  const out = flags.out ?? flags.into!;
+  // Filling --into in place is what was asked; every other file the command read is never written over.
+  const inputs = [...flags.files, ...events.map((e) => e.rows.source), ...(flags.values ? [flags.values] : []), ...(flags.out && flags.into ? [flags.into] : []), ...(flags.mapping ? [flags.mapping] : [])];
+  const guard = { force: flags.force || flags.out === undefined, inputs };
+  await io.checkTarget(out, guard);
   // The case sheets are streamed past ExcelJS into the file: memory stays flat whatever the export's size.
   // Filling --into from a file replaces the return's case sheets of an earlier fill: they are never loaded.
   const emptied = flags.files.length ? rowSheetNames(framework) : [];
@@ -68,14 +74,10 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   const workbook = flags.into ? await XlsxWorkbook.fromBytes(await io.readFile(flags.into), flags.into, { streams: sheetXmlStreams, ...(emptied.length ? { repackaged } : {}) }) : XlsxWorkbook.create({ streams: sheetXmlStreams });
   const table = await caseRowsOf(io, flags.files[0], flags.sheet, workbook, flags.into);
   const mapping = (await mappingFile(flags.mapping, io)) ?? undefined;
-  const events = await readEventFiles(io, framework, flags.events, flags.files);
   // The fill says only how many row issues there are (returns tally lists them): none is kept in full, so a
   // million-row export with a systematic problem holds row numbers, not messages.
   const { report, replaced, filled } = await fillReturn(workbook, { framework, period, table, events, overwrite: flags.overwrite, profile: profileFlag(framework, flags.profile), issueLimit: 0, ...(mapping ? { mapping } : {}) });
-  const out = flags.out ?? flags.into!;
-  // Filling --into in place is what was asked; every other file the command read is never written over.
-  const inputs = [...flags.files, ...events.map((e) => e.rows.source), ...(flags.values ? [flags.values] : []), ...(flags.out && flags.into ? [flags.into] : []), ...(flags.mapping ? [flags.mapping] : [])];
-  await io.writeFile(out, await workbook.toParts(), { force: flags.force || flags.out === undefined, inputs });
+  await io.writeFile(out, await workbook.toParts(), guard);
   const errors = rowIssueCount(report, 'error');
   const issues = rowIssueCount(report);
   io.out(

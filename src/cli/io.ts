@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { link, readdir, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { constants, createReadStream } from 'node:fs';
+import { access, link, readdir, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors';
 
@@ -24,6 +24,11 @@ export interface CliIo {
   diskPath?(path: string): string;
   /** A line of progress replacing the last one; only where someone watches the terminal. */
   status?(text: string): void;
+  /**
+   * Refuses at once a write that `writeFile` would refuse (over an input, over an existing file without `force`, into
+   * a folder that is not there or not writable), so a long run does not end in the refusal. `writeFile` still checks.
+   */
+  checkTarget(path: string, guard: WriteGuard): Promise<void>;
   /** Writes a whole file or nothing (given whole, or in pieces written one after another), never over an input, and over an existing file only with `force`. */
   writeFile(path: string, bytes: Uint8Array | readonly Uint8Array[], guard: WriteGuard): Promise<void>;
 }
@@ -144,6 +149,11 @@ export const processIo: CliIo = {
     };
   },
   ...(process.stderr.isTTY ? { status: (text: string) => process.stderr.write(`\r${text}\x1b[K`) } : {}),
+  checkTarget: async (path, guard) => {
+    await guardTarget(path, guard);
+    const why = await stat(path).then((s) => (s.isDirectory() ? 'it is a folder' : null), () => null) ?? await access(dirname(resolve(path)), constants.W_OK).then(() => null, whyNotWritten);
+    if (why) throw new InputError(`Cannot write ${path}: ${why}. Nothing was done; name a file in a folder you can write to.`);
+  },
   writeFile: async (path, bytes, guard) => {
     await removeLeftovers(path);
     await guardTarget(path, guard);

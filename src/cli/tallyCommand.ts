@@ -63,6 +63,8 @@ export async function tallyCommand(args: string[], io: CliIo): Promise<number> {
   const fixes = flags.issues ? new FixList() : undefined;
   const profile = profileFlag(framework, flags.profile);
   const events = await readEventFiles(io, framework, flags.events, [file]);
+  const issuesGuard = { force: flags.force, inputs: [file, ...(flags.values ? [flags.values] : []), ...events.map((e) => e.rows.source)] };
+  if (flags.issues) await io.checkTarget(flags.issues, issuesGuard);
   const tallied = await tallyFile(io, file, framework, period, {
     ...(flags.sheet ? { sheet: flags.sheet } : {}),
     issueLimit: ISSUES_IN_FULL,
@@ -72,7 +74,7 @@ export async function tallyCommand(args: string[], io: CliIo): Promise<number> {
   }, events);
   const report = { ...tallied, ...(profile ? { profile } : {}) };
   if (flags.issues && fixes) {
-    await io.writeFile(flags.issues, fixes.bytes(), { force: flags.force, inputs: [file, ...(flags.values ? [flags.values] : []), ...events.map((e) => e.rows.source)] });
+    await io.writeFile(flags.issues, fixes.bytes(), issuesGuard);
     io.err(`Wrote ${flags.issues}: ${fixes.issues} row issue${fixes.issues === 1 ? '' : 's'} to fix.`);
   }
   // The text report is loaded only when asked for: it sets up number formatting, which --json never needs.

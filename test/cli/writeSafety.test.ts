@@ -79,3 +79,35 @@ describe('writing files: nothing a user has is overwritten', () => {
     expect(readdirSync(folder).sort()).toEqual(['cases.csv', 'return.xlsx']);
   });
 });
+
+describe('a write that will be refused is refused before the work', () => {
+  /** The real file system, recording every file read (as a whole or as a stream). */
+  function readsIo() {
+    const { io, stderr } = diskIo();
+    const read: string[] = [];
+    const watched: CliIo = {
+      ...io,
+      readFile: (path) => (read.push(path), io.readFile(path)),
+      openFile: (path) => (read.push(path), io.openFile!(path)),
+    };
+    return { io: watched, read, stderr };
+  }
+
+  it.each<[string, () => string[], string]>([
+    ['tally --issues onto an existing file', () => ['tally', at('cases.csv'), ...PERIOD, '--issues', at('old.csv')], 'the file already exists'],
+    ['fill --out onto an existing file', () => ['fill', at('cases.csv'), ...PERIOD, '--out', at('old.xlsx')], 'the file already exists'],
+    ['fill --out into a folder that is not there', () => ['fill', at('cases.csv'), ...PERIOD, '--out', at('no-such-folder/return.xlsx')], 'its folder does not exist'],
+    ['fill --out onto a folder, even with --force', () => ['fill', at('cases.csv'), ...PERIOD, '--out', at('a-folder.xlsx'), '--force'], 'it is a folder'],
+    ['check --html onto an existing file', () => ['check', at('received.xlsx'), '--html', at('old.html')], 'the file already exists'],
+    ['aggregate --out onto an existing file', () => ['aggregate', at('received.xlsx'), '--out', at('old.xlsx')], 'the file already exists'],
+  ])('%s: the inputs are not read', async (_, args, why) => {
+    for (const name of ['old.csv', 'old.xlsx', 'old.html', 'received.xlsx']) writeFileSync(at(name), 'kept');
+    mkdirSync(at('a-folder.xlsx'));
+    const { io, read, stderr } = readsIo();
+    expect(await main(args(), io)).toBe(2);
+    expect(stderr()).toContain(why);
+    expect(stderr()).not.toMatch(/\n\s+at /);
+    expect(read.filter((path) => path === at('cases.csv') || path === at('received.xlsx'))).toEqual([]);
+    for (const name of ['old.csv', 'old.xlsx', 'old.html']) expect(readFileSync(at(name), 'utf8')).toBe('kept');
+  });
+});

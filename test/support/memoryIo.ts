@@ -14,11 +14,14 @@ export function memoryIo(files: Record<string, string | Uint8Array> = {}) {
   const io: CliIo = {
     out: (text) => out.push(text),
     err: (text) => err.push(text),
-    writeFile: async (path, bytes, guard) => {
+    checkTarget: async (path, guard) => {
       const input = guard.inputs.find((i) => resolve(i) === resolve(path));
       if (input !== undefined) throw writeRefusals.input(path, input);
       if (inMemory(path).length && !guard.force) throw writeRefusals.exists(path);
       if (existsSync(path)) await guardTarget(path, guard);
+    },
+    writeFile: async (path, bytes, guard) => {
+      await io.checkTarget(path, guard);
       written[path] = bytes instanceof Uint8Array ? bytes : Buffer.concat(bytes);
     },
     listFolder: async (path) => {
