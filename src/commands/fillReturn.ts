@@ -18,7 +18,8 @@ import { tableRows, tallyIntoCaseSheets, type CaseRowStream } from './caseRows';
 import { eventSheets } from './eventSheets';
 import { isMapped, mappingOperations } from './mappedWorkbook';
 import { refuseUnfitMapping } from './mapTemplate';
-import { listName, REPLACED_SHEET, returnSheets, RETURN_NAMES, rowSheetNames, type FigureContent } from './returnLayout';
+import { listCutNote, listOperations } from './listPlacement';
+import { REPLACED_SHEET, returnSheets, RETURN_NAMES, rowSheetNames, type FigureContent } from './returnLayout';
 
 export { REPLACED_SHEET } from './returnLayout';
 
@@ -120,10 +121,8 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
     const place = named.get(name);
     if (place) operations.push({ op: 'write', sheet: place.sheet, at: place.range.split(':')[0]!, rows: [[value]] });
   }
-  for (const [id, rows] of Object.entries(lists)) {
-    const place = named.get(listName(id));
-    if (place && rows.length) operations.push({ op: 'write', sheet: place.sheet, at: place.range.split(':')[0]!, rows });
-  }
+  const placedLists = await listOperations(port, framework, lists, named);
+  operations.push(...placedLists.operations);
   // Sheets are read only where a workbook has some to keep: a new return costs Excel no extra round trip.
   const sheets = await port.sheetNames();
   for (const sheet of [...rowSheetNames(framework), ...(replaced.length ? [REPLACED_SHEET] : [])]) if (sheets.includes(sheet)) operations.push({ op: 'removeSheet', sheet });
@@ -131,7 +130,8 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   // Our figure sheets are locked again; a commissioner's sheets keep the protection they had.
   if (!mapped) for (const sheet of new Set(framework.sections.map((s) => s.sheet))) if (sheets.includes(sheet)) operations.push({ op: 'protect', sheet });
   await write(port, operations, input);
-  return { report, replaced, filled: figures.length };
+  // A list cut short is told with the report's notes, wherever the fill is shown.
+  return { report: { ...report, notes: [...report.notes, ...placedLists.cut.map(listCutNote)] }, replaced, filled: figures.length };
 }
 
 /** Applies the fill's operations as one change: a cancelled fill stops before it, so nothing is half written. */
