@@ -10,6 +10,7 @@ import { readMarks } from './cellMarks';
 import { readCaseData } from './readCaseData';
 import { readReturn } from './readReturn';
 import { withoutCaseList } from './reconcile';
+import { caseIdScrubber } from '../engine/disclosure/caseIdText';
 import { CASE_DATA_SHEET, CASES_SHEET, listName, rowSheetNames } from './returnLayout';
 
 /** The sheets that hold victims' case rows (a framework's event tables have theirs too: `rowSheetNames`). */
@@ -25,9 +26,6 @@ export interface Submission {
   /** Text cells from which a Case ID was taken out. */
   textsCleaned: number;
 }
-
-/** Words of a text, to compare with Case IDs: runs between spaces and list punctuation, trailing full stops dropped. */
-const WORD = /[^\s,;:()[\]{}"'“”‘’]+/gu;
 
 /**
  * Turns a filled return into the copy sent to the commissioner: the case sheets and every name pointing into
@@ -76,22 +74,18 @@ export async function prepareSubmission(port: WorkbookPort, source: string, fram
   return { removedSheets, valuesFixed, namesRemoved: doomedNames.length, textsCleaned };
 }
 
-/** Takes the Case IDs of the workbook's own case data, and a finding's list of the cases behind it, out of a text. */
+/** Takes the Case IDs of the workbook's own case data (and IDs shaped as they are), and a finding's list of the cases behind it, out of a text. */
 export async function caseIdRemover(port: WorkbookPort, source: string, framework: Framework): Promise<(text: string) => string> {
-  const caseIds = await caseIdsOf(port, source, framework);
-  return (text) => withoutCaseList(text).replace(WORD, (word) => (caseIds.has(word) || caseIds.has(word.replace(/\.+$/, '')) ? '[case]' : word));
+  const scrub = caseIdScrubber(await caseIdsOf(port, source, framework));
+  return (text) => scrub(withoutCaseList(text));
 }
 
-/**
- * Every Case ID the workbook's case data holds that can be told from a number in a sentence: short numeric IDs
- * (1, 42, 607) cannot, and are left alone; none when the workbook holds no readable case data.
- */
-async function caseIdsOf(port: WorkbookPort, source: string, framework: Framework): Promise<Set<string>> {
+/** Every Case ID the workbook's case data holds; none when it holds no readable case data. */
+async function caseIdsOf(port: WorkbookPort, source: string, framework: Framework): Promise<string[]> {
   try {
-    const imported = importCases(await readCaseData(port, source), framework);
-    return new Set(imported.cases.map((c) => c.id).filter((id) => /\D/.test(id) || id.length >= 5));
+    return importCases(await readCaseData(port, source), framework).cases.map((c) => c.id);
   } catch (e) {
-    if (e instanceof InputError) return new Set();
+    if (e instanceof InputError) return [];
     throw e;
   }
 }
