@@ -16,8 +16,8 @@ describe('frameworkDoc', () => {
   const doc = frameworkDoc(builtInFramework('cambridgeshire'));
 
   it('lists each case-data column with its accepted headers, its values and whether it is required', () => {
-    expect(doc).toContain('| Referral source | Source, Referred by, Source of referral, Referral route, Referrer, Referral source type, Referral agency | one of [Referral source](#referral-source-source) | yes |');
-    expect(doc).toContain('| Outcome 1 … Outcome 4 | Exit outcome n | one of [Outcome](#outcome-outcome) | no |');
+    expect(doc).toContain('| Referral source | Source, Referred by, Source of referral, Referral route, Referrer, Referral source type, Referral agency, How referred | one of [Referral source](#referral-source-source) | yes |');
+    expect(doc).toContain('| Outcome 1 … Outcome 4 | Exit outcome n, Outcomes n | one of [Outcome](#outcome-outcome) | no |');
   });
 
   it('lists each category with its id, label and spellings, under the heading the columns link to', () => {
