@@ -1,5 +1,5 @@
-import { constants, createReadStream } from 'node:fs';
-import { access, link, readdir, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { constants, createReadStream, type Stats } from 'node:fs';
+import { access, chmod, chown, link, readdir, readFile, readlink, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors';
 
@@ -25,11 +25,16 @@ export interface CliIo {
   /** A line of progress replacing the last one; only where someone watches the terminal. */
   status?(text: string): void;
   /**
-   * Refuses at once a write that `writeFile` would refuse (over an input, over an existing file without `force`, into
-   * a folder that is not there or not writable), so a long run does not end in the refusal. `writeFile` still checks.
+   * Refuses at once a write that `writeFile` would refuse (over an input, over an existing file without `force`, over a
+   * read-only file, onto a folder, into a folder that is not there or not writable), so a long run does not end in the
+   * refusal. `writeFile` still checks.
    */
   checkTarget(path: string, guard: WriteGuard): Promise<void>;
-  /** Writes a whole file or nothing (given whole, or in pieces written one after another), never over an input, and over an existing file only with `force`. */
+  /**
+   * Writes a whole file or nothing (given whole, or in pieces written one after another), never over an input, and over
+   * an existing file only with `force` and only where the user may write it; a replaced file keeps its permissions and a
+   * symbolic link stays a link (the file it points to is written).
+   */
   writeFile(path: string, bytes: Uint8Array | readonly Uint8Array[], guard: WriteGuard): Promise<void>;
 }
 
@@ -62,6 +67,45 @@ export async function guardTarget(path: string, guard: WriteGuard): Promise<void
     if (same) throw writeRefusals.input(path, input);
   }
   if (target !== null && !guard.force) throw writeRefusals.exists(path);
+}
+
+/**
+ * The file a write to `path` lands in: where symbolic links lead, followed by hand where the file is not there yet,
+ * so the temporary file is made beside it and a link is left a link.
+ */
+async function landingPath(path: string): Promise<string> {
+  let at = resolve(path);
+  for (let hop = 0; hop < 40; hop++) {
+    const real = await realpath(at).catch(() => null);
+    if (real !== null) return real;
+    const next = await readlink(at).catch(() => null);
+    if (next === null) return at;
+    at = resolve(dirname(at), next);
+  }
+  return at;
+}
+
+const cannotWrite = (path: string, why: string) => new InputError(`Cannot write ${path}: ${why}. Nothing was written; name a file in a folder you can write to.`);
+
+/** Refuses what `writeFile` will not do, before anything is written; says where the write lands and what it replaces. */
+async function plannedWrite(path: string, guard: WriteGuard): Promise<{ real: string; replaced: Stats | null }> {
+  await guardTarget(path, guard);
+  const real = await landingPath(path);
+  const replaced = await stat(real).catch(() => null);
+  if (replaced?.isDirectory()) throw cannotWrite(path, 'it is a folder');
+  // Renaming over a file needs only its folder to be writable: the file's own permission is asked, as an editor would.
+  if (replaced && (await access(real, constants.W_OK).then(() => false, () => true)))
+    throw new InputError(`Cannot write ${path}: it is read-only: you have no permission to change it. Nothing was written; make it writable first, or write to a new file.`);
+  const why = await access(dirname(real), constants.W_OK).then(() => null, (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? 'its folder does not exist' : e.code === 'EACCES' || e.code === 'EPERM' ? 'you have no permission to write in its folder' : whyNotWritten(e)));
+  if (why) throw cannotWrite(path, why);
+  return { real, replaced };
+}
+
+/** Gives the temporary file the replaced file's permission bits and, where allowed, its owner and group. */
+async function keepAccess(temporary: string, replaced: Stats): Promise<void> {
+  // Only root may give a file away, and only a member may move it to a group: otherwise it stays the writer's.
+  await chown(temporary, replaced.uid, replaced.gid).catch(() => undefined);
+  await chmod(temporary, replaced.mode & 0o777);
 }
 
 function isRunning(pid: number): boolean {
@@ -150,22 +194,22 @@ export const processIo: CliIo = {
   },
   ...(process.stderr.isTTY ? { status: (text: string) => process.stderr.write(`\r${text}\x1b[K`) } : {}),
   checkTarget: async (path, guard) => {
-    await guardTarget(path, guard);
-    const why = await stat(path).then((s) => (s.isDirectory() ? 'it is a folder' : null), () => null) ?? await access(dirname(resolve(path)), constants.W_OK).then(() => null, whyNotWritten);
-    if (why) throw new InputError(`Cannot write ${path}: ${why}. Nothing was done; name a file in a folder you can write to.`);
+    await plannedWrite(path, guard);
   },
   writeFile: async (path, bytes, guard) => {
-    await removeLeftovers(path);
-    await guardTarget(path, guard);
-    const temporary = partialPath(path, process.pid);
+    const { real, replaced } = await plannedWrite(path, guard);
+    await removeLeftovers(real);
+    const temporary = partialPath(real, process.pid);
     try {
-      await writeFile(temporary, bytes, { flag: 'wx' });
-      if (guard.force) await rename(temporary, path);
+      // Made no more open than the file it replaces (the umask only narrows), then given its exact bits before it takes its place.
+      await writeFile(temporary, bytes, { flag: 'wx', ...(replaced ? { mode: replaced.mode & 0o777 } : {}) });
+      if (replaced) await keepAccess(temporary, replaced);
+      if (guard.force) await rename(temporary, real);
       else {
         // A link fails if the target appeared since the guard looked: a file is never replaced without --force.
-        await link(temporary, path).catch(async (e: NodeJS.ErrnoException) => {
+        await link(temporary, real).catch(async (e: NodeJS.ErrnoException) => {
           if (e.code === 'EEXIST') throw writeRefusals.exists(path);
-          await rename(temporary, path);
+          await rename(temporary, real);
         });
         await unlink(temporary).catch(() => undefined);
       }

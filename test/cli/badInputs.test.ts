@@ -34,6 +34,14 @@ describe('bad inputs get a message in the user\'s terms, exit 2, never a crash',
     ['an infinite figure', ['check', 'return.json'], { 'return.json': figures('"referrals.total":1e309') }, /return\.json: referrals\.total is a number too large to be a figure/],
     ['a reversed period in a figures file', ['check', 'return.json'], { 'return.json': figures('', '{"from":"2020-09-30","to":"2020-04-01"}') }, /The period ends \(2020-04-01\) before it starts \(2020-09-30\): check period\.from and period\.to\./],
     ['a reversed period on the command line', ['tally', 'cases.csv', '--framework', 'cambridgeshire', '--from', '2020-09-30', '--to', '2020-04-01'], { 'cases.csv': 'Case ID\n' }, /The period ends \(2020-04-01\) before it starts \(2020-09-30\): check --from and --to\./],
+    ...(['tally', 'fill'] as const).map<[string, string[], Record<string, string>, RegExp]>((command) => [
+      `an impossible --from for ${command}`,
+      [command, 'cases.csv', '--framework', 'cambridgeshire', '--from', '2024-02-30', '--to', '2024-03-31', ...(command === 'fill' ? ['--out', 'return.xlsx'] : [])],
+      { 'cases.csv': 'Case ID\n' },
+      /^--from "2024-02-30" is not a real date: February 2024 has 29 days\. Give the period's first day as YYYY-MM-DD\./,
+    ]),
+    ['an impossible --to for template', ['template', '--framework', 'cambridgeshire', '--from', '2021-04-01', '--to', '2021-06-31', '--out', 'return.xlsx'], {}, /^--to "2021-06-31" is not a real date: June 2021 has 30 days\. Give the period's last day as YYYY-MM-DD\./],
+    ['an impossible period day in a figures file', ['check', 'return.json'], { 'return.json': figures('', '{"from":"2021-02-29","to":"2021-03-31"}') }, /return\.json: the period is not usable: period\.from "2021-02-29" is not a real date: February 2021 has 28 days\./],
     ['unknown figure ids', ['check', 'return.json'], { 'return.json': figures('"referrals.total":3,"referals.totl":3') }, /return\.json names 1 figure the Cambridgeshire .* does not have: referals\.totl\. Check the spelling/],
   ])('%s', async (_, args, files, message) => {
     const { code, err } = await run(args, files);

@@ -45,10 +45,16 @@ export function displayDay(day: Day): string {
   return `${p.day} ${MONTH_LABELS[p.month - 1]!.slice(0, 3)} ${p.year}`;
 }
 
+/** Strict YYYY-MM-DD, for a period's days: one in that form that is no real date says why ("February 2024 has 29 days"). */
+export function readIsoDate(text: string): DateReading {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return m ? fromParts(Number(m[1]), Number(m[2]), Number(m[3])) : notADate();
+}
+
 /** Strict YYYY-MM-DD, for command-line periods. */
 export function dayFromIso(text: string): Day | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  return m ? dayFromParts(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+  const reading = readIsoDate(text);
+  return reading.ok ? reading.day : null;
 }
 
 /** Whole days of an Excel serial (the time of day is dropped); null for serials that are no real date. */
@@ -157,7 +163,9 @@ function fromParts(year: number, month: number, day: number): DateReading {
   const detail =
     month < 1 || month > 12
       ? `there is no month ${month}`
-      : `${MONTH_LABELS[month - 1]} ${year} has ${daysInMonth(year, month)} days`;
+      : day < 1
+        ? `there is no day ${day} in a month`
+        : `${MONTH_LABELS[month - 1]} ${year} has ${daysInMonth(year, month)} days`;
   return { ok: false, problem: 'impossible_date', detail };
 }
 

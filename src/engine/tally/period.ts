@@ -1,4 +1,4 @@
-import { dayFromIso, dayFromParts, daysInMonth, isoOfDay, partsOfDay, type Day } from '../cases/dates';
+import { dayFromParts, daysInMonth, isoOfDay, partsOfDay, readIsoDate, type Day } from '../cases/dates';
 import type { Framework } from '../../frameworks/schema';
 import type { SubPeriod } from '../../frameworks/subPeriods';
 import { InputError } from '../../errors';
@@ -10,12 +10,19 @@ export interface Period {
 }
 
 export function periodFromIso(from: string, to: string): Period {
-  const start = dayFromIso(from);
-  const end = dayFromIso(to);
-  if (start === null) throw new InputError(`--from "${from}" is not a date: write it as YYYY-MM-DD, e.g. 2020-04-01.`);
-  if (end === null) throw new InputError(`--to "${to}" is not a date: write it as YYYY-MM-DD, e.g. 2020-09-30.`);
+  const start = periodDay('--from', from, 'first', '2020-04-01');
+  const end = periodDay('--to', to, 'last', '2020-09-30');
   if (end < start) throw new InputError(`The period ends (${to}) before it starts (${from}): check --from and --to.`);
   return { from: start, to: end };
+}
+
+/** One end of the period; a date in the right form that does not exist says why, as a case row's date does. */
+function periodDay(flag: string, text: string, end: 'first' | 'last', example: string): Day {
+  const reading = readIsoDate(text);
+  if (reading.ok) return reading.day;
+  throw new InputError(reading.problem === 'impossible_date'
+    ? `${flag} "${text}" is not a real date: ${reading.detail}. Give the period's ${end} day as YYYY-MM-DD.`
+    : `${flag} "${text}" is not a date: write it as YYYY-MM-DD, e.g. ${example}.`);
 }
 
 export function periodToIso(period: Period): { from: string; to: string } {

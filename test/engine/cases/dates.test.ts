@@ -1,4 +1,4 @@
-import { dayFromExcelSerial, dayFromIso, dayFromParts, excelSerialOfDay, isoOfDay, readDate } from '../../../src/engine/cases/dates';
+import { dayFromExcelSerial, dayFromIso, dayFromParts, excelSerialOfDay, isoOfDay, readDate, readIsoDate } from '../../../src/engine/cases/dates';
 
 const day = (iso: string) => dayFromIso(iso)!;
 const read = (cell: Parameters<typeof readDate>[0]) => {
@@ -58,6 +58,7 @@ describe('readDate', () => {
     ['04/25/2020', 'there is no month 25'],
     ['20201301', 'there is no month 13'],
     ['20200230', 'February 2020 has 29 days'],
+    ['00/04/2020', 'there is no day 0 in a month'],
   ])('rejects %s as not a real calendar date (%s)', (text, detail) => {
     const r = readDate(text);
     expect(r).toMatchObject({ ok: false, problem: 'impossible_date' });
@@ -98,5 +99,12 @@ describe('dayFromParts and dayFromIso', () => {
     expect(dayFromParts(2020, 6, 31)).toBeNull();
     expect(dayFromIso('2020-6-1')).toBeNull();
     expect(dayFromIso('2020-02-30')).toBeNull();
+  });
+
+  it('says why a date written as YYYY-MM-DD is no real one, and reads no other form', () => {
+    expect(readIsoDate('2024-02-29')).toEqual({ ok: true, day: day('2024-02-29'), ambiguous: false, dayFirstShown: false });
+    expect(readIsoDate('2024-02-30')).toEqual({ ok: false, problem: 'impossible_date', detail: 'February 2024 has 29 days' });
+    expect(readIsoDate('2024-00-10')).toEqual({ ok: false, problem: 'impossible_date', detail: 'there is no month 0' });
+    for (const text of ['2024-2-3', '30/02/2024', '2024-02-29 10:00', ' 2024-02-29']) expect(readIsoDate(text)).toMatchObject({ ok: false, problem: 'not_a_date' });
   });
 });
