@@ -30,9 +30,17 @@ export function firstLineOptions(text: string): { body: string; delimiter: strin
  */
 export function delimitedRow(cells: string[], number: number): RawTable['rows'][number] {
   const row: (string | null)[] = cells;
-  for (let i = 0; i < row.length; i++) if (row[i] === '') row[i] = null;
+  for (let i = 0; i < row.length; i++) {
+    const cell = row[i]!;
+    if (cell === '') row[i] = null;
+    // Exports keep leading zeros and dates as text by writing them as Excel text formulas: ="00123", ="02/05/2020".
+    else if (cell.charCodeAt(0) === 0x3d && TEXT_FORMULA.test(cell)) row[i] = cell.slice(2, -1).replace(/""/g, '"') || null;
+  }
   return { number, cells: row };
 }
+
+/** An Excel text formula as a delimited cell: =, then a quoted text (its quotes doubled). */
+const TEXT_FORMULA = /^="(?:[^"]|"")*"$/;
 
 export const unclosedQuote = (source: string, row: number) =>
   new InputError(`${source}: a quoted value opened in row ${row} is never closed, so the rest of the file cannot be read reliably. Close the quote (") or remove it, then try again.`);

@@ -17,6 +17,16 @@ describe('readTable on delimited text', () => {
     ]);
   });
 
+  it('reads an Excel text formula as its text, as Excel shows it: ="00123" keeps its zeros', async () => {
+    const note = '"=""Said """"hi"""""""';
+    expect(await cells(utf8(`Case ID,Referral date,Note\n="00123",="02/05/2020",${note}\n=1+2,="",=A1\n`))).toEqual([
+      [1, 'Case ID', 'Referral date', 'Note'],
+      [2, '00123', '02/05/2020', 'Said "hi"'],
+      [3, '=1+2', null, '=A1'],
+      [4, null],
+    ]);
+  });
+
   it('reads semicolon-separated values', async () => {
     expect(await cells(utf8('Case ID;Crime\nC1;Theft, from a car\n'))).toEqual([
       [1, 'Case ID', 'Crime'],

@@ -33,6 +33,7 @@ describe.each([
     '\n\nReport title\nCase ID\tCrime\tSource\nC1\tTheft\t\nC2\t\tPolice',
     'Case ID|Crime\rC1|Theft\rC2|Fraud',
     'Case ID,Name\nC1,Zoë Łukasz 東京\n',
+    'Case ID,Referral date\n="00123",="02/05/2020"\n',
   ];
 
   it.each(texts)('gives the rows readTable gives, however the bytes are split: %j', async (text) => {
