@@ -13,7 +13,8 @@ import { ReturnTally, type TallyOptions } from '../engine/report/returnTally';
 import type { TallyReport } from '../engine/report/tallyReport';
 import type { Period } from '../engine/tally/period';
 import { encodingOf } from '../tables/decodeText';
-import { delimitedRow, firstLineOptions, refuseMarkup } from '../tables/readDelimited';
+import { delimitedLayout } from '../tables/delimitedLayout';
+import { delimitedRow, refuseMarkup } from '../tables/readDelimited';
 import { recordCuts } from '../tables/recordCuts';
 import { partMessageSchema, type PartMessage, type PartRequest, type PartSetup } from './tallyPartProtocol';
 import type { CliIo } from './io';
@@ -224,7 +225,10 @@ async function planParts(opened: { size: number; chunks: () => AsyncIterable<Uin
     return null;
   }
   if (text.includes('\u0000')) return null;
-  const { body, delimiter } = firstLineOptions(text);
+  // Told from the first lines, as the whole reading tells it: a first chunk too short to hold them is not cut.
+  const layout = delimitedLayout(text, head.length >= opened.size);
+  if (!layout) return null;
+  const { body, delimiter } = layout;
   // The line break as the parser guesses it from the same first chunk.
   const newline = new ParserHandle({}).guessLineEndings(body, '"');
   if (newline !== '\n' && newline !== '\r\n') return null;

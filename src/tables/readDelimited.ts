@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { RawTable } from '../engine/cases/rawTable';
 import { InputError } from '../errors';
+import { delimitedLayout } from './delimitedLayout';
 
 /**
  * Reads CSV (comma or semicolon), TSV (what Excel puts on the clipboard) or pipe-separated text. Row numbers are
@@ -8,20 +9,12 @@ import { InputError } from '../errors';
  */
 export function readDelimited(text: string, source: string): RawTable {
   refuseMarkup(text, source);
-  const { body, delimiter } = firstLineOptions(text);
+  const { body, delimiter } = delimitedLayout(text, true);
   const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
   const unclosed = parsed.errors.find((e) => e.code === 'MissingQuotes');
   if (unclosed) throw unclosedQuote(source, (unclosed.row ?? 0) + 1);
   const rows = parsed.data.map((cells, i) => delimitedRow(cells, i + 1));
   return { source, rows, delimited: true };
-}
-
-/** The text after any "sep=" line, and its separator: the one that line names, or the one the header row uses most. */
-export function firstLineOptions(text: string): { body: string; delimiter: string } {
-  // Excel writes a "sep=;" line to say which separator follows.
-  const sep = /^sep=(.)\r?\n/.exec(text);
-  if (sep) return { body: text.slice(sep[0].length), delimiter: sep[1]! };
-  return { body: text, delimiter: guessDelimiter(text) };
 }
 
 /**
@@ -57,24 +50,3 @@ export function refuseMarkup(start: string, source: string): void {
 }
 
 export const NOT_TEXT = (source: string) => `${source} is not a CSV, TSV or .xlsx file. Export the case data as CSV or .xlsx.`;
-
-const DELIMITERS = ['\t', ';', ',', '|'];
-
-/** The separator used most in the header row (outside quotes): headers are many, and rarely hold one. */
-function guessDelimiter(text: string): string {
-  const header = firstFilledLine(text).replace(/"[^"]*"/g, '');
-  const counts = DELIMITERS.map((d) => header.split(d).length - 1);
-  const most = Math.max(...counts);
-  return most === 0 ? ',' : DELIMITERS[counts.indexOf(most)]!;
-}
-
-/** The first line with something on it, found without splitting the whole text. */
-function firstFilledLine(text: string): string {
-  for (let start = 0; start < text.length; ) {
-    const end = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
-    const line = text.slice(start, text[end - 1] === '\r' ? end - 1 : end);
-    if (line.trim() !== '') return line;
-    start = end + 1;
-  }
-  return '';
-}

@@ -3,7 +3,8 @@ import type { SheetRow } from '../engine/cases/importCases';
 import { stopIfAborted, type RunOptions } from '../engine/progress';
 import { InputError } from '../errors';
 import { encodingOf } from './decodeText';
-import { delimitedRow, firstLineOptions, NOT_TEXT, refuseMarkup, unclosedQuote } from './readDelimited';
+import { delimitedLayout } from './delimitedLayout';
+import { delimitedRow, NOT_TEXT, refuseMarkup, unclosedQuote } from './readDelimited';
 
 /** Papa's chunk parser (what its own stream readers use): parses a chunk, keeping an unfinished last row back. */
 type ChunkParser = { parse(input: string, baseIndex: number, ignoreLastRow: boolean): { errors: Papa.ParseError[]; meta: { cursor: number } } };
@@ -89,10 +90,11 @@ async function streamAs(open: () => AsyncIterable<Uint8Array>, source: string, o
     pending += text;
     if (!parser) {
       const atStart = part?.atStart ?? true;
-      // The separator is guessed from the header row, so parsing waits for the first whole line.
-      if (atStart && !last && !/\S[^\n]*\n/.test(pending) && pending.length < LONGEST_ROW) return;
+      // The separator is told from the first lines (a part is told it), so parsing waits for them.
+      const layout = atStart ? delimitedLayout(pending, last, part?.delimiter) : { body: pending, delimiter: part!.delimiter };
+      if (!layout) return;
       if (atStart) refuseMarkup(pending, source);
-      const { body, delimiter } = atStart ? firstLineOptions(pending) : { body: pending, delimiter: part!.delimiter };
+      const { body, delimiter } = layout;
       pending = body;
       parser = new ParserHandle({
         delimiter,

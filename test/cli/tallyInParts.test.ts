@@ -51,12 +51,14 @@ describe('a delimited export tallied in parts, one thread each', () => {
     for (const parts of [2, 3]) expect(await inParts(file, parts)).toEqual(whole);
   });
 
-  it('cuts past a quoted note that spans lines, reads a byte-order mark, a "sep=" line and semicolons, and line breaks of either kind', async () => {
+  it('cuts past a quoted note that spans lines, reads a byte-order mark, a "sep=" line and semicolons, a title above the header, and line breaks of either kind', async () => {
     const rows = sample(6_000, 11).map((row, i) => [...row, i === 0 ? 'Notes' : i % 3 === 0 ? `Called; left "message"\non ${i}\r\nthen again` : '']);
     for (const [name, text] of [
       ['notes.csv', csv(rows)],
       ['notes-lf.csv', csv(rows, '\n')],
       ['excel.csv', `\ufeffsep=;\r\n${Papa.unparse(rows, { delimiter: ';', newline: '\r\n' })}`],
+      ['titled.csv', `Victim Services, case report\r\n\r\n${Papa.unparse(rows, { delimiter: ';', newline: '\r\n' })}`],
+      ['titled.tsv', `Victim Services case report\n\n${Papa.unparse(rows, { delimiter: '\t', newline: '\n' })}`],
     ] as const) {
       const file = written(name, text);
       const whole = await inOnePass(file);

@@ -42,6 +42,17 @@ describe('readTable on delimited text', () => {
     ]);
   });
 
+  it('tells the separator from the header row below a title: a title with commas above semicolons, one with semicolons above commas', async () => {
+    expect(await cells(utf8('Victim Services, case report\n\nCase ID;Crime\nC1;Theft\n'))).toEqual([
+      [1, 'Victim Services, case report'],
+      [2, null],
+      [3, 'Case ID', 'Crime'],
+      [4, 'C1', 'Theft'],
+      [5, null],
+    ]);
+    expect((await cells(utf8('Report; Q1\nCase ID,Crime\nC1,Theft')))[1]).toEqual([2, 'Case ID', 'Crime']);
+  });
+
   it('follows an Excel "sep=" line', async () => {
     expect((await cells(utf8('sep=;\nCase ID;Crime\nC1;Theft'))).slice(0, 2)).toEqual([
       [1, 'Case ID', 'Crime'],

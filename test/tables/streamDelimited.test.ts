@@ -31,6 +31,7 @@ describe.each([
     '\uFEFFCase ID,Notes,Crime\r\nC1,"Said ""hello"", left",Theft\r\nC2,"two\nlines",Fraud\r\n',
     'sep=;\nCase ID;Crime\nC1;Theft, from a car\n',
     '\n\nReport title\nCase ID\tCrime\tSource\nC1\tTheft\t\nC2\t\tPolice',
+    'Victim Services, case report\n\nCase ID;Referral date;Crime\nE1;01/05/2020;Burglary\n',
     'Case ID|Crime\rC1|Theft\rC2|Fraud',
     'Case ID,Name\nC1,Zoë Łukasz 東京\n',
     'Case ID,Referral date\n="00123",="02/05/2020"\n',

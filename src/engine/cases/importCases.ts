@@ -8,7 +8,7 @@ import { CategoryMatcher } from './categories';
 import { dayFromJsDate, displayDay, readDate, type DateReading, type Day } from './dates';
 import { FlagReader } from './flags';
 import { quickDate } from './quickDates';
-import { mapHeaders, spellingsOf, type ColumnPlacement } from './headers';
+import { mapHeaders, spellingsOf, whyUsed, type ColumnPlacement } from './headers';
 import { CELL_TEXT_LIMIT, cellText, columnLetters, isBlankCell, isErrorValue, type RawCell, type RawTable } from './rawTable';
 import { compileRowChecks, type RowCells } from './rowChecks';
 import { rowIssue, withOwnTexts, type ImportNote, type RowIssue } from './rowIssues';
@@ -271,7 +271,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
   for (const d of mapping.duplicates)
     headerNotes.push({
       code: 'duplicate_columns',
-      message: `"${d.header}" (column ${columnLetters(d.index + 1)}) is a second column for the same thing as "${d.usedHeader}" (column ${columnLetters(d.usedIndex + 1)}): only column ${columnLetters(d.usedIndex + 1)} is used. Remove or rename one of them.`,
+      message: `"${d.header}" (column ${columnLetters(d.index + 1)}) is a second column for the same thing as "${d.usedHeader}" (column ${columnLetters(d.usedIndex + 1)}): only column ${columnLetters(d.usedIndex + 1)} is used, as ${whyUsed(d)}. Remove or rename one of them.`,
     });
 
   const log = new IssueLog(options.issueLimit, options.onIssue);

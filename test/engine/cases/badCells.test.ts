@@ -80,7 +80,15 @@ describe('import: values that are not what they seem are row issues, never value
 
   it('names both columns by letter when two mean the same thing', () => {
     const { notes } = importRows([{ ...base }], [...HEADERS.slice(0, 4), 'Offence']);
-    expect(notes.find((n) => n.code === 'duplicate_columns')!.message).toBe('"Offence" (column E) is a second column for the same thing as "Crime type" (column D): only column D is used. Remove or rename one of them.');
+    expect(notes.find((n) => n.code === 'duplicate_columns')!.message).toBe('"Offence" (column E) is a second column for the same thing as "Crime type" (column D): only column D is used, as "Crime type" is the column\'s own name. Remove or rename one of them.');
+  });
+
+  it('reads a date column from the header that says it holds dates, not from an earlier yes/no column of the same name, and says so', () => {
+    const headers = ['Case ID', 'Case closed', ...HEADERS.slice(1, 4), 'Date closed'];
+    const { cases, issues, notes } = importRows([{ ...base, 'Case closed': 'Yes', 'Date closed': '15/05/2020' }], headers);
+    expect(issues).toEqual([]);
+    expect(cases[0]!.values.exit_date).toBe(dayFromIso('2020-05-15'));
+    expect(notes.find((n) => n.code === 'duplicate_columns')!.message).toBe('"Case closed" (column B) is a second column for the same thing as "Date closed" (column F): only column F is used, as its header says it holds dates. Remove or rename one of them.');
   });
 
   it('reports a cell longer than a spreadsheet cell holds', () => {

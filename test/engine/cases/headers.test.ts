@@ -83,10 +83,53 @@ describe('mapHeaders', () => {
     expect(mapping.missingRequired.map((c) => c.header)).toEqual(['Referral date', 'Crime type']);
   });
 
-  it('uses the first of two headers for the same column and reports the second', () => {
-    const mapping = mapHeaders(['Case ID', 'Sex', 'Gender'], framework);
-    expect(mapping.placements.map((p) => p.header)).toEqual(['Case ID', 'Sex']);
-    expect(mapping.duplicates).toEqual([{ header: 'Gender', index: expect.any(Number), usedHeader: 'Sex', usedIndex: expect.any(Number) }]);
+  it('uses the first of two alike headers for the same column and reports the second', () => {
+    const mapping = mapHeaders(['Case ID', 'Sex', 'Gender identity', 'Ethnic group', 'Ethnic origin'], framework);
+    expect(mapping.placements.map((p) => p.header)).toEqual(['Case ID', 'Gender identity', 'Ethnic group']);
+    const gender = framework.columns.find((c) => c.key === 'gender')!;
+    expect(mapping.duplicates).toEqual([
+      { column: gender, header: 'Sex', index: 1, usedHeader: 'Gender identity', usedIndex: 2, why: 'more_specific' },
+      { column: expect.objectContaining({ key: 'ethnicity' }), header: 'Ethnic origin', index: 4, usedHeader: 'Ethnic group', usedIndex: 3, why: 'first' },
+    ]);
+  });
+
+  const used = (headers: string[]) => {
+    const mapping = mapHeaders(headers, framework);
+    return { placed: mapping.placements.map((p) => [p.column.key, p.header]), why: mapping.duplicates.map((d) => [d.header, d.why]) };
+  };
+
+  it.each([
+    [['Case ID', 'Case closed', 'Referral date', 'Date closed'], ['exit_date', 'Date closed'], 'says_type'],
+    [['Case ID', 'Conference completed', 'Conference date'], ['conference_date', 'Conference date'], 'says_type'],
+    [['Referral received (Y/N)', 'Referral received'], ['referral_date', 'Referral received'], 'other_says_other_type'],
+    [['Referral received (Y/N)', 'Referral date'], ['referral_date', 'Referral date'], 'says_type'],
+    [['Accepted', 'Support accepted (Y/N)'], ['accepted', 'Support accepted (Y/N)'], 'says_type'],
+    [['Contacted (yes/no)', 'Referral received [dd/mm/yyyy]', 'Victim contacted', 'Date received'], ['contacted', 'Contacted (yes/no)'], 'says_type'],
+  ])('uses the header that says what the column holds: %j → %j', (headers, placement, why) => {
+    const { placed, why: whys } = used(headers);
+    expect(placed).toContainEqual(placement);
+    expect(whys).toContainEqual([expect.any(String), why]);
+  });
+
+  it.each([
+    [['Area', 'District'], ['district', 'District'], 'own_name'],
+    [['Source', 'Referral source'], ['source', 'Referral source'], 'own_name'],
+    [['Offence', 'Crime type'], ['crime', 'Crime type'], 'own_name'],
+    [['Victim DOB', 'Date of birth'], ['age', 'Date of birth'], 'exact_spelling'],
+    [['Ethnicity (self-described)', 'Ethnic group'], ['ethnicity', 'Ethnic group'], 'exact_spelling'],
+    [['Area', 'District of residence'], ['district', 'District of residence'], 'more_specific'],
+  ])('uses the column\'s own name over a synonym, a spelling as written over a loose reading, then the header naming more: %j', (headers, placement, why) => {
+    const { placed, why: whys } = used(headers);
+    expect(placed).toEqual([placement]);
+    expect(whys).toEqual([[headers.find((h) => h !== placement[1]), why]]);
+  });
+
+  it('keeps the places of the columns in the header row whichever header is used, and maps a header row the same however it is met', () => {
+    const headers = ['Case ID', 'Area', 'Referral date', 'Source', 'Crime type', 'Referral source', 'District'];
+    const mapping = mapHeaders(headers, framework);
+    expect(mapping.placements.map((p) => p.index)).toEqual([0, 2, 4, 5, 6]);
+    expect(mapping.duplicates.map((d) => [d.index, d.usedIndex])).toEqual([[1, 6], [3, 5]]);
+    expect(mapHeaders([...headers], framework)).toEqual(mapping);
   });
 
   it('reads a numbered column given once, without its number, as the first of them', () => {
