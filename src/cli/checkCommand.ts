@@ -6,7 +6,7 @@ import { checkedFile, checkExitCode, checkReport } from '../engine/checks/checkR
 import type { ReturnData } from '../engine/checks/returnData';
 import { figuresOf } from '../frameworks/expand';
 import { parseRuleOverrides, type RuleOverrides } from '../engine/checks/overrides';
-import { previousFor, refuseUnnamedPrevious } from '../engine/checks/previousReturn';
+import { previousFor, previousUnused, refuseUnnamedPrevious } from '../engine/checks/previousReturn';
 import { returnFromJson } from '../engine/checks/returnFromJson';
 import { runChecks } from '../engine/checks/runChecks';
 import { InputError, parseJsonText } from '../errors';
@@ -103,12 +103,14 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   };
 
   const files: CheckedFileView[] = [];
+  const providersChecked: (string | null | undefined)[] = [];
   let annotated: { workbook: XlsxWorkbook; explanationsKept: number; findings: number } | null = null;
   for (const file of given) {
     try {
       if (isFiguresFile(file)) {
         const data = await read(file);
         const compared = previousFor(data, previous, checkingSeveral);
+        providersChecked.push(data.provider);
         const findings = [...runChecks(data, { previous: compared.previous, overrides: overridesOf(data.framework) }), ...compared.notes];
         files.push({ check: checkedFile(data, findings), provider: basename(file, extname(file)), blankFigures: blankFigures(data), explanations: findings.map(() => null) });
         continue;
@@ -121,6 +123,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
       }
       const data = received.read.data;
       const compared = previousFor(data, previous, checkingSeveral);
+      providersChecked.push(data.provider);
       const findings = [...(await checkReadReturn(received.workbook, received.read, { previous: compared.previous, overridesFor: overridesOf })), ...compared.notes];
       // The commissioner's own consolidated return in the folder is checked by the same rules, but named for what it is.
       if (received.consolidates && !flags.json) io.err(`${file} is a consolidated return (made by returns aggregate, totalling ${received.consolidates.join(', ')}), not a provider's: it is checked by the same rules as the consolidated return.`);
@@ -144,6 +147,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   }
   io.out(flags.json ? JSON.stringify(report, null, 2) : formatCheckReport(report));
   for (const f of report.files) if ('error' in f && !flags.json) io.err(f.error);
+  if (checkingSeveral && !flags.json) for (const note of previousUnused(providersChecked, previous)) io.err(note);
   return checkExitCode(report);
 }
 

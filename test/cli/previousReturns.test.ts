@@ -49,21 +49,26 @@ describe('--previous is the same provider\u2019s return of an earlier period', (
 
 describe('check --dir --previous: each provider compared with its own previous return', () => {
   it('compares each provider only with the previous return naming it, and says who was not compared', async () => {
-    const { io, stdout } = memoryIo({
+    const files = {
       'now/a.xlsx': await returnWorkbook(open(10), { provider: 'Provider a' }),
       'now/b.xlsx': await returnWorkbook(open(30), { provider: 'Provider b' }),
       'now/c.xlsx': await returnWorkbook(open(5), { provider: 'Provider c' }),
       'prev/a.xlsx': await returnWorkbook(closed(12), { provider: 'Provider a', period: SPRING_BEFORE }),
       'prev/b.xlsx': await returnWorkbook(closed(30), { provider: 'Provider b', period: SPRING_BEFORE }),
-    });
-    await main(['check', '--dir', 'now', '--previous', 'prev/a.xlsx', '--previous', 'prev/b.xlsx', '--json'], io);
-    const files = checkReportSchema.parse(JSON.parse(stdout())).files;
-    const of = (file: string, code: string) => files.flatMap((f) => (f.file === file && 'issues' in f ? f.issues : [])).filter((i) => i.code === code).map((i) => i.message);
+      'prev/d.xlsx': await returnWorkbook(closed(3), { provider: 'Provider d', period: SPRING_BEFORE }),
+    };
+    const { io, stdout } = memoryIo(files);
+    await main(['check', '--dir', 'now', '--previous', 'prev/a.xlsx', '--previous', 'prev/b.xlsx', '--previous', 'prev/d.xlsx', '--json'], io);
+    const checked = checkReportSchema.parse(JSON.parse(stdout())).files;
+    const of = (file: string, code: string) => checked.flatMap((f) => (f.file === file && 'issues' in f ? f.issues : [])).filter((i) => i.code === code).map((i) => i.message);
     expect(of('now/a.xlsx', 'continuity')).toEqual([expect.stringContaining('but the previous return (prev/a.xlsx) closed with Caseload open at the end of the period of 12 (2 fewer)')]);
     expect(of('now/b.xlsx', 'continuity')).toEqual([]);
     expect(of('now/c.xlsx', 'continuity')).toEqual([]);
-    expect(of('now/c.xlsx', 'not_compared')).toEqual(['No previous return of Provider c was given (prev/a.xlsx, prev/b.xlsx are another provider\u2019s), so the rules comparing with last period were not run for now/c.xlsx.']);
+    expect(of('now/c.xlsx', 'not_compared')).toEqual(['No previous return of Provider c was given (prev/a.xlsx, prev/b.xlsx, prev/d.xlsx are another provider\u2019s), so the rules comparing with last period were not run for now/c.xlsx.']);
     expect(of('now/a.xlsx', 'not_compared')).toEqual([]);
+    const text = memoryIo(files);
+    await main(['check', '--dir', 'now', '--previous', 'prev/a.xlsx', '--previous', 'prev/d.xlsx'], text.io);
+    expect(text.stderr()).toContain('prev/d.xlsx is Provider d\u2019s previous return, and no return checked is Provider d\u2019s: it was not used.');
   });
 
   it('refuses, checking several returns, a previous return that names no provider', async () => {

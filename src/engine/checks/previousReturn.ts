@@ -93,3 +93,11 @@ export function refuseUnnamedPrevious(given: readonly ReturnData[]): void {
       `${unnamed.map((p) => p.source).join(', ')} ${unnamed.length === 1 ? 'does' : 'do'} not name a provider, so it is not known whose previous return ${unnamed.length === 1 ? 'it is' : 'they are'}: checking several returns, each is compared only with the previous return of the provider it names. Put the provider\u2019s name in its provider cell, or check each return on its own with its --previous.`,
     );
 }
+
+/** Checking several returns, the previous returns naming no provider checked: not used, which is said. */
+export function previousUnused(providersChecked: readonly (string | null | undefined)[], given: readonly ReturnData[]): string[] {
+  const checked = new Set(providersChecked.flatMap((p) => (p ? [providerKey(p)] : [])));
+  return given
+    .filter((p) => p.provider && !checked.has(providerKey(p.provider)))
+    .map((p) => `${p.source} is ${p.provider}\u2019s previous return, and no return checked is ${p.provider}\u2019s: it was not used.`);
+}

@@ -1,4 +1,4 @@
-import { previousFor, previousPeriodNotes, previousReturnProblems, refuseUnnamedPrevious } from '../../../src/engine/checks/previousReturn';
+import { previousFor, previousPeriodNotes, previousReturnProblems, previousUnused, refuseUnnamedPrevious } from '../../../src/engine/checks/previousReturn';
 import { periodFromIso } from '../../../src/engine/tally/period';
 import { builtInFramework } from '../../../src/frameworks/load';
 import { returnWith } from '../../support/returns';
@@ -74,6 +74,11 @@ describe('matching previous returns to the returns checked', () => {
   it('checking several, refuses a previous return that names no provider', () => {
     expect(() => refuseUnnamedPrevious([alpha, earlier({ source: 'who.json', provider: null })])).toThrow(/^who\.json does not name a provider, so it is not known whose previous return it is/);
     expect(() => refuseUnnamedPrevious([alpha, bravo])).not.toThrow();
+  });
+
+  it('names the previous returns of providers not checked, as not used', () => {
+    expect(previousUnused(['ALPHA SUPPORT', null], [alpha, bravo])).toEqual(['bravo-before.xlsx is Bravo Hub\u2019s previous return, and no return checked is Bravo Hub\u2019s: it was not used.']);
+    expect(previousUnused(['Alpha Support', 'Bravo Hub'], [alpha, bravo])).toEqual([]);
   });
 
   it('gives nothing to compare and no note when no previous return is given', () => {
