@@ -6,6 +6,7 @@ import { checkedFile, checkExitCode, checkReport } from '../engine/checks/checkR
 import type { ReturnData } from '../engine/checks/returnData';
 import { figuresOf } from '../frameworks/expand';
 import { parseRuleOverrides, type RuleOverrides } from '../engine/checks/overrides';
+import { listOf } from '../engine/aggregation/aggregate';
 import { previousFor, previousUnused, refuseUnnamedPrevious } from '../engine/checks/previousReturn';
 import { returnFromJson } from '../engine/checks/returnFromJson';
 import { runChecks } from '../engine/checks/runChecks';
@@ -126,7 +127,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
       providersChecked.push(data.provider);
       const findings = [...(await checkReadReturn(received.workbook, received.read, { previous: compared.previous, overridesFor: overridesOf })), ...compared.notes];
       // The commissioner's own consolidated return in the folder is checked by the same rules, but named for what it is.
-      if (received.consolidates && !flags.json) io.err(`${file} is a consolidated return (made by returns aggregate, totalling ${received.consolidates.join(', ')}), not a provider's: it is checked by the same rules as the consolidated return.`);
+      if (received.consolidates && !flags.json) io.err(`${file} is a consolidated return (made by returns aggregate, totalling ${listOf(received.consolidates)}), not a provider's: it is checked by the same rules as the consolidated return.`);
       files.push({ check: checkedFile(data, findings), provider: received.consolidates ? `Consolidated return (${received.provider})` : received.provider, blankFigures: blankFigures(data), explanations: findings.map((f) => received.explanations.get(explanationKey(f)) ?? null) });
       if (flags.annotate) annotated = { workbook: received.workbook, explanationsKept: (await annotateReturn(received.workbook, received.read, findings)).explanationsKept, findings: findings.length };
     } catch (e) {

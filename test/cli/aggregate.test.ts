@@ -107,7 +107,7 @@ describe('returns aggregate', () => {
     expect(stderr()).toContain("sub/new.xlsx is a consolidated return (made by returns aggregate, totalling Provider a and Provider b), not a provider's return: adding it would count its providers twice.");
     expect(written['c2.xlsx']).toBeUndefined();
     expect(await main(['check', '--dir', 'sub'], io)).toBeLessThan(2);
-    expect(stderr()).toContain("sub/new.xlsx is a consolidated return (made by returns aggregate, totalling Provider a, Provider b), not a provider's: it is checked by the same rules as the consolidated return.");
+    expect(stderr()).toContain("sub/new.xlsx is a consolidated return (made by returns aggregate, totalling Provider a and Provider b), not a provider's: it is checked by the same rules as the consolidated return.");
   });
 
   it('refuses the same provider\u2019s return given twice, naming both files', async () => {

@@ -21,7 +21,7 @@ describe('--previous is the same provider\u2019s return of an earlier period', (
 
   it('check and report refuse a previous return of another framework in the same words', async () => {
     const files = { 'a.xlsx': await returnWorkbook({}), 'lancs.xlsx': await returnWorkbook({}, { framework: builtInFramework('lancashire'), period: SPRING_BEFORE }) };
-    const wording = /lancs\.xlsx is a return of "[^"]+" but a\.xlsx is one of "Cambridgeshire[^"]*": give earlier periods of the same return with --previous\./;
+    const wording = /lancs\.xlsx is a return of "[^"]+" but a\.xlsx is one of "Cambridgeshire[^"]*"\. Give earlier periods of the same return, from the same provider, with --previous\./;
     const check = memoryIo(files);
     expect(await main(['check', 'a.xlsx', '--previous', 'lancs.xlsx'], check.io)).toBe(2);
     expect(check.stderr()).toMatch(wording);

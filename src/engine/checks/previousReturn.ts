@@ -13,7 +13,7 @@ const periodText = (period: Period) => `${displayDay(period.from)} to ${displayD
 export function otherFrameworkProblem(current: ReturnData, previous: ReturnData): string | null {
   return previous.framework.id === current.framework.id
     ? null
-    : `${previous.source} is a return of "${previous.framework.title}" but ${current.source} is one of "${current.framework.title}": give earlier periods of the same return with --previous.`;
+    : `${previous.source} is a return of "${previous.framework.title}" but ${current.source} is one of "${current.framework.title}".`;
 }
 
 /**
@@ -39,7 +39,7 @@ export function previousReturnProblems(current: ReturnData, previous: ReturnData
 /** Refuses a previous return that `current` cannot follow on from, saying every reason and what to give instead. */
 export function refuseUnfitPrevious(current: ReturnData, previous: ReturnData): void {
   const problems = previousReturnProblems(current, previous);
-  if (problems.length) throw new InputError(`${previous.source} cannot be the previous return of ${current.source}: ${problems.join(' ')} Give the same provider\u2019s return for an earlier period with --previous.`);
+  if (problems.length) throw new InputError(`${previous.source} cannot be the previous return of ${current.source}: ${problems.join(' ')} Give earlier periods of the same return, from the same provider, with --previous.`);
 }
 
 /**

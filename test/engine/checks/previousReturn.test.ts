@@ -34,7 +34,7 @@ describe('a previous return must be the same provider\u2019s return of an earlie
   });
 
   it('refuses another framework\u2019s return in the same words as the meeting pack', () => {
-    expect(previousReturnProblems(now, earlier({ framework: builtInFramework('lancashire') }))).toEqual([expect.stringMatching(/^before\.xlsx is a return of ".*" but now\.xlsx is one of "Cambridgeshire.*": give earlier periods of the same return with --previous\.$/)]);
+    expect(previousReturnProblems(now, earlier({ framework: builtInFramework('lancashire') }))).toEqual([expect.stringMatching(/^before\.xlsx is a return of ".*" but now\.xlsx is one of "Cambridgeshire.*"\.$/)]);
   });
 
   it('notes a gap between the previous period and this one, counting the days', () => {
