@@ -3,7 +3,7 @@ import { consolidateReturns, providerReturn } from '../commands/consolidateRetur
 import { readEachReturn } from '../commands/receivedReturns';
 import { returnFileList } from '../commands/returnFileList';
 import type { ProviderReturn } from '../engine/aggregation/aggregate';
-import { aggregateAsReturn, aggregateReturns } from '../engine/aggregation/aggregate';
+import { refuseConsolidatedInputs } from '../engine/aggregation/countedOnce';
 import { checkedFile, checkReport } from '../engine/checks/checkReport';
 import { periodToIso } from '../engine/tally/period';
 import { InputError } from '../errors';
@@ -22,10 +22,12 @@ Adds up the providers' returns of one period into the commissioner's consolidate
   --json       print {"framework", "period", "providers", "figures", "byProvider", "notes", "findings"}
   --mapping    the commissioner's own template: where its figures are (from returns map), for every file
   --previous   last period's returns (or last period's consolidated return), repeated for each file: the
-               consolidated return is checked to follow on from them, and large changes are queried
+               consolidated return is checked to follow on from them, and large changes are queried; they must
+               be of a period ending before this one starts, and of the same providers
   --swing      the change on last period, in per cent, beyond which a figure is queried (default 25)
   --framework  a framework .json file, for returns of a framework that is not built in
-Returns of different frameworks or periods are refused, never added up. A figure blank or text in any return
+Returns of different frameworks or periods are refused, never added up; so are two returns of one provider (or
+with the same figures) and a consolidated return among the providers' returns, which would count providers twice. A figure blank or text in any return
 has a blank total with a note naming the provider; an average is recombined only where its base is in the
 returns. A provider's rate far from the other providers' (outside 1.5 × their interquartile range) is queried.
 Exit codes: 0 written, no errors; 1 written, the consolidated return has errors; 2 an input could not be used.`;
@@ -62,10 +64,8 @@ export async function aggregateCommand(args: string[], io: CliIo): Promise<numbe
   const guard = { force: flags.force, inputs: [...files, ...flags.previous, ...(flags.mapping ? [flags.mapping] : [])] };
   await io.checkTarget(flags.out, guard);
   const providers = usable(await readEachReturn(io, files, { frameworkFor, mapping }, providerReturn), 'aggregated');
-  const previous = flags.previous.length ? aggregateAsReturn(aggregateReturns(usable(await readEachReturn(io, flags.previous, { frameworkFor, mapping }, providerReturn), 'compared')), flags.previous.join(', ')) : null;
-  const framework = providers[0]!.data.framework;
-  if (previous && previous.framework.id !== framework.id)
-    throw new InputError(`The previous returns (${flags.previous.join(', ')}) are of the ${previous.framework.id} return, not the ${framework.id} return: give last period's returns of the same framework.`);
+  refuseConsolidatedInputs(providers);
+  const previous = usable(await readEachReturn(io, flags.previous, { frameworkFor, mapping }, providerReturn), 'compared');
 
   const { aggregate, workbook, data, findings } = await consolidateReturns(providers, { source: flags.out, previous, swing: flags.swing });
   await io.writeFile(flags.out, await workbook.toBytes(), guard);

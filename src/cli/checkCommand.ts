@@ -6,6 +6,8 @@ import { checkedFile, checkExitCode, checkReport } from '../engine/checks/checkR
 import type { ReturnData } from '../engine/checks/returnData';
 import { figuresOf } from '../frameworks/expand';
 import { parseRuleOverrides, type RuleOverrides } from '../engine/checks/overrides';
+import { listOf } from '../engine/aggregation/aggregate';
+import { previousFor, previousUnused, refuseUnnamedPrevious } from '../engine/checks/previousReturn';
 import { returnFromJson } from '../engine/checks/returnFromJson';
 import { runChecks } from '../engine/checks/runChecks';
 import { InputError, parseJsonText } from '../errors';
@@ -29,7 +31,7 @@ const workbookCode = async () => {
   return { annotateReturn, explanationKey, checkReadReturn, isReceived, readReceivedReturn, readReturn, XlsxWorkbook };
 };
 
-export const checkUsage = `Usage: returns check FILE... | --dir FOLDER [--html REPORT.html] [--mapping MAPPING.json] [--previous FILE] [--rules FILE] [--framework ID] [--values VALUES.json] [--annotate OUT.xlsx] [--json]
+export const checkUsage = `Usage: returns check FILE... | --dir FOLDER [--html REPORT.html] [--mapping MAPPING.json] [--previous FILE]... [--rules FILE] [--framework ID] [--values VALUES.json] [--annotate OUT.xlsx] [--json]
 
 Checks returns against their framework's rules: every missing or inconsistent figure, with the arithmetic.
   FILE         a return workbook (.xlsx), or a figures file as printed by returns tally --json; each file is
@@ -40,7 +42,10 @@ Checks returns against their framework's rules: every missing or inconsistent fi
   --annotate   with one workbook: write a copy with a Findings sheet, highlighted cells and notes; the
                explanations a provider typed in an earlier copy's Findings sheet are kept; the return
                checked is never written over, and an existing OUT.xlsx is replaced only with --force
-  --previous   the previous period's return, to check this one follows on from it
+  --previous   the previous period's return, to check this one follows on from it; it must end before this
+               return's period starts (a gap is noted). Checking several returns, give it once for each provider:
+               each return is compared only with the previous return naming the same provider, and one without
+               its own is noted as not compared
   --rules      a JSON file switching rules off or changing their severity:
                {"rules": {"standard_period": {"enabled": false}, "case_study_length": {"severity": "query"}}}
   --mapping    the commissioner's own template: where its figures are (from returns map), for every workbook
@@ -54,7 +59,7 @@ const checkFlags = z.object({
   files: z.array(z.string()),
   dir: z.string().min(1).optional(),
   html: z.string().regex(/\.html?$/i, '--html must name an .html file').optional(),
-  previous: z.string().min(1).optional(),
+  previous: z.array(z.string().min(1)).default([]),
   rules: z.string().min(1).optional(),
   framework: z.string().min(1).optional(),
   values: z.string().min(1).optional(),
@@ -67,7 +72,7 @@ const checkFlags = z.object({
 export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const flags = parseFlags(
     args,
-    { previous: { type: 'string' }, rules: { type: 'string' }, framework: { type: 'string' }, values: { type: 'string' }, annotate: { type: 'string' }, json: { type: 'boolean' }, mapping: { type: 'string' }, force: { type: 'boolean' }, dir: { type: 'string' }, html: { type: 'string' } },
+    { previous: { type: 'string', multiple: true }, rules: { type: 'string' }, framework: { type: 'string' }, values: { type: 'string' }, annotate: { type: 'string' }, json: { type: 'boolean' }, mapping: { type: 'string' }, force: { type: 'boolean' }, dir: { type: 'string' }, html: { type: 'string' } },
     checkFlags,
     checkUsage,
   );
@@ -77,14 +82,17 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   if (flags.annotate && (given.length !== 1 || !isWorkbook(given[0]!)))
     throw new InputError(`--annotate writes a copy of one workbook: give exactly one .xlsx file to check.\n\n${checkUsage}`);
   if (flags.annotate && resolve(flags.annotate) === resolve(given[0]!)) throw new InputError('--annotate must name a new file: the return you received is never changed.');
-  const inputs = [...given, ...[flags.previous, flags.rules, flags.mapping, flags.values].filter((f): f is string => f !== undefined)];
+  const inputs = [...given, ...flags.previous, ...[flags.rules, flags.mapping, flags.values].filter((f): f is string => f !== undefined)];
   for (const target of [flags.annotate, flags.html]) if (target) await io.checkTarget(target, { force: flags.force, inputs });
   const mapping = await mappingFile(flags.mapping, io);
   const read = async (file: string) =>
     isFiguresFile(file)
       ? returnFromJson(decodeText(await io.readFile(file)).text, file, frameworkFor)
       : await workbookCode().then(async ({ readReturn, XlsxWorkbook }) => (await readReturn(await XlsxWorkbook.fromBytes(await io.readFile(file), file), file, frameworkFor, mapping)).data);
-  const previous = flags.previous ? await read(flags.previous) : null;
+  const previous: ReturnData[] = [];
+  for (const file of flags.previous) previous.push(await read(file));
+  const checkingSeveral = given.length > 1;
+  if (checkingSeveral) refuseUnnamedPrevious(previous);
   const overridesText = flags.rules ? decodeText(await io.readFile(flags.rules)).text : null;
   const overridesFor = new Map<Framework, RuleOverrides>();
   // Overrides name a framework's rules, so they are checked against each framework met, once.
@@ -96,12 +104,15 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   };
 
   const files: CheckedFileView[] = [];
+  const providersChecked: (string | null | undefined)[] = [];
   let annotated: { workbook: XlsxWorkbook; explanationsKept: number; findings: number } | null = null;
   for (const file of given) {
     try {
       if (isFiguresFile(file)) {
         const data = await read(file);
-        const findings = runChecks(data, { previous, overrides: overridesOf(data.framework) });
+        const compared = previousFor(data, previous, checkingSeveral);
+        providersChecked.push(data.provider);
+        const findings = [...runChecks(data, { previous: compared.previous, overrides: overridesOf(data.framework) }), ...compared.notes];
         files.push({ check: checkedFile(data, findings), provider: basename(file, extname(file)), blankFigures: blankFigures(data), explanations: findings.map(() => null) });
         continue;
       }
@@ -111,9 +122,13 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
         files.push({ check: received, provider: null, blankFigures: null, explanations: [] });
         continue;
       }
-      const findings = await checkReadReturn(received.workbook, received.read, { previous, overridesFor: overridesOf });
       const data = received.read.data;
-      files.push({ check: checkedFile(data, findings), provider: received.provider, blankFigures: blankFigures(data), explanations: findings.map((f) => received.explanations.get(explanationKey(f)) ?? null) });
+      const compared = previousFor(data, previous, checkingSeveral);
+      providersChecked.push(data.provider);
+      const findings = [...(await checkReadReturn(received.workbook, received.read, { previous: compared.previous, overridesFor: overridesOf })), ...compared.notes];
+      // The commissioner's own consolidated return in the folder is checked by the same rules, but named for what it is.
+      if (received.consolidates && !flags.json) io.err(`${file} is a consolidated return (made by returns aggregate, totalling ${listOf(received.consolidates)}), not a provider's: it is checked by the same rules as the consolidated return.`);
+      files.push({ check: checkedFile(data, findings), provider: received.consolidates ? `Consolidated return (${received.provider})` : received.provider, blankFigures: blankFigures(data), explanations: findings.map((f) => received.explanations.get(explanationKey(f)) ?? null) });
       if (flags.annotate) annotated = { workbook: received.workbook, explanationsKept: (await annotateReturn(received.workbook, received.read, findings)).explanationsKept, findings: findings.length };
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
@@ -133,6 +148,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   }
   io.out(flags.json ? JSON.stringify(report, null, 2) : formatCheckReport(report));
   for (const f of report.files) if ('error' in f && !flags.json) io.err(f.error);
+  if (checkingSeveral && !flags.json) for (const note of previousUnused(providersChecked, previous)) io.err(note);
   return checkExitCode(report);
 }
 

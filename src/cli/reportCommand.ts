@@ -10,7 +10,8 @@ export const reportUsage = `Usage: returns report RETURN.xlsx [--previous FILE].
 Writes a contract manager's meeting pack as one page that opens offline and prints on A4: headline figures
 with their bases and change on earlier periods, targets met or not (not judged on too small a base), charts
 period by period, open errors and queries with the provider's explanations, and data quality.
-  --previous   an earlier period's return (.xlsx or tally JSON); give it again for more periods
+  --previous   an earlier period's return (.xlsx or tally JSON); give it again for more periods. Each must be of
+               the same return and provider and end before this return's period starts
   --mapping    the commissioner's own template: where its figures are (from returns map)
 An existing PACK.html is replaced only with --force.`;
 

@@ -3,6 +3,7 @@ import { dateOf } from '../engine/cases/caseRecord';
 import { importCases } from '../engine/cases/importCases';
 import { rowIssueCatalogue, type RowIssue } from '../engine/cases/rowIssues';
 import type { Finding } from '../engine/checks/findings';
+import { refuseUnfitPrevious } from '../engine/checks/previousReturn';
 import type { ReturnData } from '../engine/checks/returnData';
 import type { Mapping } from '../engine/mapping/mapping';
 import { meetingPack, type CaseQuality, type MeetingPack } from '../engine/report/meetingPack';
@@ -12,21 +13,18 @@ import { explanationKey, readExplanations } from './annotateReturn';
 import { checkWorkbook } from './checkWorkbook';
 import { caseIdRemover } from './prepareSubmission';
 import { readCaseData } from './readCaseData';
-import { providerName } from './receivedReturns';
 import { CASE_DATA_SHEET } from './returnLayout';
 
 /**
  * The meeting pack of a received return: checked as `returns check` does (against the latest earlier period),
  * with the explanations the provider typed in its Findings sheet and, where the workbook still holds its case
- * rows, what they say about data quality; Case IDs are taken out of every text. Earlier periods are put in date order; they must be the same return.
+ * rows, what they say about data quality; Case IDs are taken out of every text. Earlier periods are put in date order; they must be earlier periods of the same provider's same return.
  */
 export async function meetingPackOf(port: WorkbookPort, source: string, previous: readonly ReturnData[], options: { frameworkFor?: (id: string) => Framework; mapping?: Mapping | null } = {}): Promise<MeetingPack> {
   const ordered = [...previous].sort((a, b) => (a.period?.from ?? 0) - (b.period?.from ?? 0));
   const { read, findings } = await checkWorkbook(port, source, { previous: ordered[ordered.length - 1] ?? null, frameworkFor: options.frameworkFor, mapping: options.mapping ?? null });
   const current = read.data;
-  for (const p of ordered)
-    if (p.framework.id !== current.framework.id)
-      throw new InputError(`${p.source} is a return of "${p.framework.title}" but ${source} is one of "${current.framework.title}": give earlier periods of the same return with --previous.`);
+  for (const p of ordered) refuseUnfitPrevious(current, p);
   const explanations = await readExplanations(port);
   // The pack goes to a meeting with the commissioner: no Case ID from the workbook's case rows goes with it.
   const clean = await caseIdRemover(port, source, current.framework);
@@ -35,7 +33,7 @@ export async function meetingPackOf(port: WorkbookPort, source: string, previous
     const text = explanations.get(explanationKey(f));
     return text === undefined ? null : clean(text);
   };
-  return meetingPack(current, ordered, cleaned, explanationOf, await caseQuality(port, source, current.framework), await providerName(port, options.mapping ?? null));
+  return meetingPack(current, ordered, cleaned, explanationOf, await caseQuality(port, source, current.framework), current.provider ?? null);
 }
 
 /** What the workbook's own case rows say, or null when it holds none (a submission copy). */

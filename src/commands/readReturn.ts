@@ -109,7 +109,7 @@ export async function readReturn(port: WorkbookPort, source: string, frameworkFo
   }
   const tables = await readNarrativeTables(port, framework, names);
   const readVersion = mapping ? framework.version : typeof version === 'string' ? version : null;
-  return { data: { source, framework, period, values: figureValues, cells, lists, tables, profile, ...(held ? { held } : {}) }, version: readVersion, formulas, places, lost };
+  return { data: { source, framework, period, values: figureValues, cells, lists, tables, profile, provider: await providerName(port, mapping), ...(held ? { held } : {}) }, version: readVersion, formulas, places, lost };
 }
 
 /** The rows typed into each table the workbook names (`table.<id>`), each cell with its place; a table not found is left out. */
@@ -166,4 +166,17 @@ async function placesByLabel(port: WorkbookPort, figures: { id: string; label: s
     if (at) found.set(figure.id, { name: figure.id, sheet: at.sheet, range: cellAddress(at.row, at.column + 1) });
   }
   return found;
+}
+
+/** The text of the provider cell: named return.provider in the workbook, or given by the mapping in hand. */
+export async function providerName(port: WorkbookPort, mapping: Mapping | null): Promise<string | null> {
+  const place = mapping
+    ? mapping.provider && { sheet: parseSheetCell(mapping.provider).sheet, range: parseSheetCell(mapping.provider).cell }
+    : (await port.names()).find((n) => n.name === RETURN_NAMES.provider);
+  if (!place) return null;
+  const sheets = await port.sheetNames();
+  if (!sheets.includes(place.sheet)) return null;
+  const value = (await port.read([{ sheet: place.sheet, range: place.range.split(':')[0]! }]))[0]?.[0]?.[0];
+  const text = value === null || value === undefined ? '' : String(value).trim();
+  return text === '' ? null : text;
 }

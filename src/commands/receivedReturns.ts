@@ -3,12 +3,10 @@ import type { Framework } from '../frameworks/schema';
 import type { Mapping } from '../engine/mapping/mapping';
 import { InputError } from '../errors';
 import type { ReturnFiles } from './returnFileList';
-import { parseSheetCell } from '../workbook/addresses';
-import type { WorkbookPort } from '../workbook/port';
 import { XlsxWorkbook } from '../workbook/xlsxWorkbook';
 import { readExplanations } from './annotateReturn';
+import { consolidatedProviders } from './consolidateReturns';
 import { readReturn, type ReadReturn } from './readReturn';
-import { RETURN_NAMES } from './returnLayout';
 
 
 /** A return received from a provider, read: its workbook, figures, provider's name and typed explanations. */
@@ -18,6 +16,8 @@ export interface ReceivedReturn {
   read: ReadReturn;
   /** The provider's name from the workbook's provider cell; the file's name where it has none. */
   provider: string;
+  /** The providers it totals, where it is a consolidated return (made by returns aggregate); null: a provider's own. */
+  consolidates: string[] | null;
   /** The explanations the provider typed in the Findings sheet, by finding key (see explanationKey). */
   explanations: Map<string, string>;
 }
@@ -44,7 +44,7 @@ export async function readReceivedReturn(io: ReturnFiles, file: string, options:
       throw new InputError(`${file} is not an Excel workbook (.xlsx), so it is not a return. Save the return as .xlsx, or take the file out of the folder.`);
     const workbook = await XlsxWorkbook.fromBytes(await io.readFile(file), file);
     const read = await readReturn(workbook, file, options.frameworkFor, options.mapping ?? null);
-    return { file, workbook, read, provider: (await providerName(workbook, options.mapping ?? null)) ?? basename(file, extname(file)), explanations: await readExplanations(workbook) };
+    return { file, workbook, read, provider: read.data.provider ?? basename(file, extname(file)), consolidates: await consolidatedProviders(workbook), explanations: await readExplanations(workbook) };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return { file, error: e.message };
@@ -67,17 +67,4 @@ export async function readEachReturn<T>(io: ReturnFiles, files: readonly string[
     entries.push(isReceived(entry) ? keep(entry) : entry);
   }
   return entries;
-}
-
-/** The text of the provider cell: named return.provider in the workbook, or given by the mapping in hand. */
-export async function providerName(port: WorkbookPort, mapping: Mapping | null): Promise<string | null> {
-  const place = mapping
-    ? mapping.provider && { sheet: parseSheetCell(mapping.provider).sheet, range: parseSheetCell(mapping.provider).cell }
-    : (await port.names()).find((n) => n.name === RETURN_NAMES.provider);
-  if (!place) return null;
-  const sheets = await port.sheetNames();
-  if (!sheets.includes(place.sheet)) return null;
-  const value = (await port.read([{ sheet: place.sheet, range: place.range.split(':')[0]! }]))[0]?.[0]?.[0];
-  const text = value === null || value === undefined ? '' : String(value).trim();
-  return text === '' ? null : text;
 }

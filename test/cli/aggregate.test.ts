@@ -25,7 +25,8 @@ describe('returns aggregate', () => {
   it('writes a consolidated return whose totals are the sums of the providers\u2019 figures, over random returns', async () => {
     const ids = ['referrals.total', 'referrals.by_source.police', 'support.total', 'outcomes.exits', 'demographics.gender.female', 'support.disengaged'];
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.record(Object.fromEntries(ids.map((id) => [id, fc.nat({ max: 900 })]))), { minLength: 1, maxLength: 4 }), async (providers) => {
+      // Distinct figures: one return given twice is refused, not added up.
+      fc.asyncProperty(fc.uniqueArray(fc.record(Object.fromEntries(ids.map((id) => [id, fc.nat({ max: 900 })]))), { minLength: 1, maxLength: 4, selector: (values) => ids.map((id) => values[id]).join() }), async (providers) => {
         const files = Object.fromEntries(await Promise.all(providers.map(async (values, i) => [`in/p${i}.xlsx`, await returnWorkbook(values, { provider: `Provider ${i}` })] as const)));
         const { io, written } = memoryIo(files);
         expect(await main(['aggregate', '--dir', 'in', '--out', 'consolidated.xlsx'], io)).toBeLessThan(2);
@@ -83,8 +84,12 @@ describe('returns aggregate', () => {
   it('queries swings against last period\u2019s returns and a provider far from the others', async () => {
     const caseload = (n: number, disengaged: number) => ({ 'referrals.total': n, 'referrals.by_source.police': n, 'referrals.by_crime.theft': n, 'support.disengaged': disengaged });
     const now = Object.fromEntries(await Promise.all([5, 6, 8, 9, 45].map(async (d, i) => [`now/p${i}.xlsx`, await returnWorkbook(caseload(100, d), { provider: `P${i}` })] as const)));
-    const { io, stdout } = memoryIo({ ...now, 'last/all.xlsx': await returnWorkbook(caseload(300, 20), { provider: 'Last period', period: { from: '2019-10-01', to: '2020-03-31' } }) });
-    await main(['aggregate', '--dir', 'now', '--previous', 'last/all.xlsx', '--swing', '40', '--out', 'c.xlsx', '--json'], io);
+    // Last period's returns of the same providers, 300 referrals and 20 disengaged in all, made into its consolidated return.
+    const last = Object.fromEntries(await Promise.all([2, 3, 4, 5, 6].map(async (d, i) => [`last/p${i}.xlsx`, await returnWorkbook(caseload(60, d), { provider: `P${i}`, period: { from: '2019-10-01', to: '2020-03-31' } })] as const)));
+    const lastPeriod = memoryIo(last);
+    expect(await main(['aggregate', '--dir', 'last', '--out', 'last-all.xlsx'], lastPeriod.io)).toBeLessThan(2);
+    const { io, stdout } = memoryIo({ ...now, 'last-all.xlsx': lastPeriod.written['last-all.xlsx']! });
+    await main(['aggregate', '--dir', 'now', '--previous', 'last-all.xlsx', '--swing', '40', '--out', 'c.xlsx', '--json'], io);
     const findings: { code: string; message: string }[] = JSON.parse(stdout()).findings;
     expect(findings.filter((f) => f.code === 'swing').map((f) => f.message)).toEqual([
       "Total new referrals is 500, up 67% on the previous period's 300 (more than the 40% allowed).",
@@ -93,6 +98,38 @@ describe('returns aggregate', () => {
       "Eligible victims who decided to disengage is 73, up 265% on the previous period's 20 (more than the 40% allowed).",
     ]);
     expect(findings.filter((f) => f.code === 'peer_outlier').map((f) => f.message)).toEqual([expect.stringMatching(/^P4: Eligible victims who disengaged, .* is 45\.0% \(45 of 100\), far above the other 4 providers/)]);
+  });
+
+  it('refuses its own earlier consolidated return among the providers\u2019 returns, naming it, and check --dir names it for what it is', async () => {
+    const { io, stderr, written } = memoryIo({ 'sub/a.xlsx': await returnWorkbook({ 'referrals.total': 1 }, { provider: 'Provider a' }), 'sub/b.xlsx': await returnWorkbook({ 'referrals.total': 2 }, { provider: 'Provider b' }) });
+    expect(await main(['aggregate', '--dir', 'sub', '--out', 'sub/new.xlsx'], io)).toBeLessThan(2);
+    expect(await main(['aggregate', '--dir', 'sub', '--out', 'c2.xlsx'], io)).toBe(2);
+    expect(stderr()).toContain("sub/new.xlsx is a consolidated return (made by returns aggregate, totalling Provider a and Provider b), not a provider's return: adding it would count its providers twice.");
+    expect(written['c2.xlsx']).toBeUndefined();
+    expect(await main(['check', '--dir', 'sub'], io)).toBeLessThan(2);
+    expect(stderr()).toContain("sub/new.xlsx is a consolidated return (made by returns aggregate, totalling Provider a and Provider b), not a provider's: it is checked by the same rules as the consolidated return.");
+  });
+
+  it('refuses the same provider\u2019s return given twice, naming both files', async () => {
+    const a = await returnWorkbook({ 'referrals.total': 4 }, { provider: 'Provider a' });
+    const { io, stderr, written } = memoryIo({ 'in/a.xlsx': a, 'in/a-copy.xlsx': a, 'in/b.xlsx': await returnWorkbook({}, { provider: 'Provider b' }) });
+    expect(await main(['aggregate', '--dir', 'in', '--out', 'c.xlsx'], io)).toBe(2);
+    expect(stderr()).toContain('in/a-copy.xlsx and in/a.xlsx both count Provider a: adding both would count Provider a twice.');
+    expect(written).toEqual({});
+  });
+
+  it('refuses last period\u2019s returns of other providers than this period\u2019s, and of a period not before this one', async () => {
+    const files = {
+      'sub/a.xlsx': await returnWorkbook({ 'referrals.total': 1 }, { provider: 'Provider a' }),
+      'sub/b.xlsx': await returnWorkbook({ 'referrals.total': 2 }, { provider: 'Provider b' }),
+      'prev/a.xlsx': await returnWorkbook({ 'referrals.total': 1 }, { provider: 'Provider a', period: { from: '2019-10-01', to: '2020-03-31' } }),
+    };
+    const { io, stderr, written } = memoryIo(files);
+    expect(await main(['aggregate', '--dir', 'sub', '--previous', 'prev/a.xlsx', '--out', 'c.xlsx'], io)).toBe(2);
+    expect(stderr()).toContain("The previous returns (prev/a.xlsx) count Provider a, but this period's count Provider a and Provider b: Provider b has no previous return, so each change on last period would be wrong.");
+    expect(await main(['aggregate', '--dir', 'sub', '--previous', 'sub/a.xlsx', '--previous', 'sub/b.xlsx', '--out', 'c.xlsx'], io)).toBe(2);
+    expect(stderr()).toContain('covers the same period as c.xlsx (1 Apr 2020 to 30 Sep 2020), so it is not a previous period.');
+    expect(written).toEqual({});
   });
 
   it('aggregates commissioners\u2019 own templates through the mapping', async () => {

@@ -1,6 +1,7 @@
 import { figuresOf, type Figure } from '../../frameworks/expand';
 import { weightOf, type Combine, type Framework } from '../../frameworks/schema';
 import { InputError } from '../../errors';
+import { refuseRepeatedReturns } from './countedOnce';
 import { displayDay } from '../cases/dates';
 import type { FigureCell, ReturnData } from '../checks/returnData';
 import type { Period } from '../tally/period';
@@ -12,7 +13,12 @@ export interface ProviderReturn {
   /** The provider's name, as the workbook gives it. */
   name: string;
   data: ReturnData;
+  /** The providers it totals, where it is a consolidated return; absent: one provider's own return. */
+  consolidates?: readonly string[];
 }
+
+/** The providers a return counts: those a consolidated return totals, or the one whose return it is. */
+export const providersCounted = (r: ProviderReturn): readonly string[] => r.consolidates ?? [r.name];
 
 /** The consolidated return: a total for every figure any provider's return holds, and how each was made. */
 export interface Aggregate {
@@ -50,6 +56,7 @@ export function aggregateReturns(returns: ProviderReturn[]): Aggregate {
   if (returns.length === 0) throw new InputError('There are no returns to aggregate: give the providers\u2019 returns, or a folder of them with --dir.');
   refuseMixed(returns, (r) => r.data.framework.id, 'frameworks', (id) => `the ${id} return`);
   refuseMixed(returns, (r) => periodKey(r.data.period), 'periods', (key) => key);
+  refuseRepeatedReturns(returns);
   const framework = returns[0]!.data.framework;
   const holds = (r: ProviderReturn, id: string) => !r.data.held || r.data.held.has(id);
   const held = figuresOf(framework).filter((f) => returns.some((r) => holds(r, f.id)));
@@ -137,6 +144,7 @@ const isNumber = (value: FigureCell | undefined): value is number => typeof valu
 /** Sums of figures stated to two places drift in binary: 0.1 + 0.2 is shown as the 0.3 it is. */
 const tidy = (n: number) => Math.round(n * 1e9) / 1e9;
 
-function listOf(names: string[]): string {
+/** Names as a sentence lists them: "A, B and C". */
+export function listOf(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

@@ -42,6 +42,8 @@ export const findingCatalogue = {
   not_totalled: { title: 'Total left blank', description: "A consolidated figure is blank because a provider's return does not give it, or the figure cannot be combined across providers." },
   tables_not_consolidated: { title: 'Tables not consolidated', description: "The rows providers typed into the return's tables (case studies, grants paid) are not copied into the consolidated return: they are each provider's own items, not figures that add up." },
   swing: { title: 'Large change on last period', description: 'A consolidated figure changed by more than the swing allowed since the previous period.' },
+  not_compared: { title: 'Not compared with last period', description: "Previous returns were given, but none of this return's provider, so the rules comparing with last period (continuity) were not run for it." },
+  previous_period: { title: 'Previous return not of the period just before', description: 'The previous return ends before the day before this period starts (a gap), or a period is not given, so the figures compared need not follow on.' },
   not_applicable: { title: 'Rules not applicable', description: 'Rules relating figures the template does not hold (a commissioner\'s own template, or an earlier version) were not checked.' },
 } as const;
 

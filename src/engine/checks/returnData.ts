@@ -25,6 +25,8 @@ export interface ReturnData {
    * asks for): rules over others do not apply. Absent: every figure of the framework.
    */
   held?: ReadonlySet<string>;
+  /** The provider the return names (its provider cell); absent or null where it names none. */
+  provider?: string | null;
   /** The service profile the return is made under; absent: the framework's default. Figures outside it are not applicable. */
   profile?: string | null;
 }
