@@ -203,6 +203,13 @@ describe('importCases', () => {
     );
   });
 
+  it('accepts the 2021 census ethnic groups written bare', () => {
+    const groups = ['Asian, Asian British or Asian Welsh', 'Black, Black British, Black Welsh, Caribbean or African', 'Mixed or Multiple ethnic groups', 'White', 'Other ethnic group'];
+    const { cases, issues } = importCases(tableOf([...REQUIRED, 'Ethnicity'], groups.map((group, i) => ({ ...base, 'Case ID': `E${i}`, Ethnicity: group }))), framework);
+    expect(cases.map((c) => c.values.ethnicity)).toEqual(['asian', 'black', 'mixed', 'white', 'other']);
+    expect(issues).toEqual([]);
+  });
+
   it('keeps as many of a case\'s listed values as the numbered columns count, and reports the rest', () => {
     const two = parseFramework({ ...JSON.parse(JSON.stringify(framework)), columns: framework.columns.map((c) => (c.key === 'outcome' ? { ...c, repeat: 2 } : c)) }, 'two outcomes');
     const { cases, issues } = importCases(tableOf([...REQUIRED, 'Outcome'], [{ ...base, Outcome: 'Feel safer; Better informed; Improved health and wellbeing' }]), two);

@@ -208,6 +208,27 @@ describe('CategoryMatcher', () => {
     );
   });
 
+  it.each([
+    ['Asian, Asian British or Asian Welsh', 'asian'],
+    ['Black, Black British, Black Welsh, Caribbean or African', 'black'],
+    ['Mixed or Multiple ethnic groups', 'mixed'],
+    ['Asian, Asian British or Asian Welsh: Other Asian', 'asian'],
+    ['Black, Black British, Black Welsh, Caribbean or African: Other Black', 'black'],
+    ['Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic groups', 'mixed'],
+    ['White: Other White', 'white'],
+    ['Black/African/Caribbean/Black British: Any other Black/African/Caribbean background', 'black'],
+    ['White: English/Welsh/Scottish/Northern Irish/British', 'white'],
+  ])('reads ethnicity %p, a 2021 (or 2011) census group or category, as %s', (text, id) => {
+    expect(matcher('ethnicity').read(text)).toEqual({ kind: 'matched', id });
+    const safeSpaces = builtInFramework('safe-spaces');
+    if (id !== 'white') expect(new CategoryMatcher(safeSpaces.categories.ethnicity!, safeSpaces.notStated).read(text)).toEqual({ kind: 'matched', id });
+  });
+
+  it("reports a bare census group where the list has only its detailed categories (Safe Spaces' White)", () => {
+    const safeSpaces = builtInFramework('safe-spaces');
+    expect(new CategoryMatcher(safeSpaces.categories.ethnicity!, safeSpaces.notStated).read('White').kind).toBe('unrecognised');
+  });
+
   it('lists the values of a cell giving several, and none for a cell giving one, a spelling with ";" in it included', () => {
     expect(matcher('outcome').listedIn('Wellbeing; Improved sense of empowerment (better informed)')).toEqual(['Wellbeing', 'Improved sense of empowerment (better informed)']);
     expect(matcher('outcome').listedIn('Wellbeing |Safety\nCope and recover')).toEqual(['Wellbeing', 'Safety', 'Cope and recover']);
