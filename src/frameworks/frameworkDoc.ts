@@ -138,7 +138,12 @@ function categoriesSection(framework: Framework): string[] {
     lines.push(`### ${listHeading(framework, id)}`, '');
     lines.push(ages ? '| id | label | ages | also accepted |' : '| id | label | also accepted |', ages ? '|---|---|---|---|' : '|---|---|---|');
     for (const item of list.items) {
-      const also = item.id === list.unknown ? ['blank', 'not-stated words', 'any value not recognised (reported)', ...item.synonyms] : item.synonyms;
+      const narrowed = item.refines?.map((id) => list.items.find((i) => i.id === id)?.label ?? id) ?? [];
+      const also = [
+        ...(item.id === list.unknown ? ['blank', 'not-stated words', 'any value not recognised (reported)'] : []),
+        ...item.synonyms,
+        ...(narrowed.length ? [`any of these as the detail after a spelling of ${narrowed.join(' or ')} (group - detail)`] : []),
+      ];
       const span = item.min === undefined ? '' : item.max === undefined ? `${item.min} and over` : `${item.min}–${item.max}`;
       lines.push(`| ${code(item.id)} | ${cell(item.label)} |${ages ? ` ${span} |` : ''} ${cell(also.join(', '))} |`);
     }

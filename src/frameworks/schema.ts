@@ -26,6 +26,12 @@ export const categorySchema = z.strictObject({
   id: slug,
   label: z.string().min(1),
   synonyms: z.array(z.string().min(1)).default([]),
+  /**
+   * Categories of the same list whose spelling, as a group before a detail naming this one, this one narrows:
+   * other_police's ["police"] reads "Police - BTP" as Other police force, not Police (local force). A detail naming a
+   * category not listed so ("Domestic abuse - Assault", "White - Other") leaves the group's reading.
+   */
+  refines: z.array(slug).optional(),
   /** Age bands: the ages (in whole years) the band covers; max absent means "and over". */
   min: z.number().int().min(0).optional(),
   max: z.number().int().min(0).optional(),
@@ -439,6 +445,12 @@ function checkReferences(fw: z.output<typeof frameworkObject>, ctx: z.Refinement
   for (const [listIdName, list] of Object.entries(fw.categories)) {
     if (list.unknown && !list.items.some((i) => i.id === list.unknown))
       fail(['categories', listIdName, 'unknown'], `"${list.unknown}" is not one of the list's items`, useOneOf(list.unknown, list.items.map((i) => i.id), 'item ids of the list'));
+    list.items.forEach((item, j) =>
+      item.refines?.forEach((id, k) => {
+        if (id === item.id || id === list.unknown || !list.items.some((i) => i.id === id))
+          fail(['categories', listIdName, 'items', j, 'refines', k], `"${id}" is not another category of the list`, useOneOf(id, list.items.filter((i) => i.id !== item.id && i.id !== list.unknown).map((i) => i.id), 'other item ids of the list'));
+      }),
+    );
   }
 
   const needColumn = (path: (string | number)[], key: string, types?: Column['type'][], within = columns) => {

@@ -6,9 +6,14 @@ export type CategoryReading =
   /** Blank or a not-stated word: the list's unknown bucket (null when the list has none). */
   | { kind: 'not_stated'; id: string | null }
   /** Matches nothing: still counted in the unknown bucket, so breakdowns add up, and reported. */
-  | { kind: 'unrecognised'; id: string | null };
+  | { kind: 'unrecognised'; id: string | null }
+  /**
+   * "Police - Norfolk Constabulary": a group that other categories narrow (Other police force, Action Fraud) with a
+   * detail naming none of them. Counted as the group, and reported: the detail may mean one of `narrowedBy`.
+   */
+  | { kind: 'group_only'; id: string; detail: string; narrowedBy: readonly string[] };
 
-/** Splits "Asian or Asian British: Indian" or "White - Irish" into the group and the detail. */
+/** Splits "Asian or Asian British: Indian", "White - Irish" or "Police (BTP)" into the group and the detail. */
 const GROUP_SEPARATOR = /\s*(?::|\s[-–—]\s|\()\s*/;
 
 /** The match keys of 2020-04-01, 01/04/2020 and 01/04/2020 09:30, and of a time's minutes or seconds. */
@@ -17,6 +22,9 @@ const DATE_KEY = /^(?:\d{4} \d{2} \d{2}|\d{2} \d{2} \d{4}(?: \d{2})*|\d{2})$/;
 /** A council's name after its place: "… City Council", "… Borough Council", "… DC". */
 const COUNCIL = /\s+(?:(?:(?:city|district|borough|county|metropolitan(?: borough| district)?)\s+)?council|dc|bc|mbc)\s*$/i;
 
+/** Several values listed in one cell: "Better informed; Feel safer", "Wellbeing | Safety", or one a line. */
+const LIST_SEPARATOR = /\s*(?:;|\||\r?\n)\s*/;
+
 /** Spellings remembered: free text (an age column of dates of birth) must not grow the memory without end. */
 const SEEN_LIMIT = 100_000;
 
@@ -24,6 +32,8 @@ const SEEN_LIMIT = 100_000;
 export class CategoryMatcher {
   private readonly byKey = new Map<string, string>();
   private readonly notStated = new Set<string>();
+  /** A group's category → the categories that narrow it ("police" → other_police, action_fraud). */
+  private readonly narrowers = new Map<string, Set<string>>();
   /** Exports repeat the same few spellings thousands of times: each is matched once. */
   private readonly seen = new Map<string, CategoryReading>();
 
@@ -36,6 +46,8 @@ export class CategoryMatcher {
         const key = matchKey(spelling);
         if (key && !this.byKey.has(key)) this.byKey.set(key, item.id);
       }
+    for (const item of list.items)
+      for (const group of item.refines ?? []) this.narrowers.set(group, (this.narrowers.get(group) ?? new Set()).add(item.id));
     for (const word of notStatedWords) this.notStated.add(matchKey(word));
     this.mayReadDates = [...this.byKey.keys(), ...this.notStated].some((key) => DATE_KEY.test(key));
   }
@@ -62,12 +74,35 @@ export class CategoryMatcher {
     if (direct && direct !== this.list.unknown) return { kind: 'matched', id: direct };
     if (this.notStated.has(key)) return { kind: 'not_stated', id: this.list.unknown ?? null };
     if (direct) return { kind: 'matched', id: direct };
-    for (const part of text.split(GROUP_SEPARATOR)) {
-      const partKey = matchKey(part);
-      const id = this.byKey.get(partKey);
-      if (id) return { kind: 'matched', id };
-    }
-    return this.oneOfAlternatives(text) ?? this.placeOfCouncil(text) ?? { kind: 'unrecognised', id: this.list.unknown ?? null };
+    return this.groupAndDetail(text) ?? this.oneOfAlternatives(text) ?? this.placeOfCouncil(text) ?? { kind: 'unrecognised', id: this.list.unknown ?? null };
+  }
+
+  /**
+   * "Asian or Asian British: Indian", "White - Irish": the first part naming a category is the group, and the detail
+   * after it refines it. A detail naming a category that narrows the group ("Police - BTP") is that category; one the
+   * list does not know, after a group that others narrow ("Police - Norfolk Constabulary"), leaves the group, reported.
+   */
+  private groupAndDetail(text: string): CategoryReading | null {
+    const parts = text.split(GROUP_SEPARATOR);
+    if (parts.length < 2) return null;
+    const at = parts.findIndex((part) => this.byKey.has(matchKey(part)));
+    if (at < 0) return null;
+    const group = this.byKey.get(matchKey(parts[at]!))!;
+    const narrowers = this.narrowers.get(group);
+    if (!narrowers) return { kind: 'matched', id: group };
+    const details = parts.slice(at + 1).filter((part) => matchKey(part) !== '');
+    const narrower = details.map((part) => this.byKey.get(matchKey(part))).find((id) => id !== undefined && narrowers.has(id));
+    if (narrower) return { kind: 'matched', id: narrower };
+    const unknown = details.find((part) => !this.byKey.has(matchKey(part)) && !this.notStated.has(matchKey(part)));
+    if (unknown === undefined) return { kind: 'matched', id: group };
+    const narrowedBy = this.list.items.filter((item) => narrowers.has(item.id)).map((item) => item.label);
+    return { kind: 'group_only', id: group, detail: unknown.replace(/\)\s*$/, '').trim(), narrowedBy };
+  }
+
+  /** The values listed in a cell ("Better informed; Feel safer"), or null when it gives one (a spelling of one with ";" in it included). */
+  listedIn(text: string): string[] | null {
+    const parts = text.split(LIST_SEPARATOR).filter((part) => part.trim() !== '');
+    return parts.length < 2 || this.byKey.has(matchKey(text)) ? null : parts;
   }
 
   /** "Fenland District Council", "Huntingdonshire DC": an area written as its council is the area. */

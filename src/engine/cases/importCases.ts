@@ -725,19 +725,22 @@ function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day, 
         const matcher = new CategoryMatcher(framework.categories[column.category]!, framework.notStated);
         // A required column whose list has no not-stated bucket: a blank or a not-stated word puts the row in no category.
         const needsOne = column.required && matcher.list.unknown === undefined;
-        // Numbered columns (Outcome 1 … 4) are often exported as one cell listing several ("Better informed; Feel safer").
-        const listed = column.repeat ? severalIn(matcher) : null;
-        readers.set(column.key, (cell, ctx) => {
-          const text = cellText(cell);
+        const readOne = (text: string, ctx: CellContext, cell: RawCell): string | null => {
           const reading = matcher.read(text);
-          const several = reading.kind === 'unrecognised' && listed ? listed(text) : null;
-          if (several) return several;
           if (needsOne && reading.kind === 'not_stated' && tidy(text) === '') blankRequired(ctx);
+          else if (reading.kind === 'group_only')
+            report('unrecognised_category', ctx, cell, `"${tidy(text)}" is counted as ${labelOf(matcher, reading.id)}, but "${tidy(reading.detail)}" is not one of the agreed ${matcher.list.label.toLowerCase()} values: if it means ${reading.narrowedBy.join(' or ')}, record it as that, or add the spelling to your own value spellings.`);
           else if (reading.kind === 'unrecognised' || (needsOne && reading.kind === 'not_stated'))
             report('unrecognised_category', ctx, cell, `"${tidy(text)}" is not one of the agreed ${matcher.list.label.toLowerCase()} values; ${
               reading.id ? `it is counted as ${labelOf(matcher, reading.id)}` : (countingWithout?.(column.key) ?? 'it is not counted')
             }. Accepted: ${matcher.acceptedLabels().join('; ')}.`);
           return reading.id;
+        };
+        readers.set(column.key, (cell, ctx) => {
+          const text = cellText(cell);
+          // Numbered columns (Outcome 1 … 4) are often exported as one cell listing several ("Better informed; Feel safer"): each is read as its own column's would be.
+          const listed = column.repeat ? matcher.listedIn(text) : null;
+          return listed ? listedOnce(matcher, listed.map((part) => [part, readOne(part, ctx, part)]), ctx, report) : readOne(text, ctx, cell);
         });
         break;
       }
@@ -766,14 +769,15 @@ function buildCellReaders(framework: Framework, issues: RowIssue[], today: Day, 
   return readers;
 }
 
-/** Categories listed in one cell, split at ";", "|" or a line break: their ids when every one is a category, else null. */
-function severalIn(matcher: CategoryMatcher): (text: string) => string[] | null {
-  return (text) => {
-    const parts = text.split(/\s*(?:;|\||\r?\n)\s*/).filter((part) => part.trim() !== '');
-    if (parts.length < 2) return null;
-    const ids = parts.map((part) => matcher.read(part)).map((reading) => (reading.kind === 'matched' ? reading.id : null));
-    return ids.every((id): id is string => id !== null) ? [...new Set(ids)] : null;
-  };
+/** A cell's listed categories, each once: a repeat is reported, as one in a later numbered column is. */
+function listedOnce(matcher: CategoryMatcher, readings: [string, string | null][], ctx: CellContext, report: (code: 'repeated_category', ctx: CellContext, cell: RawCell, message: string) => void): string[] {
+  const ids: string[] = [];
+  for (const [part, id] of readings) {
+    if (id === null) continue;
+    if (!ids.includes(id)) ids.push(id);
+    else report('repeated_category', ctx, part, `"${tidy(part)}" repeats ${labelOf(matcher, id)}, listed earlier in the same cell: it counts once for this case. Remove the repeat, or record the one that was meant.`);
+  }
+  return ids;
 }
 
 function labelOf(matcher: CategoryMatcher, id: string): string {

@@ -17,7 +17,7 @@ export const rowIssueCatalogue = {
   duplicate_case_id: { title: 'Case ID used more than once', severity: 'error', fix: 'Remove the repeated row, or give the case its own Case ID.' },
   dates_out_of_order: { title: 'End date before start date', severity: 'error', fix: 'Correct whichever date is wrong.' },
   end_without_start: { title: 'End date with no start date', severity: 'warning', fix: 'Add the start date.' },
-  repeated_category: { title: 'The same value twice in numbered columns', severity: 'error', fix: 'Remove the repeat, or record the value that was meant.' },
+  repeated_category: { title: 'The same value twice in numbered columns or one cell', severity: 'error', fix: 'Remove the repeat, or record the value that was meant.' },
   too_many_categories: { title: 'More values than the numbered columns count', severity: 'error', fix: 'Keep the values that count for the return, as many as it has numbered columns.' },
   excel_error: { title: 'Excel error value instead of a value', severity: 'error', fix: 'Fix the formula or lookup that filled the cell in the export, or type the value.' },
   merged_cells: { title: 'Value repeated by merged cells', severity: 'warning', fix: 'Unmerge the cells and give each row its own value.' },

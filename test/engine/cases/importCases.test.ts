@@ -157,16 +157,57 @@ describe('importCases', () => {
     const rows = [
       { ...base, Outcome: 'Better informed; Feel safer' },
       { ...base, 'Case ID': 'C2', Outcome: 'Feel safer | better informed\nFeel safer' },
-      // One part not in the list: the cell is reported whole, as before.
+      // One part not in the list: the others count, and it is reported on its own.
       { ...base, 'Case ID': 'C3', Outcome: 'Better informed; Happier' },
     ];
     const { cases, issues } = importCases(tableOf([...REQUIRED, 'Outcome'], rows), framework);
-    expect(cases.map((c) => c.values.outcome)).toEqual([['informed', 'safety'], ['safety', 'informed'], []]);
-    expect(issues.map((i) => [i.row, i.code, i.value])).toEqual([[4, 'unrecognised_category', 'Better informed; Happier']]);
+    expect(cases.map((c) => c.values.outcome)).toEqual([['informed', 'safety'], ['safety', 'informed'], ['informed']]);
+    expect(issues.map((i) => [i.row, i.code, i.value])).toEqual([[3, 'repeated_category', 'Feel safer'], [4, 'unrecognised_category', 'Happier']]);
     // Listed again in a later numbered column: counted once, and reported.
     const twice = importCases(tableOf([...REQUIRED, 'Outcome 1', 'Outcome 2'], [{ ...base, 'Outcome 1': 'Feel safer', 'Outcome 2': 'Better informed; Feel safer' }]), framework);
     expect(twice.cases[0]!.values.outcome).toEqual(['safety', 'informed']);
     expect(twice.issues.map((i) => [i.code, i.column])).toEqual([['repeated_category', 'Outcome 2']]);
+  });
+
+  it('reads each value a cell lists on its own, one with words in brackets among them', () => {
+    const rows = [
+      { ...base, 'Case ID': 'A1', Outcome: 'Improved sense of empowerment (better informed); Wellbeing' },
+      { ...base, 'Case ID': 'A2', Outcome: 'Cope and recover; Improved sense of empowerment (better informed)' },
+      { ...base, 'Case ID': 'A4', Outcome: 'Wellbeing; Safety (feel safer)' },
+      { ...base, 'Case ID': 'A5', Outcome: 'Wellbeing\nImproved sense of empowerment (better informed)' },
+      { ...base, 'Case ID': 'A6', Outcome: 'Improved sense of empowerment (better informed)' },
+    ];
+    const { cases, issues } = importCases(tableOf([...REQUIRED, 'Outcome'], rows), framework);
+    expect(cases.map((c) => c.values.outcome)).toEqual([['informed', 'health_wellbeing'], ['cope_recover', 'informed'], ['health_wellbeing', 'safety'], ['health_wellbeing', 'informed'], ['informed']]);
+    expect(issues).toEqual([]);
+  });
+
+  it('reports the same outcome listed twice in one cell, as one repeated in a later numbered column', () => {
+    const rows = [
+      { ...base, Outcome: 'Better informed; Better informed' },
+      { ...base, 'Case ID': 'C2', Outcome: 'Feel safer | Improved sense of empowerment | better informed' },
+    ];
+    const { cases, issues } = importCases(tableOf([...REQUIRED, 'Outcome'], rows), framework);
+    expect(cases.map((c) => c.values.outcome)).toEqual([['informed'], ['safety', 'informed']]);
+    expect(issues.map((i) => [i.row, i.code, i.column, i.value])).toEqual([[2, 'repeated_category', 'Outcome', 'Better informed'], [3, 'repeated_category', 'Outcome', 'better informed']]);
+    expect(issues[1]!.message).toBe('"better informed" repeats "Improved sense of empowerment (better informed)", listed earlier in the same cell: it counts once for this case. Remove the repeat, or record the one that was meant.');
+  });
+
+  it('reads a police or self-referral sub-source as its own category, and reports a detail it does not know', () => {
+    const sources = ['Police - BTP', 'Police (other force)', 'Police (Action Fraud)', 'Self referral (website)', 'Police - Norfolk Constabulary'];
+    const { cases, issues } = importCases(tableOf(REQUIRED, sources.map((source, i) => ({ ...base, 'Case ID': `S${i}`, 'Referral source': source }))), framework);
+    expect(cases.map((c) => c.values.source)).toEqual(['other_police', 'other_police', 'action_fraud', 'self_online', 'police']);
+    expect(issues).toMatchObject([{ row: 6, code: 'unrecognised_category', column: 'Referral source', value: 'Police - Norfolk Constabulary' }]);
+    expect(issues[0]!.message).toBe(
+      '"Police - Norfolk Constabulary" is counted as "Police (local force)", but "Norfolk Constabulary" is not one of the agreed referral source values: if it means Other police force or Action Fraud, record it as that, or add the spelling to your own value spellings.',
+    );
+  });
+
+  it('accepts the 2021 census ethnic groups written bare', () => {
+    const groups = ['Asian, Asian British or Asian Welsh', 'Black, Black British, Black Welsh, Caribbean or African', 'Mixed or Multiple ethnic groups', 'White', 'Other ethnic group'];
+    const { cases, issues } = importCases(tableOf([...REQUIRED, 'Ethnicity'], groups.map((group, i) => ({ ...base, 'Case ID': `E${i}`, Ethnicity: group }))), framework);
+    expect(cases.map((c) => c.values.ethnicity)).toEqual(['asian', 'black', 'mixed', 'white', 'other']);
+    expect(issues).toEqual([]);
   });
 
   it('keeps as many of a case\'s listed values as the numbered columns count, and reports the rest', () => {

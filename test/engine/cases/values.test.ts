@@ -165,6 +165,79 @@ describe('CategoryMatcher', () => {
     expect(matcher('district').read('Council').kind).toBe('unrecognised');
   });
 
+  it.each([
+    ['Police - BTP', 'other_police'],
+    ['Police (other force)', 'other_police'],
+    ['Police (BTP)', 'other_police'],
+    ['Police (British Transport Police)', 'other_police'],
+    ['Police: another force', 'other_police'],
+    ['Police (Action Fraud)', 'action_fraud'],
+    ['Police: Action Fraud', 'action_fraud'],
+    ['Self referral (website)', 'self_online'],
+    ['Self-referral - online form', 'self_online'],
+    // A detail naming the group's own category, or a not-stated word, leaves the group.
+    ['Police - Cambridgeshire Constabulary', 'police'],
+    ['Police (not known)', 'police'],
+    ['Police - Cambs Police', 'police'],
+  ])('reads source %p, a group with a detail naming a category that narrows it, as %s', (text, id) => {
+    expect(matcher('source').read(text)).toEqual({ kind: 'matched', id });
+  });
+
+  it('counts a group whose detail it does not know, where other categories narrow the group, as the group and says what the detail may mean', () => {
+    expect(matcher('source').read('Police - Norfolk Constabulary')).toEqual({ kind: 'group_only', id: 'police', detail: 'Norfolk Constabulary', narrowedBy: ['Other police force', 'Action Fraud'] });
+    expect(matcher('source').read('Self referral (email)')).toEqual({ kind: 'group_only', id: 'self', detail: 'email', narrowedBy: ['Self-referral (online)'] });
+  });
+
+  it.each([
+    ['crime', 'Domestic abuse - Assault', 'domestic_abuse'],
+    ['crime', 'Violence with injury - DA', 'violence'],
+    ['crime', 'Theft - Other', 'theft'],
+    ['ethnicity', 'White - Other', 'white'],
+    ['ethnicity', 'Asian or Asian British: Sri Lankan', 'asian'],
+  ])('reads %s %p by its group where no category is declared to narrow it, as %s', (list, text, id) => {
+    expect(matcher(list).read(text)).toEqual({ kind: 'matched', id });
+  });
+
+  it("reads Lancashire's and West Midlands' police and self-referral sub-sources as theirs", () => {
+    const lancashire = builtInFramework('lancashire');
+    expect(new CategoryMatcher(lancashire.categories.source!, lancashire.notStated).read('Police - MASH')).toEqual({ kind: 'matched', id: 'mash' });
+    const westMidlands = builtInFramework('west-midlands');
+    const source = new CategoryMatcher(westMidlands.categories.source!, westMidlands.notStated);
+    expect(['Police - BTP', 'Police (Action Fraud)', 'Self referral (website)'].map((text) => source.read(text))).toEqual(
+      ['btp', 'action_fraud', 'self_website'].map((id) => ({ kind: 'matched', id })),
+    );
+  });
+
+  it.each([
+    ['Asian, Asian British or Asian Welsh', 'asian'],
+    ['Black, Black British, Black Welsh, Caribbean or African', 'black'],
+    ['Mixed or Multiple ethnic groups', 'mixed'],
+    ['Asian, Asian British or Asian Welsh: Other Asian', 'asian'],
+    ['Black, Black British, Black Welsh, Caribbean or African: Other Black', 'black'],
+    ['Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic groups', 'mixed'],
+    ['White: Other White', 'white'],
+    ['Black/African/Caribbean/Black British: Any other Black/African/Caribbean background', 'black'],
+    ['White: English/Welsh/Scottish/Northern Irish/British', 'white'],
+  ])('reads ethnicity %p, a 2021 (or 2011) census group or category, as %s', (text, id) => {
+    expect(matcher('ethnicity').read(text)).toEqual({ kind: 'matched', id });
+    const safeSpaces = builtInFramework('safe-spaces');
+    if (id !== 'white') expect(new CategoryMatcher(safeSpaces.categories.ethnicity!, safeSpaces.notStated).read(text)).toEqual({ kind: 'matched', id });
+  });
+
+  it("reports a bare census group where the list has only its detailed categories (Safe Spaces' White)", () => {
+    const safeSpaces = builtInFramework('safe-spaces');
+    expect(new CategoryMatcher(safeSpaces.categories.ethnicity!, safeSpaces.notStated).read('White').kind).toBe('unrecognised');
+  });
+
+  it('lists the values of a cell giving several, and none for a cell giving one, a spelling with ";" in it included', () => {
+    expect(matcher('outcome').listedIn('Wellbeing; Improved sense of empowerment (better informed)')).toEqual(['Wellbeing', 'Improved sense of empowerment (better informed)']);
+    expect(matcher('outcome').listedIn('Wellbeing |Safety\nCope and recover')).toEqual(['Wellbeing', 'Safety', 'Cope and recover']);
+    expect(matcher('outcome').listedIn('Wellbeing;')).toBeNull();
+    expect(matcher('outcome').listedIn('Improved sense of empowerment (better informed)')).toBeNull();
+    const withSemicolon = { ...framework.categories.outcome!, items: [{ id: 'advice', label: 'Advice; information', synonyms: [], notes: [], aliases: [] }] };
+    expect(new CategoryMatcher(withSemicolon, framework.notStated).listedIn('Advice;  Information')).toBeNull();
+  });
+
   it('counts an unrecognised value in the unknown bucket and says so', () => {
     expect(matcher('crime').read('Blackmail')).toEqual({ kind: 'unrecognised', id: 'unknown' });
   });

@@ -189,3 +189,30 @@ describe('tallyCases: the version 2 definitions', () => {
     );
   });
 });
+
+describe('tallyCases on values written the way a new user\'s export writes them', () => {
+  const headers = ['Case ID', 'Referral date', 'Referral source', 'Crime type', 'Contacted', 'Support accepted', 'Support type', 'Exit date', 'Outcome'];
+  const row = (id: string, source: string, outcome: string) => ({
+    'Case ID': id, 'Referral date': '2020-05-01', 'Referral source': source, 'Crime type': 'Burglary',
+    Contacted: 'Yes', 'Support accepted': 'Yes', 'Support type': 'Ongoing', 'Exit date': '2020-06-01', Outcome: outcome,
+  });
+  const { cases, issues } = importCases(
+    tableOf(headers, [
+      row('A1', 'Police', 'Improved sense of empowerment (better informed); Wellbeing'),
+      row('A2', 'Police - BTP', 'Cope and recover; Improved sense of empowerment (better informed)'),
+      row('A4', 'Police (Action Fraud)', 'Wellbeing\nSafety (feel safer)'),
+      row('A5', 'Self referral (website)', ''),
+    ]),
+    framework,
+  );
+  const tallied = tallyCases(cases, framework, period).figures;
+
+  it('counts each outcome a cell lists, one with words in brackets among them', () => {
+    expect(issues).toEqual([]);
+    expect(['informed', 'health_wellbeing', 'cope_recover', 'safety'].map((id) => tallied[`outcomes.${id}`])).toEqual([2, 2, 1, 1]);
+  });
+
+  it('counts police and self-referral sub-sources under their own sources', () => {
+    expect(['police', 'other_police', 'action_fraud', 'self', 'self_online'].map((id) => tallied[`referrals.by_source.${id}`])).toEqual([1, 1, 1, 0, 1]);
+  });
+});
