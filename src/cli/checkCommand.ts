@@ -5,6 +5,7 @@ import type { Framework } from '../frameworks/schema';
 import { checkedFile, checkExitCode, checkReport } from '../engine/checks/checkReport';
 import type { ReturnData } from '../engine/checks/returnData';
 import { figuresOf } from '../frameworks/expand';
+import { figuresOutsideProfile } from '../frameworks/profiles';
 import { parseRuleOverrides, type RuleOverrides } from '../engine/checks/overrides';
 import { listOf } from '../engine/aggregation/aggregate';
 import { previousFor, previousUnused, refuseUnnamedPrevious } from '../engine/checks/previousReturn';
@@ -156,8 +157,9 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
 const isFiguresFile = (file: string) => extname(file).toLowerCase() === '.json';
 const isWorkbook = (file: string) => extname(file).toLowerCase() === '.xlsx';
 
-/** Figures the return holds whose cell is blank. */
+/** Figures the return holds whose cell is blank, of those asked of its kind of service (the others are not applicable). */
 function blankFigures(data: ReturnData): number {
   const held = data.held ?? new Set(figuresOf(data.framework).map((f) => f.id));
-  return [...held].filter((id) => data.values[id] === null || data.values[id] === undefined).length;
+  const notAsked = figuresOutsideProfile(data.framework, data.profile);
+  return [...held].filter((id) => !notAsked.has(id) && (data.values[id] === null || data.values[id] === undefined)).length;
 }

@@ -75,3 +75,17 @@ describe('returns check --dir: a folder of returns gives one report', () => {
     expect(new TextDecoder().decode(written['old.html'])).toContain('Returns checked');
   });
 });
+
+describe('returns check --html: blank figures', () => {
+  it('counts only the figures asked of the return\'s kind of service: those of another service are not applicable', async () => {
+    const rj = Object.fromEntries(['rj.proactive_referrals', 'rj.first_meeting_rate', 'rj.conference_rate', 'rj.weeks_to_conference'].map((id) => [id, null]));
+    const { io, written } = memoryIo({
+      'inbox/general.xlsx': await returnWorkbook(rj, { provider: 'General Service' }),
+      'inbox/gap.xlsx': await returnWorkbook({ ...rj, 'support.disengaged': null }, { provider: 'Gap Service' }),
+    });
+    await main(['check', '--dir', 'inbox', '--html', 'report.html'], io);
+    const html = new TextDecoder().decode(written['report.html']);
+    const blankOf = (provider: string) => new RegExp(`<td>${provider}</td>(?:<td[^>]*>.*?</td>){6}<td class="n">(\\d+)</td>`).exec(html)?.[1];
+    expect([blankOf('General Service'), blankOf('Gap Service')]).toEqual(['0', '1']);
+  });
+});
