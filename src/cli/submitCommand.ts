@@ -27,7 +27,7 @@ export async function submitCommand(args: string[], io: CliIo): Promise<number> 
   io.out(
     [
       `Wrote ${flags.out}, the copy to send to the commissioner: ${valuesFixed} formula${valuesFixed === 1 ? '' : 's'} replaced by ${valuesFixed === 1 ? 'its value' : 'their values'}, ${removedSheets.length ? `the sheet${removedSheets.length === 1 ? '' : 's'} ${removedSheets.map((s) => `"${s}"`).join(' and ')} and ${namesRemoved} name${namesRemoved === 1 ? '' : 's'} pointing into ${removedSheets.length === 1 ? 'it' : 'them'} removed` : 'no case sheets found'}${textsCleaned ? `; Case IDs taken out of ${textsCleaned} text${textsCleaned === 1 ? '' : 's'}` : ''}.`,
-      `Send ${flags.out}; keep ${file} with its case data on your machine.`,
+      removedSheets.length ? `Send ${flags.out}; keep ${file} with its case data on your machine.` : `Send ${flags.out}.`,
     ].join('\n'),
   );
   return 0;

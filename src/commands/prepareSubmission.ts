@@ -37,6 +37,9 @@ export interface Submission {
 export async function prepareSubmission(port: WorkbookPort, source: string, frameworkFor?: (id: string) => Framework): Promise<Submission> {
   const read = await readReturn(port, source, frameworkFor);
   const { framework } = read.data;
+  // An empty template sent by mistake is no return: the commissioner would check a page of blanks.
+  if (Object.values(read.data.values).every((v) => v === null || v === undefined))
+    throw new InputError(`${source} has no figure filled in: fill it from the case data or type the figures in, then prepare the copy to send.`);
   const clean = await caseIdRemover(port, source, framework);
   const typed = await typedTextPlaces(port, framework);
 

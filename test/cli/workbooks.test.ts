@@ -129,6 +129,14 @@ describe('returns template, fill and check on workbooks', () => {
     expect(stderr()).toContain('never written over');
   });
 
+  it('refuses to make the copy to send of a template with no figure filled in', async () => {
+    const { io, written, stderr } = memoryIo();
+    await main(['template', '--framework', 'cambridgeshire', '--out', 'template.xlsx'], io);
+    expect(await main(['submit', 'template.xlsx', '--out', 'submission.xlsx'], io)).toBe(2);
+    expect(stderr()).toContain('template.xlsx has no figure filled in: fill it from the case data or type the figures in');
+    expect(written['submission.xlsx']).toBeUndefined();
+  });
+
   it('map never writes over the template it maps, nor an existing mapping without --force', async () => {
     const { io, written, stderr } = memoryIo();
     await main(['template', '--framework', 'cambridgeshire', '--out', 'commissioner.xlsx'], io);
