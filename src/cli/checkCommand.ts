@@ -129,7 +129,8 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
       const findings = [...(await checkReadReturn(received.workbook, received.read, { previous: compared.previous, overridesFor: overridesOf })), ...compared.notes];
       // The commissioner's own consolidated return in the folder is checked by the same rules, but named for what it is.
       if (received.consolidates && !flags.json) io.err(`${file} is a consolidated return (made by returns aggregate, totalling ${listOf(received.consolidates)}), not a provider's: it is checked by the same rules as the consolidated return.`);
-      files.push({ check: checkedFile(data, findings), provider: received.consolidates ? `Consolidated return (${received.provider})` : received.provider, blankFigures: blankFigures(data), explanations: findings.map((f) => received.explanations.get(explanationKey(f)) ?? null) });
+      const explanations = findings.map((f) => received.explanations.get(explanationKey(f)) ?? null);
+      files.push({ check: checkedFile(data, findings, explanations), provider: received.consolidates ? `Consolidated return (${received.provider})` : received.provider, blankFigures: blankFigures(data), explanations });
       if (flags.annotate) annotated = { workbook: received.workbook, explanationsKept: (await annotateReturn(received.workbook, received.read, findings)).explanationsKept, findings: findings.length };
     } catch (e) {
       if (!(e instanceof InputError)) throw e;

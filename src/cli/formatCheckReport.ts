@@ -36,9 +36,9 @@ export function formatCheckReport(report: CheckReport): string {
   return lines.join('\n');
 }
 
-function formatFinding(finding: Finding): string[] {
+function formatFinding(finding: Finding & { explanation?: string }): string[] {
   const where = finding.cells.length ? ` [${finding.cells.slice(0, 3).join(', ')}${finding.cells.length > 3 ? ', …' : ''}]` : '';
-  return [`    ${MARKS[finding.severity]} ${finding.message}${where}`, `      ${finding.hint}`];
+  return [`    ${MARKS[finding.severity]} ${finding.message}${where}`, `      ${finding.hint}`, ...(finding.explanation ? [`      Provider's explanation: ${finding.explanation}`] : [])];
 }
 
 function count(n: number, one: string, many = `${one}s`): string {

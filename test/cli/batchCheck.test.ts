@@ -36,6 +36,17 @@ describe('returns check --dir: a folder of returns gives one report', () => {
     expect(report.summary).toMatchObject({ unusable: 3 });
   });
 
+  it('gives the provider\'s explanation of a query with its finding, in the JSON and in the text report', async () => {
+    const files = await inbox();
+    const { io, stdout } = memoryIo(files);
+    await main(['check', 'inbox/3-queried.xlsx', '--json'], io);
+    const [queried] = checkReportSchema.parse(JSON.parse(stdout())).files;
+    expect(queried && 'issues' in queried ? queried.issues.map((f) => [f.rule, f.explanation]) : null).toEqual([['waiting_lists_used', 'A <b>short</b> list after a staff vacancy.']]);
+    const text = memoryIo(files);
+    await main(['check', 'inbox/3-queried.xlsx'], text.io);
+    expect(text.stdout()).toContain("      Provider's explanation: A <b>short</b> list after a staff vacancy.");
+  });
+
   it('writes a self-contained HTML report: a row per provider with its counts, and each finding with the explanation given', async () => {
     const { io, written, stderr } = memoryIo(await inbox());
     expect(await main(['check', '--dir', 'inbox', '--html', 'report.html'], io)).toBe(2);

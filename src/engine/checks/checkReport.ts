@@ -14,7 +14,8 @@ export const checkReportSchema = z.object({
         file: z.string(),
         framework: z.string(),
         period: z.object({ from: z.string(), to: z.string() }).nullable(),
-        issues: z.array(findingSchema),
+        /** Each finding, with the provider's explanation typed against it in the workbook's Findings sheet, where there is one. */
+        issues: z.array(findingSchema.extend({ explanation: z.string().optional() })),
         summary: summarySchema,
       }),
       z.object({ file: z.string(), error: z.string() }),
@@ -25,12 +26,13 @@ export const checkReportSchema = z.object({
 export type CheckReport = z.infer<typeof checkReportSchema>;
 export type FileCheck = CheckReport['files'][number];
 
-export function checkedFile(data: ReturnData, findings: Finding[]): FileCheck {
+/** One file's findings; `explanations` holds the provider's explanation of each finding, in order (null: none). */
+export function checkedFile(data: ReturnData, findings: Finding[], explanations: readonly (string | null)[] = []): FileCheck {
   return {
     file: data.source,
     framework: data.framework.id,
     period: data.period ? periodToIso(data.period) : null,
-    issues: findings,
+    issues: findings.map((finding, i) => (explanations[i] ? { ...finding, explanation: explanations[i] } : finding)),
     summary: summarise(findings),
   };
 }
