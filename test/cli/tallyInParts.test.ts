@@ -59,9 +59,12 @@ describe('a delimited export tallied in parts, one thread each', () => {
       ['excel.csv', `\ufeffsep=;\r\n${Papa.unparse(rows, { delimiter: ';', newline: '\r\n' })}`],
       ['titled.csv', `Victim Services, case report\r\n\r\n${Papa.unparse(rows, { delimiter: ';', newline: '\r\n' })}`],
       ['titled.tsv', `Victim Services case report\n\n${Papa.unparse(rows, { delimiter: '\t', newline: '\n' })}`],
+      // Its day-first dates written month first: each part counts what it saw of the column's form.
+      ['month-first.csv', csv(rows.map((row) => row.map((cell) => cell.replace(/^(\d{1,2})([/.-])(\d{1,2})\2(\d{2,4}\b.*)$/, '$3$2$1$2$4'))))],
     ] as const) {
       const file = written(name, text);
       const whole = await inOnePass(file);
+      if (name === 'month-first.csv') expect(whole.notes.filter((n) => n.code === 'month_first_dates').length).toBeGreaterThan(0);
       expect(await inParts(file, 3)).toEqual(whole);
     }
   });

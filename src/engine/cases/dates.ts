@@ -89,7 +89,7 @@ export function dayFromJsDate(date: Date): Day | null {
 
 export type DateReading =
   | { ok: true; day: Day; /** written day/month/year with both parts ≤ 12, so month first would also read */ ambiguous: boolean; /** written day/month/year with the day > 12 */ dayFirstShown: boolean }
-  | { ok: false; problem: 'not_a_date' | 'impossible_date'; detail: string };
+  | { ok: false; problem: 'not_a_date' | 'impossible_date'; detail: string; /** written number/number/year with the second part a day (over 12): month first */ monthFirstShown?: true };
 
 const TIME = String.raw`(?:[ T]+\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?`;
 const ISO = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`, 'i');
@@ -136,7 +136,7 @@ function readDateText(text: string): DateReading {
     const reading = fromParts(fullYear(m[3]!), second, first);
     if (reading.ok) return { ...reading, ambiguous: first <= 12 && second <= 12 && first !== second, dayFirstShown: first > 12 };
     if (second > 12 && first <= 12)
-      return { ok: false, problem: 'impossible_date', detail: `there is no month ${second}; dates are read day first (day/month/year), so this may be written month first` };
+      return { ok: false, problem: 'impossible_date', detail: `there is no month ${second}; dates are read day first (day/month/year), so this may be written month first`, monthFirstShown: true };
     return reading;
   }
   if ((m = DAY_MONTH_NAME.exec(text))) return fromNamedMonth(m[2]!, Number(m[1]), fullYear(m[3]!));

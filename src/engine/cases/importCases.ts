@@ -81,7 +81,7 @@ export const importPartSchema = z.object({
   skipped: z.array(z.number().int()),
   issues: issueLogStateSchema,
   /** Each date column's forms, by its index in the sheet, in the order the columns were first met with a date. */
-  dates: z.array(z.object({ index: z.number().int().nonnegative(), ambiguous: z.number().int().nonnegative(), dayFirstShown: z.boolean() })),
+  dates: z.array(z.object({ index: z.number().int().nonnegative(), ambiguous: z.number().int().nonnegative(), dayFirstShown: z.boolean(), monthFirst: z.number().int().nonnegative() })),
   repeatedHeaders: z.array(z.number().int()),
   totalsRows: z.array(z.number().int()),
   untimed: untimedColumnsSchema,
@@ -116,7 +116,9 @@ export interface SheetImporter extends CaseImporter {
 }
 
 /** Reading state for one date column, to notice a column that never shows which part is the day. */
-type DateColumnWatch = { header: string; ambiguous: number; dayFirstShown: boolean };
+type DateColumnWatch = { header: string; ambiguous: number; dayFirstShown: boolean; /** dates read as month first would read them, and day first not */ monthFirst: number };
+/** What one date tells of its column's form (see `DateColumnWatch`). */
+type DateForm = { ambiguous: boolean; dayFirstShown: boolean; monthFirstShown?: boolean };
 
 /**
  * Turns a pasted or exported table into normalised cases, with every problem located by row and column.
@@ -237,7 +239,7 @@ type ColumnReading = {
 type MemoEntry = {
   value: CaseValue;
   issues: RowIssue[];
-  watch: { ambiguous: boolean; dayFirstShown: boolean } | null;
+  watch: DateForm | null;
   /** Nothing to tell on a row giving it again (no issue, no date form to note): its value is taken as it is. */
   plain: boolean;
 };
@@ -375,7 +377,10 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     if (merged.size) noteMerged(placement, row, cell, blank);
     context.asOf = typeof values[referralKey] === 'number' ? (values[referralKey] as Day) : null;
     const dateReading = reading.isDate && typeof cell === 'string' ? readDate(cell) : null;
-    const watch = dateReading?.ok ? { ambiguous: dateReading.ambiguous, dayFirstShown: dateReading.dayFirstShown } : null;
+    const watch: DateForm | null =
+      dateReading?.ok ? { ambiguous: dateReading.ambiguous, dayFirstShown: dateReading.dayFirstShown }
+      : dateReading?.monthFirstShown ? { ambiguous: false, dayFirstShown: false, monthFirstShown: true }
+      : null;
     if (watch) noteDateForm(dateWatch, reading, watch);
     lastDateForm = watch;
     const before = issues.length;
@@ -473,7 +478,12 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
       notes.push({ code: 'rows_above_header', message: `Row${skipped.length === 1 ? '' : 's'} ${skipped.join(', ')} above the header row (row ${headerRowEntry.number}) ${skipped.length === 1 ? 'was' : 'were'} skipped: ${skipped.length === 1 ? 'it does' : 'they do'} not name the case columns.` });
     notes.push(...headerNotes);
     for (const watch of dateWatch.values())
-      if (watch.ambiguous > 0 && !watch.dayFirstShown)
+      if (watch.monthFirst > 0 && !watch.dayFirstShown)
+        notes.push({
+          code: 'month_first_dates',
+          message: `"${watch.header}" looks written month first (month/day/year, as 05/21/2020): ${watch.monthFirst.toLocaleString('en-GB')} of its dates have a second part over 12, and none a first part over 12. Those could not be read${watch.ambiguous ? `, and the ${watch.ambiguous.toLocaleString('en-GB')} with both parts 12 or less were read day first, which is likely wrong` : ''}. Change the export to day first or ISO (2020-05-21), and run again.`,
+        });
+      else if (watch.ambiguous > 0 && !watch.dayFirstShown)
         notes.push({
           code: 'ambiguous_dates',
           message: `Every date in "${watch.header}" has a day of 12 or less, so it could be read day first or month first. They were read day first (01/04/2020 is 1 April 2020); if your system writes month first, change its export to day first or ISO (2020-04-01).`,
@@ -496,7 +506,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     notCounted,
     skipped,
     issues: log.state(),
-    dates: [...dateWatch].map(([placement, { ambiguous, dayFirstShown }]) => ({ index: placement.index, ambiguous, dayFirstShown })),
+    dates: [...dateWatch].map(([placement, { ambiguous, dayFirstShown, monthFirst }]) => ({ index: placement.index, ambiguous, dayFirstShown, monthFirst })),
     repeatedHeaders,
     totalsRows,
   });
@@ -505,9 +515,9 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     notCounted += later.notCounted;
     skipped.push(...later.skipped);
     log.absorb(later.issues);
-    for (const { index, ambiguous, dayFirstShown } of later.dates) {
+    for (const { index, ambiguous, dayFirstShown, monthFirst } of later.dates) {
       const reading = ordered.find((r) => r.placement.index === index);
-      if (reading) noteDateForm(dateWatch, reading, { ambiguous: false, dayFirstShown }, ambiguous);
+      if (reading) noteDateForm(dateWatch, reading, { ambiguous: false, dayFirstShown }, { ambiguous, monthFirst });
     }
     repeatedHeaders.push(...later.repeatedHeaders);
     totalsRows.push(...later.totalsRows);
@@ -618,12 +628,14 @@ function markPlain(reading: ColumnReading, code: number, value: CaseValue) {
   reading.plainValues[code] = value;
 }
 
-/** Notes a date's form in its column: whether it is ambiguous, or shows the day first (or `more` ambiguous dates at once). */
-function noteDateForm(watch: Map<ColumnPlacement, DateColumnWatch>, reading: ColumnReading, form: { ambiguous: boolean; dayFirstShown: boolean }, more = 0) {
+/** Notes a date's form in its column: whether it is ambiguous, shows the day first or the month first (or `more` such dates at once). */
+function noteDateForm(watch: Map<ColumnPlacement, DateColumnWatch>, reading: ColumnReading, form: DateForm, more = { ambiguous: 0, monthFirst: 0 }) {
   let w = reading.watch;
-  if (!w) watch.set(reading.placement, (w = reading.watch = { header: reading.placement.header, ambiguous: 0, dayFirstShown: false }));
+  if (!w) watch.set(reading.placement, (w = reading.watch = { header: reading.placement.header, ambiguous: 0, dayFirstShown: false, monthFirst: 0 }));
   if (form.ambiguous) w.ambiguous++;
-  w.ambiguous += more;
+  if (form.monthFirstShown) w.monthFirst++;
+  w.ambiguous += more.ambiguous;
+  w.monthFirst += more.monthFirst;
   if (form.dayFirstShown) w.dayFirstShown = true;
 }
 

@@ -297,6 +297,20 @@ describe('importCases', () => {
     expect(clear.notes.filter((n) => n.code === 'ambiguous_dates')).toEqual([]);
   });
 
+  it('notes, once, a date column written month first, instead of calling its dates ambiguous', () => {
+    const dated = (dates: string[]) => dates.map((date, i) => ({ ...base, 'Case ID': `C${i + 1}`, 'Referral date': date }));
+    const us = importCases(tableOf(REQUIRED, dated(['05/21/2020', '05/21/2020', '06/30/2020', '04/02/2020', '04/03/2020'])), framework);
+    expect(us.notes.filter((n) => n.code === 'ambiguous_dates')).toEqual([]);
+    expect(us.notes.filter((n) => n.code === 'month_first_dates').map((n) => n.message)).toEqual([
+      '"Referral date" looks written month first (month/day/year, as 05/21/2020): 3 of its dates have a second part over 12, and none a first part over 12. Those could not be read, and the 2 with both parts 12 or less were read day first, which is likely wrong. Change the export to day first or ISO (2020-05-21), and run again.',
+    ]);
+    // Each such date keeps its own row issue.
+    expect(us.issues.filter((i) => i.code === 'impossible_date')).toHaveLength(3);
+    // A day over 12 written first shows the column is day first: a typed slip is no month-first column.
+    const slip = importCases(tableOf(REQUIRED, dated(['05/21/2020', '25/05/2020'])), framework);
+    expect(slip.notes.filter((n) => n.code === 'month_first_dates' || n.code === 'ambiguous_dates')).toEqual([]);
+  });
+
   it('notes the columns it does not use and the optional columns it did not find', () => {
     const { notes } = importCases(tableOf([...REQUIRED, 'Worker'], [base]), framework);
     expect(notes.find((n) => n.code === 'ignored_columns')?.message).toBe('Columns not used by this return: Worker.');
