@@ -1,6 +1,6 @@
 import type { CategoryList } from '../../frameworks/schema';
 import type { CategoryMatcher } from './categories';
-import { dayFromExcelSerial, partsOfDay, readDate, type Day } from './dates';
+import { dayFromExcelSerial, dayFromParts, partsOfDay, readDate, type Day } from './dates';
 import { quickDate } from './quickDates';
 import type { RawCell } from './rawTable';
 import { ownCopy, rememberable } from './textKey';
@@ -52,11 +52,12 @@ function bandOfRangeText(bands: CategoryList, text: string): string | null {
  */
 export function readAge(cell: RawCell, matcher: CategoryMatcher, asOf: Day | null): AgeReading {
   const found = ageOrBirth(cell, matcher);
-  return 'birth' in found ? fromBirth(found.birth, matcher.list, asOf) : found;
+  return 'birth' in found ? fromBirth(bornBy(found, asOf), matcher.list, asOf) : found;
 }
 
 /** What an age cell says on its own: a reading, or a date of birth still to be measured on the referral date. */
-export type AgeOrBirth = AgeReading | { birth: Day };
+/** `shortYear`: the year was written with two digits, so the birth may be a century earlier than read. */
+export type AgeOrBirth = AgeReading | { birth: Day; shortYear?: true };
 
 /**
  * Reads age cells as `readAge` does, each distinct text once: a column of dates of birth repeats the same few
@@ -76,10 +77,24 @@ export function ageReader(matcher: CategoryMatcher, limit: number): (cell: RawCe
       if (typeof cell === 'string' && seen.size < limit && rememberable(cell)) seen.set(ownCopy(cell), found);
     }
     if (!('birth' in found)) return found;
-    const age = asOf === null || found.birth > asOf ? null : ageOn(found.birth, asOf);
-    return age !== null && age <= MAX_AGE ? byAge[age]! : fromBirth(found.birth, matcher.list, asOf);
+    const birth = bornBy(found, asOf);
+    const age = asOf === null || birth > asOf ? null : ageOn(birth, asOf);
+    return age !== null && age <= MAX_AGE ? byAge[age]! : fromBirth(birth, matcher.list, asOf);
   };
 }
+
+/**
+ * A date of birth written with a two-digit year ("10/2/25") is read in the century dates are (2025), which for a
+ * birth can be after the referral: it is then the century before (1925), as no one is born after being referred.
+ */
+function bornBy(found: { birth: Day; shortYear?: true }, asOf: Day | null): Day {
+  if (!found.shortYear || asOf === null || found.birth <= asOf) return found.birth;
+  const { year, month, day } = partsOfDay(found.birth);
+  return dayFromParts(year - 100, month, day) ?? dayFromParts(year - 100, month, day - 1) ?? found.birth;
+}
+
+/** A date whose year has two digits: 10/2/25, 10-Feb-25, 10 February 25. */
+const SHORT_YEAR = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]|.*[a-z]\.?,?[\s.-]+)\d{2}(?:[ T].*)?$/i;
 
 function fromAge(bands: CategoryList, age: number): AgeReading {
   return age >= 0 && age <= MAX_AGE
@@ -118,7 +133,7 @@ function ageOrBirth(cell: RawCell, matcher: CategoryMatcher): AgeOrBirth {
   const ranged = bandOfRangeText(bands, text);
   if (ranged) return { ok: true, band: ranged, recognised: true };
   const date = readDate(text);
-  if (date?.ok) return { birth: date.day };
+  if (date?.ok) return { birth: date.day, ...(SHORT_YEAR.test(text) ? { shortYear: true as const } : {}) };
   if (date && date.problem === 'impossible_date') return { ok: false, band: unknown, problem: 'impossible_date', detail: date.detail };
   return { ok: false, band: unknown, problem: 'invalid_age', detail: '' };
 }

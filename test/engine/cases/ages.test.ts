@@ -1,5 +1,5 @@
 import { builtInFramework } from '../../../src/frameworks/load';
-import { ageOn, readAge } from '../../../src/engine/cases/ages';
+import { ageOn, ageReader, readAge } from '../../../src/engine/cases/ages';
 import { CategoryMatcher } from '../../../src/engine/cases/categories';
 import { dayFromIso, excelSerialOfDay } from '../../../src/engine/cases/dates';
 
@@ -60,6 +60,17 @@ describe('readAge', () => {
     expect(readAge('2002-06-16', bands, referral)).toMatchObject({ ok: true, band: '0_17' });
     expect(readAge(new Date(Date.UTC(2002, 5, 15)), bands, referral)).toMatchObject({ ok: true, band: '18_24' });
     expect(readAge(excelSerialOfDay(day('2002-06-16')), bands, referral)).toMatchObject({ ok: true, band: '0_17' });
+  });
+
+  it('reads a date of birth with a two-digit year in the century before when the other would be after the referral', () => {
+    // 2025 would be after the 2020 referral: 1925, aged 95. A two-digit year already in the past stays (2002, aged 18).
+    for (const dob of ['10/2/25', '10-Feb-25', '10 February 25']) expect(readAge(dob, bands, referral)).toMatchObject({ ok: true, band: '65_plus' });
+    expect(readAge('15/06/02', bands, referral)).toMatchObject({ ok: true, band: '18_24' });
+    // The same text through the column reader, which remembers each text once, for two referrals a century's turn apart.
+    const reader = ageReader(bands, 100);
+    expect([reader('29/02/24', referral), reader('29/02/24', day('2024-03-01'))]).toMatchObject([{ ok: true, band: '65_plus' }, { ok: true, band: '0_17' }]);
+    // A four-digit year after the referral is still a mistake to report.
+    expect(readAge('10/02/2025', bands, referral)).toMatchObject({ ok: false, problem: 'dob_after_referral' });
   });
 
   it('cannot age a date of birth without a referral date, and leaves it not stated', () => {
