@@ -84,6 +84,8 @@ export const importPartSchema = z.object({
   dates: z.array(z.object({ index: z.number().int().nonnegative(), ambiguous: z.number().int().nonnegative(), dayFirstShown: z.boolean(), monthFirst: z.number().int().nonnegative() })),
   repeatedHeaders: z.array(z.number().int()),
   totalsRows: z.array(z.number().int()),
+  /** Rows of a printed report's page footer ("Page 2 of 8"). */
+  pageRows: z.array(z.number().int()),
   untimed: untimedColumnsSchema,
 });
 export type ImportPart = z.infer<typeof importPartSchema>;
@@ -145,6 +147,9 @@ export function feedRows(rows: readonly SheetRow[], importer: CaseImporter, stag
   options.onProgress?.(stage, total, total);
   return summary;
 }
+
+/** A page's number in a printed report's footer: "Page 2", "Page 2 of 8", "Page 2/8". */
+const PAGE_NUMBER = /^\s*page\s+\d+(?:\s*(?:of|\/)\s*\d+)?\s*$/i;
 
 /** What labels a totals row: "Total", "Totals", "Grand total". */
 const TOTALS = /^\s*(?:grand\s+)?totals?\s*:?\s*$/i;
@@ -417,11 +422,18 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     return (labelAt === idIndex || isBlankCell(cells[idIndex] ?? null)) && (isBlankCell(referral) || readDate(referral)?.ok !== true);
   };
   const totalsRows: number[] = [];
+  // A report printed page by page ends each page with its number: such a row holds that alone.
+  const pageRows: number[] = [];
+  const isPageRow = (cells: readonly RawCell[]) => {
+    const filled = cells.filter((c) => !isBlankCell(c));
+    return filled.length === 1 && typeof filled[0] === 'string' && PAGE_NUMBER.test(filled[0]);
+  };
 
   const read = ({ number: row, cells, codes, fits }: SheetRow) => {
     if (cells.every(isBlankCell)) return;
     if (repeatsHeader(cells)) return void repeatedHeaders.push(row);
     if (isTotalsRow(cells)) return void totalsRows.push(row);
+    if (isPageRow(cells)) return void pageRows.push(row);
     // Every case's values start from one shape, so each is made by copying it rather than key by key.
     const values: Record<string, CaseValue> = { ...shape };
     issues.length = 0;
@@ -488,6 +500,11 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
           code: 'ambiguous_dates',
           message: `Every date in "${watch.header}" has a day of 12 or less, so it could be read day first or month first. They were read day first (01/04/2020 is 1 April 2020); if your system writes month first, change its export to day first or ISO (2020-04-01).`,
         });
+    if (pageRows.length)
+      notes.push({
+        code: 'page_rows',
+        message: `${pageRows.length === 1 ? 'Row' : 'Rows'} ${listed(pageRows)} ${pageRows.length === 1 ? 'holds' : 'hold'} a page number alone ("Page 1 of 8"), as a report printed page by page does: ${pageRows.length === 1 ? 'it was' : 'they were'} skipped.`,
+      });
     if (totalsRows.length)
       notes.push({
         code: 'totals_row',
@@ -509,6 +526,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     dates: [...dateWatch].map(([placement, { ambiguous, dayFirstShown, monthFirst }]) => ({ index: placement.index, ambiguous, dayFirstShown, monthFirst })),
     repeatedHeaders,
     totalsRows,
+    pageRows,
   });
   const absorb = (later: ImportPart) => {
     rows += later.rows;
@@ -521,6 +539,7 @@ function caseRowReader(sheet: Omit<RawTable, 'rows'>, framework: Framework, opti
     }
     repeatedHeaders.push(...later.repeatedHeaders);
     totalsRows.push(...later.totalsRows);
+    pageRows.push(...later.pageRows);
   };
   const columnsRead: ColumnsRead = { width: headers.length, read: mapping.placements.flatMap((p) => (p.time ? [p.index, p.time.index] : [p.index])) };
   return { read, finish, part, absorb, ids: firstRowOfId, columnsRead, header: headerRowEntry };

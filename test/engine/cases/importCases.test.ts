@@ -252,6 +252,20 @@ describe('importCases', () => {
     expect(issues.filter((i) => i.row > 3)).toEqual([]);
   });
 
+  it('skips the page number rows of a report printed page by page, with a note, and keeps a case that merely mentions a page', () => {
+    const rows: Record<string, RawCell>[] = [
+      base,
+      { 'Case ID': 'Page 1 of 3' },
+      { ...base, 'Case ID': 'C2' },
+      { 'Crime type': ' page 2/3 ' },
+      { ...base, 'Case ID': 'Page 3' },
+    ];
+    const { cases, issues, notes } = importCases(tableOf(REQUIRED, rows), framework);
+    expect(cases.map((c) => c.row)).toEqual([2, 4, 6]);
+    expect(notes.find((n) => n.code === 'page_rows')?.message).toBe('Rows 3, 5 hold a page number alone ("Page 1 of 8"), as a report printed page by page does: they were skipped.');
+    expect(issues.filter((i) => i.row === 3 || i.row === 5)).toEqual([]);
+  });
+
   it("reads a yes/no column's own answers (Declined, Unsuccessful) as the framework defines them, and no other column's", () => {
     const headers = [...REQUIRED, 'Contacted', 'Support accepted', 'Eligible'];
     const answered = importCases(tableOf(headers, [
