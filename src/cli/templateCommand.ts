@@ -29,7 +29,8 @@ const templateFlags = z
 export async function templateCommand(args: string[], io: CliIo): Promise<number> {
   const flags = parseFlags(args, { framework: { type: 'string' }, out: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, profile: { type: 'string' }, force: { type: 'boolean' } }, templateFlags, templateUsage);
   const framework = await loadFramework(flags.framework, io);
-  const period = flags.from && flags.to ? periodFromIso(flags.from, flags.to) : null;
+  // Given at all, the period is read (an empty --from is a mistake to tell, not no period).
+  const period = flags.from !== undefined && flags.to !== undefined ? periodFromIso(flags.from, flags.to) : null;
   const profile = profileFlag(framework, flags.profile);
   const workbook = XlsxWorkbook.create();
   const { operations } = returnSheets(framework, () => null, { profile, ...(period ? { period: { from: jsDateOfDay(period.from), to: jsDateOfDay(period.to) } } : {}) });

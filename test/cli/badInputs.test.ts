@@ -41,6 +41,7 @@ describe('bad inputs get a message in the user\'s terms, exit 2, never a crash',
       /^--from "2024-02-30" is not a real date: February 2024 has 29 days\. Give the period's first day as YYYY-MM-DD\./,
     ]),
     ['an impossible --to for template', ['template', '--framework', 'cambridgeshire', '--from', '2021-04-01', '--to', '2021-06-31', '--out', 'return.xlsx'], {}, /^--to "2021-06-31" is not a real date: June 2021 has 30 days\. Give the period's last day as YYYY-MM-DD\./],
+    ['an empty --from for template', ['template', '--framework', 'cambridgeshire', '--from', '', '--to', '', '--out', 'return.xlsx'], {}, /^--from "" is not a date: write it as YYYY-MM-DD/],
     ['an impossible period day in a figures file', ['check', 'return.json'], { 'return.json': figures('', '{"from":"2021-02-29","to":"2021-03-31"}') }, /return\.json: the period is not usable: period\.from "2021-02-29" is not a real date: February 2021 has 28 days\./],
     ['unknown figure ids', ['check', 'return.json'], { 'return.json': figures('"referrals.total":3,"referals.totl":3') }, /return\.json names 1 figure the Cambridgeshire .* does not have: referals\.totl\. Check the spelling/],
   ])('%s', async (_, args, files, message) => {
