@@ -36,8 +36,12 @@ export function compileRowChecks(framework: Framework, absent: ReadonlySet<strin
         log.addBeyond(kind, record.row);
         continue;
       }
-      const shown = check.columns.map(cells).filter((c): c is { header: string; text: string } => c !== null);
-      const values = shown.map((c) => `${c.header} ${c.text.trim() === '' ? 'blank' : `"${c.text.trim()}"`}`);
+      const shown = check.columns.flatMap((key) => {
+        const c = cells(key);
+        return c ? [{ ...c, key }] : [];
+      });
+      // A value that could not be read counts as blank: said so, or "Exit date "12/17/2019"" would sit beside "no exit date".
+      const values = shown.map((c) => `${c.header} ${c.text.trim() === '' ? 'blank' : `"${c.text.trim()}"${record.values[c.key] === null ? ' (not readable, so taken as blank)' : ''}`}`);
       found.push(
         rowIssue('contradiction', record.row, shown.map((c) => c.header).join('; '), shown.map((c) => c.text.trim() || '(blank)').join('; '), `${values.join(', ')}: ${check.problem}. ${check.fix}`, {
           severity: check.severity,

@@ -252,6 +252,15 @@ describe('importCases', () => {
     expect(issues.filter((i) => i.row > 3)).toEqual([]);
   });
 
+  it('says of a contradiction\'s unreadable value that it counts as blank, not that it is there', () => {
+    const headers = [...REQUIRED, 'Eligible', 'Support accepted', 'Exit date'];
+    const { issues } = importCases(tableOf(headers, [{ ...base, Eligible: 'No', 'Exit date': '12/17/2019' }, { ...base, 'Case ID': 'C2', Eligible: 'No' }]), framework);
+    expect(issues.filter((i) => i.check === 'closed_without_exit').map((i) => i.message.split(':')[0])).toEqual([
+      'Eligible "No", Support accepted blank, Exit date "12/17/2019" (not readable, so taken as blank)',
+      'Eligible "No", Support accepted blank, Exit date blank',
+    ]);
+  });
+
   it('skips the page number rows of a report printed page by page, with a note, and keeps a case that merely mentions a page', () => {
     const rows: Record<string, RawCell>[] = [
       base,
