@@ -83,7 +83,7 @@ export async function fillCommand(args: string[], io: CliIo): Promise<number> {
   io.out(
     [
       `Filled ${filled} figures with formulas from ${report.cases?.rows ?? 0} case rows of ${report.source}, and wrote ${out}.`,
-      ...report.notes.filter((n) => n.code === 'blank_figures' || n.code === 'list_cut').map((n) => n.message),
+      ...report.notes.filter((n) => n.code === 'blank_figures' || n.code === 'list_cut' || n.code === 'period_changed' || n.code === 'findings_stale').map((n) => n.message),
       ...(replaced.length ? [`Replaced ${replaced.length} typed figure${replaced.length === 1 ? '' : 's'}; the typed values are in the "Replaced values" sheet.`] : []),
       ...(issues ? [`${events.length ? 'The case data and its event tables have' : 'The case data has'} ${issues} row issue${issues === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}): see returns tally${events.length ? ' with the same --events' : ''} for the list.`] : []),
     ].join('\n'),

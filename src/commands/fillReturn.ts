@@ -1,6 +1,8 @@
 import { figuresOf } from '../frameworks/expand';
 import type { Framework } from '../frameworks/schema';
-import { dayFromJsDate, displayDay, jsDateOfDay } from '../engine/cases/dates';
+import { dayFromJsDate, displayDay, jsDateOfDay, readDate } from '../engine/cases/dates';
+import type { ImportNote } from '../engine/cases/rowIssues';
+import { FINDINGS_SHEET } from './annotateReturn';
 import type { RawTable } from '../engine/cases/rawTable';
 import { figureFormula } from '../engine/formulas/figureFormula';
 import { PERIOD_FROM, PERIOD_TO } from '../engine/formulas/names';
@@ -82,7 +84,14 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   const named = new Map(existing.map((n) => [n.name, n]));
   const mapped = isMapped(existing);
   const frameworkCell = named.get(RETURN_NAMES.framework);
-  const frameworkValue = input.mapping ? framework.id : frameworkCell ? (await port.read([frameworkCell]))[0]![0]![0] : null;
+  // The framework cell and the period the workbook holds, in one round trip, to tell when the fill changes the
+  // period (a mapping given now names them on a sheet the fill is yet to add).
+  const asked = input.mapping ? [] : [frameworkCell, named.get(PERIOD_FROM), named.get(PERIOD_TO)];
+  const heldPlaces = asked.filter((p): p is NamedRange => p !== undefined);
+  const heldValues = heldPlaces.length ? await port.read(heldPlaces) : [];
+  const heldAt = (place: NamedRange | undefined) => (place ? (heldValues[heldPlaces.indexOf(place)]?.[0]?.[0] ?? null) : null);
+  const frameworkValue = input.mapping ? framework.id : heldAt(frameworkCell);
+  const heldPeriod = [readDate(heldAt(asked[1])), readDate(heldAt(asked[2]))];
   if (frameworkValue !== framework.id)
     throw new InputError(`The workbook is not a ${framework.title} (it has no cell named ${RETURN_NAMES.framework} holding "${framework.id}"). Start from returns template, map the commissioner's template with returns map, or fill a new workbook with --out.`);
   const computed = figuresOf(framework).filter((f) => content(f.id) !== null);
@@ -130,8 +139,18 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   // Our figure sheets are locked again; a commissioner's sheets keep the protection they had.
   if (!mapped) for (const sheet of new Set(framework.sections.map((s) => s.sheet))) if (sheets.includes(sheet)) operations.push({ op: 'protect', sheet });
   await write(port, operations, input);
-  // A list cut short is told with the report's notes, wherever the fill is shown.
-  return { report: { ...report, notes: [...report.notes, ...placedLists.cut.map(listCutNote)] }, replaced, filled: figures.length };
+  // What the fill changed beyond the figures is told with the report's notes, wherever the fill is shown.
+  const [was, wasTo] = heldPeriod;
+  const notes: ImportNote[] = [
+    ...placedLists.cut.map(listCutNote),
+    ...(was?.ok && wasTo?.ok && (was.day !== period.from || wasTo.day !== period.to)
+      ? [{ code: 'period_changed' as const, message: `The return's period was ${displayDay(was.day)} to ${displayDay(wasTo.day)}; it is now ${displayDay(period.from)} to ${displayDay(period.to)}, the period the fill was given.` }]
+      : []),
+    ...(sheets.includes(FINDINGS_SHEET)
+      ? [{ code: 'findings_stale' as const, message: `The "${FINDINGS_SHEET}" sheet is from a check of the figures before this fill: check the return again to bring it up to date (the explanations typed there are kept).` }]
+      : []),
+  ];
+  return { report: { ...report, notes: [...report.notes, ...notes] }, replaced, filled: figures.length };
 }
 
 /** Applies the fill's operations as one change: a cancelled fill stops before it, so nothing is half written. */

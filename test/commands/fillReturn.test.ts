@@ -96,6 +96,17 @@ describe('fillReturn into a return a provider already has', () => {
     expect(await workbook.formulas([{ sheet: total.sheet, cell: total.range }])).toEqual([expect.stringContaining('COUNTIFS(')]);
   });
 
+  it('tells when it changes the period the return held, and when the Findings sheet is from a check before it', async () => {
+    const notesOf = (report: { notes: { code: string; message: string }[] }) => report.notes.filter((n) => n.code === 'period_changed' || n.code === 'findings_stale').map((n) => n.message);
+    const quarter = XlsxWorkbook.create();
+    await quarter.apply(returnSheets(framework, () => null, { period: { from: new Date(Date.UTC(2020, 3, 1)), to: new Date(Date.UTC(2020, 5, 30)) } }).operations);
+    expect(notesOf((await fillReturn(quarter, { framework, period, table })).report)).toEqual(["The return's period was 1 Apr 2020 to 30 Jun 2020; it is now 1 Apr 2020 to 30 Sep 2020, the period the fill was given."]);
+    // Filled again for the same period: nothing to tell.
+    expect(notesOf((await fillReturn(quarter, { framework, period, table })).report)).toEqual([]);
+    await quarter.apply([{ op: 'addSheet', sheet: 'Findings' }, { op: 'write', sheet: 'Findings', at: 'A1', rows: [['Severity', 'Message']] }]);
+    expect(notesOf((await fillReturn(quarter, { framework, period, table })).report)).toEqual([expect.stringMatching(/^The "Findings" sheet is from a check of the figures before this fill: check the return again/)]);
+  });
+
   it('stops, writing nothing, when a typed figure differs from the case data, and lists each difference', async () => {
     const workbook = await template();
     const total = await place(workbook, 'referrals.total');

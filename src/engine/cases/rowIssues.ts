@@ -90,6 +90,6 @@ export function withOwnTexts(issue: RowIssue): RowIssue {
 
 /** A remark about the whole file rather than one row (an ambiguous date column, columns not found). */
 export interface ImportNote {
-  code: 'ambiguous_dates' | 'dates_without_times' | 'missing_columns' | 'ignored_columns' | 'month_first_dates' | 'time_column' | 'unpaired_time_column' | 'list_cut' | 'duplicate_columns' | 'no_cases' | 'rows_above_header' | 'repeated_header' | 'totals_row' | 'page_rows' | 'blank_figures' | 'no_events';
+  code: 'ambiguous_dates' | 'dates_without_times' | 'missing_columns' | 'ignored_columns' | 'month_first_dates' | 'time_column' | 'unpaired_time_column' | 'list_cut' | 'period_changed' | 'findings_stale' | 'duplicate_columns' | 'no_cases' | 'rows_above_header' | 'repeated_header' | 'totals_row' | 'page_rows' | 'blank_figures' | 'no_events';
   message: string;
 }
