@@ -15,6 +15,7 @@ import type { Period } from '../engine/tally/period';
 import { encodingOf } from '../tables/decodeText';
 import { delimitedLayout } from '../tables/delimitedLayout';
 import { delimitedRow, refuseMarkup } from '../tables/readDelimited';
+import type { PartEncoding } from '../tables/streamDelimited';
 import { recordCuts } from '../tables/recordCuts';
 import { partMessageSchema, type PartMessage, type PartRequest, type PartSetup } from './tallyPartProtocol';
 import type { CliIo } from './io';
@@ -42,7 +43,7 @@ type Plan = { header: { number: number; cells: (string | null)[] }; parts: Pick<
  * Tallies a big delimited export in parts, one a core: the file is cut at record boundaries, each part is read,
  * imported and counted on a thread of its own, and what the parts found is joined in row order, to the report a
  * reading of the whole file in one pass gives. Null when the file is not to be read so (its top or its quoting
- * reads otherwise than the cut assumed, it is not UTF-8, or a part failed): it is then read whole, which also
+ * reads otherwise than the cut assumed, it is UTF-16, or a part failed): it is then read whole, which also
  * reports any problem of the file as it should be shown.
  */
 export async function tallyInParts(
@@ -67,36 +68,48 @@ export async function tallyInParts(
   // The threads load the engine while the top of the file is read and the cuts are found.
   const threads: Thread[] = [];
   try {
-    try {
-      while (threads.length < threadCount) threads.push(startThread());
-    } catch {
-      // No more threads to be had (a limit on them): the file is read in one pass, and those made are ended.
-      return null;
-    }
+    if (!startThreads(threads, threadCount)) return null;
     // One part a thread. Measured at 1M rows: three parts a thread, taken in turn, cost 9 % more time (each part
     // reads its distinct values afresh), even on an export with the period's cases all at its end.
-    const plan = await planParts(opened, file, framework, options, threadCount);
+    let plan = await planParts(opened, file, framework, options, threadCount, 'utf-8');
     if (!plan) return null;
     const today = options.today ?? dayFromJsDate(new Date())!;
-    const setups: PartSetup[] = plan.parts.map((part, i) => ({
-      ...part,
-      file: path,
-      source: file,
-      header: i === 0 ? null : plan.header,
-      framework: framework as unknown as PartSetup['framework'],
-      period,
-      today,
-      issueLimit: options.issueLimit ?? null,
-      everyIssue: fixList !== undefined,
-      earlier: null,
-    }));
+    const setupsOf = ({ parts, header }: Plan): PartSetup[] =>
+      parts.map((part, i) => ({
+        ...part,
+        file: path,
+        source: file,
+        header: i === 0 ? null : header,
+        framework: framework as unknown as PartSetup['framework'],
+        period,
+        today,
+        issueLimit: options.issueLimit ?? null,
+        everyIssue: fixList !== undefined,
+        earlier: null,
+      }));
     // Which thread read each part: it is asked for the part's Case IDs if a later part repeats one.
     const readBy: Thread[] = [];
-    const results = await inTurn(threads, setups.length, (thread, i) => {
-      readBy[i] = thread;
-      return readPart(thread, setups[i]!, (read) => reportProgress(i, read));
-    });
+    const told = { notUtf8: false };
+    const readAll = (setups: PartSetup[]) =>
+      inTurn(threads, setups.length, (thread, i) => {
+        readBy[i] = thread;
+        return readPart(thread, setups[i]!, (read) => reportProgress(i, read), told);
+      });
+    let setups = setupsOf(plan);
+    let results = await readAll(setups);
+    // Bytes further on that are not UTF-8 make the whole reading read the file in the Windows code page: so are the
+    // parts, on threads of their own (the others may still be reading).
+    if (results === null && told.notUtf8 && plan.parts[0]!.part.encoding === 'utf-8') {
+      for (const thread of threads.splice(0)) void thread.worker.terminate();
+      readSoFar.length = 0;
+      if (!startThreads(threads, threadCount)) return null;
+      plan = await planParts(opened, file, framework, options, threadCount, 'windows-1252');
+      if (!plan) return null;
+      setups = setupsOf(plan);
+      results = await readAll(setups);
+    }
     if (results === null) return null;
+    const { header } = plan;
     // A part with a Case ID of an earlier part counted that row as a case: it is read again knowing the earlier IDs.
     const repeating = repeatsAcrossParts(results.map((r) => r.ids));
     if (repeating.length) {
@@ -115,7 +128,7 @@ export async function tallyInParts(
       repeating.forEach((i, k) => (results[i] = again[k]!));
     }
     const tally = new ReturnTally(framework, period, options);
-    const importer = caseImporter({ source: file, delimited: true }, framework, options, tally.addCase, { header: plan.header });
+    const importer = caseImporter({ source: file, delimited: true }, framework, options, tally.addCase, { header });
     for (const { imported, tally: counted, fixList: listed } of results) {
       importer.absorb(imported);
       tally.absorb(counted);
@@ -194,10 +207,21 @@ async function inTurn(threads: readonly Thread[], count: number, read: (thread: 
   return Promise.race([all, failure]);
 }
 
-/** What a thread found in its part; null when the part was not read apart, or failed. */
-async function readPart(thread: Thread, setup: PartSetup, onRead: (read: number) => void): Promise<PartResult | null> {
+/** What a thread found in its part; null when the part was not read apart (`told` whether for not being UTF-8), or failed. */
+async function readPart(thread: Thread, setup: PartSetup, onRead: (read: number) => void, told: { notUtf8: boolean } = { notUtf8: false }): Promise<PartResult | null> {
   const answer = await ask(thread, { type: 'part', setup }, onRead);
+  if (answer?.type === 'apart' && answer.notUtf8) told.notUtf8 = true;
   return answer?.type === 'done' ? answer : null;
+}
+
+/** Starts `count` threads into `threads`; false when no more threads are to be had (a limit on them): the file is then read in one pass, and those made are ended. */
+function startThreads(threads: Thread[], count: number): boolean {
+  try {
+    while (threads.length < count) threads.push(startThread());
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The Case IDs met by the part from byte `start` that `thread` read, with their rows. */
@@ -210,16 +234,18 @@ async function idsOf(thread: Thread, start: number): Promise<IdRows | null> {
  * Reads the top of the file as a whole reading would (its first chunk: separator, line break, header row) and
  * finds where to cut it into `parts` of about equal size. Null when the file is not to be cut.
  */
-async function planParts(opened: { size: number; chunks: () => AsyncIterable<Uint8Array> }, source: string, framework: Framework, options: TallyOptions, parts: number): Promise<Plan | null> {
+async function planParts(opened: { size: number; chunks: () => AsyncIterable<Uint8Array> }, source: string, framework: Framework, options: TallyOptions, parts: number, encoding: PartEncoding): Promise<Plan | null> {
   let head: Uint8Array | undefined;
   for await (const chunk of opened.chunks()) {
     head = chunk;
     break;
   }
   if (!head || encodingOf(head) !== 'utf-8') return null;
-  let text: string;
+  // A first chunk that is not UTF-8 makes the whole reading read every byte in the Windows code page: so do the parts.
+  const utf8 = encoding === 'utf-8' ? decodedOrNull(head) : null;
+  const encoded: PartEncoding = utf8 === null ? 'windows-1252' : 'utf-8';
+  const text = utf8 ?? new TextDecoder('windows-1252').decode(head, { stream: true });
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
     refuseMarkup(text, source);
   } catch {
     return null;
@@ -244,7 +270,7 @@ async function planParts(opened: { size: number; chunks: () => AsyncIterable<Uin
     header,
     parts: starts.map((cut, i) => {
       const next = starts[i + 1];
-      return { start: cut.offset, end: next?.offset ?? opened.size, part: { delimiter, newline, firstRow: cut.rows + 1, atStart: i === 0, records: next ? next.rows - cut.rows : null } };
+      return { start: cut.offset, end: next?.offset ?? opened.size, part: { delimiter, newline, firstRow: cut.rows + 1, atStart: i === 0, records: next ? next.rows - cut.rows : null, encoding: encoded } };
     }),
   };
 }
@@ -267,6 +293,15 @@ function headerIn(body: string, delimiter: string, newline: '\n' | '\r\n', sourc
     // The whole reading reports what is wrong with the top of the file.
   }
   return null;
+}
+
+/** The bytes as UTF-8 text, or null when they are not UTF-8 (a character cut at their end is left for the next chunk). */
+function decodedOrNull(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+  } catch {
+    return null;
+  }
 }
 
 /** Papa's parser for one chunk: here only its guess of the line break, as its own reading of the first chunk makes it. */

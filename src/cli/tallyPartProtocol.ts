@@ -21,6 +21,7 @@ export const partSetupSchema = z.object({
     firstRow: z.number().int().positive(),
     atStart: z.boolean(),
     records: z.number().int().nonnegative().nullable(),
+    encoding: z.enum(['utf-8', 'windows-1252']),
   }),
   /** The sheet's header row, for a part after the first (which finds it itself). */
   header: z.object({ number: z.number().int().positive(), cells: z.array(z.string().nullable()) }).nullable(),
@@ -51,7 +52,7 @@ export const partMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('progress'), read: z.number().nonnegative() }),
   z.object({ type: z.literal('done'), imported: importPartSchema, tally: tallyPartSchema, ids: uint32s, fixList: z.object({ pieces: z.array(bytes), issues: z.number().int().nonnegative() }).nullable() }),
   /** The part could not be read apart (`PartNotApart`): the file is to be read whole. */
-  z.object({ type: z.literal('apart'), reason: z.string() }),
+  z.object({ type: z.literal('apart'), reason: z.string(), /** it is not UTF-8: the parts are to be read in the Windows code page */ notUtf8: z.boolean() }),
   /** The Case IDs the part met, each with its first row (asked for after `done`). */
   z.object({ type: z.literal('ids'), ...idRowsSchema.shape }),
   /** `input`: a problem of the file, which reading it whole reports as the user should see it. */

@@ -7,7 +7,7 @@ import type { IdRows } from '../engine/cases/firstRowOfId';
 import type { RowIssue } from '../engine/cases/rowIssues';
 import { FixList } from '../engine/report/fixList';
 import { ReturnTally } from '../engine/report/returnTally';
-import { PartNotApart, streamDelimitedPart } from '../tables/streamDelimited';
+import { PartNotApart, PartNotUtf8, streamDelimitedPart } from '../tables/streamDelimited';
 import { partRequestSchema, type PartMessage, type PartSetup } from './tallyPartProtocol';
 
 /**
@@ -59,7 +59,7 @@ port.on('message', (data: unknown) =>
     .catch((e: unknown) =>
       send(
         e instanceof PartNotApart
-          ? { type: 'apart', reason: e.message }
+          ? { type: 'apart', reason: e.message, notUtf8: e instanceof PartNotUtf8 }
           : { type: 'failed', message: e instanceof Error ? e.message : String(e), input: e instanceof InputError },
       ),
     ),

@@ -48,7 +48,11 @@ export type DelimitedPart = {
   atStart: boolean;
   /** The records the part holds, when it ends at a cut; null for the last part, which reads to the end of the file. */
   records: number | null;
+  /** How the whole file's bytes read: UTF-8, or (an older export) the Windows code page throughout. */
+  encoding: PartEncoding;
 };
+
+export type PartEncoding = 'utf-8' | 'windows-1252';
 
 /**
  * The part could not be read apart: it does not end at a record boundary with the records counted before it
@@ -56,12 +60,15 @@ export type DelimitedPart = {
  */
 export class PartNotApart extends Error {}
 
+/** A part read as UTF-8 that is not: the whole reading reads every byte of the file in the Windows code page, and so must the parts. */
+export class PartNotUtf8 extends PartNotApart {}
+
 /** Reads one part of a delimited file (`open` gives its bytes) as `streamDelimited` reads those rows of the whole file. */
 export async function streamDelimitedPart(open: () => AsyncIterable<Uint8Array>, source: string, onRow: (row: SheetRow) => void, part: DelimitedPart, options: RunOptions = {}): Promise<void> {
   try {
-    await streamAs(open, source, onRow, null, options, part);
+    await streamAs(open, source, onRow, part.encoding === 'windows-1252' ? part.encoding : null, options, part);
   } catch (e) {
-    throw e instanceof NotUtf8 ? new PartNotApart(`${source} is not UTF-8`) : e;
+    throw e instanceof NotUtf8 ? new PartNotUtf8(`${source} is not UTF-8`) : e;
   }
 }
 

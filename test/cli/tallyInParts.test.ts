@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // The module itself, not a namespace copy of it: its Worker is replaced for the threads that fail.
@@ -95,11 +95,19 @@ describe('a delimited export tallied in parts, one thread each', () => {
     expect(textOf(told)).toEqual(textOf(once));
   });
 
-  it('is not done when the file is not UTF-8: one pass reads it in the Windows code page', async () => {
-    const text = csv(sample(6_000, 19)).replace(/Peterborough/g, 'Peterborough caf\u00e9');
-    const windows = written('windows.csv', new Uint8Array([...text].map((c) => c.charCodeAt(0))));
-    expect(await inParts(windows, 2)).toBeNull();
-    expect((await inOnePass(windows)).lists.agencies).toBeDefined();
+  it('reads an export in the Windows code page as one pass does, whether its first bytes show it or only its last', async () => {
+    const rows = sample(6_000, 19);
+    const windows1252 = (text: string) => new Uint8Array([...text].map((c) => c.charCodeAt(0)));
+    const throughout = written('windows.csv', windows1252(csv(rows).replace(/Peterborough/g, 'Peterborough caf\u00e9')));
+    // Only the last rows: the first chunk reads as UTF-8, and a later part finds it is not.
+    const late = written('late.csv', windows1252(csv([...rows.slice(0, -1), [`${rows.at(-1)![0]}\u00e9`, ...rows.at(-1)!.slice(1)]])));
+    const utf8 = (bytes: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    expect(() => utf8(readFileSync(late).subarray(0, 1 << 20))).not.toThrow();
+    expect(() => utf8(readFileSync(late))).toThrow();
+    for (const file of [throughout, late]) {
+      const whole = await inOnePass(file);
+      expect(await inParts(file, 3)).toEqual(whole);
+    }
   });
 
   it('stray quotes the cut reads otherwise than the parser are never a different report: it gives the same, or leaves the file to one pass', async () => {

@@ -21,7 +21,7 @@ async function inParts(bytes: Uint8Array, cuts: { offset: number; rows: number }
   const parts = await Promise.all(
     starts.map(async (cut, i) => {
       const next = starts[i + 1];
-      const part: DelimitedPart = { delimiter: ',', newline, firstRow: cut.rows + 1, atStart: i === 0, records: next ? next.rows - cut.rows : null };
+      const part: DelimitedPart = { delimiter: ',', newline, firstRow: cut.rows + 1, atStart: i === 0, records: next ? next.rows - cut.rows : null, encoding: 'utf-8' };
       const rows: SheetRow[] = [];
       await streamDelimitedPart(inPieces(bytes.subarray(cut.offset, next?.offset ?? bytes.length), size), 'cases.csv', (row) => rows.push({ number: row.number, cells: [...row.cells] }), part);
       return rows;
