@@ -38,8 +38,9 @@ export async function prepareSubmission(port: WorkbookPort, source: string, fram
   const read = await readReturn(port, source, frameworkFor);
   const { framework } = read.data;
   // An empty template sent by mistake is no return: the commissioner would check a page of blanks.
-  if (Object.values(read.data.values).every((v) => v === null || v === undefined))
-    throw new InputError(`${source} has no figure filled in: fill it from the case data or type the figures in, then prepare the copy to send.`);
+  const { values, lists, tables } = read.data;
+  const filled = Object.values(values).some((v) => v !== null && v !== undefined) || Object.values(lists).some((l) => Array.isArray(l) && l.length > 0) || Object.values(tables ?? {}).some((rows) => rows.length > 0);
+  if (!filled) throw new InputError(`${source} has nothing filled in: fill it from the case data or type the figures in, then prepare the copy to send.`);
   const clean = await caseIdRemover(port, source, framework);
   const typed = await typedTextPlaces(port, framework);
 

@@ -133,7 +133,7 @@ describe('returns template, fill and check on workbooks', () => {
     const { io, written, stderr } = memoryIo();
     await main(['template', '--framework', 'cambridgeshire', '--out', 'template.xlsx'], io);
     expect(await main(['submit', 'template.xlsx', '--out', 'submission.xlsx'], io)).toBe(2);
-    expect(stderr()).toContain('template.xlsx has no figure filled in: fill it from the case data or type the figures in');
+    expect(stderr()).toContain('template.xlsx has nothing filled in: fill it from the case data or type the figures in');
     expect(written['submission.xlsx']).toBeUndefined();
   });
 
