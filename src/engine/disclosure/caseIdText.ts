@@ -20,7 +20,8 @@ export function caseIdScrubber(ids: Iterable<string>): (text: string) => string 
     if (!tellable(id)) continue;
     if (/\s/.test(id)) phrases.push(id);
     else known.add(id.toLowerCase());
-    if (/\p{L}/u.test(id) && /\d/.test(id) && !/\s/.test(id)) shapes.add(shapeOf(id));
+    // A short ID's shape (C123) is a cell's address too: only IDs of five characters or more lend theirs.
+    if (/\p{L}/u.test(id) && /\d/.test(id) && !/\s/.test(id) && id.length >= 5) shapes.add(shapeOf(id));
   }
   const phrase = phrases.length
     ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrases.map((p) => p.trim().split(/\s+/).map(escaped).join('\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'giu')
