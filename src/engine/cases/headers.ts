@@ -75,6 +75,12 @@ function candidatesOf(framework: Framework) {
 /** Whose value a header says it is, before what it is: "Victim DOB", "Client's gender", "Service user ethnicity". */
 const SUBJECT = /^\s*(?:the\s+)?(?:victim|client|service[\s_-]*user|customer)(?:['’]?s)?[\s_:-]+(?=\S)/i;
 
+/** A header without its leading subject word: "Victim DOB" → "DOB"; as written when it has none. */
+function withoutSubject(header: string): string {
+  const subject = SUBJECT.exec(header);
+  return subject ? header.slice(subject[0].length) : header;
+}
+
 /** "Contact Date/Time", "Date & time received", "Referral DateTime": a date column that says it holds the time too. */
 const DATE_AND_TIME = /\b(date)\s*(?:[/&-]|\band\b)?\s*time\b/i;
 
@@ -83,8 +89,8 @@ const DATE_AND_TIME = /\b(date)\s*(?:[/&-]|\band\b)?\s*time\b/i;
  * victim); with "date/time" read as "date" (a date column's values may carry their time of day).
  */
 function readingsOf(header: string): string[] {
-  const subject = SUBJECT.exec(header);
-  const texts = subject ? [header, header.slice(subject[0].length)] : [header];
+  const bare = withoutSubject(header);
+  const texts = bare !== header ? [header, bare] : [header];
   return [...texts, ...texts.filter((t) => DATE_AND_TIME.test(t)).map((t) => t.replace(DATE_AND_TIME, '$1'))];
 }
 
@@ -145,7 +151,6 @@ function matchOf(header: string, index: number, { exact, loose }: ReturnType<typ
   const read = (text: string) => exact.get(headerKey(text)) ?? loose.get(headerKey(withoutHint(text)));
   const candidate = asWritten ?? readingsOf(header).reduce<Candidate | undefined>((found, text) => found ?? read(text), undefined);
   if (!candidate) return null;
-  const subject = SUBJECT.exec(header);
   return {
     column: candidate.column,
     repeat: candidate.repeat,
@@ -153,7 +158,7 @@ function matchOf(header: string, index: number, { exact, loose }: ReturnType<typ
     index,
     closeness: asWritten ? (asWritten.named ? 0 : 1) : 2,
     fit: typeFit(header, candidate.column),
-    words: wordsOf(subject ? header.slice(subject[0].length) : header).length,
+    words: wordsOf(withoutSubject(header)).length,
   };
 }
 
@@ -240,8 +245,7 @@ const WHEN_WORDS = new Set(['date', 'time', 'hour', 'day', 'of', 'on', 'at', 'th
 
 /** What a header says happened, each word cut to its stem: "Time of referral", "Referral date" and "Date referred" are all ["refer"]. */
 function eventWords(header: string): string[] {
-  const subject = SUBJECT.exec(header);
-  return wordsOf(subject ? header.slice(subject[0].length) : header)
+  return wordsOf(withoutSubject(header))
     .filter((w) => !WHEN_WORDS.has(w))
     .map((w) => w.slice(0, 5))
     .sort();
