@@ -91,7 +91,7 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   const heldValues = heldPlaces.length ? await port.read(heldPlaces) : [];
   const heldAt = (place: NamedRange | undefined) => (place ? (heldValues[heldPlaces.indexOf(place)]?.[0]?.[0] ?? null) : null);
   const frameworkValue = input.mapping ? framework.id : heldAt(frameworkCell);
-  const heldPeriod = [readDate(heldAt(asked[1])), readDate(heldAt(asked[2]))];
+  const [was, wasTo] = [readDate(heldAt(asked[1])), readDate(heldAt(asked[2]))];
   if (frameworkValue !== framework.id)
     throw new InputError(`The workbook is not a ${framework.title} (it has no cell named ${RETURN_NAMES.framework} holding "${framework.id}"). Start from returns template, map the commissioner's template with returns map, or fill a new workbook with --out.`);
   const computed = figuresOf(framework).filter((f) => content(f.id) !== null);
@@ -140,7 +140,6 @@ export async function fillReturn(port: WorkbookPort, input: { framework: Framewo
   if (!mapped) for (const sheet of new Set(framework.sections.map((s) => s.sheet))) if (sheets.includes(sheet)) operations.push({ op: 'protect', sheet });
   await write(port, operations, input);
   // What the fill changed beyond the figures is told with the report's notes, wherever the fill is shown.
-  const [was, wasTo] = heldPeriod;
   const notes: ImportNote[] = [
     ...placedLists.cut.map(listCutNote),
     ...(was?.ok && wasTo?.ok && (was.day !== period.from || wasTo.day !== period.to)

@@ -5,7 +5,7 @@ import type { ImportNote } from '../engine/cases/rowIssues';
 import { listName } from './returnLayout';
 
 /** A list with more entries than the return has room for: the first `room` were written. */
-export type ListCut = { id: string; label: string; room: number; given: number; place: string };
+export type ListCut = { label: string; room: number; given: number; place: string };
 
 /**
  * How a fill into an existing return writes each list (case studies, agencies) into the rows its name holds:
@@ -34,7 +34,7 @@ export async function listOperations(port: WorkbookPort, framework: Framework, l
     const cleared = Array.from({ length: bottom - l.top + 1 - written.length }, () => Array.from({ length: width }, () => null));
     if (written.length + cleared.length) operations.push({ op: 'write', sheet: l.place.sheet, at: cellAddress(l.top, l.left), rows: [...written, ...cleared] });
     if (bottom !== l.bottom) operations.push({ op: 'defineName', name: l.place.name, sheet: l.place.sheet, range: `${cellAddress(l.top, l.left)}:${cellAddress(bottom, l.right)}` });
-    if (written.length < l.rows.length) cut.push({ id: l.spec.id, label: l.spec.label, room, given: l.rows.length, place: sheetCell(l.place.sheet, l.place.range) });
+    if (written.length < l.rows.length) cut.push({ label: l.spec.label, room, given: l.rows.length, place: sheetCell(l.place.sheet, l.place.range) });
   }
   return { operations, cut };
 }
